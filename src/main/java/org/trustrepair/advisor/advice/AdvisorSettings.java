@@ -1,0 +1,13 @@
+package org.trustrepair.advisor.advice;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the core. {@code rulesDir}: the rules folder read at start ({@code --advisor.rules-dir=PATH}); when it
+ * does not exist, the copy packaged in the jar is used. {@code maxFirings}: the most rule firings one evaluation may
+ * take before it is stopped as runaway.
+ */
+@ConfigurationProperties("advisor")
+public record AdvisorSettings(@DefaultValue("rules") Path rulesDir, @DefaultValue("10000") int maxFirings) {}

@@ -1,0 +1,30 @@
+package org.trustrepair.advisor.advice.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
+import org.trustrepair.advisor.advice.Questionnaire;
+
+/**
+ * The counsellors' texts beside the rules: the title and detail of every advice id, the help lines, the source keys,
+ * the disclaimer and the questionnaire.
+ */
+public record Catalogue(
+    Map<String, AdviceText> advice,
+    Map<String, List<Helpline>> helplines,
+    Map<String, String> sources,
+    String disclaimer,
+    Questionnaire questionnaire) {
+
+  /**
+   * The words of one piece of advice. {@code kinds} say what sort of act it is, for the guardrails: {@code apology},
+   * {@code contact} (reaching the other party, directly or not), {@code reconciliation}, {@code couples-counselling},
+   * {@code transparency}, {@code crisis-line}, {@code pressure}, {@code concealment}.
+   */
+  public record AdviceText(String title, String detail, List<String> kinds, List<String> helplines, String file) {
+    public AdviceText {
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+      helplines = helplines == null ? List.of() : List.copyOf(helplines);
+    }
+  }
+}

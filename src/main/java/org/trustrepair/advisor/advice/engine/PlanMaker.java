@@ -1,0 +1,186 @@
+package org.trustrepair.advisor.advice.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AdvicePlan.Classification;
+import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
+import org.trustrepair.advisor.advice.AdvicePlan.Step;
+import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.facts.Advice;
+import org.trustrepair.advisor.advice.facts.NatureIs;
+import org.trustrepair.advisor.advice.facts.PeriodIs;
+import org.trustrepair.advisor.advice.facts.SeverityIs;
+import org.trustrepair.advisor.advice.facts.TrackIs;
+import org.trustrepair.advisor.advice.facts.Withhold;
+import org.trustrepair.advisor.advice.engine.Trace.Inserted;
+
+/**
+ * Turns the facts the rules inserted into a plan: no decisions here, only the fixed mechanics the rules rely on. Steps
+ * are sorted by phase, then by the rank the rules gave; a withheld id is never a step; texts come from the catalogue
+ * and reasons from the inserting rule's metadata, with the answers they name filled in.
+ */
+final class PlanMaker {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+  private final String version;
+  private final Catalogue catalogue;
+  private final Map<String, RuleInfo> rules;
+
+  PlanMaker(String version, Catalogue catalogue, Map<String, RuleInfo> rules) {
+    this.version = version;
+    this.catalogue = catalogue;
+    this.rules = rules;
+  }
+
+  AdvicePlan make(Answers answers, Trace trace) {
+    var nature = exactlyOne(trace.inserted(NatureIs.class), "nature", f -> f.getNature().name());
+    var severity = exactlyOne(trace.inserted(SeverityIs.class), "severity", f -> f.getSeverity().name());
+    var period = exactlyOne(trace.inserted(PeriodIs.class), "period", f -> f.getPeriod().name());
+    var track = exactlyOne(trace.inserted(TrackIs.class), "track", f -> f.getTrack().name());
+    List<String> why = new ArrayList<>();
+    for (Inserted<?> i : List.of(track, nature, severity, period)) {
+      why.add(reason(i.rule(), answers));
+    }
+    var classification = new Classification(nature.fact().getNature(), severity.fact().getSeverity(),
+        track.fact().getTrack(), period.fact().getPeriod(), why);
+
+    Map<String, Inserted<Withhold>> withholds = firstById(trace.inserted(Withhold.class),
+        Comparator.comparing((Inserted<Withhold> i) -> i.fact().getPhase()).thenComparing(Inserted::rule),
+        i -> i.fact().getId());
+    Map<String, Inserted<Advice>> advice = firstById(trace.inserted(Advice.class),
+        Comparator.comparing((Inserted<Advice> i) -> i.fact().getPhase())
+            .thenComparingInt(i -> i.fact().getRank()).thenComparing(Inserted::rule),
+        i -> i.fact().getId());
+
+    List<Inserted<Advice>> given = advice.values().stream()
+        .filter(i -> !withholds.containsKey(i.fact().getId()))
+        .sorted(Comparator.comparing((Inserted<Advice> i) -> i.fact().getPhase())
+            .thenComparingInt(i -> i.fact().getRank()).thenComparing(i -> i.fact().getId()))
+        .toList();
+    List<Step> steps = new ArrayList<>();
+    for (Inserted<Advice> i : given) {
+      Advice a = i.fact();
+      Catalogue.AdviceText text = text(a.getId());
+      RuleInfo rule = rule(i.rule());
+      steps.add(new Step(steps.size() + 1, a.getRank(), a.getPhase(), a.getId(), text.title(), text.detail(),
+          fill(rule.reason(), answers), rule.name(), rule.sources(), text.kinds(), helplines(text)));
+    }
+    List<WithheldAdvice> withheld = withholds.values().stream()
+        .sorted(Comparator.comparing((Inserted<Withhold> i) -> i.fact().getPhase())
+            .thenComparing(i -> i.fact().getId()))
+        .map(i -> {
+          RuleInfo rule = rule(i.rule());
+          return new WithheldAdvice(i.fact().getId(), i.fact().getPhase(), text(i.fact().getId()).title(),
+              fill(rule.reason(), answers), rule.name(), rule.sources());
+        })
+        .toList();
+    return new AdvicePlan(version, classification, steps, withheld, catalogue.disclaimer());
+  }
+
+  private static <T> Inserted<T> exactlyOne(List<Inserted<T>> found, String what, Function<T, String> value) {
+    if (found.size() == 1) {
+      return found.get(0);
+    }
+    if (found.isEmpty()) {
+      throw new EvaluationException("The rules decided no " + what + " for this situation.");
+    }
+    String which = found.stream().sorted(Comparator.comparing(Inserted::rule))
+        .map(i -> value.apply(i.fact()) + " (rule \"" + i.rule() + "\")").collect(Collectors.joining(", "));
+    throw new EvaluationException("The rules decided more than one " + what + " for this situation: " + which + ".");
+  }
+
+  private static <T> Map<String, Inserted<T>> firstById(List<Inserted<T>> all, Comparator<Inserted<T>> order,
+      Function<Inserted<T>, String> id) {
+    Map<String, Inserted<T>> result = new LinkedHashMap<>();
+    all.stream().sorted(order).forEach(i -> result.putIfAbsent(id.apply(i), i));
+    return result;
+  }
+
+  private Catalogue.AdviceText text(String id) {
+    Catalogue.AdviceText text = catalogue.advice().get(id);
+    if (text == null) {
+      throw new EvaluationException("Advice \"" + id + "\" has no text in any advice.yaml.");
+    }
+    return text;
+  }
+
+  private RuleInfo rule(String name) {
+    RuleInfo info = rules.get(name);
+    if (info == null) {
+      throw new EvaluationException("Rule \"" + name + "\" has no metadata.");
+    }
+    return info;
+  }
+
+  private String reason(String ruleName, Answers answers) {
+    return fill(rule(ruleName).reason(), answers);
+  }
+
+  private List<Helpline> helplines(Catalogue.AdviceText text) {
+    return text.helplines().stream()
+        .flatMap(need -> catalogue.helplines().getOrDefault(need, List.of()).stream())
+        .toList();
+  }
+
+  /** Fills {@code {field}} with the person's answer in the words the questionnaire gives it. */
+  String fill(String template, Answers answers) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(phrase(m.group(1), answers)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private String phrase(String field, Answers a) {
+    var q = catalogue.questionnaire();
+    return switch (field) {
+      case "role" -> q.phrase(field, a.role().name());
+      case "relationship" -> q.phrase(field, a.relationship().name());
+      case "breach" -> q.phrase(field, a.breach().name());
+      case "readiness" -> a.readiness() == null ? "not given" : q.phrase(field, a.readiness().name());
+      case "disclosure" -> q.phrase(field, a.disclosure().name());
+      case "daysElapsed" -> a.daysElapsed() == 1 ? "1 day" : a.daysElapsed() + " days";
+      case "apologiesMade" -> a.apologiesMade() == 1 ? "1 apology" : a.apologiesMade() + " apologies";
+      case "stillHappening" -> a.stillHappening() ? "it is still happening" : "it has stopped";
+      case "happenedBefore" -> a.happenedBefore() ? "it has happened before" : "it is the first time";
+      case "othersAffected" -> a.othersAffected() ? "others were harmed too" : "no one else was harmed";
+      case "safety" -> safetyPhrase(a.safety(), q);
+      default -> "{" + field + "}";
+    };
+  }
+
+  private static String safetyPhrase(Set<SafetyFlag> flags, org.trustrepair.advisor.advice.Questionnaire q) {
+    if (flags.isEmpty()) {
+      return "no safety concern";
+    }
+    return flags.stream().map(f -> q.phrase("safety", f.name())).collect(Collectors.joining("; "));
+  }
+
+  /** The answer fields a reason may name, for checks on rule metadata. */
+  static final Set<String> FIELDS = Set.of("role", "relationship", "breach", "readiness", "disclosure", "daysElapsed",
+      "apologiesMade", "stillHappening", "happenedBefore", "othersAffected", "safety");
+
+  static List<String> placeholders(String template) {
+    List<String> names = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(template);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+}

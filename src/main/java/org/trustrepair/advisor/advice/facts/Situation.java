@@ -1,0 +1,79 @@
+package org.trustrepair.advisor.advice.facts;
+
+import java.util.Set;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
+import org.trustrepair.advisor.advice.Role;
+import org.trustrepair.advisor.advice.SafetyFlag;
+
+/**
+ * The person's answers as the rules see them: one fact per evaluation. Read-only.
+ *
+ * <p>Rules write conditions such as {@code Situation( readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1 )}.
+ */
+public final class Situation {
+
+  private final Answers answers;
+
+  public Situation(Answers answers) {
+    this.answers = answers;
+  }
+
+  public Role getRole() {
+    return answers.role();
+  }
+
+  public Relationship getRelationship() {
+    return answers.relationship();
+  }
+
+  public Breach getBreach() {
+    return answers.breach();
+  }
+
+  /** May be null only for the hurt party, who need not say. */
+  public Readiness getReadiness() {
+    return answers.readiness();
+  }
+
+  public int getDaysElapsed() {
+    return answers.daysElapsed();
+  }
+
+  public Disclosure getDisclosure() {
+    return answers.disclosure();
+  }
+
+  public boolean isStillHappening() {
+    return answers.stillHappening();
+  }
+
+  public boolean isHappenedBefore() {
+    return answers.happenedBefore();
+  }
+
+  public int getApologiesMade() {
+    return answers.apologiesMade();
+  }
+
+  public boolean isOthersAffected() {
+    return answers.othersAffected();
+  }
+
+  public Set<SafetyFlag> getSafety() {
+    return answers.safety();
+  }
+
+  /** True when any safety flag is set: the rules use it to put safety before everything. */
+  public boolean isSafetyConcern() {
+    return answers.hasSafetyFlag();
+  }
+
+  @Override
+  public String toString() {
+    return "Situation[redacted]";
+  }
+}

@@ -1,0 +1,103 @@
+package org.trustrepair.advisor.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.trustrepair.advisor.advice.AnswersReader;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.FieldProblem;
+
+/**
+ * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
+ * the answers sent. Logs name the kind of failure only.
+ */
+@RestControllerAdvice(assignableTypes = AdviceController.class)
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  static final URI INVALID_ANSWERS = URI.create("/problems/invalid-answers");
+  static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
+  static final URI NO_PLAN = URI.create("/problems/no-plan");
+
+  @ExceptionHandler(InvalidAnswersException.class)
+  ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
+    return problem(HttpStatus.BAD_REQUEST, INVALID_ANSWERS, "Some answers are missing or not allowed",
+        describe(e.problems()), e.problems());
+  }
+
+  @ExceptionHandler(EvaluationException.class)
+  ResponseEntity<ProblemDetail> noPlan(EvaluationException e) {
+    // the message names rules, never answers
+    log.error("No plan could be made: {}", e.getMessage());
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, NO_PLAN, "No plan could be made",
+        "The advisor's rules could not produce a plan for these answers. This is a fault in the rules, not in "
+            + "your answers; nothing was kept.", List.of());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = ex.getMostSpecificCause() instanceof StreamConstraintsException
+        ? "The body is too large or too deeply nested to be answers."
+        : ex.getMostSpecificCause() instanceof JsonProcessingException
+            ? "The body is not valid JSON. Send one JSON object with the answers."
+            : "The body could not be read. Send one JSON object with the answers.";
+    List<FieldProblem> problems = List.of(new FieldProblem("body", detail, AnswersReader.FIELDS));
+    return cast(problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "The request body cannot be read", detail,
+        problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return cast(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, URI.create("/problems/unsupported-media-type"),
+        "Send JSON", "Send the answers as application/json.", List.of()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return cast(problem(HttpStatus.METHOD_NOT_ALLOWED, URI.create("/problems/method-not-allowed"),
+        "Method not allowed", "This address does not accept that method.", List.of()));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+    return (ResponseEntity) entity;
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail,
+      List<FieldProblem> errors) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(type);
+    body.setTitle(title);
+    if (!errors.isEmpty()) {
+      body.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+
+  private static String describe(List<FieldProblem> problems) {
+    return problems.size() == 1
+        ? "One answer needs attention: " + problems.get(0).field() + " " + problems.get(0).message() + "."
+        : problems.size() + " answers need attention: "
+            + String.join(", ", problems.stream().map(FieldProblem::field).toList()) + ".";
+  }
+}
