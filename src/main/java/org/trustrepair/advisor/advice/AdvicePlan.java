@@ -51,9 +51,15 @@ public record AdvicePlan(
   }
 
   /** Advice considered and deliberately not given now, and why. */
-  public record WithheldAdvice(String id, Phase phase, String title, String reason, String rule, List<String> sources) {
+  public record WithheldAdvice(
+      String id, Phase phase, String title, String reason, String rule, List<String> sources, List<String> kinds) {
     public WithheldAdvice {
       sources = List.copyOf(sources);
+      kinds = List.copyOf(kinds);
+    }
+
+    public boolean is(String kind) {
+      return kinds.contains(kind);
     }
   }
 

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,9 +26,12 @@ import org.trustrepair.advisor.advice.FieldProblem;
 
 /**
  * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
- * the answers sent. Logs name the kind of failure only.
+ * the answers sent. Logs name the kind of failure only. Global, because a request refused before it reaches a
+ * controller (a wrong method or media type) has no controller to advise; page controllers may add their own advice
+ * ahead of this one.
  */
-@RestControllerAdvice(assignableTypes = AdviceController.class)
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

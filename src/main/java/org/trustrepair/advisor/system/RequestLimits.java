@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * constraints (nesting depth, string and number length), set explicitly rather than left to defaults.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestLimits {
+@ConditionalOnWebApplication
+public class RequestLimits {
 
   @Bean
   Jackson2ObjectMapperBuilderCustomizer readConstraints() {

@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.system;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,7 +16,8 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * nothing is cached. The JSON API is stateless and takes no cookies, so it needs no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@ConditionalOnWebApplication
+public class SecurityConfiguration {
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";

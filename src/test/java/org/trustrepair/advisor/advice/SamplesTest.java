@@ -17,12 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every sample in samples/ gets the plan its expectation describes, and together the samples cover the ground. */
-class SamplesTest {
+public class SamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Advisor advisor = RulesFolder.advisor();
 
-  static Stream<Path> samples() throws IOException {
+  public static Stream<Path> samples() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("samples"))) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
     }

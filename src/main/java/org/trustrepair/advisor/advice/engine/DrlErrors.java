@@ -14,10 +14,21 @@ final class DrlErrors {
 
   private DrlErrors() {}
 
+  private static final Pattern CODE_PREFIX = Pattern.compile("^\\[ERR \\d+\\]\\s*(Line \\d+:\\d+\\s*)?");
+
   static RuleProblem explain(String file, int line, String text) {
-    String message = firstLine(text);
+    String message = CODE_PREFIX.matcher(firstLine(text)).replaceFirst("");
     int where = line > 0 ? line : lineInText(text);
     return new RuleProblem(file, where, message, hint(text));
+  }
+
+  /** Drops the compiler's follow-on messages ("null Package") for a file that already has a located problem. */
+  static java.util.List<RuleProblem> withoutEchoes(java.util.List<RuleProblem> problems) {
+    java.util.Set<String> located = new java.util.HashSet<>();
+    problems.stream().filter(p -> p.line() > 0).forEach(p -> located.add(p.file()));
+    return problems.stream()
+        .filter(p -> !(p.line() == 0 && located.contains(p.file()) && p.message().contains("null Package")))
+        .toList();
   }
 
   private static String hint(String text) {

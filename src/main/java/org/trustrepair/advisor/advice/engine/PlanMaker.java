@@ -39,10 +39,14 @@ final class PlanMaker {
   private final Catalogue catalogue;
   private final Map<String, RuleInfo> rules;
 
+  private final Map<String, List<String>> templates = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Phrases phrases;
+
   PlanMaker(String version, Catalogue catalogue, Map<String, RuleInfo> rules) {
     this.version = version;
     this.catalogue = catalogue;
     this.rules = rules;
+    this.phrases = new Phrases(catalogue.questionnaire());
   }
 
   AdvicePlan make(Answers answers, Trace trace) {
@@ -83,8 +87,9 @@ final class PlanMaker {
             .thenComparing(i -> i.fact().getId()))
         .map(i -> {
           RuleInfo rule = rule(i.rule());
-          return new WithheldAdvice(i.fact().getId(), i.fact().getPhase(), text(i.fact().getId()).title(),
-              fill(rule.reason(), answers), rule.name(), rule.sources());
+          Catalogue.AdviceText text = text(i.fact().getId());
+          return new WithheldAdvice(i.fact().getId(), i.fact().getPhase(), text.title(),
+              fill(rule.reason(), answers), rule.name(), rule.sources(), text.kinds());
         })
         .toList();
     return new AdvicePlan(version, classification, steps, withheld, catalogue.disclaimer());
@@ -137,38 +142,72 @@ final class PlanMaker {
 
   /** Fills {@code {field}} with the person's answer in the words the questionnaire gives it. */
   String fill(String template, Answers answers) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(phrase(m.group(1), answers)));
+    List<String> parts = templates.computeIfAbsent(template, PlanMaker::split);
+    if (parts.size() == 1) {
+      return parts.get(0);
     }
-    m.appendTail(out);
+    StringBuilder out = new StringBuilder(template.length() + 32);
+    for (int i = 0; i < parts.size(); i++) {
+      out.append(i % 2 == 0 ? parts.get(i) : phrase(parts.get(i), answers));
+    }
     return out.toString();
   }
 
+  /** Splits a template into literal text and field names, alternating: text, field, text, field, …, text. */
+  private static List<String> split(String template) {
+    List<String> parts = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      parts.add(template.substring(last, m.start()));
+      parts.add(m.group(1));
+      last = m.end();
+    }
+    parts.add(template.substring(last));
+    return List.copyOf(parts);
+  }
+
   private String phrase(String field, Answers a) {
-    var q = catalogue.questionnaire();
     return switch (field) {
-      case "role" -> q.phrase(field, a.role().name());
-      case "relationship" -> q.phrase(field, a.relationship().name());
-      case "breach" -> q.phrase(field, a.breach().name());
-      case "readiness" -> a.readiness() == null ? "not given" : q.phrase(field, a.readiness().name());
-      case "disclosure" -> q.phrase(field, a.disclosure().name());
+      case "role" -> phrases.phrase(field, a.role());
+      case "relationship" -> phrases.phrase(field, a.relationship());
+      case "breach" -> phrases.phrase(field, a.breach());
+      case "readiness" -> a.readiness() == null ? "not given" : phrases.phrase(field, a.readiness());
+      case "disclosure" -> phrases.phrase(field, a.disclosure());
       case "daysElapsed" -> a.daysElapsed() == 1 ? "1 day" : a.daysElapsed() + " days";
       case "apologiesMade" -> a.apologiesMade() == 1 ? "1 apology" : a.apologiesMade() + " apologies";
       case "stillHappening" -> a.stillHappening() ? "it is still happening" : "it has stopped";
       case "happenedBefore" -> a.happenedBefore() ? "it has happened before" : "it is the first time";
       case "othersAffected" -> a.othersAffected() ? "others were harmed too" : "no one else was harmed";
-      case "safety" -> safetyPhrase(a.safety(), q);
+      case "safety" -> safetyPhrase(a.safety());
       default -> "{" + field + "}";
     };
   }
 
-  private static String safetyPhrase(Set<SafetyFlag> flags, org.trustrepair.advisor.advice.Questionnaire q) {
+  /** The questionnaire's words for each answer value, looked up once. */
+  private static final class Phrases {
+    private final Map<String, Map<String, String>> byField = new java.util.HashMap<>();
+
+    Phrases(org.trustrepair.advisor.advice.Questionnaire q) {
+      for (var question : q.questions()) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (var choice : question.choices()) {
+          values.put(choice.value(), q.phrase(question.field(), choice.value()));
+        }
+        byField.put(question.field(), values);
+      }
+    }
+
+    String phrase(String field, Enum<?> value) {
+      return byField.getOrDefault(field, Map.of()).getOrDefault(value.name(), value.name());
+    }
+  }
+
+  private String safetyPhrase(Set<SafetyFlag> flags) {
     if (flags.isEmpty()) {
       return "no safety concern";
     }
-    return flags.stream().map(f -> q.phrase("safety", f.name())).collect(Collectors.joining("; "));
+    return flags.stream().map(f -> phrases.phrase("safety", f)).collect(Collectors.joining("; "));
   }
 
   /** The answer fields a reason may name, for checks on rule metadata. */

@@ -3,9 +3,11 @@ package org.trustrepair.advisor.advice.engine;
 import java.time.Instant;
 import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AgendaEventListener;
+import java.util.List;
+import java.util.SortedSet;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.EvaluationException;
@@ -26,9 +28,11 @@ public final class RuleSet {
   private final int maxFirings;
   private final PlanMaker planMaker;
   private final Instant loadedAt = Instant.now();
+  private final Map<String, String> drlSources;
 
   RuleSet(String version, String origin, KieBase kieBase, Catalogue catalogue, Map<String, RuleInfo> rules,
-      int maxFirings) {
+      Map<String, String> drlSources, int maxFirings) {
+    this.drlSources = Map.copyOf(drlSources);
     this.version = version;
     this.origin = origin;
     this.kieBase = kieBase;
@@ -38,27 +42,131 @@ public final class RuleSet {
     this.planMaker = new PlanMaker(version, catalogue, rules);
   }
 
+  /** Evaluates one situation in a fresh session. */
   public Evaluation evaluate(Answers answers) {
-    KieSession session = kieBase.newKieSession();
-    Trace trace = new Trace();
-    session.addEventListener((AgendaEventListener) trace);
-    session.addEventListener((RuleRuntimeEventListener) trace);
-    try {
-      session.insert(new Situation(answers));
-      int fired = session.fireAllRules(maxFirings + 1);
-      if (fired > maxFirings) {
-        throw new EvaluationException("The rules fired more than " + maxFirings
-            + " times for one situation; a rule is probably re-triggering itself. Last rules fired: "
-            + trace.fired().subList(Math.max(0, trace.fired().size() - 3), trace.fired().size()));
+    try (Evaluator evaluator = newEvaluator()) {
+      return evaluator.evaluate(answers);
+    }
+  }
+
+
+  /**
+   * An evaluator that keeps one session for many evaluations, one after another (for sweeps and batches). Not
+   * thread-safe: use one per thread, and close it.
+   */
+  public Evaluator newEvaluator() {
+    return new Evaluator();
+  }
+
+  /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
+  public final class Evaluator implements AutoCloseable {
+
+    private final KieSession session = kieBase.newKieSession();
+    private Trace trace;
+
+    private Evaluator() {
+      session.addEventListener(new AgendaEventListenerDelegate());
+      session.addEventListener(new RuleRuntimeEventListenerDelegate());
+    }
+
+    public Evaluation evaluate(Answers answers) {
+      trace = new Trace();
+      try {
+        FactHandle situation = session.insert(new Situation(answers));
+        int fired = session.fireAllRules(maxFirings + 1);
+        if (fired > maxFirings) {
+          throw new EvaluationException("The rules fired more than " + maxFirings
+              + " times for one situation; a rule is probably re-triggering itself. Last rules fired: "
+              + trace.fired().subList(Math.max(0, trace.fired().size() - 3), trace.fired().size()));
+        }
+        Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
+        clear(situation);
+        return result;
+      } catch (EvaluationException e) {
+        clearAll();
+        throw e;
+      } catch (RuntimeException e) {
+        clearAll();
+        throw new EvaluationException("A rule failed while running: " + e.getClass().getSimpleName(), e);
       }
-      return new Evaluation(planMaker.make(answers, trace), trace.fired());
-    } catch (EvaluationException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new EvaluationException("A rule failed while running: " + e.getClass().getSimpleName(), e);
-    } finally {
+    }
+
+    private void clear(FactHandle situation) {
+      trace = null;
+      session.delete(situation);
+      clearAll();
+    }
+
+    /** Removes every fact; activations this leaves behind are the ones a fresh session would start with. */
+    private void clearAll() {
+      trace = null;
+      for (FactHandle handle : List.<FactHandle>copyOf(session.getFactHandles())) {
+        session.delete(handle);
+      }
+    }
+
+    @Override
+    public void close() {
       session.dispose();
     }
+
+    private final class AgendaEventListenerDelegate extends org.kie.api.event.rule.DefaultAgendaEventListener {
+      @Override
+      public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+        if (trace != null) {
+          trace.afterMatchFired(event);
+        }
+      }
+    }
+
+    private final class RuleRuntimeEventListenerDelegate implements RuleRuntimeEventListener {
+      @Override
+      public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+        if (trace != null) {
+          trace.objectInserted(event);
+        }
+      }
+
+      @Override
+      public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+        if (trace != null) {
+          trace.objectUpdated(event);
+        }
+      }
+
+      @Override
+      public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+        if (trace != null) {
+          trace.objectDeleted(event);
+        }
+      }
+    }
+  }
+
+  /**
+   * The values of a number answer that a sweep must try to cover every value: both ends of each range the rules
+   * cannot tell apart ({@code daysElapsed} or {@code apologiesMade}).
+   */
+  public SortedSet<Integer> valuesToTry(String field, int min, int max) {
+    return Thresholds.representatives(drlSources.values(), field, min, max);
+  }
+
+  /**
+   * The values of an answer that some rule names. Values no rule names cannot be told apart by the rules, so a sweep
+   * needs only one of them. All values when a rule uses the answer in a way this cannot follow.
+   */
+  public <E extends Enum<E>> List<E> namedValues(Class<E> type, String field) {
+    return EnumUse.named(drlSources.values(), type, field);
+  }
+
+  /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
+  public boolean numberUseUnrecognised(String field) {
+    return Thresholds.hasUnrecognisedUse(drlSources.values(), field);
+  }
+
+  /** The rule files as DRL text (decision tables converted), by path. */
+  public Map<String, String> drlSources() {
+    return drlSources;
   }
 
   public String version() {

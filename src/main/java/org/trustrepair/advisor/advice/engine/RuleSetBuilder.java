@@ -77,7 +77,7 @@ public final class RuleSetBuilder {
     if (!problems.isEmpty()) {
       throw new RuleSetException(files.origin(), problems);
     }
-    return new RuleSet(files.version(), files.origin(), kieBase, catalogue, rules, maxFirings);
+    return new RuleSet(files.version(), files.origin(), kieBase, catalogue, rules, drlSources, maxFirings);
   }
 
   // ---- compiling
@@ -102,10 +102,12 @@ public final class RuleSetBuilder {
     try {
       KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
       boolean failed = false;
+      List<RuleProblem> found = new ArrayList<>();
       for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
         failed = true;
-        problems.add(DrlErrors.explain(stripPrefix(m.getPath()), m.getLine(), m.getText()));
+        found.add(DrlErrors.explain(stripPrefix(m.getPath()), m.getLine(), m.getText()));
       }
+      problems.addAll(DrlErrors.withoutEchoes(found));
       if (failed) {
         ks.getRepository().removeKieModule(releaseId);
         return null;
@@ -125,7 +127,7 @@ public final class RuleSetBuilder {
     if (path == null) {
       return "?";
     }
-    return path.replaceFirst("^src/main/resources/rules/", "");
+    return path.replaceFirst("^src/main/resources/", "").replaceFirst("^rules/", "");
   }
 
   /** DRL text per file, the decision tables turned into DRL, for locating rules and scanning advice ids. */

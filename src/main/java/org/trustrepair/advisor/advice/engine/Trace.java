@@ -1,56 +1,59 @@
 package org.trustrepair.advisor.advice.engine;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /** Records, for one evaluation, which rules fired and which rule inserted each fact. */
-final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+final class Trace {
 
   private final List<String> fired = new ArrayList<>();
-  private final Map<Object, String> insertedBy = new IdentityHashMap<>();
+  private final List<Object> facts = new ArrayList<>();
+  private final List<String> insertedBy = new ArrayList<>();
 
-  @Override
-  public void afterMatchFired(AfterMatchFiredEvent event) {
+  void afterMatchFired(AfterMatchFiredEvent event) {
     fired.add(event.getMatch().getRule().getName());
   }
 
-  @Override
-  public void objectInserted(ObjectInsertedEvent event) {
+  void objectInserted(ObjectInsertedEvent event) {
     if (event.getRule() != null) {
-      insertedBy.put(event.getObject(), event.getRule().getName());
+      facts.add(event.getObject());
+      insertedBy.add(event.getRule().getName());
     }
   }
 
-  @Override
-  public void objectUpdated(ObjectUpdatedEvent event) {
+  void objectUpdated(ObjectUpdatedEvent event) {
     // facts are immutable; nothing to record
   }
 
-  @Override
-  public void objectDeleted(ObjectDeletedEvent event) {
-    insertedBy.remove(event.getOldObject());
+  /** A fact withdrawn during evaluation (a logical insert whose reason went away) is no longer part of the plan. */
+  void objectDeleted(ObjectDeletedEvent event) {
+    Object old = event.getOldObject();
+    for (int i = facts.size() - 1; i >= 0; i--) {
+      if (facts.get(i) == old) {
+        facts.remove(i);
+        insertedBy.remove(i);
+        return;
+      }
+    }
   }
 
   List<String> fired() {
     return fired;
   }
 
-  /** Facts of a type that rules inserted, each with the name of the rule that inserted it. */
+  /** Facts of a type that rules inserted, in insertion order, each with the name of the rule that inserted it. */
   <T> List<Inserted<T>> inserted(Class<T> type) {
     List<Inserted<T>> result = new ArrayList<>();
-    insertedBy.forEach((fact, rule) -> {
+    for (int i = 0; i < facts.size(); i++) {
+      Object fact = facts.get(i);
       if (type.isInstance(fact)) {
-        result.add(new Inserted<>(type.cast(fact), rule));
+        result.add(new Inserted<>(type.cast(fact), insertedBy.get(i)));
       }
-    });
+    }
     return result;
   }
 

@@ -1,0 +1,179 @@
+package org.trustrepair.advisor.workbench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Evaluation;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * Evaluates every situation of the {@link AnswerSpace} and checks every {@link Guardrail} on each plan. Splits the
+ * space between threads, each with its own session. The result keeps counts and, for each broken guardrail, the
+ * first situation (in space order) that breaks it, so the outcome does not depend on thread timing.
+ */
+public final class Sweep {
+
+  /** One situation that breaks something, with what. */
+  public record Example(long index, Answers answers, String problem) {}
+
+  /** What a sweep found. */
+  public record Result(
+      AnswerSpace space,
+      long situations,
+      Duration elapsed,
+      Map<Guardrail, Long> violations,
+      Map<Guardrail, Example> firstViolation,
+      long errors,
+      Example firstError,
+      Map<String, Long> situationsPerRule,
+      List<String> rulesNeverFired,
+      boolean proof) {
+
+    public boolean holds() {
+      return errors == 0 && violations.values().stream().allMatch(v -> v == 0);
+    }
+  }
+
+  private final RuleSet rules;
+  private final int threads;
+
+  public Sweep(RuleSet rules, int threads) {
+    this.rules = rules;
+    this.threads = Math.max(1, threads);
+  }
+
+  public Sweep(RuleSet rules) {
+    this(rules, Runtime.getRuntime().availableProcessors());
+  }
+
+  public Result run() {
+    return run(AnswerSpace.of(rules));
+  }
+
+  public Result run(AnswerSpace space) {
+    return run(space, 1);
+  }
+
+  /**
+   * Evaluates every {@code stride}-th situation of the space (1 for all of them: only that is a proof; a larger
+   * stride gives a quick look, for tests of the sweep itself).
+   */
+  public Result run(AnswerSpace space, int stride) {
+    long start = System.nanoTime();
+    long chunk = 4096;
+    AtomicLong next = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "guardrail-sweep");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Partial>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          Partial partial = new Partial();
+          try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
+            long from;
+            while ((from = next.getAndAdd(chunk)) < space.size()) {
+              long to = Math.min(space.size(), from + chunk);
+              for (long index = from; index < to; index++) {
+                if (index % stride == 0) {
+                  partial.check(index, space.get(index), evaluator);
+                }
+              }
+            }
+          }
+          return partial;
+        }));
+      }
+      Partial total = new Partial();
+      for (Future<Partial> f : futures) {
+        total.merge(f.get());
+      }
+      Map<String, Long> perRule = new TreeMap<>();
+      rules.rules().keySet().forEach(name -> perRule.put(name, total.fired.getOrDefault(name, new long[1])[0]));
+      List<String> never = perRule.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+      boolean proof = stride == 1 && !rules.numberUseUnrecognised("daysElapsed")
+          && !rules.numberUseUnrecognised("apologiesMade");
+      long situations = (space.size() + stride - 1) / stride;
+      return new Result(space, situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
+          total.firstViolation, total.errors, total.firstError, perRule, never, proof);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sweep interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("sweep failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static final class Partial {
+    final Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
+    final Map<Guardrail, Example> firstViolation = new EnumMap<>(Guardrail.class);
+    final Map<String, long[]> fired = new HashMap<>();
+    long errors;
+    Example firstError;
+
+    Partial() {
+      for (Guardrail g : Guardrail.values()) {
+        violations.put(g, 0L);
+      }
+    }
+
+    void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
+      Evaluation evaluation;
+      try {
+        evaluation = evaluator.evaluate(answers);
+      } catch (EvaluationException e) {
+        errors++;
+        if (firstError == null || index < firstError.index()) {
+          firstError = new Example(index, answers, e.getMessage());
+        }
+        return;
+      }
+      AdvicePlan plan = evaluation.plan();
+      for (Guardrail g : Guardrail.values()) {
+        Optional<String> problem = g.violation(answers, plan);
+        if (problem.isPresent()) {
+          violations.merge(g, 1L, Long::sum);
+          Example first = firstViolation.get(g);
+          if (first == null || index < first.index()) {
+            firstViolation.put(g, new Example(index, answers, problem.get()));
+          }
+        }
+      }
+      for (String rule : new java.util.HashSet<>(evaluation.firedRules())) {
+        fired.computeIfAbsent(rule, r -> new long[1])[0]++;
+      }
+    }
+
+    void merge(Partial other) {
+      other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
+      other.firstViolation.forEach((g, e) -> {
+        Example mine = firstViolation.get(g);
+        if (mine == null || e.index() < mine.index()) {
+          firstViolation.put(g, e);
+        }
+      });
+      other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
+      errors += other.errors;
+      if (other.firstError != null && (firstError == null || other.firstError.index() < firstError.index())) {
+        firstError = other.firstError;
+      }
+    }
+  }
+}

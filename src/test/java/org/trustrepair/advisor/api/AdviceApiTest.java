@@ -1,0 +1,142 @@
+package org.trustrepair.advisor.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.trustrepair.advisor.advice.Advisor;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.system.RequestLimits;
+import org.trustrepair.advisor.system.SecurityConfiguration;
+
+@WebMvcTest(AdviceController.class)
+@Import({AdviceApiTest.RealAdvisor.class, SecurityConfiguration.class, RequestLimits.class})
+class AdviceApiTest {
+
+  @TestConfiguration
+  static class RealAdvisor {
+    @Bean
+    Advisor advisor() {
+      return RulesFolder.advisor();
+    }
+  }
+
+  @Autowired
+  MockMvc mvc;
+
+  private org.springframework.test.web.servlet.ResultActions postJson(String body) throws Exception {
+    return mvc.perform(post("/api/advice").contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  @Test
+  void answersWithAnOrderedExplainedPlan() throws Exception {
+    postJson("""
+        {"relationship":"ROMANTIC","breach":"HALF_TRUTHS","readiness":"NEEDS_SPACE",
+         "daysElapsed":20,"disclosure":"DISCOVERED","apologiesMade":2}""")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.rulesVersion").value(RulesFolder.ruleSet().version()))
+        .andExpect(jsonPath("$.classification.track").value("STEP_BACK"))
+        .andExpect(jsonPath("$.classification.nature").value("INTEGRITY"))
+        .andExpect(jsonPath("$.classification.why", hasSize(4)))
+        .andExpect(jsonPath("$.steps[0].order").value(1))
+        .andExpect(jsonPath("$.steps[0].phase").value("REFLECT"))
+        .andExpect(jsonPath("$.steps[*].id", hasItem("act-instead-of-apologizing")))
+        .andExpect(jsonPath("$.steps[*].id", not(hasItem("apologize-fully"))))
+        .andExpect(jsonPath("$.steps[*].why", everyItem(not(containsString("{")))))
+        .andExpect(jsonPath("$.withheld[*].id", hasItem("apologize-again")))
+        .andExpect(jsonPath("$.disclaimer", containsString("not therapy")));
+  }
+
+  @Test
+  void servesTheQuestionnaireDefinition() throws Exception {
+    mvc.perform(get("/api/questionnaire"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.questions[*].field", hasItem("readiness")))
+        .andExpect(jsonPath("$.questions[?(@.field=='apologiesMade')].askedWhen.role[0]").value("BROKE_TRUST"))
+        .andExpect(jsonPath("$.questions[?(@.field=='breach')].choices[*].value", hasItem("HONEST_MISTAKE")));
+  }
+
+  @Nested
+  class BadInput {
+
+    @Test
+    void namesEachOffendingFieldWithItsAllowedValues() throws Exception {
+      postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"CANARY_LIES\",\"daysElapsed\":-1}")
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.status").value(400))
+          .andExpect(jsonPath("$.errors[?(@.field=='breach')].allowed[*]", hasItem("INFIDELITY")))
+          .andExpect(jsonPath("$.errors[?(@.field=='readiness')].message").value("is required"))
+          .andExpect(jsonPath("$.errors[?(@.field=='daysElapsed')].message")
+              .value("must be a whole number from 0 to 36500"))
+          .andExpect(content().string(not(containsString("CANARY_LIES"))));
+    }
+
+    @Test
+    void rejectsUnknownFields() throws Exception {
+      postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1,"
+          + "\"readyness\":\"UNDECIDED\"}")
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("readyness"))
+          .andExpect(jsonPath("$.errors[0].allowed[*]", hasItem("readiness")));
+    }
+
+    @Test
+    void rejectsMalformedJsonWithoutAStackTrace() throws Exception {
+      postJson("{\"relationship\": ROMANTIC")
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.errors[0].field").value("body"))
+          .andExpect(content().string(not(containsString("Exception"))))
+          .andExpect(content().string(not(containsString("com.fasterxml"))));
+    }
+
+    @Test
+    void rejectsWrongTypes() throws Exception {
+      postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
+          + "\"daysElapsed\":\"ten\",\"stillHappening\":\"yes\",\"safety\":\"PROTECTIVE_ORDER\"}")
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
+          .andExpect(jsonPath("$.errors[*].field", hasItem("stillHappening")))
+          .andExpect(jsonPath("$.errors[*].field", hasItem("safety")));
+    }
+
+    @Test
+    void theHurtPartyNeedNotSayWhereTheOtherStands() throws Exception {
+      postJson("{\"role\":\"WAS_HURT\",\"relationship\":\"FRIENDSHIP\",\"breach\":\"BROKEN_CONFIDENCE\","
+          + "\"daysElapsed\":3}")
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.classification.track").value("HURT_PARTY"));
+    }
+
+    @Test
+    void refusesAnythingButJson() throws Exception {
+      mvc.perform(post("/api/advice").contentType(MediaType.TEXT_PLAIN).content("hello"))
+          .andExpect(status().isUnsupportedMediaType())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+  }
+
+  @Test
+  void plansAreNeverCached() throws Exception {
+    postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}")
+        .andExpect(header().string("Cache-Control", containsString("no-store")));
+  }
+}

@@ -1,0 +1,51 @@
+package org.trustrepair.advisor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AnswersReader;
+import org.trustrepair.advisor.advice.Case;
+import org.trustrepair.advisor.advice.SamplesTest;
+
+/** The whole server, as a client meets it: every sample posted over HTTP gets the plan its expectation describes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdviceOverHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  int port;
+
+  static Stream<Path> samples() throws IOException {
+    return SamplesTest.samples();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void eachSampleOverHttp(Path file) throws Exception {
+    JsonNode sample = JSON.readTree(file.toFile());
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/advice")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(sample.get("answers").toString())).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    AdvicePlan plan = JSON.readValue(response.body(), AdvicePlan.class);
+    Case c = Case.read(sample, file.toString(), AnswersReader.strict()).value();
+    assertThat(c.expected().failures(plan)).as(c.id()).isEmpty();
+  }
+}
