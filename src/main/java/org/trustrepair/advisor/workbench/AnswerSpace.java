@@ -47,7 +47,7 @@ public final class AnswerSpace {
     this.disclosures = values(rules, Disclosure.class, "disclosure");
     this.days = days;
     this.apologies = apologies;
-    this.safetySets = allSubsets();
+    this.safetySets = RuleSet.safetyFlagSets(rules.toArray(RuleSet[]::new));
     // the guardrails look at every readiness, so all of them are tried whatever the rules name
     this.brokeTrustReadiness = Readiness.values();
     List<Readiness> hurt = new ArrayList<>(Arrays.asList(Readiness.values()));
@@ -167,26 +167,13 @@ public final class AnswerSpace {
   public String describe() {
     return String.format("%,d situations: 2 roles × %d relationships %s × %d breaches %s × readiness (6, plus "
         + "blank for the hurt party) × %d day values %s × %d disclosures %s × still happening × happened before × "
-        + "%d apology counts %s × others affected × %d sets of safety flags%s", size, relationships.length,
+        + "%d apology counts %s × others affected × %d sets of safety flags %s%s", size, relationships.length,
         Arrays.toString(relationships), breaches.length, Arrays.toString(breaches), days.length,
         Arrays.toString(days), disclosures.length, Arrays.toString(disclosures), apologies.length,
-        Arrays.toString(apologies), safetySets.size(), standIns().isEmpty() ? ""
+        Arrays.toString(apologies), safetySets.size(), safetySets.size() == 32 ? "(all of them)"
+            : "(one for each group of sets that neither the rules nor the guardrails tell apart)",
+        standIns().isEmpty() ? ""
             : "; values no rule names are tried through one stand-in: " + standIns());
-  }
-
-  private static List<Set<SafetyFlag>> allSubsets() {
-    SafetyFlag[] flags = SafetyFlag.values();
-    List<Set<SafetyFlag>> subsets = new ArrayList<>();
-    for (int mask = 0; mask < (1 << flags.length); mask++) {
-      EnumSet<SafetyFlag> set = EnumSet.noneOf(SafetyFlag.class);
-      for (int i = 0; i < flags.length; i++) {
-        if ((mask & (1 << i)) != 0) {
-          set.add(flags[i]);
-        }
-      }
-      subsets.add(Set.copyOf(set));
-    }
-    return subsets;
   }
 
   private static int[] toArray(Collection<Integer> values) {

@@ -159,6 +159,21 @@ public final class RuleSet {
     return EnumUse.named(drlSources.values(), type, field);
   }
 
+  /**
+   * One set of safety flags for each class of sets that neither the rules nor the guardrails can tell apart (all 32
+   * sets when the rules use the flags in a way that cannot be followed).
+   */
+  public static Map<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>,
+      java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagClasses(RuleSet... ruleSets) {
+    return SafetyClasses.classes(java.util.Arrays.stream(ruleSets)
+        .map(r -> (java.util.Collection<String>) r.drlSources.values()).toList());
+  }
+
+  public static List<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
+    return SafetyClasses.representatives(java.util.Arrays.stream(ruleSets)
+        .map(r -> (java.util.Collection<String>) r.drlSources.values()).toList());
+  }
+
   /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
   public boolean numberUseUnrecognised(String field) {
     return Thresholds.hasUnrecognisedUse(drlSources.values(), field);
