@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.FieldProblem;
+import org.trustrepair.advisor.system.RequestLimits;
 
 /**
  * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
@@ -57,6 +58,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getMostSpecificCause() instanceof RequestLimits.BodyTooLargeException tooLarge) {
+      String detail = "The request body is larger than " + tooLarge.limit() + " bytes.";
+      return cast(problem(HttpStatus.PAYLOAD_TOO_LARGE, URI.create("/problems/too-large"), "Request too large",
+          detail, List.of(new FieldProblem("body", "must be at most " + tooLarge.limit() + " bytes", List.of()))));
+    }
     String detail = ex.getMostSpecificCause() instanceof StreamConstraintsException
         ? "The body is too large or too deeply nested to be answers."
         : ex.getMostSpecificCause() instanceof JsonProcessingException

@@ -88,6 +88,20 @@ public class RequestLimits {
     }
   }
 
+  /** Thrown while reading a streamed body once it passes the limit; the API answers it with 413. */
+  public static final class BodyTooLargeException extends IOException {
+    private final long limit;
+
+    BodyTooLargeException(long limit) {
+      super("request body over " + limit + " bytes");
+      this.limit = limit;
+    }
+
+    public long limit() {
+      return limit;
+    }
+  }
+
   private static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long max;
     private boolean exceeded;
@@ -127,7 +141,7 @@ public class RequestLimits {
             count += n;
             if (count > max) {
               exceeded = true;
-              throw new IOException("request body over limit");
+              throw new BodyTooLargeException(max);
             }
           }
 

@@ -34,6 +34,31 @@ class AdviceOverHttpTest {
     return SamplesTest.samples();
   }
 
+  @org.junit.jupiter.api.Test
+  void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+    String big = "{\"relationship\":\"ROMANTIC\",\"padding\":\"" + "x".repeat(20_000) + "\"}";
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/advice")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aStreamedBodyOverTheLimitIsRefusedToo() throws Exception {
+    byte[] big = ("{\"safety\":[" + "1,".repeat(20_000) + "1]}").getBytes();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/advice")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"field\":\"body\"").doesNotContain("Exception");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void eachSampleOverHttp(Path file) throws Exception {
