@@ -37,7 +37,7 @@ final class ClientBuckets {
     }
   }
 
-  int size() {
+  int clients() {
     synchronized (buckets) {
       return buckets.size();
     }

@@ -18,12 +18,12 @@ class ClientBucketsTest {
 
     buckets.forClient("10.0.0.4");
 
-    assertThat(buckets.size()).isEqualTo(3);
+    assertThat(buckets.clients()).isEqualTo(3);
     assertThat(buckets.forClient("10.0.0.1").tryConsume(1)).as("forgotten, so a full bucket again").isTrue();
     for (int i = 0; i < 100_000; i++) {
       buckets.forClient("10.1." + (i >> 8 & 255) + "." + (i & 255));
     }
-    assertThat(buckets.size()).isEqualTo(3);
+    assertThat(buckets.clients()).isEqualTo(3);
   }
 
   @Test
