@@ -233,7 +233,7 @@ final class SafetyClasses {
     return -1;
   }
 
-  private static List<String> splitTopLevel(String body) {
+  static List<String> splitTopLevel(String body) {
     List<String> parts = new ArrayList<>();
     int depth = 0;
     int start = 0;
