@@ -25,13 +25,13 @@ final class Relevance {
   static Set<String> fieldsRead(Collection<String> drlTexts, Role role) {
     Set<String> read = new HashSet<>();
     for (String raw : drlTexts) {
-      String text = SafetyClasses.withoutCommentsAndStrings(raw);
+      String text = DrlText.withoutCommentsAndStrings(raw);
       StringBuilder outsideExcluded = new StringBuilder(text.length());
       int last = 0;
       var m = SITUATION.matcher(text);
       while (m.find()) {
         int open = m.end() - 1;
-        int close = matchingParen(text, open);
+        int close = DrlText.matchingParen(text, open);
         if (close < 0) {
           return Set.copyOf(FIELDS);
         }
@@ -57,7 +57,7 @@ final class Relevance {
 
   /** Whether a pattern body has a top-level condition that rules the role out. */
   private static boolean excludes(String body, Role role) {
-    for (String part : SafetyClasses.splitTopLevel(body)) {
+    for (String part : DrlText.splitTopLevel(body)) {
       String c = part.replaceAll("\\s+", "");
       for (Role other : Role.values()) {
         if (other != role && c.equals("role==Role." + other.name())) {
@@ -71,19 +71,4 @@ final class Relevance {
     return false;
   }
 
-  private static int matchingParen(String text, int open) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
 }
