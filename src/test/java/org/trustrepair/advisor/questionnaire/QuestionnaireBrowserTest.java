@@ -44,7 +44,8 @@ import org.trustrepair.advisor.advice.AnswersReader;
  * The journey in a real browser, by keyboard alone: Debian's headless Chromium, driven through Selenium with the
  * page's JavaScript on. Every page is checked with axe-core (no serious or critical violation, light and dark), for
  * reflow at 320 px, for targets of at least 24 px, and for a visible focus on everything Tab reaches. Screenshots at
- * phone and desktop widths go to {@code target/screenshots}.
+ * phone and desktop widths go to {@code target/screenshots} (or {@code -Dscreenshots.dir}), with the printed plan as a
+ * PDF and axe's minor and moderate findings beside them.
  *
  * <p>Chromium missing: the test fails when {@code CI=true} and is skipped elsewhere.
  */
@@ -54,7 +55,9 @@ class QuestionnaireBrowserTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Where screenshots go: {@code -Dscreenshots.dir=docs/screenshots} refreshes the README's. */
+  static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  private static final Path REPORTS = Path.of("target", "screenshots");
   private static final int PHONE = 390;
   private static final int DESKTOP = 1280;
 
@@ -111,8 +114,8 @@ class QuestionnaireBrowserTest {
       }
     }
     if (!report.isEmpty()) {
-      Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve("axe-minor-and-moderate.txt"), report);
+      Files.createDirectories(REPORTS);
+      Files.write(REPORTS.resolve("axe-minor-and-moderate.txt"), report);
     }
   }
 
@@ -520,6 +523,10 @@ class QuestionnaireBrowserTest {
   }
 
   void screenshot(String name, int width) throws IOException {
+    screenshot(name, width, SCREENSHOTS);
+  }
+
+  void screenshot(String name, int width, Path folder) throws IOException {
     String suffix = width == PHONE ? "phone" : "desktop";
     metrics(width, width == PHONE ? 844 : 900);
     js("window.scrollTo(0, 0)");
@@ -528,7 +535,8 @@ class QuestionnaireBrowserTest {
       Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
       Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
           Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-      Files.write(SCREENSHOTS.resolve(name + "-" + suffix + ".png"),
+      Files.createDirectories(folder);
+      Files.write(folder.resolve(name + "-" + suffix + ".png"),
           Base64.getDecoder().decode((String) shot.get("data")));
     } finally {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -540,14 +548,15 @@ class QuestionnaireBrowserTest {
     Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of("paperWidth", 8.27,
         "paperHeight", 11.69, "printBackground", false, "preferCSSPageSize", true));
     byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
-    Files.write(SCREENSHOTS.resolve(name + "-print.pdf"), bytes);
+    Files.createDirectories(REPORTS);
+    Files.write(REPORTS.resolve(name + "-print.pdf"), bytes);
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     int pages = text.split("/Type\\s*/Page[^s]", -1).length - 1;
     report.add(name + ": printed on " + pages + " A4 page(s)");
     assertThat(pages).as("the printed plan is short").isBetween(1, 3);
     driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
     try {
-      screenshot(name + "-print", DESKTOP);
+      screenshot(name + "-print", DESKTOP, REPORTS);
     } finally {
       driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
