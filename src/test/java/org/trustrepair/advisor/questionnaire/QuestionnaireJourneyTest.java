@@ -154,6 +154,9 @@ class QuestionnaireJourneyTest {
       assertThat(texts(plan, ".withheld__title")).contains("Set a deadline for their trust");
       assertThat(find(plan, "section.safety")).isNull();
       assertThat(texts(plan, "h2")).contains("What to do, in order").doesNotContain("Safety first");
+      assertThat(attribute(plan, "button[data-print]", "hidden")).as("Print needs JavaScript").isNotNull();
+      assertThat(text(plan, ".plan-actions__hint"))
+          .isEqualTo("To print this plan, use your browser’s Print command.");
     }
 
     @Test
@@ -323,6 +326,20 @@ class QuestionnaireJourneyTest {
     Map<String, List<String>> copy = new LinkedHashMap<>(base);
     copy.put(field, values);
     return copy;
+  }
+
+  @Test
+  void changeYourAnswersFromThePlanLeadsBackToTheSamePlan() throws IOException {
+    var answers = answers("role", "BROKE_TRUST", "relationship", "FAMILY", "breach", "BROKEN_CONFIDENCE",
+        "readiness", "NEEDS_SPACE", "daysElapsed", "12");
+    HtmlPage plan = visitor.plan(answers);
+    HtmlPage check = button(plan, "Change your answers").click();
+
+    assertThat(isCheckPage(check)).isTrue();
+    assertThat(text(check, ".summary")).contains("Family", "Telling a secret I was trusted with", "12");
+    HtmlPage again = NoScriptVisitor.seePlan(check);
+    assertThat(texts(again, ".step__title")).isEqualTo(texts(plan, ".step__title"));
+    assertPageShows(again, advisorsPlan(answers));
   }
 
   @Test
