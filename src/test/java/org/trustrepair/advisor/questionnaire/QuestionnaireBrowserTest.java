@@ -239,7 +239,7 @@ class QuestionnaireBrowserTest {
     tabTo(driver.findElement(By.id("daysElapsed")));
     type("10");
     continueOn();
-    continueOn(); // disclosure: left blank
+    assertThat(field()).as("no question about disclosure for the hurt party").isEqualTo("stillHappening");
     choose("stillHappening", "true");
     continueOn();
     continueOn(); // happenedBefore
@@ -250,7 +250,8 @@ class QuestionnaireBrowserTest {
     checkPage("question safety ticked");
     continueOn();
     assertThat(driver.findElement(By.cssSelector(".summary")).getText())
-        .contains("There has been violence or threats", "Not answered, so taken as: They found out");
+        .contains("There has been violence or threats", "Not answered, so taken as: No")
+        .doesNotContain("How much do they know");
     follow(buttonNamed("See your plan"));
 
     AdvicePlan expected = advise(Map.of("role", "WAS_HURT", "relationship", "FAMILY", "breach",
