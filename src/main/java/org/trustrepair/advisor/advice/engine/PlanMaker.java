@@ -59,7 +59,8 @@ final class PlanMaker {
       why.add(reason(i.rule(), answers));
     }
     var classification = new Classification(nature.fact().getNature(), severity.fact().getSeverity(),
-        track.fact().getTrack(), period.fact().getPeriod(), why);
+        track.fact().getTrack(), period.fact().getPeriod(),
+        catalogue.trackSummaries().get(track.fact().getTrack()), why);
 
     Map<String, Inserted<Withhold>> withholds = firstById(trace.inserted(Withhold.class),
         Comparator.comparing((Inserted<Withhold> i) -> i.fact().getPhase()).thenComparing(Inserted::rule),
@@ -79,7 +80,8 @@ final class PlanMaker {
       Advice a = i.fact();
       Catalogue.AdviceText text = text(a.getId());
       RuleInfo rule = rule(i.rule());
-      steps.add(new Step(steps.size() + 1, a.getRank(), a.getPhase(), a.getId(), text.title(), text.detail(),
+      steps.add(new Step(steps.size() + 1, a.getRank(), a.getPhase(), catalogue.phaseTitles().get(a.getPhase()),
+          a.getId(), text.title(), text.detail(),
           fill(rule.reason(), answers), rule.name(), rule.sources(), text.kinds(), helplines(text)));
     }
     List<WithheldAdvice> withheld = withholds.values().stream()
