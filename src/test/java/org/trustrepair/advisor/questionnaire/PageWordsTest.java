@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trustrepair.advisor.advice.Phase;
 import org.trustrepair.advisor.advice.Questionnaire.Question;
 import org.trustrepair.advisor.advice.RulesFolder;
-import org.trustrepair.advisor.advice.Track;
 
 /**
  * The page's own words ({@code messages.properties}) keep up with the core and the questionnaire definition: a new
