@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ final class PlanMaker {
   private final String version;
   private final Catalogue catalogue;
   private final Map<String, RuleInfo> rules;
+  /** Reason templates already cut at their placeholders; as many as the rule set has reasons. */
+  private final Map<String, String[]> templates = new ConcurrentHashMap<>();
 
   PlanMaker(String version, Catalogue catalogue, Map<String, RuleInfo> rules) {
     this.version = version;
@@ -137,13 +140,32 @@ final class PlanMaker {
 
   /** Fills {@code {field}} with the person's answer in the words the questionnaire gives it. */
   String fill(String template, Answers answers) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(phrase(m.group(1), answers)));
+    String[] parts = templates.computeIfAbsent(template, PlanMaker::cut);
+    if (parts.length == 1) {
+      return parts[0];
     }
-    m.appendTail(out);
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    for (int i = 0; i < parts.length; i++) {
+      out.append(i % 2 == 0 ? parts[i] : phrase(parts[i], answers));
+    }
     return out.toString();
+  }
+
+  /**
+   * A template cut at its placeholders once, rather than matched again for every plan (it was a fifth of the time of
+   * an evaluation): text, field, text, field, …, text.
+   */
+  private static String[] cut(String template) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    List<String> parts = new ArrayList<>();
+    int last = 0;
+    while (m.find()) {
+      parts.add(template.substring(last, m.start()));
+      parts.add(m.group(1));
+      last = m.end();
+    }
+    parts.add(template.substring(last));
+    return parts.toArray(String[]::new);
   }
 
   private String phrase(String field, Answers a) {
