@@ -1,11 +1,8 @@
 package org.trustrepair.advisor.batch;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +116,7 @@ final class BatchCommand implements Callable<Integer> {
     Echo echo = new Echo(err, progress);
 
     long start = System.nanoTime();
-    Writer lines = out == null ? spec.commandLine().getOut() : open(out);
+    OutputLines lines = out == null ? OutputLines.toWriter(spec.commandLine().getOut()) : open(out);
     try {
       new Pipeline(workers, 128 * workers).run(
           sink -> {
@@ -130,17 +127,12 @@ final class BatchCommand implements Callable<Integer> {
           input -> Outcome.of(input, advisor, json),
           outcome -> {
             lines.write(outcome.json());
-            lines.write('\n');
             tally.add(outcome);
             echo.accept(outcome);
             progress.update(tally.cases());
           });
     } finally {
-      if (out == null) {
-        lines.flush();
-      } else {
-        lines.close();
-      }
+      lines.close();
       progress.done();
     }
     Duration run = Duration.ofNanos(System.nanoTime() - start);
@@ -167,9 +159,9 @@ final class BatchCommand implements Callable<Integer> {
     Files.writeString(report, text, StandardCharsets.UTF_8);
   }
 
-  private static Writer open(Path file) throws IOException {
+  private static OutputLines open(Path file) throws IOException {
     createParent(file);
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    return OutputLines.toFile(file);
   }
 
   private static void createParent(Path file) throws IOException {

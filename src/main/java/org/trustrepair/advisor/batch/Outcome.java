@@ -14,14 +14,14 @@ import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.advice.Track;
 
 /**
- * What became of one case: its output line, already serialized by the worker that evaluated it, and the little the
+ * What became of one case: its output line, already serialized (UTF-8) by the worker that evaluated it, and the little the
  * summary and report need (track, first steps, fired rules, failed checks, or the error). The plan itself is not kept.
  */
 record Outcome(
     String id,
     String file,
     long line,
-    String json,
+    byte[] json,
     Track track,
     List<Step> firstSteps,
     List<String> firedRules,
@@ -75,20 +75,20 @@ record Outcome(
     Expectation expected = input.value().expected();
     List<String> failures = expected == null ? null : expected.failures(plan);
     Checked checked = expected == null ? null : new Checked(failures.isEmpty(), failures);
-    String line = write(json, new Line(input.id(), input.file(), input.line(), plan, checked, null));
+    byte[] line = write(json, new Line(input.id(), input.file(), input.line(), plan, checked, null));
     List<Step> first = plan.steps().stream().limit(FIRST_STEPS).map(s -> new Step(s.id(), s.title())).toList();
     return new Outcome(input.id(), input.file(), input.line(), line, plan.classification().track(), first,
         evaluation.firedRules(), failures, null);
   }
 
   private static Outcome error(Input input, String reason, List<FieldProblem> problems, ObjectWriter json) {
-    String line = write(json, new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
+    byte[] line = write(json, new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
     return new Outcome(input.id(), input.file(), input.line(), line, null, List.of(), List.of(), null, reason);
   }
 
-  private static String write(ObjectWriter json, Line line) {
+  private static byte[] write(ObjectWriter json, Line line) {
     try {
-      return json.writeValueAsString(line);
+      return json.writeValueAsBytes(line);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a plan could not be written as JSON", e);
     }
