@@ -40,6 +40,8 @@ final class CaseReader {
 
   static final int MAX_RECORD_CHARS = 1 << 20;
   static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** For reading a list of cases one at a time: what follows a case is the next one, not trailing tokens. */
+  private static final ObjectMapper STREAM = new ObjectMapper();
   private static final Set<String> LIST_EXPECTATIONS =
       Set.of("phases", "absentPhases", "steps", "absentSteps", "order", "withheld");
 
@@ -72,7 +74,7 @@ final class CaseReader {
       throws IOException, InterruptedException {
     String stem = file.getFileName().toString().replaceFirst("(?i)\\.json$", "");
     long line = 1;
-    try (JsonParser parser = JSON.createParser(in)) {
+    try (JsonParser parser = STREAM.createParser(in)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         sink.accept(ready(Input.broken(name, 1, stem, "the file is empty")));
@@ -133,8 +135,9 @@ final class CaseReader {
   private static String notJson(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     String where = at == null || at.getColumnNr() < 1 ? "" : " (at column " + at.getColumnNr() + ")";
-    if (e instanceof JsonEOFException) {
-      return "the JSON ends too early" + where;
+    String original = e.getOriginalMessage();
+    if (e instanceof JsonEOFException || (original != null && original.contains("end-of-input"))) {
+      return "not valid JSON: it ends too early" + where;
     }
     return "not valid JSON" + where;
   }
