@@ -22,7 +22,7 @@ final class HtmlReport {
       body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222;line-height:1.4}
       table{border-collapse:collapse;margin:.5rem 0 1.5rem}
       th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-      th{background:#f3f3f3} td.n{text-align:right;font-variant-numeric:tabular-nums}
+      th{background:#f3f3f3} th[scope=row]{white-space:nowrap} td.n{text-align:right;font-variant-numeric:tabular-nums}
       .passed{color:#2f7d4f}.failed{color:#b8322a;font-weight:bold}.error{color:#8a4b00;font-weight:bold}
       svg.chart text{font:12px system-ui,sans-serif;fill:#222} code{font-size:.9em}
       .note{color:#555}
