@@ -31,11 +31,13 @@ import picocli.CommandLine.Spec;
         "Reads *.json (one case, or a list of cases), *.jsonl (one case a line) and *.csv (a header row with the "
             + "answer names, plus optional id, description and expected.<check> columns; safety as ;-separated "
             + "values). Folders are read recursively, in sorted order."},
+    exitCodeOnExecutionException = BatchCommand.USAGE,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every expectation holds",
         "1:some expectation failed",
-        "2:bad usage, or a record that could not be read or evaluated (wins over 1)"})
+        "2:bad usage, a record that could not be read or evaluated (wins over 1), or output that cannot be "
+            + "written"})
 final class BatchCommand implements Callable<Integer> {
 
   static final int USAGE = 2;
@@ -131,6 +133,12 @@ final class BatchCommand implements Callable<Integer> {
             echo.accept(outcome);
             progress.update(tally.cases());
           });
+    } catch (IOException e) {
+      progress.done();
+      err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after "
+          + tally.cases() + " cases");
+      err.flush();
+      return USAGE;
     } finally {
       lines.close();
       progress.done();

@@ -1,8 +1,10 @@
 package org.trustrepair.advisor.batch;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -26,7 +28,8 @@ public final class Commands {
   public static int run(String[] args) {
     // Standard output carries the commands' results (JSON lines): anything else that prints, such as a library's
     // log line, goes to standard error instead, and below WARN not at all unless asked for.
-    PrintStream stdout = System.out;
+    // the file descriptor itself, not System.out, which would swallow a closed pipe's error
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
     if (System.getProperty("CONSOLE_LOG_THRESHOLD") == null) {
       System.setProperty("CONSOLE_LOG_THRESHOLD", "WARN");

@@ -34,7 +34,8 @@ final class HtmlReport {
     Tally t = s.tally();
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+        .append("<meta http-equiv=\"Content-Security-Policy\" ")
+        .append("content=\"default-src 'none'; style-src 'unsafe-inline'\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>Batch report</title><style>").append(STYLE).append("</style></head><body>\n");
     h.append("<h1>Batch report</h1>\n");
@@ -95,7 +96,8 @@ final class HtmlReport {
       h.append("<p>Every case with an expectation got the plan it expects.</p>");
     }
     for (Tally.Failure f : t.failures()) {
-      h.append("<h3>").append(escape(f.id())).append(" <small class=\"note\">").append(escape(f.file() + ":" + f.line()))
+      h.append("<h3>").append(escape(f.id())).append(" <small class=\"note\">")
+          .append(escape(f.file() + ":" + f.line()))
           .append(", track ").append(escape(String.valueOf(f.track()))).append("</small></h3><ul>");
       for (String failure : f.failures()) {
         h.append("<li>").append(escape(failure)).append("</li>");
@@ -142,7 +144,8 @@ final class HtmlReport {
       never.forEach(rule -> h.append("<li>").append(escape(rule)).append("</li>"));
       h.append("</ul>");
     }
-    h.append("<table><thead><tr><th>Rule</th><th>Times fired</th><th>Share of evaluated cases</th></tr></thead><tbody>");
+    h.append("<table><thead><tr><th>Rule</th><th>Times fired</th><th>Share of evaluated cases</th></tr></thead>")
+        .append("<tbody>");
     for (Summary.Coverage c : coverage) {
       h.append("<tr><td>").append(escape(c.rule())).append("</td><td class=\"n\">")
           .append(String.format("%,d", c.firings())).append("</td><td class=\"n\">")

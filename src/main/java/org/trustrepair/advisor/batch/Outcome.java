@@ -14,8 +14,9 @@ import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.advice.Track;
 
 /**
- * What became of one case: its output line, already serialized (UTF-8) by the worker that evaluated it, and the little the
- * summary and report need (track, first steps, fired rules, failed checks, or the error). The plan itself is not kept.
+ * What became of one case: its output line, already serialized (UTF-8) by the worker that evaluated it, and the
+ * little the summary and report need (track, first steps, fired rules, failed checks, or the error). The plan itself
+ * is not kept.
  */
 record Outcome(
     String id,
@@ -82,7 +83,8 @@ record Outcome(
   }
 
   private static Outcome error(Input input, String reason, List<FieldProblem> problems, ObjectWriter json) {
-    byte[] line = write(json, new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
+    byte[] line = write(json,
+        new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
     return new Outcome(input.id(), input.file(), input.line(), line, null, List.of(), List.of(), null, reason);
   }
 

@@ -3,6 +3,7 @@ package org.trustrepair.advisor.batch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +33,21 @@ interface OutputLines extends AutoCloseable {
     };
   }
 
-  /** Standard output is not closed, only flushed. */
+  /**
+   * Standard output is not closed, only flushed. A PrintWriter swallows errors, so it is asked now and then whether
+   * the reader has gone (as {@code | head} does), to stop instead of evaluating for nobody.
+   */
   static OutputLines toWriter(Writer out) {
     return new OutputLines() {
+      private long lines;
+
       @Override
       public void write(byte[] line) throws IOException {
         out.write(new String(line, StandardCharsets.UTF_8));
         out.write('\n');
+        if ((++lines & 1023) == 0 && out instanceof PrintWriter printer && printer.checkError()) {
+          throw new IOException("the output is closed");
+        }
       }
 
       @Override

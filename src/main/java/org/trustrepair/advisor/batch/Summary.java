@@ -44,7 +44,8 @@ record Summary(
   }
 
   String oneLine() {
-    return String.format("%,d cases: %,d passed, %,d failed, %,d errors, %,d without expectation; rules %s; %s (%,.0f cases/s)",
+    return String.format(
+        "%,d cases: %,d passed, %,d failed, %,d errors, %,d without expectation; rules %s; %s (%,.0f cases/s)",
         tally.cases(), tally.passed(), tally.failed(), tally.errors(), tally.withoutExpectation(), rulesVersion,
         seconds(run), casesPerSecond());
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,7 +174,8 @@ class BatchCommandTest {
           good("unknown-value").replace("HALF_TRUTHS", "CANARY_VALUE_123"),
           "{\"id\":\"bare-token\",\"answers\":{\"breach\":CANARY_VALUE_123}}",
           "{\"id\":\"wrong-type\",\"answers\":{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\","
-              + "\"readiness\":\"NEEDS_SPACE\",\"daysElapsed\":\"CANARY_VALUE_123\",\"safety\":[\"CANARY_VALUE_123\"]}}",
+              + "\"readiness\":\"NEEDS_SPACE\",\"daysElapsed\":\"CANARY_VALUE_123\","
+              + "\"safety\":[\"CANARY_VALUE_123\"]}}",
           "{\"id\":\"unterminated\",\"answers\":{\"breach\":\"CANARY_VALUE_123"));
       Path csv = write("canary.csv", """
           id,relationship,breach,readiness,daysElapsed,stillHappening,safety
@@ -239,7 +241,8 @@ class BatchCommandTest {
       JsonNode failed = run.lines().get(1).path("expectation");
       assertThat(failed.path("passed").asBoolean()).isFalse();
       assertThat(failed.path("failures")).extracting(JsonNode::asText)
-          .containsExactly("track should be SAFETY but is STEP_BACK", "step apologize-fully should be given but is not");
+          .containsExactly("track should be SAFETY but is STEP_BACK",
+              "step apologize-fully should be given but is not");
       String html = Files.readString(report);
       assertThat(html).contains("Failed expectations (1)", "fails", "track should be SAFETY but is STEP_BACK",
           "step apologize-fully should be given but is not");
@@ -332,7 +335,8 @@ class BatchCommandTest {
       Advisor advisor = RulesFolder.advisor();
       assertThat(run.exit()).isEqualTo(2);
       assertThat(html)
-          .contains("<section id=\"summary\">", "Cases</th><td>3", "Passed</th><td>0", "Failed</th><td class=\"failed\">1",
+          .contains("<section id=\"summary\">", "Cases</th><td>3", "Passed</th><td>0",
+              "Failed</th><td class=\"failed\">1",
               "Errors</th><td class=\"error\">1", advisor.rulesVersion())
           .contains("<section id=\"tracks\">", "Cases by track")
           .contains("<section id=\"coverage\">", "Times each rule fired", "id=\"never-fired\"")
@@ -443,6 +447,35 @@ class BatchCommandTest {
 
   @Nested
   class Scale {
+
+    @Test
+    void stopsWhenNobodyReadsTheOutputAnyMore() throws IOException {
+      Path cases = dir.resolve("many.jsonl");
+      runWith(new CommandLine(new Commands()), "generate", "--count", "5000", "--out", cases.toString());
+      StringWriter err = new StringWriter();
+      Writer closed = new Writer() {
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+          throw new IOException("Broken pipe");
+        }
+
+        @Override
+        public void flush() throws IOException {
+          throw new IOException("Broken pipe");
+        }
+
+        @Override
+        public void close() {}
+      };
+      CommandLine command = new CommandLine(new BatchCommand(rules -> RulesFolder.advisor()));
+      command.setOut(new PrintWriter(closed));
+      command.setErr(new PrintWriter(err));
+
+      int exit = command.execute(cases.toString());
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(err.toString()).contains("the output is closed");
+    }
 
     @Test
     void manyCasesOnSeveralThreadsComeOutInInputOrder() throws IOException {
