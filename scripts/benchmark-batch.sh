@@ -2,7 +2,8 @@
 # Issue 4's benchmark, reproducible: 100,000 generated cases (seed 1) through
 #   1. the batch command end to end, as a user runs it (a fresh JVM: start, rule build, read, evaluate, write), RUNS times;
 #   2. JMH (src/jmh/java, profile -Pjmh): the batch command in-process with the rules built, Advisor.evaluate alone on
-#      1 and 2 threads, and the JSON floor (read the same lines and write lines of the same shape with Jackson, no rules).
+#      1 and 2 threads, and the JSON floor (read the same lines and write lines of the same shape with Jackson, no rules);
+#   3. the same measurements with the CPU time each used besides the wall time (CpuTime), which load distorts less.
 # Usage: scripts/benchmark-batch.sh [extra JMH options, e.g. -f 1 -wi 1]   Environment: COUNT (100000), RUNS (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,5 +33,8 @@ echo "   output: $(du -h target/bench/out.jsonl | cut -f1)"
 echo "== JMH (ms per $COUNT cases; lower is better)"
 ./mvnw -q -B -Pjmh -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/jmh/classpath.txt -Dmdep.includeScope=test
-java -cp "target/jmh/test-classes:target/jmh/classes:$(cat target/jmh/classpath.txt)" org.openjdk.jmh.Main \
-  BatchBenchmark -p cases="$CASES" -rf json -rff target/bench/jmh.json "$@"
+CP="target/jmh/test-classes:target/jmh/classes:$(cat target/jmh/classpath.txt)"
+java -cp "$CP" org.openjdk.jmh.Main BatchBenchmark -p cases="$CASES" -rf json -rff target/bench/jmh.json "$@"
+
+echo "== the same, with the CPU time each used (a cross-check that load distorts less)"
+java -Xms1g -Xmx1g -cp "$CP" org.trustrepair.advisor.batch.CpuTime "$CASES" 2>/dev/null

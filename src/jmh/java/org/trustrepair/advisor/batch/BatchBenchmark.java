@@ -94,6 +94,14 @@ public class BatchBenchmark {
     Files.deleteIfExists(out);
   }
 
+  Advisor advisor() {
+    return advisor;
+  }
+
+  List<Answers> answers() {
+    return answers;
+  }
+
   @Benchmark
   public int batch() {
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
