@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,8 @@ final class PlanMaker {
   private final Catalogue catalogue;
   private final Map<String, RuleInfo> rules;
 
-  private final Map<String, List<String>> templates = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Reason templates already cut at their placeholders, once each rather than for every plan. */
+  private final Map<String, List<String>> templates = new ConcurrentHashMap<>();
   private final Phrases phrases;
 
   PlanMaker(String version, Catalogue catalogue, Map<String, RuleInfo> rules) {
