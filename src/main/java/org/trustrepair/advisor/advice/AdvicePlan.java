@@ -15,8 +15,12 @@ public record AdvicePlan(
     withheld = List.copyOf(withheld);
   }
 
-  /** How the rules read the situation, with the plain-language reasons that led there. */
-  public record Classification(Nature nature, Severity severity, Track track, Period period, List<String> why) {
+  /**
+   * How the rules read the situation, with the plain-language reasons that led there; {@code summary} is the
+   * track in one sentence.
+   */
+  public record Classification(
+      Nature nature, Severity severity, Track track, Period period, String summary, List<String> why) {
     public Classification {
       why = List.copyOf(why);
     }
@@ -31,6 +35,7 @@ public record AdvicePlan(
       int order,
       int rank,
       Phase phase,
+      String phaseTitle,
       String id,
       String title,
       String detail,

@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.advice;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -31,6 +32,16 @@ public final class Advisor {
 
   public String rulesVersion() {
     return current.get().version();
+  }
+
+  /** Where the rule set being served was read from: a folder's absolute path, or {@code classpath:rules}. */
+  public String rulesOrigin() {
+    return current.get().origin();
+  }
+
+  /** The names of every rule in the rule set being served, sorted: for coverage reports that use no engine types. */
+  public List<String> ruleNames() {
+    return current.get().rules().keySet().stream().sorted().toList();
   }
 
   public RuleSet ruleSet() {

@@ -23,7 +23,7 @@ class AdviceController {
     this.advisor = advisor;
   }
 
-  @PostMapping(path = "/advice", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping("/advice")
   AdvicePlan advise(@RequestBody JsonNode body) {
     AnswersReader.Result read = AnswersReader.strict().read(body);
     if (!read.ok()) {

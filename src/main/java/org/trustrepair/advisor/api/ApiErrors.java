@@ -6,8 +6,6 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,12 +25,11 @@ import org.trustrepair.advisor.system.RequestLimits;
 
 /**
  * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
- * the answers sent. Logs name the kind of failure only. Global, because a request refused before it reaches a
- * controller (a wrong method or media type) has no controller to advise; page controllers may add their own advice
- * ahead of this one.
+ * the answers sent. Logs name the kind of failure only. Scoped to the API's controllers, so pages keep their own
+ * error pages; the API's mappings take any media type, so a wrong one is refused here rather than before a
+ * controller is chosen.
  */
-@RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

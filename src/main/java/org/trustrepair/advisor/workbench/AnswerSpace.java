@@ -2,7 +2,6 @@ package org.trustrepair.advisor.workbench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,110 +18,43 @@ import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * Every situation the questionnaire and the API can describe, as far as the rules can tell them apart: every value of
- * every enum and boolean, every set of safety flags, readiness left blank for the hurt party, and for days and
- * apologies both ends of each range the rules treat alike (so no value in between can behave differently).
+ * Every situation the questionnaire and the API can describe, as far as the rules and the guardrails can tell them
+ * apart. Within each role:
  *
- * <p>Situations are numbered 0 to {@link #size()}-1, so a sweep can split them between threads.
+ * <ul>
+ *   <li>days and apologies: both sides of every threshold a rule compares them with, and one value past the last
+ *       (a rule cannot treat two values between thresholds differently);
+ *   <li>relationship, breach and disclosure: every value some rule names, and one stand-in for the values none names;
+ *   <li>safety flags: one set for each group of sets that no rule condition and no guardrail tells apart;
+ *   <li>an answer that no rule reads for that role (a pattern that requires the other role cannot match) and no
+ *       guardrail reads either: one value.
+ * </ul>
+ *
+ * Every other answer maps to one of these situations with the same plan, up to wording ({@link #representativeOf}).
+ * Situations are numbered 0 to {@link #size()}-1, so a sweep can split them between threads.
  */
 public final class AnswerSpace {
 
-  private static final boolean[] BOOLS = {false, true};
-
-  private final Relationship[] relationships;
-  private final Breach[] breaches;
-  private final Disclosure[] disclosures;
-  private final int[] days;
-  private final int[] apologies;
-  private final List<Set<SafetyFlag>> safetySets;
-  private final Readiness[] brokeTrustReadiness;
-  private final Readiness[] hurtReadiness;
-  private final long perRoleUnit;
-  private final long brokeTrustSize;
+  private final List<RoleSpace> roles;
   private final long size;
 
-  private AnswerSpace(List<RuleSet> rules, int[] days, int[] apologies) {
-    this.relationships = values(rules, Relationship.class, "relationship");
-    this.breaches = values(rules, Breach.class, "breach");
-    this.disclosures = values(rules, Disclosure.class, "disclosure");
-    this.days = days;
-    this.apologies = apologies;
-    this.safetySets = RuleSet.safetyFlagSets(rules.toArray(RuleSet[]::new));
-    // the guardrails look at every readiness, so all of them are tried whatever the rules name
-    this.brokeTrustReadiness = Readiness.values();
-    List<Readiness> hurt = new ArrayList<>(Arrays.asList(Readiness.values()));
-    hurt.add(null);
-    this.hurtReadiness = hurt.toArray(Readiness[]::new);
-    this.perRoleUnit = (long) relationships.length * breaches.length * days.length * disclosures.length * 2 * 2
-        * apologies.length * 2 * safetySets.size();
-    this.brokeTrustSize = perRoleUnit * brokeTrustReadiness.length;
-    this.size = brokeTrustSize + perRoleUnit * hurtReadiness.length;
+  private AnswerSpace(List<RoleSpace> roles) {
+    this.roles = roles;
+    this.size = roles.stream().mapToLong(RoleSpace::size).sum();
   }
 
-  /**
-   * The space the given rule sets can distinguish (one for a check, two for a diff): for days and apologies, both
-   * sides of every threshold any of them uses; for relationship, breach and disclosure, every value any of them
-   * names, plus one to stand for the values none names.
-   */
+  /** The space the given rule sets can distinguish (one for a check, two or more for a diff). */
   public static AnswerSpace of(RuleSet... rules) {
-    var days = new TreeSet<Integer>();
-    var apologies = new TreeSet<Integer>();
-    for (RuleSet r : rules) {
-      days.addAll(r.valuesToTry("daysElapsed", 0, Answers.MAX_DAYS));
-      apologies.addAll(r.valuesToTry("apologiesMade", 0, Answers.MAX_APOLOGIES));
+    Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses = RuleSet.safetyFlagClasses(rules);
+    List<RoleSpace> spaces = new ArrayList<>();
+    for (Role role : Role.values()) {
+      spaces.add(new RoleSpace(role, List.of(rules), safetyClasses));
     }
-    return new AnswerSpace(List.of(rules), toArray(days), toArray(apologies));
-  }
-
-  /** Named values in enum order, then the stand-in (the first value none names), last. */
-  private static <E extends Enum<E>> E[] values(List<RuleSet> rules, Class<E> type, String field) {
-    EnumSet<E> named = EnumSet.noneOf(type);
-    rules.forEach(r -> named.addAll(r.namedValues(type, field)));
-    List<E> values = new ArrayList<>(named);
-    EnumSet.complementOf(named).stream().findFirst().ifPresent(values::add);
-    @SuppressWarnings("unchecked")
-    E[] array = (E[]) java.lang.reflect.Array.newInstance(type, values.size());
-    return values.toArray(array);
-  }
-
-  /** For each answer swept by one stand-in value, the values it stands for (empty when every value is tried). */
-  public Map<String, List<String>> standIns() {
-    Map<String, List<String>> result = new LinkedHashMap<>();
-    standIn(result, "relationship", relationships, Relationship.values());
-    standIn(result, "breach", breaches, Breach.values());
-    standIn(result, "disclosure", disclosures, Disclosure.values());
-    return result;
-  }
-
-  private static <E extends Enum<E>> void standIn(Map<String, List<String>> out, String field, E[] tried, E[] all) {
-    if (tried.length == all.length) {
-      return;
-    }
-    List<E> triedList = Arrays.asList(tried);
-    E standIn = tried[tried.length - 1];
-    List<String> covered = new ArrayList<>();
-    for (E e : all) {
-      if (!triedList.contains(e) || e == standIn) {
-        covered.add(e.name());
-      }
-    }
-    out.put(field + " " + standIn.name(), covered);
+    return new AnswerSpace(spaces);
   }
 
   public long size() {
     return size;
-  }
-
-  public int[] days() {
-    return days.clone();
-  }
-
-  public int[] apologies() {
-    return apologies.clone();
-  }
-
-  public int safetySetCount() {
-    return safetySets.size();
   }
 
   /** The situation numbered {@code index}. */
@@ -130,57 +62,228 @@ public final class AnswerSpace {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException(index);
     }
-    Role role;
-    Readiness readiness;
-    long rest;
-    if (index < brokeTrustSize) {
-      role = Role.BROKE_TRUST;
-      readiness = brokeTrustReadiness[(int) (index / perRoleUnit)];
-      rest = index % perRoleUnit;
-    } else {
-      long i = index - brokeTrustSize;
-      role = Role.WAS_HURT;
-      readiness = hurtReadiness[(int) (i / perRoleUnit)];
-      rest = i % perRoleUnit;
+    long i = index;
+    for (RoleSpace space : roles) {
+      if (i < space.size()) {
+        return space.get(i);
+      }
+      i -= space.size();
     }
-    Set<SafetyFlag> safety = safetySets.get((int) (rest % safetySets.size()));
-    rest /= safetySets.size();
-    boolean others = BOOLS[(int) (rest % 2)];
-    rest /= 2;
-    int apology = apologies[(int) (rest % apologies.length)];
-    rest /= apologies.length;
-    boolean before = BOOLS[(int) (rest % 2)];
-    rest /= 2;
-    boolean still = BOOLS[(int) (rest % 2)];
-    rest /= 2;
-    Disclosure disclosure = disclosures[(int) (rest % disclosures.length)];
-    rest /= disclosures.length;
-    int day = days[(int) (rest % days.length)];
-    rest /= days.length;
-    Breach breach = breaches[(int) (rest % breaches.length)];
-    rest /= breaches.length;
-    Relationship relationship = relationships[(int) rest];
-    return new Answers(role, relationship, breach, readiness, day, disclosure, still, before, apology, others, safety);
+    throw new IllegalStateException();
+  }
+
+  /** The situation in this space that stands for any answers: same plan but for wording, same guardrail checks. */
+  public Answers representativeOf(Answers a) {
+    return roles.stream().filter(r -> r.role == a.role()).findFirst().orElseThrow().representativeOf(a);
+  }
+
+  public int[] days() {
+    return roles.get(0).days.clone();
+  }
+
+  public int[] apologies() {
+    return roles.get(0).apologies.clone();
+  }
+
+  public int safetySetCount() {
+    return roles.get(0).safetySets.size();
+  }
+
+  /** For each answer swept through one stand-in value, the values it stands for (per role). */
+  public Map<String, List<String>> standIns() {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    roles.forEach(r -> r.standIns(result));
+    return result;
   }
 
   /** In words, for reports: what the space is made of and how large it is. */
   public String describe() {
-    return String.format("%,d situations: 2 roles × %d relationships %s × %d breaches %s × readiness (6, plus "
-        + "blank for the hurt party) × %d day values %s × %d disclosures %s × still happening × happened before × "
-        + "%d apology counts %s × others affected × %d sets of safety flags %s%s", size, relationships.length,
-        Arrays.toString(relationships), breaches.length, Arrays.toString(breaches), days.length,
-        Arrays.toString(days), disclosures.length, Arrays.toString(disclosures), apologies.length,
-        Arrays.toString(apologies), safetySets.size(), safetySets.size() == 32 ? "(all of them)"
-            : "(one for each group of sets that neither the rules nor the guardrails tell apart)",
-        standIns().isEmpty() ? ""
-            : "; values no rule names are tried through one stand-in: " + standIns());
+    StringBuilder out = new StringBuilder(String.format("%,d situations", size));
+    for (RoleSpace r : roles) {
+      out.append(String.format("; %s: %,d = %s", r.role, r.size(), r.describe()));
+    }
+    return out.toString();
   }
 
-  private static int[] toArray(Collection<Integer> values) {
-    return values.stream().mapToInt(Integer::intValue).toArray();
+  /** The part of the space for one role. */
+  private static final class RoleSpace {
+    private static final boolean[] BOTH = {false, true};
+    private static final boolean[] NO = {false};
+
+    final Role role;
+    final Relationship[] relationships;
+    final Breach[] breaches;
+    final Readiness[] readiness;
+    final int[] days;
+    final TreeSet<Integer> dayCuts;
+    final TreeSet<Integer> apologyCuts;
+    final Disclosure[] disclosures;
+    final boolean[] still;
+    final boolean[] before;
+    final int[] apologies;
+    final boolean[] others;
+    final List<Set<SafetyFlag>> safetySets;
+    final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
+    final Set<String> read = new java.util.HashSet<>();
+
+    RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
+      this.role = role;
+      rules.forEach(r -> read.addAll(r.fieldsRead(role)));
+      read.addAll(Guardrail.answersRead(role));
+      this.relationships = read.contains("relationship")
+          ? named(rules, Relationship.class, "relationship") : new Relationship[] {Relationship.ROMANTIC};
+      this.breaches = read.contains("breach") ? named(rules, Breach.class, "breach") : new Breach[] {Breach.OTHER};
+      List<Readiness> rs = new ArrayList<>(Arrays.asList(Readiness.values()));
+      if (role == Role.WAS_HURT) {
+        rs.add(null); // the hurt party need not say
+      }
+      this.readiness = read.contains("readiness") ? rs.toArray(Readiness[]::new)
+          : new Readiness[] {role == Role.WAS_HURT ? null : Readiness.UNDECIDED};
+      this.dayCuts = read.contains("daysElapsed") ? cuts(rules, "daysElapsed", Answers.MAX_DAYS) : new TreeSet<>();
+      this.days = tried(dayCuts, Answers.MAX_DAYS);
+      this.disclosures = read.contains("disclosure")
+          ? named(rules, Disclosure.class, "disclosure") : new Disclosure[] {Disclosure.DISCOVERED};
+      this.still = read.contains("stillHappening") ? BOTH : NO;
+      this.before = read.contains("happenedBefore") ? BOTH : NO;
+      this.apologyCuts = read.contains("apologiesMade")
+          ? cuts(rules, "apologiesMade", Answers.MAX_APOLOGIES) : new TreeSet<>();
+      this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES);
+      this.others = read.contains("othersAffected") ? BOTH : NO;
+      this.safetyClasses = safetyClasses;
+      this.safetySets = List.copyOf(new java.util.LinkedHashSet<>(safetyClasses.values()));
+    }
+
+    long size() {
+      return (long) relationships.length * breaches.length * readiness.length * days.length * disclosures.length
+          * still.length * before.length * apologies.length * others.length * safetySets.size();
+    }
+
+    Answers get(long index) {
+      long rest = index;
+      Set<SafetyFlag> safety = safetySets.get((int) (rest % safetySets.size()));
+      rest /= safetySets.size();
+      boolean other = others[(int) (rest % others.length)];
+      rest /= others.length;
+      int apology = apologies[(int) (rest % apologies.length)];
+      rest /= apologies.length;
+      boolean wasBefore = before[(int) (rest % before.length)];
+      rest /= before.length;
+      boolean stillGoing = still[(int) (rest % still.length)];
+      rest /= still.length;
+      Disclosure disclosure = disclosures[(int) (rest % disclosures.length)];
+      rest /= disclosures.length;
+      int day = days[(int) (rest % days.length)];
+      rest /= days.length;
+      Readiness ready = readiness[(int) (rest % readiness.length)];
+      rest /= readiness.length;
+      Breach breach = breaches[(int) (rest % breaches.length)];
+      rest /= breaches.length;
+      Relationship relationship = relationships[(int) rest];
+      return new Answers(role, relationship, breach, ready, day, disclosure, stillGoing, wasBefore, apology, other,
+          safety);
+    }
+
+    Answers representativeOf(Answers a) {
+      return new Answers(role, pick(relationships, a.relationship()), pick(breaches, a.breach()),
+          pickReadiness(a.readiness()), pickNumber(dayCuts, a.daysElapsed()), pick(disclosures, a.disclosure()),
+          still.length == 1 ? still[0] : a.stillHappening(), before.length == 1 ? before[0] : a.happenedBefore(),
+          pickNumber(apologyCuts, a.apologiesMade()), others.length == 1 ? others[0] : a.othersAffected(),
+          safetyClasses.get(a.safety()));
+    }
+
+    private Readiness pickReadiness(Readiness r) {
+      return readiness.length == 1 ? readiness[0] : r;
+    }
+
+    /** The value itself if tried, else the stand-in (the last value, which stands for every value not named). */
+    private static <E> E pick(E[] tried, E value) {
+      for (E e : tried) {
+        if (e == value) {
+          return e;
+        }
+      }
+      return tried[tried.length - 1];
+    }
+
+    /**
+     * The tried value in the same range between thresholds as {@code value}: the threshold at or below it, or, below
+     * the first threshold, the value just under it.
+     */
+    private static int pickNumber(TreeSet<Integer> cuts, int value) {
+      if (cuts.isEmpty()) {
+        return 0;
+      }
+      int first = cuts.first();
+      if (value < first) {
+        return first - 1;
+      }
+      return cuts.floor(value);
+    }
+
+    /** Both sides of every threshold above 0, and one past the last; just 0 when there is none. */
+    private static int[] tried(TreeSet<Integer> cuts, int max) {
+      TreeSet<Integer> values = new TreeSet<>();
+      for (int cut : cuts) {
+        values.add(cut - 1);
+        values.add(cut);
+      }
+      if (values.isEmpty()) {
+        values.add(0);
+      } else if (values.last() < max) {
+        values.add(values.last() + 1);
+      }
+      return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    void standIns(Map<String, List<String>> out) {
+      standIn(out, "relationship", relationships, Relationship.values());
+      standIn(out, "breach", breaches, Breach.values());
+      standIn(out, "disclosure", disclosures, Disclosure.values());
+    }
+
+    private <E extends Enum<E>> void standIn(Map<String, List<String>> out, String field, E[] tried, E[] all) {
+      if (tried.length == all.length) {
+        return;
+      }
+      List<E> triedList = Arrays.asList(tried);
+      E standIn = tried[tried.length - 1];
+      List<String> covered = new ArrayList<>();
+      for (E e : all) {
+        if (!triedList.contains(e) || e == standIn) {
+          covered.add(e.name());
+        }
+      }
+      out.put(role + " " + field + " " + standIn.name(), covered);
+    }
+
+    String describe() {
+      return String.format("%d relationships %s × %d breaches %s × %d readiness × %d day values %s × "
+          + "%d disclosures %s × %d still happening × %d happened before × %d apology counts %s × "
+          + "%d others affected × %d sets of safety flags%s", relationships.length, Arrays.toString(relationships),
+          breaches.length, Arrays.toString(breaches), readiness.length, days.length, Arrays.toString(days),
+          disclosures.length, Arrays.toString(disclosures), still.length, before.length, apologies.length,
+          Arrays.toString(apologies), others.length, safetySets.size(), safetySets.size() == 32 ? " (all)"
+              : " (one for each group of sets that no rule or guardrail tells apart)");
+    }
+
+    /** The thresholds above 0 that any of the rule sets compares the field with. */
+    private static TreeSet<Integer> cuts(List<RuleSet> rules, String field, int max) {
+      TreeSet<Integer> cuts = new TreeSet<>();
+      rules.forEach(r -> cuts.addAll(r.cuts(field, 0, max)));
+      cuts.remove(0);
+      return cuts;
+    }
+
+    /** Named values in enum order, then the stand-in (the first value none names), last. */
+    private static <E extends Enum<E>> E[] named(List<RuleSet> rules, Class<E> type, String field) {
+      EnumSet<E> named = EnumSet.noneOf(type);
+      rules.forEach(r -> named.addAll(r.namedValues(type, field)));
+      List<E> values = new ArrayList<>(named);
+      EnumSet.complementOf(named).stream().findFirst().ifPresent(values::add);
+      @SuppressWarnings("unchecked")
+      E[] array = (E[]) java.lang.reflect.Array.newInstance(type, values.size());
+      return values.toArray(array);
+    }
   }
 
-  static boolean[] bools() {
-    return BOOLS.clone();
-  }
 }

@@ -220,6 +220,17 @@ public enum Guardrail {
     }
   };
 
+  /**
+   * The answers these checks read for a role, beyond the plan itself. The sweep must try every value of these even
+   * where no rule reads them. Keep in step with the checks above: for the hurt party, only the checks on readiness
+   * (no-contact, transparency) and on safety flags apply.
+   */
+  public static Set<String> answersRead(Role role) {
+    return role == Role.WAS_HURT ? Set.of("role", "readiness", "safety")
+        : Set.of("role", "relationship", "breach", "readiness", "daysElapsed", "disclosure", "stillHappening",
+            "happenedBefore", "apologiesMade", "othersAffected", "safety");
+  }
+
   private static final Set<SafetyFlag> ABUSE = EnumSet.of(SafetyFlag.OTHER_PARTY_AFRAID,
       SafetyFlag.VIOLENCE_OR_THREATS, SafetyFlag.CONTROLLING_BEHAVIOUR);
 

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,7 +28,8 @@ import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.system.RequestLimits;
 import org.trustrepair.advisor.system.SecurityConfiguration;
 
-@WebMvcTest(AdviceController.class)
+@WebMvcTest(controllers = AdviceController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+    pattern = "org\\.trustrepair\\.advisor\\.questionnaire\\..*"))
 @Import({AdviceApiTest.RealAdvisor.class, SecurityConfiguration.class, RequestLimits.class})
 class AdviceApiTest {
 

@@ -3,17 +3,21 @@ package org.trustrepair.advisor.advice.engine;
 import java.util.List;
 import java.util.Map;
 import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
+import org.trustrepair.advisor.advice.Phase;
 import org.trustrepair.advisor.advice.Questionnaire;
+import org.trustrepair.advisor.advice.Track;
 
 /**
  * The counsellors' texts beside the rules: the title and detail of every advice id, the help lines, the source keys,
- * the disclaimer and the questionnaire.
+ * the disclaimer, the names of phases and tracks, and the questionnaire.
  */
 public record Catalogue(
     Map<String, AdviceText> advice,
     Map<String, List<Helpline>> helplines,
     Map<String, String> sources,
     String disclaimer,
+    Map<Phase, String> phaseTitles,
+    Map<Track, String> trackSummaries,
     Questionnaire questionnaire) {
 
   /**

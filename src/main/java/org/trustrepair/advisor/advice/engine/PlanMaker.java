@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,8 @@ final class PlanMaker {
   private final Catalogue catalogue;
   private final Map<String, RuleInfo> rules;
 
-  private final Map<String, List<String>> templates = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Reason templates already cut at their placeholders, once each rather than for every plan. */
+  private final Map<String, List<String>> templates = new ConcurrentHashMap<>();
   private final Phrases phrases;
 
   PlanMaker(String version, Catalogue catalogue, Map<String, RuleInfo> rules) {
@@ -59,7 +61,8 @@ final class PlanMaker {
       why.add(reason(i.rule(), answers));
     }
     var classification = new Classification(nature.fact().getNature(), severity.fact().getSeverity(),
-        track.fact().getTrack(), period.fact().getPeriod(), why);
+        track.fact().getTrack(), period.fact().getPeriod(),
+        catalogue.trackSummaries().get(track.fact().getTrack()), why);
 
     Map<String, Inserted<Withhold>> withholds = firstById(trace.inserted(Withhold.class),
         Comparator.comparing((Inserted<Withhold> i) -> i.fact().getPhase()).thenComparing(Inserted::rule),
@@ -79,7 +82,8 @@ final class PlanMaker {
       Advice a = i.fact();
       Catalogue.AdviceText text = text(a.getId());
       RuleInfo rule = rule(i.rule());
-      steps.add(new Step(steps.size() + 1, a.getRank(), a.getPhase(), a.getId(), text.title(), text.detail(),
+      steps.add(new Step(steps.size() + 1, a.getRank(), a.getPhase(), catalogue.phaseTitles().get(a.getPhase()),
+          a.getId(), text.title(), text.detail(),
           fill(rule.reason(), answers), rule.name(), rule.sources(), text.kinds(), helplines(text)));
     }
     List<WithheldAdvice> withheld = withholds.values().stream()

@@ -189,6 +189,10 @@ public final class RuleSet {
    * The values of a number answer that a sweep must try to cover every value: both ends of each range the rules
    * cannot tell apart ({@code daysElapsed} or {@code apologiesMade}).
    */
+  public SortedSet<Integer> cuts(String field, int min, int max) {
+    return Thresholds.cuts(drlSources.values(), field, min, max);
+  }
+
   public SortedSet<Integer> valuesToTry(String field, int min, int max) {
     return Thresholds.representatives(drlSources.values(), field, min, max);
   }
@@ -214,6 +218,11 @@ public final class RuleSet {
   public static List<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
     return SafetyClasses.representatives(java.util.Arrays.stream(ruleSets)
         .map(r -> (java.util.Collection<String>) r.drlSources.values()).toList());
+  }
+
+  /** The answer fields these rules read for a role (see {@link Relevance}). */
+  public java.util.Set<String> fieldsRead(org.trustrepair.advisor.advice.Role role) {
+    return Relevance.fieldsRead(drlSources.values(), role);
   }
 
   /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */

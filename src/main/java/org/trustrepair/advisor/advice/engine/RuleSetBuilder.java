@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.kie.api.runtime.KieContainer;
 import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Phase;
+import org.trustrepair.advisor.advice.Track;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
@@ -267,13 +270,15 @@ public final class RuleSetBuilder {
 
   private record HelplineYaml(String region, String name, String contact) {}
 
-  private record PlanYaml(String disclaimer) {}
+  private record PlanYaml(String disclaimer, Map<Phase, String> phases, Map<Track, String> tracks) {}
 
   private static Catalogue readCatalogue(RuleFiles files, List<RuleProblem> problems) {
     Map<String, Catalogue.AdviceText> advice = new TreeMap<>();
     Map<String, List<Helpline>> helplines = new TreeMap<>();
     Map<String, String> sources = new TreeMap<>();
     String disclaimer = null;
+    Map<Phase, String> phases = new EnumMap<>(Phase.class);
+    Map<Track, String> tracks = new EnumMap<>(Track.class);
     Questionnaire questionnaire = null;
     for (RuleFiles.RuleFile f : files.files()) {
       if (!f.isYaml()) {
@@ -313,7 +318,16 @@ public final class RuleSetBuilder {
                 list.stream().map(h -> new Helpline(need, h.region(), h.name(), h.contact())).toList()));
           }
           case "sources.yaml" -> sources.putAll(YAML.readValue(f.content(), new TypeReference<Map<String, String>>() {}));
-          case "plan.yaml" -> disclaimer = YAML.readValue(f.content(), PlanYaml.class).disclaimer();
+          case "plan.yaml" -> {
+            PlanYaml plan = YAML.readValue(f.content(), PlanYaml.class);
+            disclaimer = plan.disclaimer();
+            if (plan.phases() != null) {
+              phases.putAll(plan.phases());
+            }
+            if (plan.tracks() != null) {
+              tracks.putAll(plan.tracks());
+            }
+          }
           case "questionnaire.yaml" -> questionnaire = YAML.readValue(f.content(), Questionnaire.class);
           default -> problems.add(new RuleProblem(f.path(), 0, "This file name means nothing to the advisor.",
               "Text files are named advice.yaml, helplines.yaml, sources.yaml, plan.yaml or questionnaire.yaml."));
@@ -330,6 +344,16 @@ public final class RuleSetBuilder {
       problems.add(new RuleProblem("plan.yaml", 0, "The disclaimer is missing.",
           "Every plan must say it is general information, not therapy or legal advice."));
     }
+    for (Phase phase : Phase.values()) {
+      if (phases.get(phase) == null || phases.get(phase).isBlank()) {
+        problems.add(RuleProblem.of("plan.yaml", 0, "The phase " + phase + " has no name under phases."));
+      }
+    }
+    for (Track track : Track.values()) {
+      if (tracks.get(track) == null || tracks.get(track).isBlank()) {
+        problems.add(RuleProblem.of("plan.yaml", 0, "The track " + track + " has no sentence under tracks."));
+      }
+    }
     if (questionnaire == null) {
       problems.add(RuleProblem.of("questionnaire.yaml", 0, "The questionnaire is missing."));
       questionnaire = new Questionnaire(null, null, List.of());
@@ -342,7 +366,7 @@ public final class RuleSetBuilder {
             + "\", which helplines.yaml does not list."));
       }
     }));
-    return new Catalogue(advice, helplines, sources, disclaimer, questionnaire);
+    return new Catalogue(advice, helplines, sources, disclaimer, phases, tracks, questionnaire);
   }
 
   /** The questionnaire must ask every field of the contract and offer exactly the contract's values. */

@@ -51,15 +51,15 @@ final class SafetyClasses {
     conditions.add("safety contains SafetyFlag.PROTECTIVE_ORDER");
     conditions.add("safetyConcern");
     for (String raw : drlTexts) {
-      String text = withoutCommentsAndStrings(raw);
+      String text = DrlText.withoutCommentsAndStrings(raw);
       int inPatterns = 0;
       var m = SITUATION.matcher(text);
       while (m.find()) {
-        int close = matchingParen(text, m.end() - 1);
+        int close = DrlText.matchingParen(text, m.end() - 1);
         if (close < 0) {
           return List.of();
         }
-        for (String constraint : splitTopLevel(text.substring(m.end(), close))) {
+        for (String constraint : DrlText.splitTopLevel(text.substring(m.end(), close))) {
           int tokens = count(SAFETY_TOKEN, constraint);
           if (tokens == 0) {
             continue;
@@ -190,65 +190,4 @@ final class SafetyClasses {
     return n;
   }
 
-  static String withoutCommentsAndStrings(String drl) {
-    StringBuilder out = new StringBuilder(drl.length());
-    int i = 0;
-    while (i < drl.length()) {
-      char c = drl.charAt(i);
-      if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '/') {
-        while (i < drl.length() && drl.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '*') {
-        int end = drl.indexOf("*/", i + 2);
-        i = end < 0 ? drl.length() : end + 2;
-      } else if (c == '"') {
-        out.append("\"\"");
-        i++;
-        while (i < drl.length() && drl.charAt(i) != '"') {
-          i += drl.charAt(i) == '\\' ? 2 : 1;
-        }
-        i++;
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
-  }
-
-  private static int matchingParen(String text, int open) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
-
-  private static List<String> splitTopLevel(String body) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(body.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(body.substring(start));
-    return parts;
-  }
 }

@@ -1,0 +1,11 @@
+package org.trustrepair.advisor.questionnaire;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the web pages. {@code leaveUrl}: where "Leave this page quickly" goes, a neutral site that gives nothing
+ * away ({@code --advisor.web.leave-url=URL}).
+ */
+@ConfigurationProperties("advisor.web")
+record WebSettings(@DefaultValue("https://www.bbc.com/weather") String leaveUrl) {}
