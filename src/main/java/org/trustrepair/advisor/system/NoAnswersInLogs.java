@@ -17,16 +17,25 @@ import org.slf4j.Marker;
  */
 public final class NoAnswersInLogs extends TurboFilter {
 
-  /** Logger name prefixes whose DEBUG/TRACE lines carry request or response values. */
+  /** Loggers (names or name prefixes) whose DEBUG/TRACE lines carry request or response values. */
   static final List<String> PRINT_VALUES = List.of(
-      "org.springframework.web.servlet.mvc.method.annotation.", // "Read … to [body]", "Writing [plan]", "Resolved [e]"
-      "org.springframework.web.method.", // "Arguments: [body]", "Could not resolve parameter … JSON parse error: …"
-      "org.springframework.web.servlet.mvc.support.", // "Resolved [exception with its message]"
-      "org.springframework.web.servlet.handler.", // exception resolvers
-      "org.springframework.web.servlet.view.", // "View …, model {…}"
-      "org.springframework.http.converter.", // message converters
-      "org.springframework.validation.", // bound and rejected values
-      "org.apache.coyote.http11."); // "Received [raw request bytes]"
+      // "Read "application/json" to [body]", "Writing [plan]"
+      "org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor",
+      "org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor",
+      "org.springframework.web.servlet.mvc.method.annotation.RequestPartMethodArgumentResolver",
+      // "Resolved [exception with the parser's message, which quotes the body]"
+      "org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver",
+      "org.springframework.web.servlet.mvc.support.",
+      "org.springframework.web.servlet.handler.",
+      // "Arguments: [body or form]", "Could not resolve parameter … JSON parse error: …"
+      "org.springframework.web.method.",
+      "org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod",
+      // "View …, model {…}", bound and rejected values, message converters
+      "org.springframework.web.servlet.view.",
+      "org.springframework.validation.",
+      "org.springframework.http.converter.",
+      // "Received [raw request bytes]"
+      "org.apache.coyote.http11.");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,

@@ -3,6 +3,7 @@ package org.trustrepair.advisor.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Canary answers sent to a server logging everything of Spring and the advisor at TRACE (and Tomcat at DEBUG): after
- * a graceful stop, not one log line and not one file the process wrote holds any of them.
+ * Canary answers sent through the API and the questionnaire's pages to a server logging everything of Spring and the
+ * advisor at TRACE (and Tomcat at DEBUG): after a graceful stop, not one log line and not one file the process wrote
+ * holds any of them; no answer travelled in a URL; nothing was cacheable.
  */
 class NothingKeptTest {
 
@@ -46,12 +49,14 @@ class NothingKeptTest {
       "--logging.level.org.apache.tomcat=DEBUG",
       "--logging.level.org.thymeleaf=TRACE",
       "--logging.level.com.fasterxml=TRACE",
-      "--advisor.rate-limit.requests-per-minute=3");
+      "--advisor.rate-limit.requests-per-minute=7");
 
   @TempDir
   Path root;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .cookieHandler(new CookieManager()).build();
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private HttpResponse<String> postJson(ServerProcess server, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/advice"))
@@ -83,8 +88,10 @@ class NothingKeptTest {
       assertThat(malformed.statusCode()).isEqualTo(400);
       assertThat(malformed.body()).doesNotContain(BAD_TOKEN, DAYS);
 
+      throughThePages(server);
+
       HttpResponse<String> limited = postJson(server, "{\"daysElapsed\":" + DAYS + "}");
-      assertThat(limited.statusCode()).as("the fourth post in a minute").isEqualTo(429);
+      assertThat(limited.statusCode()).as("the eighth post in a minute").isEqualTo(429);
 
       assertThat(server.terminate(Duration.ofMinutes(1))).isIn(0, 143);
 
@@ -106,6 +113,45 @@ class NothingKeptTest {
             .as("no access log").noneMatch(name -> name.contains("access"));
       }
     }
+  }
+
+  /** The questionnaire as a browser without JavaScript goes through it: four posts, every answer in a body. */
+  private void throughThePages(ServerProcess server) throws Exception {
+    HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/questions")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(200);
+    Matcher token = CSRF.matcher(first.body());
+    assertThat(token.find()).as("a CSRF token on the form").isTrue();
+    String csrf = token.group(1);
+    assertThat(first.body()).contains("method=\"post\"").doesNotContain("method=\"get\"");
+
+    String answers = "answered=role&role=BROKE_TRUST&answered=relationship&relationship=ROMANTIC"
+        + "&answered=breach&breach=INFIDELITY&answered=readiness&readiness=WILLING_TO_TALK"
+        + "&answered=daysElapsed&daysElapsed=" + DAYS + "&answered=disclosure&disclosure=CONFESSED"
+        + "&answered=apologiesMade&apologiesMade=" + APOLOGIES + "&answered=othersAffected&othersAffected=true"
+        + "&answered=happenedBefore&happenedBefore=true&answered=stillHappening&stillHappening=false"
+        + "&answered=safety";
+    List<HttpResponse<String>> pages = new ArrayList<>();
+    pages.add(postForm(server, "/questions", answers + "&question=apologiesMade&_csrf=" + csrf));
+    pages.add(postForm(server, "/plan", answers + "&_csrf=" + csrf));
+    pages.add(postForm(server, "/plan/text", answers + "&_csrf=" + csrf));
+    pages.add(postForm(server, "/plan", answers.replace("breach=INFIDELITY", "breach=" + BAD_VALUE)
+        + "&_csrf=" + csrf));
+
+    assertThat(pages).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 400);
+    assertThat(pages.get(1).body()).as("the plan page").contains(APOLOGIES);
+    for (HttpResponse<String> page : pages) {
+      assertThat(page.uri().getQuery()).as("no answers in a URL").isNull();
+      assertThat(page.headers().firstValue("Location")).as("no redirect carries answers").isEmpty();
+      assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
+          v -> assertThat(v).contains("no-store"));
+    }
+  }
+
+  private HttpResponse<String> postForm(ServerProcess server, String path, String form) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String read(Path file) throws IOException {

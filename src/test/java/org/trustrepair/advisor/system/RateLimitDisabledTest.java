@@ -5,15 +5,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** With {@code advisor.rate-limit.enabled=false}, no post is refused, whatever the limit says. */
-@WebMvcTest
-@Import({RateLimitTest.RealAdvisor.class, SecurityConfiguration.class, RequestLimits.class, RateLimiting.class})
+@SpringBootTest
+@AutoConfigureMockMvc
 @TestPropertySource(properties = {"advisor.rate-limit.enabled=false", "advisor.rate-limit.requests-per-minute=3"})
 class RateLimitDisabledTest {
 

@@ -12,33 +12,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.trustrepair.advisor.advice.Advisor;
-import org.trustrepair.advisor.advice.RulesFolder;
 
 /** Posts are limited per client: past the limit, 429 with Retry-After; other clients and pages are unaffected. */
-@WebMvcTest
-@Import({RateLimitTest.RealAdvisor.class, SecurityConfiguration.class, RequestLimits.class, RateLimiting.class})
+@SpringBootTest
+@AutoConfigureMockMvc
 @TestPropertySource(properties = "advisor.rate-limit.requests-per-minute=3")
 class RateLimitTest {
 
   static final String ANSWERS = "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
       + "\"daysElapsed\":1}";
-
-  @TestConfiguration
-  static class RealAdvisor {
-    @Bean
-    Advisor advisor() {
-      return RulesFolder.advisor();
-    }
-  }
 
   @Autowired
   MockMvc mvc;
