@@ -80,13 +80,40 @@ class BadInputFuzzTest {
     return Bodies.any();
   }
 
+  /**
+   * All but the bodies whose charset name MockMvc itself cannot parse (it throws in its own request set-up, before
+   * the application); those go over HTTP only, where Tomcat carries them to the application.
+   */
+  @Provide
+  Arbitrary<Bodies.Body> mockMvcBodies() {
+    return Bodies.any().filter(body -> legalCharset(body.contentType()));
+  }
+
+  private static boolean legalCharset(String contentType) {
+    int at = contentType.toLowerCase(java.util.Locale.ROOT).indexOf("charset=");
+    if (at < 0) {
+      return true;
+    }
+    String name = contentType.substring(at + "charset=".length()).split(";")[0].strip().replace("\"", "");
+    try {
+      java.nio.charset.Charset.isSupported(name);
+      return true;
+    } catch (java.nio.charset.IllegalCharsetNameException e) {
+      return false;
+    }
+  }
+
   // edge cases off: the generators name their own (0, 36500, MIN_VALUE…), and jqwik's combined edge cases would
   // crowd out the rest
   @Property(tries = 100_000, edgeCases = EdgeCasesMode.NONE)
-  void throughTheWholeApplicationWithoutTheNetwork(@ForAll("bodies") Bodies.Body body) throws Exception {
+  void throughTheWholeApplicationWithoutTheNetwork(@ForAll("mockMvcBodies") Bodies.Body body) throws Exception {
     MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/api/advice").content(body.bytes());
     if (!body.contentType().isEmpty()) {
-      request.contentType(body.contentType());
+      // set as sent, unparsed: the builder's contentType(...) would refuse some of them itself
+      request.with(r -> {
+        r.setContentType(body.contentType());
+        return r;
+      });
     }
     MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 

@@ -303,7 +303,9 @@ final class Bodies {
     return Combinators.combine(validAnswers(), Arbitraries.of("text/plain", "application/xml",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json;charset=UTF-16",
             "application/json;charset=ISO-8859-1", "application/json;charset=nonsense", "application/*", "*/*",
-            "application/problem+json", "application/vnd.api+json", "", "application/json; q=0.1"))
+            "application/problem+json", "application/vnd.api+json", "", "application/json; q=0.1", "*", "text/*",
+            "application/*+json", "multipart/*", "foo", "application/", "/json", "application/json; charset=",
+            "application/json, text/plain", "application/json; boundary=\""))
         .as((answers, type) -> new Body("content-type", write(answers).getBytes(StandardCharsets.UTF_8), type,
             Expect.ANYTHING_CLEAN, Set.of(), Set.of()));
   }
