@@ -85,22 +85,28 @@ class RateLimitTest {
   }
 
   @Test
-  void aBrowserPostingAFormGetsAShortPage() throws Exception {
+  void theQuestionnairesFormPostsAreLimitedTooWithAShortPage() throws Exception {
     for (int i = 0; i < 3; i++) {
-      postAnswers("192.0.2.5").andExpect(status().isOk());
+      postForm("192.0.2.5").andExpect(status().isOk());
     }
 
-    mvc.perform(post("/questions").with(csrf()).accept(MediaType.TEXT_HTML, MediaType.ALL)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("field=role&value=BROKE_TRUST")
-            .with(r -> {
-              r.setRemoteAddr("192.0.2.5");
-              return r;
-            }))
+    postForm("192.0.2.5")
         .andExpect(status().isTooManyRequests())
         .andExpect(header().exists("Retry-After"))
+        .andExpect(header().string("Cache-Control", "no-store"))
         .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
         .andExpect(content().string(containsString("Too many requests")))
         .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
+  }
+
+  ResultActions postForm(String client) throws Exception {
+    return mvc.perform(post("/questions").with(csrf()).accept(MediaType.TEXT_HTML)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .content("question=role&answered=role&role=BROKE_TRUST")
+        .with(r -> {
+          r.setRemoteAddr(client);
+          return r;
+        }));
   }
 
   @Test
