@@ -4,6 +4,7 @@
 #
 #   scripts/load.sh                      # 60 s per step, 1 2 4 8 16 32 connections, both targets (≈ 13 minutes)
 #   DURATION=10s CONNECTIONS="1 8" scripts/load.sh      # a quick look
+#   JAVA_OPTS=-Xmx256m FLOOR_PATH=/actuator/health/liveness scripts/load.sh   # bounded heap, the cheapest floor
 #
 # Needs wrk (Debian: apt-get install -y wrk). Builds the jar when it is missing. Loopback only; every run is bounded
 # by DURATION; the server started here is stopped on exit. The rate limiter is switched off for the run (a load test
@@ -12,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-"1 2 4 8 16 32"}
 PORT=${PORT:-18080}
 OUT=${OUT:-target/load}
@@ -69,6 +71,11 @@ echo "idle RSS after start: $(rss_kb) kB" | tee "$OUT/summary.txt"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT/summary.txt"
 
+# warm-up, not recorded: JIT and lazy parts of the rule network, so that 1 connection is not measuring them
+wrk -t2 -c8 -d"$WARMUP" -s "$OUT/advice.lua" "http://127.0.0.1:$PORT/api/advice" >"$OUT/warmup-advice.txt" 2>&1
+wrk -t2 -c8 -d"$WARMUP" -s "$OUT/report.lua" "http://127.0.0.1:$PORT$FLOOR_PATH" >"$OUT/warmup-floor.txt" 2>&1
+echo "RSS after warm-up: $(rss_kb) kB" | tee -a "$OUT/summary.txt"
+
 printf '\n| target | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | max RSS MB | load avg (1 min) after |\n' \
   | tee -a "$OUT/summary.txt"
 printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n' | tee -a "$OUT/summary.txt"
@@ -91,6 +98,7 @@ run() { # name path lua connections
   printf '| %s | %d | %.0f | %.2f | %.2f | %d | %d | %d | %s |\n' "$name" "$c" "$rps" "$p50_ms" "$p99_ms" \
     "$non2xx" "$socket_errors" $(( max / 1024 )) "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 }
+
 
 for c in $CONNECTIONS; do
   run advice /api/advice "$OUT/advice.lua" "$c"
