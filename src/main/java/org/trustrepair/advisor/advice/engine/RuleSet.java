@@ -174,6 +174,14 @@ public final class RuleSet {
         .map(r -> (java.util.Collection<String>) r.drlSources.values()).toList());
   }
 
+  /**
+   * Where the rules cut the range of a number answer: each value c such that some rule may treat c-1 and c
+   * differently, the minimum included. Between two cuts (and past the last) every value gets the same plan.
+   */
+  public SortedSet<Integer> cuts(String field, int min, int max) {
+    return Thresholds.cuts(drlSources.values(), field, min, max);
+  }
+
   /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
   public boolean numberUseUnrecognised(String field) {
     return Thresholds.hasUnrecognisedUse(drlSources.values(), field);
