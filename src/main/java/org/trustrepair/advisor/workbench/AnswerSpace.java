@@ -41,7 +41,14 @@ public final class AnswerSpace {
   private final long brokeTrustSize;
   private final long size;
 
+  private final java.util.SortedSet<Integer> dayCuts;
+  private final java.util.SortedSet<Integer> apologyCuts;
+  private final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
+
   private AnswerSpace(List<RuleSet> rules, int[] days, int[] apologies) {
+    this.dayCuts = cuts(rules, "daysElapsed", Answers.MAX_DAYS);
+    this.apologyCuts = cuts(rules, "apologiesMade", Answers.MAX_APOLOGIES);
+    this.safetyClasses = RuleSet.safetyFlagClasses(rules.toArray(RuleSet[]::new));
     this.relationships = values(rules, Relationship.class, "relationship");
     this.breaches = values(rules, Breach.class, "breach");
     this.disclosures = values(rules, Disclosure.class, "disclosure");
@@ -72,6 +79,12 @@ public final class AnswerSpace {
       apologies.addAll(r.valuesToTry("apologiesMade", 0, Answers.MAX_APOLOGIES));
     }
     return new AnswerSpace(List.of(rules), toArray(days), toArray(apologies));
+  }
+
+  private static java.util.SortedSet<Integer> cuts(List<RuleSet> rules, String field, int max) {
+    var cuts = new TreeSet<Integer>();
+    rules.forEach(r -> cuts.addAll(r.cuts(field, 0, max)));
+    return java.util.Collections.unmodifiableSortedSet(cuts);
   }
 
   /** Named values in enum order, then the stand-in (the first value none names), last. */
@@ -161,6 +174,119 @@ public final class AnswerSpace {
     rest /= breaches.length;
     Relationship relationship = relationships[(int) rest];
     return new Answers(role, relationship, breach, readiness, day, disclosure, still, before, apology, others, safety);
+  }
+
+  // ---- the space as a grid, for describing sets of situations (a diff's groups) by the answers they share
+
+  /** The answers the space varies, in the order {@link #coordinates} gives them. */
+  public static final List<String> DIMENSIONS = List.of("role", "readiness", "relationship", "breach", "daysElapsed",
+      "disclosure", "stillHappening", "happenedBefore", "apologiesMade", "othersAffected", "safety");
+
+  static final int ROLE = 0;
+  static final int READINESS = 1;
+  static final int DAYS = 4;
+  static final int APOLOGIES = 8;
+  static final int SAFETY = 10;
+
+  /** How many values each dimension takes; readiness counts blank as its last value (the hurt party only). */
+  int[] dimensionSizes() {
+    return new int[] {2, hurtReadiness.length, relationships.length, breaches.length, days.length, disclosures.length,
+        2, 2, apologies.length, 2, safetySets.size()};
+  }
+
+  /**
+   * The situation numbered {@code index} as one value index per dimension ({@link #DIMENSIONS} order), written into
+   * {@code into} (reused, for speed over millions of situations).
+   */
+  void coordinates(long index, int[] into) {
+    long rest;
+    if (index < brokeTrustSize) {
+      into[ROLE] = 0;
+      into[READINESS] = (int) (index / perRoleUnit);
+      rest = index % perRoleUnit;
+    } else {
+      long i = index - brokeTrustSize;
+      into[ROLE] = 1;
+      into[READINESS] = (int) (i / perRoleUnit);
+      rest = i % perRoleUnit;
+    }
+    into[SAFETY] = (int) (rest % safetySets.size());
+    rest /= safetySets.size();
+    into[9] = (int) (rest % 2);
+    rest /= 2;
+    into[APOLOGIES] = (int) (rest % apologies.length);
+    rest /= apologies.length;
+    into[7] = (int) (rest % 2);
+    rest /= 2;
+    into[6] = (int) (rest % 2);
+    rest /= 2;
+    into[5] = (int) (rest % disclosures.length);
+    rest /= disclosures.length;
+    into[DAYS] = (int) (rest % days.length);
+    rest /= days.length;
+    into[3] = (int) (rest % breaches.length);
+    rest /= breaches.length;
+    into[2] = (int) rest;
+  }
+
+  /** Whether a readiness value index can go with a role index (blank only for the hurt party). */
+  boolean validReadiness(int role, int readiness) {
+    return role == 1 || readiness < brokeTrustReadiness.length;
+  }
+
+  /**
+   * The values behind one value index of a dimension, in words: an enum value (or, for a stand-in, every value it
+   * stands for), "blank", true or false, the set of safety flags (with how many sets it stands for), or a number.
+   */
+  List<String> valueWords(int dimension, int value) {
+    return switch (dimension) {
+      case ROLE -> List.of(Role.values()[value].name());
+      case READINESS -> List.of(value < Readiness.values().length ? Readiness.values()[value].name() : "blank");
+      case 2 -> covered(relationships, Relationship.values(), value);
+      case 3 -> covered(breaches, Breach.values(), value);
+      case DAYS -> List.of(Integer.toString(days[value]));
+      case 5 -> covered(disclosures, Disclosure.values(), value);
+      case 6, 7, 9 -> List.of(value == 1 ? "true" : "false");
+      case APOLOGIES -> List.of(Integer.toString(apologies[value]));
+      case SAFETY -> List.of(safetyWords(safetySets.get(value)));
+      default -> throw new IllegalArgumentException("no dimension " + dimension);
+    };
+  }
+
+  private static <E extends Enum<E>> List<String> covered(E[] tried, E[] all, int value) {
+    E v = tried[value];
+    if (tried.length == all.length || value < tried.length - 1) {
+      return List.of(v.name());
+    }
+    List<E> triedList = Arrays.asList(tried);
+    List<String> covered = new ArrayList<>();
+    for (E e : all) {
+      if (!triedList.contains(e) || e == v) {
+        covered.add(e.name());
+      }
+    }
+    return covered;
+  }
+
+  private String safetyWords(Set<SafetyFlag> flags) {
+    long alike = safetyClasses.values().stream().filter(flags::equals).count();
+    String set = flags.isEmpty() ? "none"
+        : String.join("+", flags.stream().sorted().map(Enum::name).toList());
+    return alike <= 1 ? set : set + " (or any of " + alike + " sets the rules treat alike)";
+  }
+
+  /**
+   * The range of values one tried number stands for: from the cut at or below it to the next cut (exclusive), for
+   * {@code daysElapsed} or {@code apologiesMade}. Every value in that range gets the same plan from the rules.
+   */
+  int[] range(int dimension, int value) {
+    int n = dimension == DAYS ? days[value] : apologies[value];
+    var cuts = dimension == DAYS ? dayCuts : apologyCuts;
+    int max = dimension == DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
+    int from = cuts.headSet(n + 1).last();
+    var above = cuts.tailSet(n + 1);
+    int to = above.isEmpty() ? max : above.first() - 1;
+    return new int[] {from, to};
   }
 
   /** In words, for reports: what the space is made of and how large it is. */
