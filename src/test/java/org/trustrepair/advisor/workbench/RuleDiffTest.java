@@ -1,0 +1,113 @@
+package org.trustrepair.advisor.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+import picocli.CommandLine;
+
+/** The diff reports exactly the situations an edit changes, said by the answers they share. */
+class RuleDiffTest {
+
+  @TempDir
+  Path dir;
+
+  private static RuleSet build(Path folder) {
+    return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(folder));
+  }
+
+  /** The plan as a person sees it, without the version (which always differs between two rule sets). */
+  private static Object comparable(RuleSet rules, int index, AnswerSpace space) {
+    try {
+      AdvicePlan p = rules.evaluate(space.get(index)).plan();
+      return new AdvicePlan("", p.classification(), p.steps(), p.withheld(), p.disclaimer());
+    } catch (EvaluationException e) {
+      return "no plan: " + e.getMessage();
+    }
+  }
+
+  @Test
+  void anEditedConditionChangesExactlyTheSituationsABruteForceComparisonFinds() throws IOException {
+    Path edited = RulesCopy.of(dir.resolve("rules"));
+    RulesCopy.edit(edited, "step-back/step-back.drl", "apologiesMade >= 2, !safetyConcern",
+        "apologiesMade >= 3, !safetyConcern");
+    RuleSet before = RulesFolder.ruleSet();
+    RuleSet after = build(edited);
+
+    RuleDiff.Result diff = new RuleDiff(2).compare(before, after);
+
+    // independently: every situation of the same space, evaluated under both, plans compared whole
+    AnswerSpace space = AnswerSpace.grid(before, after);
+    AtomicLong differ = new AtomicLong();
+    LongStream.range(0, space.size()).parallel().forEach(i -> {
+      if (!comparable(before, (int) i, space).equals(comparable(after, (int) i, space))) {
+        differ.incrementAndGet();
+      }
+    });
+    assertThat(space.apologies()).contains(2, 3);
+    assertThat(differ.get()).isPositive();
+    assertThat(diff.changedCount()).isEqualTo(differ.get());
+
+    String text = DiffReport.text(DiffReport.view(diff, "rules", "edited"));
+    assertThat(diff.groups()).extracting(g -> g.change().text())
+        .containsExactly("step act-instead-of-apologizing no longer given");
+    assertThat(text)
+        .contains(String.format("%,d of %,d situations get a different plan", differ.get(), space.size()))
+        .contains("role BROKE_TRUST and apologiesMade 2 and safety none: step act-instead-of-apologizing no longer "
+            + "given")
+        .contains("for example: role BROKE_TRUST");
+    assertThat(diff.groups().get(0).count()).isEqualTo(differ.get());
+  }
+
+  @Test
+  void aCommentOnlyEditChangesNothingAndTheReportSaysSo() throws IOException {
+    Path edited = RulesCopy.of(dir.resolve("rules"));
+    RulesCopy.edit(edited, "step-back/step-back.drl", "// Step back:", "// A counsellor's note.\n// Step back:");
+    Path html = dir.resolve("report/diff.html");
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new DiffCommand());
+    cli.setOut(new PrintWriter(out));
+
+    int code = cli.execute("rules", edited.toString(), "--report", html.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("No change: every situation gets the same plan from both rule sets.")
+        .containsPattern("Evaluated all [\\d,]+ situations");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("No change")
+        .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+  }
+
+  @Test
+  void aRevisionOrAFolderThatDoesNotExistIsBadUsage() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new DiffCommand());
+    cli.setErr(new PrintWriter(err));
+
+    assertThat(cli.execute("no-such-revision-or-folder", "rules")).isEqualTo(2);
+    assertThat(cli.execute("--upload-pack=evil", "rules")).isEqualTo(2);
+    assertThat(err.toString()).contains("is neither a folder nor a");
+  }
+
+  @Test
+  void aGitRevisionIsReadAsItsRulesFolder() throws Exception {
+    try (RulesSource head = RulesSource.of("HEAD")) {
+      assertThat(head.label()).startsWith("rules at HEAD (");
+      assertThat(head.folder().resolve("questionnaire.yaml")).exists();
+      assertThat(head.folder().resolve("step-back/step-back.drl")).exists();
+      build(head.folder());
+    }
+  }
+}
