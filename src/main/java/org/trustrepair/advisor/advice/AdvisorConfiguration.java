@@ -20,7 +20,7 @@ class AdvisorConfiguration {
     RuleFiles files = Files.isDirectory(settings.rulesDir())
         ? RuleFiles.fromDirectory(settings.rulesDir())
         : RuleFiles.fromClasspath();
-    RuleSet ruleSet = new RuleSetBuilder(settings.maxFirings()).build(files);
+    RuleSet ruleSet = new RuleSetBuilder(settings.maxFirings(), settings.maxEvaluationTime()).build(files);
     log.info("Loaded rule set {} from {} ({} rules)", ruleSet.version(), ruleSet.origin(), ruleSet.rules().size());
     return new Advisor(ruleSet);
   }

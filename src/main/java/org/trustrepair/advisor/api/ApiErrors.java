@@ -36,11 +36,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   static final URI INVALID_ANSWERS = URI.create("/problems/invalid-answers");
   static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
   static final URI NO_PLAN = URI.create("/problems/no-plan");
+  static final int MAX_ERRORS_SHOWN = 20;
 
   @ExceptionHandler(InvalidAnswersException.class)
   ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
+    List<FieldProblem> shown = shown(e.problems());
     return problem(HttpStatus.BAD_REQUEST, INVALID_ANSWERS, "Some answers are missing or not allowed",
-        describe(e.problems()), e.problems());
+        describe(e.problems(), shown), shown);
+  }
+
+  /**
+   * The problems to list: the contract's own answers first, so that a pile of unknown names cannot hide them, and at
+   * most {@link #MAX_ERRORS_SHOWN}, so that a small body of many unknown fields does not get a large answer.
+   */
+  private static List<FieldProblem> shown(List<FieldProblem> problems) {
+    return java.util.stream.Stream.concat(problems.stream().filter(ApiErrors::isAnswer),
+        problems.stream().filter(p -> !isAnswer(p))).limit(MAX_ERRORS_SHOWN).toList();
+  }
+
+  private static boolean isAnswer(FieldProblem problem) {
+    return AnswersReader.FIELDS.contains(problem.field()) || problem.field().startsWith("safety[");
   }
 
   @ExceptionHandler(EvaluationException.class)
@@ -102,10 +117,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         .body(body);
   }
 
-  private static String describe(List<FieldProblem> problems) {
+  private static String describe(List<FieldProblem> problems, List<FieldProblem> shown) {
+    int more = problems.size() - shown.size();
     return problems.size() == 1
         ? "One answer needs attention: " + problems.get(0).field() + " " + problems.get(0).message() + "."
         : problems.size() + " answers need attention: "
-            + String.join(", ", problems.stream().map(FieldProblem::field).toList()) + ".";
+            + String.join(", ", shown.stream().map(FieldProblem::field).toList())
+            + (more > 0 ? ", and " + more + " more" : "") + ".";
   }
 }

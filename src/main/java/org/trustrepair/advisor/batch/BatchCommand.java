@@ -180,12 +180,12 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private static boolean isHtml(Path file) {
-    String name = file.getFileName().toString().toLowerCase();
+    String name = String.valueOf(file.getFileName()).toLowerCase();
     return name.endsWith(".html") || name.endsWith(".htm");
   }
 
   private static boolean isMarkdown(Path file) {
-    return file.getFileName().toString().toLowerCase().endsWith(".md");
+    return String.valueOf(file.getFileName()).toLowerCase().endsWith(".md");
   }
 
   private int usage(PrintWriter err, String message) {

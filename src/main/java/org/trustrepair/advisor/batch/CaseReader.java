@@ -72,7 +72,7 @@ final class CaseReader {
 
   private static void readJson(String name, Path file, InputStream in, Sink sink)
       throws IOException, InterruptedException {
-    String stem = file.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+    String stem = String.valueOf(file.getFileName()).replaceFirst("(?i)\\.json$", "");
     long line = 1;
     try (JsonParser parser = STREAM.createParser(in)) {
       JsonToken token = parser.nextToken();

@@ -75,9 +75,11 @@ final class HtmlReport {
   }
 
   private static void row(StringBuilder h, String name, String value, String cssClass) {
-    h.append("<tr><th scope=\"row\">").append(escape(name)).append("</th><td")
-        .append(cssClass == null ? "" : " class=\"" + cssClass + "\"").append('>').append(escape(value))
-        .append("</td></tr>");
+    h.append("<tr><th scope=\"row\">").append(escape(name)).append("</th><td");
+    if (cssClass != null) {
+      h.append(" class=\"").append(escape(cssClass)).append('"');
+    }
+    h.append('>').append(escape(value)).append("</td></tr>");
   }
 
   private static void tracks(StringBuilder h, Tally t) {
@@ -167,7 +169,7 @@ final class HtmlReport {
     for (Tally.Row r : t.rows()) {
       h.append("<tr><td class=\"n\">").append(++n).append("</td><td>").append(escape(r.id())).append("</td><td>")
           .append(escape(r.file() + ":" + r.line())).append("</td><td class=\"")
-          .append(r.result().equals("no expectation") ? "" : r.result()).append("\">")
+          .append(r.result().equals("no expectation") ? "" : escape(r.result())).append("\">")
           .append(escape(r.result())).append("</td><td>")
           .append(r.track() == null ? "" : escape(r.track().name())).append("</td><td><ol>");
       for (Outcome.Step step : r.steps()) {

@@ -24,7 +24,7 @@ final class InputFiles {
   private InputFiles() {}
 
   static boolean isCaseFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase();
+    String name = String.valueOf(file.getFileName()).toLowerCase(); // a root path has no file name
     return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".csv");
   }
 

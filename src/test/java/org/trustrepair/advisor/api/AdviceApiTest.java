@@ -102,6 +102,24 @@ class AdviceApiTest {
     }
 
     @Test
+    void listsAtMostTwentyProblemsTheContractsOwnFirst() throws Exception {
+      StringBuilder body = new StringBuilder("{\"breach\":\"LIES\"");
+      for (int i = 0; i < 1_000; i++) {
+        body.append(",\"x").append(i).append("\":1");
+      }
+      String response = postJson(body.append('}').toString())
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors", hasSize(20)))
+          .andExpect(jsonPath("$.errors[0].field").value("relationship"))
+          .andExpect(jsonPath("$.errors[*].field", hasItem("breach")))
+          .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
+          .andExpect(jsonPath("$.detail", containsString("1004 answers need attention")))
+          .andExpect(jsonPath("$.detail", containsString("and 984 more")))
+          .andReturn().getResponse().getContentAsString();
+      org.assertj.core.api.Assertions.assertThat(response.length()).isLessThan(8_000);
+    }
+
+    @Test
     void rejectsMalformedJsonWithoutAStackTrace() throws Exception {
       postJson("{\"relationship\": ROMANTIC")
           .andExpect(status().isBadRequest())

@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.advice.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -16,7 +17,7 @@ import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * One compiled, checked rule set and its texts. Read-only and safe to share between threads: every evaluation runs in
- * its own short-lived session, bounded in rule firings.
+ * its own short-lived session, bounded in rule firings and in time.
  */
 public final class RuleSet {
 
@@ -26,12 +27,14 @@ public final class RuleSet {
   private final Catalogue catalogue;
   private final Map<String, RuleInfo> rules;
   private final int maxFirings;
+  private final long maxEvaluationNanos;
   private final PlanMaker planMaker;
   private final Instant loadedAt = Instant.now();
   private final Map<String, String> drlSources;
 
   RuleSet(String version, String origin, KieBase kieBase, Catalogue catalogue, Map<String, RuleInfo> rules,
-      Map<String, String> drlSources, int maxFirings) {
+      Map<String, String> drlSources, int maxFirings, Duration maxEvaluationTime) {
+    this.maxEvaluationNanos = maxEvaluationTime.toNanos();
     this.drlSources = Map.copyOf(drlSources);
     this.version = version;
     this.origin = origin;
@@ -61,34 +64,64 @@ public final class RuleSet {
   /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
   public final class Evaluator implements AutoCloseable {
 
-    private final KieSession session = kieBase.newKieSession();
+    private KieSession session = newSession();
     private Trace trace;
+    /** When the evaluation under way must stop ({@link System#nanoTime()}), checked before each firing. */
+    private long deadline;
+    private boolean overtime;
 
-    private Evaluator() {
-      session.addEventListener(new AgendaEventListenerDelegate());
-      session.addEventListener(new RuleRuntimeEventListenerDelegate());
+    private Evaluator() {}
+
+    private KieSession newSession() {
+      KieSession fresh = kieBase.newKieSession();
+      fresh.addEventListener(new AgendaEventListenerDelegate());
+      fresh.addEventListener(new RuleRuntimeEventListenerDelegate());
+      return fresh;
     }
 
     public Evaluation evaluate(Answers answers) {
       trace = new Trace();
+      overtime = false;
+      deadline = System.nanoTime() + maxEvaluationNanos;
       try {
         FactHandle situation = session.insert(new Situation(answers));
         int fired = session.fireAllRules(maxFirings + 1);
+        if (overtime) {
+          throw new EvaluationException("The rules ran longer than " + maxEvaluationNanos / 1_000_000
+              + " ms for one situation (" + fired + " firings); a rule is probably re-triggering itself. "
+              + "Last rules fired: " + lastFired());
+        }
         if (fired > maxFirings) {
           throw new EvaluationException("The rules fired more than " + maxFirings
               + " times for one situation; a rule is probably re-triggering itself. Last rules fired: "
-              + trace.fired().subList(Math.max(0, trace.fired().size() - 3), trace.fired().size()));
+              + lastFired());
         }
         Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
         clear(situation);
         return result;
       } catch (EvaluationException e) {
-        clearAll();
+        replaceSession();
         throw e;
       } catch (RuntimeException e) {
-        clearAll();
+        replaceSession();
         throw new EvaluationException("A rule failed while running: " + e.getClass().getSimpleName(), e);
       }
+    }
+
+    private List<String> lastFired() {
+      List<String> fired = trace.fired();
+      return List.copyOf(fired.subList(Math.max(0, fired.size() - 3), fired.size()));
+    }
+
+    /**
+     * A session stopped half-way (halted, over its limit, or a rule threw) may hold facts, activations or a halt
+     * flag: the next evaluation gets a new session instead.
+     */
+    private void replaceSession() {
+      trace = null;
+      KieSession old = session;
+      session = newSession();
+      old.dispose();
     }
 
     private void clear(FactHandle situation) {
@@ -111,6 +144,15 @@ public final class RuleSet {
     }
 
     private final class AgendaEventListenerDelegate extends org.kie.api.event.rule.DefaultAgendaEventListener {
+      /** Stops a runaway evaluation at its deadline: the engine checks the halt flag between firings. */
+      @Override
+      public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+        if (!overtime && System.nanoTime() - deadline > 0) {
+          overtime = true;
+          session.halt();
+        }
+      }
+
       @Override
       public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
         if (trace != null) {

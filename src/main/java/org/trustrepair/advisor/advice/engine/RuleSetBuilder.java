@@ -62,10 +62,20 @@ public final class RuleSetBuilder {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** The time one evaluation may take unless told otherwise: thousands of times what a sound rule set needs. */
+  public static final java.time.Duration DEFAULT_MAX_EVALUATION_TIME = java.time.Duration.ofSeconds(2);
+
   private final int maxFirings;
+  private final java.time.Duration maxEvaluationTime;
 
   public RuleSetBuilder(int maxFirings) {
+    this(maxFirings, DEFAULT_MAX_EVALUATION_TIME);
+  }
+
+  /** Rule sets whose evaluations stop after {@code maxFirings} firings or {@code maxEvaluationTime}, whichever first. */
+  public RuleSetBuilder(int maxFirings, java.time.Duration maxEvaluationTime) {
     this.maxFirings = maxFirings;
+    this.maxEvaluationTime = maxEvaluationTime;
   }
 
   /** Builds the rule set, or throws {@link RuleSetException} naming every problem with its file and line. */
@@ -82,7 +92,7 @@ public final class RuleSetBuilder {
     if (!problems.isEmpty()) {
       throw new RuleSetException(files.origin(), problems);
     }
-    return new RuleSet(files.version(), files.origin(), kieBase, catalogue, rules, drlSources, maxFirings);
+    return new RuleSet(files.version(), files.origin(), kieBase, catalogue, rules, drlSources, maxFirings, maxEvaluationTime);
   }
 
   // ---- compiling
