@@ -54,7 +54,8 @@ public final class AnswerSpace {
     this.disclosures = values(rules, Disclosure.class, "disclosure");
     this.days = days;
     this.apologies = apologies;
-    this.safetySets = RuleSet.safetyFlagSets(rules.toArray(RuleSet[]::new));
+    // one stand-in per class, in the order the classes are found (as RuleSet.safetyFlagSets gives them)
+    this.safetySets = List.copyOf(new java.util.LinkedHashSet<>(safetyClasses.values()));
     // the guardrails look at every readiness, so all of them are tried whatever the rules name
     this.brokeTrustReadiness = Readiness.values();
     List<Readiness> hurt = new ArrayList<>(Arrays.asList(Readiness.values()));
