@@ -95,8 +95,14 @@ final class Boxes {
     return result;
   }
 
+  /** More boxes than this are left unmerged: merging is quadratic, and no reader goes through hundreds of lines. */
+  static final int MAX_MERGE = 300;
+
   /** Merges boxes that differ in one dimension only, until no two do. Disjoint boxes stay disjoint and exact. */
   static List<Box> merge(List<Box> boxes) {
+    if (boxes.size() > MAX_MERGE) {
+      return boxes;
+    }
     List<Box> result = new ArrayList<>(boxes);
     boolean merged = true;
     while (merged) {

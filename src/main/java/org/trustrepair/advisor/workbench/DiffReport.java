@@ -96,9 +96,7 @@ final class DiffReport {
       case STEP_ADDED, STEP_REMOVED, STEP_MOVED -> "steps " + plan.steps().stream()
           .map(s -> s.phase() + " " + s.rank() + " " + s.id()).collect(Collectors.joining(", "));
       case STEP_REWORDED -> plan.steps().stream().filter(s -> s.id().equals(change.subject())).findFirst()
-          .map(s -> "title \"" + s.title() + "\"; why \"" + s.why() + "\"; rule \"" + s.rule() + "\"; sources "
-              + s.sources() + "; kinds " + s.kinds() + "; detail \"" + s.detail() + "\"")
-          .orElse("(no such step)");
+          .map(s -> changedParts(change, s)).orElse("(no such step)");
       case WITHHELD_ADDED, WITHHELD_REMOVED -> "withheld " + plan.withheld().stream()
           .map(AdvicePlan.WithheldAdvice::id).collect(Collectors.joining(", "));
       case WITHHELD_REWORDED -> plan.withheld().stream().filter(w -> w.id().equals(change.subject())).findFirst()
@@ -106,6 +104,34 @@ final class DiffReport {
           .orElse("(not withheld)");
       case DISCLAIMER -> "\"" + plan.disclaimer() + "\"";
     };
+  }
+
+  /** Only the parts of the step that the change names, so the example shows what differs. */
+  private static String changedParts(RuleDiff.Change change, AdvicePlan.Step s) {
+    String parts = change.text().substring(change.text().indexOf(':') + 1);
+    List<String> shown = new ArrayList<>();
+    if (parts.contains("title")) {
+      shown.add("title \"" + s.title() + "\"");
+    }
+    if (parts.contains("detail")) {
+      shown.add("detail \"" + s.detail() + "\"");
+    }
+    if (parts.contains("why")) {
+      shown.add("why \"" + s.why() + "\"");
+    }
+    if (parts.contains("rule")) {
+      shown.add("rule \"" + s.rule() + "\"");
+    }
+    if (parts.contains("sources")) {
+      shown.add("sources " + s.sources());
+    }
+    if (parts.contains("kinds")) {
+      shown.add("kinds " + s.kinds());
+    }
+    if (parts.contains("help lines")) {
+      shown.add("help lines " + s.helplines().stream().map(h -> h.name() + " " + h.contact()).toList());
+    }
+    return String.join("; ", shown);
   }
 
   // ---- text

@@ -37,10 +37,10 @@ final class RuleDiff {
     STEP_ADDED("step added"),
     STEP_REMOVED("step removed"),
     STEP_MOVED("step moved"),
-    STEP_REWORDED("step reworded"),
+    STEP_REWORDED("step reworded, or given by a renamed rule"),
     WITHHELD_ADDED("withheld item added"),
     WITHHELD_REMOVED("withheld item removed"),
-    WITHHELD_REWORDED("withheld item reworded"),
+    WITHHELD_REWORDED("withheld item reworded, or withheld by a renamed rule"),
     DISCLAIMER("disclaimer reworded");
 
     private final String title;
