@@ -99,7 +99,13 @@ final class RulesSource implements AutoCloseable {
 
   private static void delete(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // a temporary file left behind is harmless
+        }
+      });
     } catch (IOException e) {
       // a temporary folder left behind is harmless
     }

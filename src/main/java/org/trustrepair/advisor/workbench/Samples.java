@@ -57,8 +57,9 @@ final class Samples {
     for (Path file : files) {
       String name = folder.relativize(file).toString().replace('\\', '/');
       try {
-        Case.Read read = Case.read(JSON.readTree(file.toFile()), stripJson(file.getFileName().toString()),
-            AnswersReader.strict());
+        Path fileName = file.getFileName();
+        Case.Read read = Case.read(JSON.readTree(file.toFile()),
+            stripJson(fileName == null ? name : fileName.toString()), AnswersReader.strict());
         if (read.ok()) {
           samples.add(new Sample(name, read.value()));
         } else {
