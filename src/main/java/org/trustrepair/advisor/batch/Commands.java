@@ -8,13 +8,16 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.trustrepair.advisor.workbench.CheckCommand;
+import org.trustrepair.advisor.workbench.DiffCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command-line door: {@code ./advisor <command> …}. Each command is a picocli subcommand. */
 @Command(name = "advisor", mixinStandardHelpOptions = true,
     description = "The trust-repair advisor's commands. Without a command, the advisor serves its web page and API.",
-    subcommands = {BatchCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BatchCommand.class, CheckCommand.class, DiffCommand.class, GenerateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Commands {
 
   private static final Set<String> NAMES = Set.of("batch", "check", "diff", "generate", "help", "--help", "-h");

@@ -45,10 +45,23 @@ public final class AnswerSpace {
 
   /** The space the given rule sets can distinguish (one for a check, two or more for a diff). */
   public static AnswerSpace of(RuleSet... rules) {
+    return build(false, rules);
+  }
+
+  /**
+   * The same space without the per-role shortcut: both roles vary every answer, so the space is one grid of
+   * dimensions (readiness has a blank value for the hurt party only). A diff uses it to describe the situations
+   * that change as boxes of answers.
+   */
+  public static AnswerSpace grid(RuleSet... rules) {
+    return build(true, rules);
+  }
+
+  private static AnswerSpace build(boolean grid, RuleSet... rules) {
     Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses = RuleSet.safetyFlagClasses(rules);
     List<RoleSpace> spaces = new ArrayList<>();
     for (Role role : Role.values()) {
-      spaces.add(new RoleSpace(role, List.of(rules), safetyClasses));
+      spaces.add(new RoleSpace(role, List.of(rules), safetyClasses, grid));
     }
     return new AnswerSpace(spaces);
   }
@@ -126,9 +139,9 @@ public final class AnswerSpace {
     final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
     final Set<String> read = new java.util.HashSet<>();
 
-    RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
+    RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses, boolean grid) {
       this.role = role;
-      rules.forEach(r -> read.addAll(r.fieldsRead(role)));
+      rules.forEach(r -> read.addAll(grid ? Guardrail.answersRead(Role.BROKE_TRUST) : r.fieldsRead(role)));
       read.addAll(Guardrail.answersRead(role));
       this.relationships = read.contains("relationship")
           ? named(rules, Relationship.class, "relationship") : new Relationship[] {Relationship.ROMANTIC};
@@ -286,4 +299,128 @@ public final class AnswerSpace {
     }
   }
 
+
+  // ---- the space as a grid, for describing sets of situations (a diff's groups) by the answers they share.
+  // Only for a space made by grid(): there both roles vary every answer, so situations form one product.
+
+  /** The answers the grid varies, in the order {@link #coordinates} gives them. */
+  public static final List<String> DIMENSIONS = List.of("role", "readiness", "relationship", "breach", "daysElapsed",
+      "disclosure", "stillHappening", "happenedBefore", "apologiesMade", "othersAffected", "safety");
+
+  static final int ROLE = 0;
+  static final int READINESS = 1;
+  static final int DAYS = 4;
+  static final int APOLOGIES = 8;
+  static final int SAFETY = 10;
+
+  private RoleSpace hurt() {
+    return roles.get(Role.WAS_HURT.ordinal());
+  }
+
+  /** How many values each dimension takes; readiness counts blank as its last value (the hurt party only). */
+  int[] dimensionSizes() {
+    RoleSpace r = hurt();
+    return new int[] {2, r.readiness.length, r.relationships.length, r.breaches.length, r.days.length,
+        r.disclosures.length, r.still.length, r.before.length, r.apologies.length, r.others.length,
+        r.safetySets.size()};
+  }
+
+  /**
+   * The situation numbered {@code index} as one value index per dimension ({@link #DIMENSIONS} order), written into
+   * {@code into} (reused, for speed over millions of situations).
+   */
+  void coordinates(long index, int[] into) {
+    long rest = index;
+    int role = 0;
+    for (RoleSpace r : roles) {
+      if (rest < r.size()) {
+        break;
+      }
+      rest -= r.size();
+      role++;
+    }
+    RoleSpace r = roles.get(role);
+    into[ROLE] = role;
+    into[SAFETY] = (int) (rest % r.safetySets.size());
+    rest /= r.safetySets.size();
+    into[9] = (int) (rest % r.others.length);
+    rest /= r.others.length;
+    into[APOLOGIES] = (int) (rest % r.apologies.length);
+    rest /= r.apologies.length;
+    into[7] = (int) (rest % r.before.length);
+    rest /= r.before.length;
+    into[6] = (int) (rest % r.still.length);
+    rest /= r.still.length;
+    into[5] = (int) (rest % r.disclosures.length);
+    rest /= r.disclosures.length;
+    into[DAYS] = (int) (rest % r.days.length);
+    rest /= r.days.length;
+    into[READINESS] = (int) (rest % r.readiness.length);
+    rest /= r.readiness.length;
+    into[3] = (int) (rest % r.breaches.length);
+    rest /= r.breaches.length;
+    into[2] = (int) rest;
+  }
+
+  /** Whether a readiness value index can go with a role index (blank only for the hurt party). */
+  boolean validReadiness(int role, int readiness) {
+    return role == Role.WAS_HURT.ordinal() || readiness < roles.get(role).readiness.length;
+  }
+
+  /**
+   * The values behind one value index of a dimension, in words: an enum value (or, for a stand-in, every value it
+   * stands for), "blank", true or false, the set of safety flags (with how many sets it stands for), or a number.
+   */
+  List<String> valueWords(int dimension, int value) {
+    RoleSpace r = hurt();
+    return switch (dimension) {
+      case ROLE -> List.of(Role.values()[value].name());
+      case READINESS -> List.of(r.readiness[value] == null ? "blank" : r.readiness[value].name());
+      case 2 -> covered(r.relationships, Relationship.values(), value);
+      case 3 -> covered(r.breaches, Breach.values(), value);
+      case DAYS -> List.of(Integer.toString(r.days[value]));
+      case 5 -> covered(r.disclosures, Disclosure.values(), value);
+      case 6, 7, 9 -> List.of(value == 1 ? "true" : "false");
+      case APOLOGIES -> List.of(Integer.toString(r.apologies[value]));
+      case SAFETY -> List.of(safetyWords(r.safetySets.get(value)));
+      default -> throw new IllegalArgumentException("no dimension " + dimension);
+    };
+  }
+
+  private static <E extends Enum<E>> List<String> covered(E[] tried, E[] all, int value) {
+    E v = tried[value];
+    if (tried.length == all.length || value < tried.length - 1) {
+      return List.of(v.name());
+    }
+    List<E> triedList = Arrays.asList(tried);
+    List<String> covered = new ArrayList<>();
+    for (E e : all) {
+      if (!triedList.contains(e) || e == v) {
+        covered.add(e.name());
+      }
+    }
+    return covered;
+  }
+
+  private String safetyWords(Set<SafetyFlag> flags) {
+    long alike = hurt().safetyClasses.values().stream().filter(flags::equals).count();
+    String set = flags.isEmpty() ? "none" : String.join("+", flags.stream().sorted().map(Enum::name).toList());
+    return alike <= 1 ? set : set + " (or any of " + alike + " sets the rules treat alike)";
+  }
+
+  /**
+   * The range of values one tried number stands for: from the cut at or below it to the next cut (exclusive), for
+   * {@code daysElapsed} or {@code apologiesMade}. Every value in that range gets the same plan from the rules.
+   */
+  int[] range(int dimension, int value) {
+    RoleSpace r = hurt();
+    int n = dimension == DAYS ? r.days[value] : r.apologies[value];
+    TreeSet<Integer> cuts = new TreeSet<>(dimension == DAYS ? r.dayCuts : r.apologyCuts);
+    cuts.add(0);
+    int max = dimension == DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
+    int from = cuts.headSet(n + 1).last();
+    var above = cuts.tailSet(n + 1);
+    int to = above.isEmpty() ? max : above.first() - 1;
+    return new int[] {from, to};
+  }
 }

@@ -14,7 +14,9 @@ final class DrlErrors {
 
   private DrlErrors() {}
 
-  private static final Pattern CODE_PREFIX = Pattern.compile("^\\[ERR \\d+\\]\\s*(Line \\d+:\\d+\\s*)?");
+  private static final Pattern CODE_PREFIX =
+      Pattern.compile("^(\\[ERR \\d+\\]\\s*(Line \\d+:\\d+\\s*)?|Rule Compilation error\\s*)");
+  private static final Pattern NOT_RESOLVED = Pattern.compile("(\\w+) cannot be resolved");
 
   static RuleProblem explain(String file, int line, String text) {
     String message = CODE_PREFIX.matcher(firstLine(text)).replaceFirst("");
@@ -44,6 +46,11 @@ final class DrlErrors {
     if (m.find()) {
       return "'" + m.group(1) + "' is not a known fact or value. Check its spelling (capitals count) and "
           + "that the file starts with the usual import lines.";
+    }
+    m = NOT_RESOLVED.matcher(text);
+    if (m.find()) {
+      return "'" + m.group(1) + "' is not a known answer or value. Check its spelling (capitals count): the answers "
+          + "and their values are listed in rules/README.md, and values are written like Period.UP_TO_A_YEAR.";
     }
     if (text.contains("Unable to Analyse Expression") || text.contains("Unable to analyze expression")) {
       return "A condition names an answer or value that does not exist. The answers and their values are listed in "

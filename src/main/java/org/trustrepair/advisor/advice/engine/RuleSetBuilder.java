@@ -56,6 +56,8 @@ public final class RuleSetBuilder {
   private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
   private static final Pattern ADVICE_ID =
       Pattern.compile("new\\s+(Advice|Withhold)\\s*\\(\\s*\"([^\"]*)\"");
+  /** The decision-table compiler marks each generated rule with the row it comes from: "rule values at A10". */
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
   private static final Pattern SOURCE_SPLIT = Pattern.compile("\\s*,\\s*");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -81,7 +83,7 @@ public final class RuleSetBuilder {
     List<RuleProblem> problems = new ArrayList<>();
     Catalogue catalogue = readCatalogue(files, problems);
     Map<String, String> drlSources = drlSources(files, problems);
-    KieBase kieBase = compile(files, problems);
+    KieBase kieBase = compile(files, drlSources, problems);
     if (kieBase == null) {
       throw new RuleSetException(files.origin(), problems);
     }
@@ -95,7 +97,7 @@ public final class RuleSetBuilder {
 
   // ---- compiling
 
-  private KieBase compile(RuleFiles files, List<RuleProblem> problems) {
+  private KieBase compile(RuleFiles files, Map<String, String> drlSources, List<RuleProblem> problems) {
     KieServices ks = KieServices.get();
     ReleaseId releaseId = ks.newReleaseId("org.trustrepair.rules", "ruleset-" + files.version(),
         "1.0." + BUILDS.incrementAndGet());
@@ -118,7 +120,9 @@ public final class RuleSetBuilder {
       List<RuleProblem> found = new ArrayList<>();
       for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
         failed = true;
-        found.add(DrlErrors.explain(stripPrefix(m.getPath()), m.getLine(), m.getText()));
+        String file = stripPrefix(m.getPath());
+        RuleProblem problem = DrlErrors.explain(file, m.getLine(), m.getText());
+        found.add(isTable(file) ? inTable(problem, drlSources.get(file)) : problem);
       }
       problems.addAll(DrlErrors.withoutEchoes(found));
       if (failed) {
@@ -134,6 +138,26 @@ public final class RuleSetBuilder {
       problems.add(RuleProblem.of(".", 0, "The rules could not be compiled: " + e.getMessage()));
       return null;
     }
+  }
+
+  /**
+   * A decision table's problems come located in the DRL the table stands for; a counsellor edits the table, so the
+   * problem is moved to the table's row (in a CSV table, the row is the line).
+   */
+  private static RuleProblem inTable(RuleProblem problem, String generatedDrl) {
+    if (generatedDrl == null || problem.line() <= 0) {
+      return problem;
+    }
+    String[] lines = generatedDrl.split("\n", -1);
+    int row = 0;
+    for (int i = 0; i < Math.min(problem.line(), lines.length); i++) {
+      Matcher r = TABLE_ROW.matcher(lines[i]);
+      if (r.find()) {
+        row = Integer.parseInt(r.group(1));
+      }
+    }
+    return row == 0 ? new RuleProblem(problem.file(), 0, problem.message(), problem.hint())
+        : new RuleProblem(problem.file(), row, "row " + row + " of the table: " + problem.message(), problem.hint());
   }
 
   private static String stripPrefix(String path) {
@@ -168,11 +192,17 @@ public final class RuleSetBuilder {
     Map<String, String> fileOf = new HashMap<>();
     drlSources.forEach((file, text) -> {
       String[] all = text.split("\n", -1);
+      int row = 0;
       for (int i = 0; i < all.length; i++) {
+        Matcher r = TABLE_ROW.matcher(all[i]);
+        if (r.find()) {
+          row = Integer.parseInt(r.group(1));
+        }
         Matcher m = RULE_NAME.matcher(all[i]);
         if (m.find()) {
           fileOf.put(m.group(1), file);
-          lines.put(m.group(1), new int[] {i + 1});
+          // a rule of a table is located by its row (in a CSV table, the row is the line)
+          lines.put(m.group(1), new int[] {isTable(file) ? row : i + 1});
         }
       }
     });
@@ -182,7 +212,7 @@ public final class RuleSetBuilder {
       for (Rule rule : pkg.getRules()) {
         String name = rule.getName();
         String file = fileOf.getOrDefault(name, pkg.getName());
-        int line = lines.containsKey(name) && !isTable(file) ? lines.get(name)[0] : 0;
+        int line = lines.containsKey(name) ? lines.get(name)[0] : 0;
         Map<String, Object> meta = rule.getMetaData();
         String id = text(meta.get("id"));
         String reason = text(meta.get("reason"));
@@ -244,13 +274,18 @@ public final class RuleSetBuilder {
     Map<String, String> used = new LinkedHashMap<>();
     drlSources.forEach((file, text) -> {
       String[] all = text.split("\n", -1);
+      int row = 0;
       for (int i = 0; i < all.length; i++) {
+        Matcher r = TABLE_ROW.matcher(all[i]);
+        if (r.find()) {
+          row = Integer.parseInt(r.group(1));
+        }
         Matcher m = ADVICE_ID.matcher(all[i]);
         while (m.find()) {
           String id = m.group(2);
           used.putIfAbsent(id, file);
           if (!catalogue.advice().containsKey(id)) {
-            problems.add(new RuleProblem(file, isTable(file) ? 0 : i + 1, m.group(1) + " \"" + id
+            problems.add(new RuleProblem(file, isTable(file) ? row : i + 1, m.group(1) + " \"" + id
                 + "\" has no text.", "Add a title and detail for \"" + id + "\" to the advice.yaml of its folder."));
           }
         }

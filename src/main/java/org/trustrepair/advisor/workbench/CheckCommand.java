@@ -1,0 +1,59 @@
+package org.trustrepair.advisor.workbench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./advisor check [rules-folder]}: may these rules serve? Exit 0 only when everything holds. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Checks a rules folder: compiles it, runs every sample's expectation and sweeps every situation "
+        + "the rules can tell apart for the guardrails. Prints what to fix.",
+        "Exit code: 0 everything holds, 1 something to fix, 2 bad usage."})
+public final class CheckCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "rules", paramLabel = "RULES-FOLDER",
+      description = "The rules folder to check (default: ${DEFAULT-VALUE}).")
+  Path rules;
+
+  @Option(names = "--samples", defaultValue = "samples", paramLabel = "DIR",
+      description = "The samples folder; its *.json cases must get the plan they expect (default: ${DEFAULT-VALUE}).")
+  Path samples;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for the sweep (default: the processors).")
+  Integer threads;
+
+  @Option(names = "--max-firings", defaultValue = "10000", hidden = true)
+  int maxFirings;
+
+  @Override
+  public Integer call() {
+    Quiet.logs();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(rules)) {
+      err.println("advisor check: no rules folder at " + rules.toAbsolutePath().normalize());
+      err.flush();
+      return 2;
+    }
+    if (!samples.toString().equals("samples") && !Files.isDirectory(samples)) {
+      err.println("advisor check: no samples folder at " + samples.toAbsolutePath().normalize());
+      err.flush();
+      return 2;
+    }
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+    RuleCheck.Outcome outcome = RuleCheck.full(maxFirings, n).run(RuleFiles.fromDirectory(rules), samples, false);
+    out.print(CheckReport.text(outcome));
+    out.flush();
+    return outcome.holds() ? 0 : 1;
+  }
+}

@@ -1,0 +1,78 @@
+package org.trustrepair.advisor.workbench;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trustrepair.advisor.advice.Advisor;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+
+/**
+ * Takes up an edited rules folder only when the whole check holds: it compiles, passes the samples and keeps every
+ * guardrail over the whole space. The new rule set is built and checked on the side while the old one serves;
+ * {@link Advisor#use} then swaps it in atomically, so requests in flight finish on the rules they started with.
+ * Anything less, and the old rules go on serving and the refusal is kept for the workbench page and logged (rule
+ * problems only: there are no answers here to log).
+ */
+final class Reload {
+
+  private static final Logger log = LoggerFactory.getLogger(Reload.class);
+
+  /** What became of one edit. */
+  record Decision(boolean accepted, String version, Duration took, List<String> problems) {}
+
+  private final Advisor advisor;
+  private final RuleCheck check;
+  private final Path samples;
+  private final RuleLoads loads;
+  private final Clock clock;
+
+  Reload(Advisor advisor, RuleCheck check, Path samples, RuleLoads loads, Clock clock) {
+    this.advisor = advisor;
+    this.check = check;
+    this.samples = samples;
+    this.loads = loads;
+    this.clock = clock;
+  }
+
+  /** Checks the folder as it is now; serves it if everything holds. Nothing happens when its content is unchanged. */
+  Decision apply(Path folder) {
+    long start = System.nanoTime();
+    RuleFiles files;
+    try {
+      files = RuleFiles.fromDirectory(folder);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      return refuse(start, "?", List.of("the rules folder cannot be read: " + e.getMessage()));
+    }
+    if (files.version().equals(advisor.rulesVersion())) {
+      return new Decision(false, files.version(), since(start), List.of());
+    }
+    RuleCheck.Outcome outcome = check.run(files, samples, true);
+    if (!outcome.holds()) {
+      return refuse(start, files.version(), CheckReport.todo(outcome));
+    }
+    String previous = advisor.rulesVersion();
+    advisor.use(outcome.ruleSet());
+    if (outcome.sweep() != null) {
+      loads.swept(outcome.ruleSet(), outcome.sweep());
+    }
+    Duration took = since(start);
+    log.info("Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms", files.version(),
+        outcome.ruleSet().rules().size(), previous, took.toMillis());
+    return new Decision(true, files.version(), took, List.of());
+  }
+
+  private Decision refuse(long start, String version, List<String> problems) {
+    loads.rejected(new RuleLoads.Rejection(clock.instant(), version, problems));
+    log.warn("Rules edit refused (version {}); still serving version {}. What to fix:\n  {}", version,
+        advisor.rulesVersion(), String.join("\n  ", problems));
+    return new Decision(false, version, since(start), problems);
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+}

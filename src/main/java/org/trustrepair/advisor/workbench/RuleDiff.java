@@ -1,0 +1,312 @@
+package org.trustrepair.advisor.workbench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AdvicePlan.Step;
+import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * What an edit changes: every situation either rule set can tell apart ({@link AnswerSpace#of} both) is evaluated
+ * under both, and each difference between the two plans is one {@link Change}. Situations are grouped by change, each
+ * group kept as the exact set of situations it covers, so that it can be said as a few answers rather than listed.
+ */
+final class RuleDiff {
+
+  /** The kinds of difference, in the order a report lists them. */
+  enum Kind {
+    NO_PLAN("gets no plan any more"),
+    PLAN_AGAIN("gets a plan again"),
+    TRACK("track changed"),
+    CLASSIFICATION("classification changed"),
+    STEP_ADDED("step added"),
+    STEP_REMOVED("step removed"),
+    STEP_MOVED("step moved"),
+    STEP_REWORDED("step reworded, or given by a renamed rule"),
+    WITHHELD_ADDED("withheld item added"),
+    WITHHELD_REMOVED("withheld item removed"),
+    WITHHELD_REWORDED("withheld item reworded, or withheld by a renamed rule"),
+    DISCLAIMER("disclaimer reworded");
+
+    private final String title;
+
+    Kind(String title) {
+      this.title = title;
+    }
+
+    String title() {
+      return title;
+    }
+  }
+
+  /**
+   * One difference between two plans, the same for every situation it applies to (no answers in it). {@code subject}
+   * is the step or withheld id it is about, or empty.
+   */
+  record Change(Kind kind, String subject, String text) {
+    Change(Kind kind, String text) {
+      this(kind, "", text);
+    }
+  }
+
+  /** A change and the exact situations (indexes in the space) it applies to. */
+  record Group(Change change, BitSet situations) {
+    long count() {
+      return situations.cardinality();
+    }
+  }
+
+  /** What the comparison found. */
+  record Result(RuleSet before, RuleSet after, AnswerSpace space, BitSet changed, List<Group> groups,
+      long errorsBefore, long errorsAfter, Duration elapsed, int threads) {
+
+    long changedCount() {
+      return changed.cardinality();
+    }
+
+    boolean same() {
+      return changed.isEmpty();
+    }
+  }
+
+  private final int threads;
+
+  RuleDiff(int threads) {
+    this.threads = Math.max(1, threads);
+  }
+
+  Result compare(RuleSet before, RuleSet after) {
+    AnswerSpace space = AnswerSpace.grid(before, after);
+    if (space.size() > Integer.MAX_VALUE) {
+      throw new IllegalStateException("the answer space is too large to compare: " + space.size());
+    }
+    long start = System.nanoTime();
+    AtomicLong next = new AtomicLong();
+    long chunk = 4096;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "rule-diff");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Partial>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          Partial partial = new Partial();
+          try (RuleSet.Evaluator old = before.newEvaluator(); RuleSet.Evaluator now = after.newEvaluator()) {
+            long from;
+            while ((from = next.getAndAdd(chunk)) < space.size()) {
+              long to = Math.min(space.size(), from + chunk);
+              for (long index = from; index < to; index++) {
+                Answers answers = space.get(index);
+                partial.add((int) index, outcome(old, answers), outcome(now, answers));
+              }
+            }
+          }
+          return partial;
+        }));
+      }
+      Partial total = new Partial();
+      for (Future<Partial> f : futures) {
+        total.merge(f.get());
+      }
+      List<Group> groups = total.bySituations.entrySet().stream()
+          .map(e -> new Group(e.getKey(), e.getValue()))
+          .sorted(Comparator.comparing((Group g) -> g.change().kind()).thenComparing(g -> -g.count())
+              .thenComparing(g -> g.change().text()))
+          .toList();
+      return new Result(before, after, space, total.changed, groups, total.errorsBefore, total.errorsAfter,
+          Duration.ofNanos(System.nanoTime() - start), threads);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("diff interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("diff failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A plan, or why there is none. */
+  record Outcome(AdvicePlan plan, String error) {}
+
+  static Outcome outcome(RuleSet.Evaluator evaluator, Answers answers) {
+    try {
+      return new Outcome(evaluator.evaluate(answers).plan(), null);
+    } catch (EvaluationException e) {
+      return new Outcome(null, e.getMessage());
+    }
+  }
+
+  private static final class Partial {
+    final Map<Change, BitSet> bySituations = new HashMap<>();
+    final BitSet changed = new BitSet();
+    long errorsBefore;
+    long errorsAfter;
+
+    void add(int index, Outcome before, Outcome after) {
+      if (before.plan() == null) {
+        errorsBefore++;
+      }
+      if (after.plan() == null) {
+        errorsAfter++;
+      }
+      List<Change> changes = changes(before, after);
+      if (!changes.isEmpty()) {
+        changed.set(index);
+        for (Change c : changes) {
+          bySituations.computeIfAbsent(c, k -> new BitSet()).set(index);
+        }
+      }
+    }
+
+    void merge(Partial other) {
+      other.bySituations.forEach((c, set) -> bySituations.computeIfAbsent(c, k -> new BitSet()).or(set));
+      changed.or(other.changed);
+      errorsBefore += other.errorsBefore;
+      errorsAfter += other.errorsAfter;
+    }
+  }
+
+  /** Every difference between two outcomes for one situation; empty when the plans are the same. */
+  static List<Change> changes(Outcome before, Outcome after) {
+    if (before.plan() == null || after.plan() == null) {
+      if (before.plan() == null && after.plan() == null) {
+        return Objects.equals(before.error(), after.error()) ? List.of()
+            : List.of(new Change(Kind.NO_PLAN, "still no plan, now: " + after.error()));
+      }
+      return before.plan() == null
+          ? List.of(new Change(Kind.PLAN_AGAIN, "gets a plan again (before: " + before.error() + ")"))
+          : List.of(new Change(Kind.NO_PLAN, "gets no plan: " + after.error()));
+    }
+    return changes(before.plan(), after.plan());
+  }
+
+  static List<Change> changes(AdvicePlan a, AdvicePlan b) {
+    List<Change> changes = new ArrayList<>();
+    var ca = a.classification();
+    var cb = b.classification();
+    if (ca.track() != cb.track()) {
+      changes.add(new Change(Kind.TRACK, "track " + ca.track() + " → " + cb.track()));
+    }
+    if (ca.nature() != cb.nature()) {
+      changes.add(new Change(Kind.CLASSIFICATION, "nature " + ca.nature() + " → " + cb.nature()));
+    }
+    if (ca.severity() != cb.severity()) {
+      changes.add(new Change(Kind.CLASSIFICATION, "severity " + ca.severity() + " → " + cb.severity()));
+    }
+    if (ca.period() != cb.period()) {
+      changes.add(new Change(Kind.CLASSIFICATION, "period " + ca.period() + " → " + cb.period()));
+    }
+    if (!ca.why().equals(cb.why()) && ca.track() == cb.track() && ca.nature() == cb.nature()
+        && ca.severity() == cb.severity() && ca.period() == cb.period()) {
+      changes.add(new Change(Kind.CLASSIFICATION, "the reasons for the classification are reworded"));
+    }
+    Map<String, Step> stepsA = byId(a.steps());
+    Map<String, Step> stepsB = byId(b.steps());
+    stepsB.forEach((id, s) -> {
+      if (!stepsA.containsKey(id)) {
+        changes.add(new Change(Kind.STEP_ADDED, id, "step " + id + " now given (" + s.phase() + ", rank " + s.rank()
+            + ")"));
+      }
+    });
+    stepsA.forEach((id, s) -> {
+      Step t = stepsB.get(id);
+      if (t == null) {
+        changes.add(new Change(Kind.STEP_REMOVED, id, "step " + id + " no longer given"));
+        return;
+      }
+      if (s.phase() != t.phase() || s.rank() != t.rank()) {
+        changes.add(new Change(Kind.STEP_MOVED, id, "step " + id + " moved from " + s.phase() + " rank " + s.rank()
+            + " to " + t.phase() + " rank " + t.rank()));
+      }
+      List<String> parts = new ArrayList<>();
+      if (!s.title().equals(t.title())) {
+        parts.add("title");
+      }
+      if (!s.detail().equals(t.detail())) {
+        parts.add("detail");
+      }
+      if (!s.why().equals(t.why())) {
+        parts.add("why");
+      }
+      if (!s.rule().equals(t.rule())) {
+        parts.add("rule");
+      }
+      if (!s.sources().equals(t.sources())) {
+        parts.add("sources");
+      }
+      if (!s.kinds().equals(t.kinds())) {
+        parts.add("kinds");
+      }
+      if (!s.helplines().equals(t.helplines())) {
+        parts.add("help lines");
+      }
+      if (!parts.isEmpty()) {
+        changes.add(new Change(Kind.STEP_REWORDED, id, "step " + id + ": " + String.join(", ", parts) + " changed"));
+      }
+    });
+    Map<String, WithheldAdvice> heldA = new LinkedHashMap<>();
+    a.withheld().forEach(w -> heldA.put(w.id(), w));
+    Map<String, WithheldAdvice> heldB = new LinkedHashMap<>();
+    b.withheld().forEach(w -> heldB.put(w.id(), w));
+    heldB.forEach((id, w) -> {
+      if (!heldA.containsKey(id)) {
+        changes.add(new Change(Kind.WITHHELD_ADDED, id, id + " now withheld"));
+      }
+    });
+    heldA.forEach((id, w) -> {
+      WithheldAdvice v = heldB.get(id);
+      if (v == null) {
+        changes.add(new Change(Kind.WITHHELD_REMOVED, id, id + " no longer withheld"));
+      } else if (!w.equals(v)) {
+        List<String> parts = new ArrayList<>();
+        if (w.phase() != v.phase()) {
+          parts.add("phase");
+        }
+        if (!w.title().equals(v.title())) {
+          parts.add("title");
+        }
+        if (!w.reason().equals(v.reason())) {
+          parts.add("reason");
+        }
+        if (!w.rule().equals(v.rule())) {
+          parts.add("rule");
+        }
+        if (!w.sources().equals(v.sources())) {
+          parts.add("sources");
+        }
+        if (!w.kinds().equals(v.kinds())) {
+          parts.add("kinds");
+        }
+        changes.add(new Change(Kind.WITHHELD_REWORDED, id, "withheld " + id + ": " + String.join(", ", parts)
+            + " changed"));
+      }
+    });
+    if (!Objects.equals(a.disclaimer(), b.disclaimer())) {
+      changes.add(new Change(Kind.DISCLAIMER, "the disclaimer is reworded"));
+    }
+    return changes;
+  }
+
+  private static Map<String, Step> byId(List<Step> steps) {
+    Map<String, Step> result = new LinkedHashMap<>();
+    steps.forEach(s -> result.put(s.id(), s));
+    return result;
+  }
+}

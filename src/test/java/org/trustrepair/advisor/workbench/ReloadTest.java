@@ -1,0 +1,67 @@
+package org.trustrepair.advisor.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.Advisor;
+import org.trustrepair.advisor.advice.RulesFolder;
+
+/**
+ * The live reload's decision with the check it uses by default (the full sweep): an edit that breaks a guardrail is
+ * refused however well it compiles, and the rules before it go on serving.
+ */
+class ReloadTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aGuardrailBreakingEditIsRefusedByTheFullCheckAndTheOldRulesServeOn() throws IOException {
+    Path rules = RulesCopy.of(dir.resolve("rules"));
+    Advisor advisor = RulesFolder.advisor();
+    String serving = advisor.rulesVersion();
+    RuleLoads loads = new RuleLoads();
+    Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    Reload reload = new Reload(advisor, RuleCheck.full(10_000, 2), Path.of("samples"), loads, clock);
+    // compiles, and passes every sample, but apologizing is now advised to people who were asked for no contact
+    RulesCopy.edit(rules, "step-back/step-back.drl", "readiness == Readiness.MOVED_ON, apologiesMade == 0, "
+        + "!safetyConcern", "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, "
+        + "!safetyConcern");
+
+    try {
+      Reload.Decision decision = reload.apply(rules);
+
+      assertThat(decision.accepted()).isFalse();
+      assertThat(advisor.rulesVersion()).isEqualTo(serving);
+      assertThat(decision.problems()).anySatisfy(p -> assertThat(p).startsWith("guardrail broken in")
+          .contains("1. No contact, direct or indirect").contains("one-short-acknowledgement"));
+      assertThat(decision.problems()).noneMatch(p -> p.startsWith("sample "));
+      var rejection = loads.lastRejection().orElseThrow();
+      assertThat(rejection.at()).isEqualTo(clock.instant());
+      assertThat(rejection.version()).isEqualTo(decision.version()).isNotEqualTo(serving);
+      assertThat(rejection.problems()).isEqualTo(decision.problems());
+    } finally {
+      advisor.use(RulesFolder.ruleSet());
+    }
+  }
+
+  @Test
+  void anUnchangedFolderIsNotCheckedAgain() throws IOException {
+    Path rules = RulesCopy.of(dir.resolve("rules"));
+    Advisor advisor = RulesFolder.advisor();
+    RuleLoads loads = new RuleLoads();
+    Reload reload = new Reload(advisor, RuleCheck.full(10_000, 2), Path.of("samples"), loads, Clock.systemUTC());
+
+    Reload.Decision decision = reload.apply(rules);
+
+    assertThat(decision.accepted()).isFalse();
+    assertThat(decision.problems()).isEmpty();
+    assertThat(loads.lastRejection()).isEmpty();
+  }
+}
