@@ -51,12 +51,23 @@ final class RuleCheck {
   }
 
   private final int maxFirings;
+  private final Duration maxEvaluationTime;
   private final Function<RuleSet, Sweep.Result> sweeper;
 
   /** {@code sweeper} null: no sweep (only for tests that must stay fast; a real check always sweeps). */
   RuleCheck(int maxFirings, Function<RuleSet, Sweep.Result> sweeper) {
+    this(maxFirings, RuleSetBuilder.DEFAULT_MAX_EVALUATION_TIME, sweeper);
+  }
+
+  private RuleCheck(int maxFirings, Duration maxEvaluationTime, Function<RuleSet, Sweep.Result> sweeper) {
     this.maxFirings = maxFirings;
+    this.maxEvaluationTime = maxEvaluationTime;
     this.sweeper = sweeper;
+  }
+
+  /** The same check, building rule sets whose evaluations stop after {@code time}: a reload keeps the server's limit. */
+  RuleCheck withMaxEvaluationTime(Duration time) {
+    return new RuleCheck(maxFirings, time, sweeper);
   }
 
   /** The full check: every situation the rules can tell apart, on this many threads. */
@@ -73,7 +84,7 @@ final class RuleCheck {
     long start = System.nanoTime();
     RuleSet ruleSet;
     try {
-      ruleSet = new RuleSetBuilder(maxFirings).build(files);
+      ruleSet = new RuleSetBuilder(maxFirings, maxEvaluationTime).build(files);
     } catch (RuleSetException e) {
       return new Outcome(files.origin(), files.version(), null, e.problems(), 0, List.of(), null,
           since(start), Duration.ZERO);

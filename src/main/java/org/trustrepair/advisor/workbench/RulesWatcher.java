@@ -41,9 +41,9 @@ class RulesWatcher implements SmartLifecycle {
   RulesWatcher(Advisor advisor, AdvisorSettings core, WorkbenchSettings settings, RuleLoads loads) {
     this.advisor = advisor;
     this.settings = settings;
-    RuleCheck check = settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL
+    RuleCheck check = (settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL
         ? RuleCheck.full(core.maxFirings(), Runtime.getRuntime().availableProcessors())
-        : new RuleCheck(core.maxFirings(), null);
+        : new RuleCheck(core.maxFirings(), null)).withMaxEvaluationTime(core.maxEvaluationTime());
     this.reload = new Reload(advisor, check, settings.samplesDir(), loads, Clock.systemUTC());
   }
 
