@@ -37,7 +37,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Quiet.logs();
+    try (Quiet quiet = Quiet.logs()) {
+      return check();
+    }
+  }
+
+  private int check() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(rules)) {

@@ -45,7 +45,12 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Quiet.logs();
+    try (Quiet quiet = Quiet.logs()) {
+      return diff();
+    }
+  }
+
+  private int diff() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RulesSource old = RulesSource.of(before); RulesSource now = RulesSource.of(after)) {

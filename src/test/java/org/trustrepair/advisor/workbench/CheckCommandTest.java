@@ -44,6 +44,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void theCommandGivesTheConsoleLogBackAsItWas() {
+    // the command quiets the console for its own run; a server or test in the same JVM must get its log back
+    String before = System.getProperty("CONSOLE_LOG_THRESHOLD");
+
+    Run run = run(dir.resolve("no-such-folder").toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(System.getProperty("CONSOLE_LOG_THRESHOLD")).isEqualTo(before);
+  }
+
+  @Test
   void aBrokenRuleExitsOneNamingFileLineAndWhatToDo() throws IOException {
     Path rules = RulesCopy.of(dir.resolve("rules"));
     RulesCopy.edit(rules, "step-back/step-back.drl", "rule \"Leave one door open, then step back\"\n",
