@@ -60,8 +60,10 @@ final class Reload {
       loads.swept(outcome.ruleSet(), outcome.sweep());
     }
     Duration took = since(start);
-    log.info("Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms", files.version(),
-        outcome.ruleSet().rules().size(), previous, took.toMillis());
+    log.info("Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms{}", files.version(),
+        outcome.ruleSet().rules().size(), previous, took.toMillis(), outcome.sweep() != null
+            && outcome.sweep().reused() ? " (no decision changed: the sweep of version "
+            + outcome.sweep().reusedFrom() + " stands for it)" : "");
     return new Decision(true, files.version(), took, List.of());
   }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.trustrepair.advisor.advice.Advisor;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.AdvisorSettings;
 
 /**
@@ -35,14 +36,18 @@ class RulesWatcher implements SmartLifecycle {
   private final Advisor advisor;
   private final WorkbenchSettings settings;
   private final Reload reload;
+  private final RuleLoads loads;
+  private final Proofs proofs;
   private volatile WatchService watcher;
   private volatile Thread thread;
 
-  RulesWatcher(Advisor advisor, AdvisorSettings core, WorkbenchSettings settings, RuleLoads loads) {
+  RulesWatcher(Advisor advisor, AdvisorSettings core, WorkbenchSettings settings, RuleLoads loads, Proofs proofs) {
     this.advisor = advisor;
     this.settings = settings;
+    this.loads = loads;
+    this.proofs = proofs;
     RuleCheck check = (settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL
-        ? RuleCheck.full(core.maxFirings(), Runtime.getRuntime().availableProcessors())
+        ? RuleCheck.full(core.maxFirings(), Runtime.getRuntime().availableProcessors(), proofs)
         : new RuleCheck(core.maxFirings(), null)).withMaxEvaluationTime(core.maxEvaluationTime());
     this.reload = new Reload(advisor, check, settings.samplesDir(), loads, Clock.systemUTC());
   }
@@ -70,6 +75,37 @@ class RulesWatcher implements SmartLifecycle {
     thread = t;
     t.start();
     log.info("Watching {} for edits: a checked edit is served at once, a failing one is refused", folder);
+    if (settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL && settings.reload().sweepAtStart()) {
+      sweepServingRules();
+    }
+  }
+
+  /**
+   * Sweeps the rules the server started with, in the background on one low-priority thread: the log says whether
+   * they keep every guardrail, the workbench gets its coverage, and an edit that changes no decision (a text, a
+   * reason, a comment) is then served without a sweep of its own.
+   */
+  private void sweepServingRules() {
+    RuleSet serving = advisor.ruleSet();
+    Thread t = new Thread(() -> {
+      try {
+        Sweep.Result sweep = proofs.sweep(serving, rules -> new Sweep(rules, 1).run());
+        loads.swept(serving, sweep);
+        if (sweep.holds() && sweep.proof() && sweep.rulesNeverFired().isEmpty()) {
+          log.info("The rules served since start keep every guardrail in all {} situations (swept in {} s); edits "
+              + "of texts, reasons, sources or comments are now served without a sweep of their own",
+              sweep.situations(), sweep.elapsed().toSeconds());
+        } else {
+          log.warn("The rules served since start do not pass the guardrail sweep: run ./advisor check {}",
+              serving.origin());
+        }
+      } catch (RuntimeException e) {
+        log.warn("Sweeping the rules served since start failed: {}", e.toString());
+      }
+    }, "sweep-at-start");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   private void watch(Path folder) {

@@ -40,10 +40,25 @@ public final class Sweep {
       Example firstError,
       Map<String, Long> situationsPerRule,
       List<String> rulesNeverFired,
-      boolean proof) {
+      boolean proof,
+      String reusedFrom) {
 
     public boolean holds() {
       return errors == 0 && violations.values().stream().allMatch(v -> v == 0);
+    }
+
+    /** Whether this outcome is that of an earlier sweep of rules with the same decisions (nothing evaluated again). */
+    public boolean reused() {
+      return reusedFrom != null;
+    }
+
+    /**
+     * This outcome, standing for rules that decide exactly as the rules of version {@code version} did (equal
+     * {@link RuleSet#decisionKey()}), which were swept.
+     */
+    public Result reusedFrom(String version) {
+      return new Result(space, situations, elapsed, violations, firstViolation, errors, firstError, situationsPerRule,
+          rulesNeverFired, proof, version);
     }
   }
 
@@ -110,7 +125,7 @@ public final class Sweep {
           && !rules.numberUseUnrecognised("apologiesMade");
       long situations = (space.size() + stride - 1) / stride;
       return new Result(space, situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
-          total.firstViolation, total.errors, total.firstError, perRule, never, proof);
+          total.firstViolation, total.errors, total.firstError, perRule, never, proof, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sweep interrupted", e);

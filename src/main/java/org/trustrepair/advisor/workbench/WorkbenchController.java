@@ -53,12 +53,12 @@ class WorkbenchController {
   private final Function<RuleSet, Sweep.Result> sweeper;
   private final Map<String, Map<String, List<String>>> samplesByRule = new ConcurrentHashMap<>();
 
-  WorkbenchController(Advisor advisor, WorkbenchSettings settings, RuleLoads loads) {
+  WorkbenchController(Advisor advisor, WorkbenchSettings settings, RuleLoads loads, Proofs proofs) {
     this.advisor = advisor;
     this.settings = settings;
     this.loads = loads;
     this.sweeper = settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL
-        ? rules -> new Sweep(rules).run() : null;
+        ? proofs.reusing(rules -> new Sweep(rules).run()) : null;
     if (sweeper != null) {
       loads.coverage(advisor.ruleSet(), sweeper);
     }

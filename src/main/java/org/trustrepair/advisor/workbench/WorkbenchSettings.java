@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * spring-boot:run} turns it on). {@code reload.enabled}: watch the rules folder and take up checked edits live (only
  * when the rules come from a folder, never the jar's copy); {@code reload.debounce}: how long the folder must be
  * quiet before an edit is checked; {@code reload.sweep}: {@code full} (always, outside tests) or {@code none} (tests
- * only, to keep them fast: the edit is then checked by compiling and the samples alone).
+ * only, to keep them fast: the edit is then checked by compiling and the samples alone); {@code reload.sweep-at-start}:
+ * sweep the rules served since start in the background, so that an edit changing no decision needs no sweep.
  */
 @ConfigurationProperties("advisor")
 record WorkbenchSettings(
@@ -24,7 +25,8 @@ record WorkbenchSettings(
   record Reload(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("300ms") Duration debounce,
-      @DefaultValue("full") SweepMode sweep) {}
+      @DefaultValue("full") SweepMode sweep,
+      @DefaultValue("true") boolean sweepAtStart) {}
 
   enum SweepMode { FULL, NONE }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.Advisor;
@@ -28,7 +30,12 @@ class ReloadTest {
     String serving = advisor.rulesVersion();
     RuleLoads loads = new RuleLoads();
     Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-    Reload reload = new Reload(advisor, RuleCheck.full(10_000, 2), Path.of("samples"), loads, clock);
+    List<String> swept = new ArrayList<>();
+    Proofs proofs = new Proofs();
+    Reload reload = new Reload(advisor, new RuleCheck(10_000, proofs.reusing(ruleSet -> {
+      swept.add(ruleSet.version());
+      return new Sweep(ruleSet, 2).run();
+    })), Path.of("samples"), loads, clock);
     // compiles, and passes every sample, but apologizing is now advised to people who were asked for no contact
     RulesCopy.edit(rules, "step-back/step-back.drl", "readiness == Readiness.MOVED_ON, apologiesMade == 0, "
         + "!safetyConcern", "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, "
@@ -46,6 +53,16 @@ class ReloadTest {
       assertThat(rejection.at()).isEqualTo(clock.instant());
       assertThat(rejection.version()).isEqualTo(decision.version()).isNotEqualTo(serving);
       assertThat(rejection.problems()).isEqualTo(decision.problems());
+      assertThat(swept).containsExactly(decision.version());
+
+      // rewording a text of the refused rules changes no decision: refused again, on the sweep already made
+      RulesCopy.edit(rules, "step-back/advice.yaml", "title: ", "title: (reworded) ");
+      Reload.Decision again = reload.apply(rules);
+
+      assertThat(again.accepted()).isFalse();
+      assertThat(again.version()).isNotEqualTo(decision.version());
+      assertThat(again.problems()).isEqualTo(decision.problems());
+      assertThat(swept).as("no second sweep").containsExactly(decision.version());
     } finally {
       advisor.use(RulesFolder.ruleSet());
     }

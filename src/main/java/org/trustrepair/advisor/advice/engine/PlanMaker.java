@@ -218,6 +218,12 @@ final class PlanMaker {
   static final Set<String> FIELDS = Set.of("role", "relationship", "breach", "readiness", "disclosure", "daysElapsed",
       "apologiesMade", "stillHappening", "happenedBefore", "othersAffected", "safety");
 
+  /** Whether a brace is left in a template's own words once its {@code {answer}} placeholders are taken out. */
+  static boolean literalBrace(String template) {
+    String words = PLACEHOLDER.matcher(template == null ? "" : template).replaceAll("");
+    return words.contains("{") || words.contains("}");
+  }
+
   static List<String> placeholders(String template) {
     List<String> names = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(template);

@@ -31,6 +31,7 @@ public final class RuleSet {
   private final PlanMaker planMaker;
   private final Instant loadedAt = Instant.now();
   private final Map<String, String> drlSources;
+  private volatile String decisionKey;
 
   RuleSet(String version, String origin, KieBase kieBase, Catalogue catalogue, Map<String, RuleInfo> rules,
       Map<String, String> drlSources, int maxFirings, Duration maxEvaluationTime) {
@@ -233,6 +234,19 @@ public final class RuleSet {
   /** The rule files as DRL text (decision tables converted), by path. */
   public Map<String, String> drlSources() {
     return drlSources;
+  }
+
+  /**
+   * A fingerprint of what the guardrail sweep can observe in these rules (see {@link DecisionKey}): equal keys, equal
+   * sweep outcomes. Computed once.
+   */
+  public String decisionKey() {
+    String key = decisionKey;
+    if (key == null) {
+      key = DecisionKey.of(drlSources, rules, catalogue, maxFirings, maxEvaluationNanos);
+      decisionKey = key;
+    }
+    return key;
   }
 
   public String version() {
