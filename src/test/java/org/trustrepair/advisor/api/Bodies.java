@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
@@ -23,6 +25,10 @@ import org.trustrepair.advisor.advice.SafetyFlag;
 /**
  * Generated request bodies for {@code POST /api/advice}, each with what the contract promises for it: a plan for
  * valid answers, a 400 naming each broken field, or at least a clean refusal for anything else.
+ *
+ * <p>A plain generator over a seeded random source: {@link #any(RandomGenerator)} draws one body. Each body gets its
+ * own source from {@link #random(long, String, long)}, so one body can be made again from its seed, run and index
+ * alone.
  */
 final class Bodies {
 
@@ -31,6 +37,14 @@ final class Bodies {
       "disclosure");
   private static final List<String> NUMBER_FIELDS = List.of("daysElapsed", "apologiesMade");
   private static final List<String> BOOLEAN_FIELDS = List.of("stillHappening", "happenedBefore", "othersAffected");
+  /** The start of answers that are valid as far as they go, for the hostile shapes that add to them. */
+  private static final String VALID_START =
+      "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":";
+
+  /** Every kind of body {@link #any(RandomGenerator)} makes (a run should see each of them). */
+  static final List<String> KINDS = List.of("valid", "broken", "mangled", "deep-array", "deep-object",
+      "deep-in-answer", "long-string", "long-name", "huge-number", "odd-number", "odd-top", "random-bytes",
+      "random-text", "many-fields", "many-flags", "content-type");
 
   private Bodies() {}
 
@@ -59,62 +73,78 @@ final class Bodies {
     }
   }
 
+  /**
+   * The random source for body {@code index} of a run ({@code "mockmvc"}, {@code "http"}) under {@code seed}: the
+   * same three give the same body, whatever came before it.
+   */
+  static RandomGenerator random(long seed, String run, long index) {
+    long start = new SplittableRandom(seed * 31 + run.hashCode()).nextLong();
+    return new SplittableRandom(start + index);
+  }
+
   /** Everything: valid answers, answers with broken fields, mangled JSON, hostile shapes, odd content types. */
-  static Arbitrary<Body> any() {
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, valid()),
-        net.jqwik.api.Tuple.of(5, broken()),
-        net.jqwik.api.Tuple.of(3, mangled()),
-        net.jqwik.api.Tuple.of(3, hostile()),
-        net.jqwik.api.Tuple.of(1, oddContentType()));
+  static Body any(RandomGenerator random) {
+    return weighted(random, List.of(
+        weight(1, Bodies::valid),
+        weight(5, Bodies::broken),
+        weight(3, Bodies::mangled),
+        weight(3, Bodies::hostile),
+        weight(1, Bodies::oddContentType)));
   }
 
   // ---- valid answers
 
-  static Arbitrary<Map<String, Object>> validAnswers() {
-    Arbitrary<Role> role = Arbitraries.of(Role.class).injectNull(0.3);
-    Arbitrary<Relationship> relationship = Arbitraries.of(Relationship.class);
-    Arbitrary<Breach> breach = Arbitraries.of(Breach.class);
-    Arbitrary<Readiness> readiness = Arbitraries.of(Readiness.class).injectNull(0.2);
-    Arbitrary<Integer> days = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 400)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 36_500)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(0, 1, 7, 30, 31, 90, 365, 36_499, 36_500)));
-    Arbitrary<Disclosure> disclosure = Arbitraries.of(Disclosure.class).injectNull(0.3);
-    Arbitrary<Boolean> flag = Arbitraries.of(true, false).injectNull(0.3);
-    Arbitrary<Integer> apologies = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(0, 5)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 1_000))).injectNull(0.3);
-    Arbitrary<Set<SafetyFlag>> safety = Arbitraries.of(SafetyFlag.class).set().ofMaxSize(5).injectNull(0.3);
-    Arbitrary<Boolean> stillHappening = flag;
-    List<Arbitrary<Object>> all = List.of(role.asGeneric(), relationship.asGeneric(), breach.asGeneric(),
-        readiness.asGeneric(), days.asGeneric(), disclosure.asGeneric(), stillHappening.asGeneric(),
-        flag.asGeneric(), apologies.asGeneric(), flag.asGeneric(), safety.asGeneric());
-    return Combinators.combine(all).as(values -> {
-          Map<String, Object> answers = new LinkedHashMap<>();
-          Role r = (Role) values.get(0);
-          put(answers, "role", r == null ? null : r.name());
-          put(answers, "relationship", ((Relationship) values.get(1)).name());
-          put(answers, "breach", ((Breach) values.get(2)).name());
-          Readiness readinessValue = (Readiness) values.get(3);
-          if (readinessValue == null && r != Role.WAS_HURT) {
-            readinessValue = Readiness.UNDECIDED; // required unless the person was hurt
-          }
-          put(answers, "readiness", readinessValue == null ? null : readinessValue.name());
-          put(answers, "daysElapsed", values.get(4));
-          Disclosure d = (Disclosure) values.get(5);
-          put(answers, "disclosure", d == null ? null : d.name());
-          put(answers, "stillHappening", values.get(6));
-          put(answers, "happenedBefore", values.get(7));
-          put(answers, "apologiesMade", values.get(8));
-          put(answers, "othersAffected", values.get(9));
-          @SuppressWarnings("unchecked")
-          Set<SafetyFlag> flags = (Set<SafetyFlag>) values.get(10);
-          if (flags != null) {
-            answers.put("safety", flags.stream().map(Enum::name).toList());
-          }
-          return answers;
-        });
+  static Map<String, Object> validAnswers(RandomGenerator random) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    Role role = orNull(random, 0.3, () -> pick(random, List.of(Role.values())));
+    put(answers, "role", role == null ? null : role.name());
+    put(answers, "relationship", pick(random, List.of(Relationship.values())).name());
+    put(answers, "breach", pick(random, List.of(Breach.values())).name());
+    Readiness readiness = orNull(random, 0.2, () -> pick(random, List.of(Readiness.values())));
+    if (readiness == null && role != Role.WAS_HURT) {
+      readiness = Readiness.UNDECIDED; // required unless the person was hurt
+    }
+    put(answers, "readiness", readiness == null ? null : readiness.name());
+    put(answers, "daysElapsed", days(random));
+    Disclosure disclosure = orNull(random, 0.3, () -> pick(random, List.of(Disclosure.values())));
+    put(answers, "disclosure", disclosure == null ? null : disclosure.name());
+    put(answers, "stillHappening", yesNo(random));
+    put(answers, "happenedBefore", yesNo(random));
+    put(answers, "apologiesMade", orNull(random, 0.3, () -> apologies(random)));
+    put(answers, "othersAffected", yesNo(random));
+    Set<SafetyFlag> flags = orNull(random, 0.3, () -> safetyFlags(random));
+    if (flags != null) {
+      answers.put("safety", flags.stream().map(Enum::name).toList());
+    }
+    return answers;
+  }
+
+  /** Mostly the first year, sometimes anywhere in range, sometimes a boundary. */
+  private static int days(RandomGenerator random) {
+    return weighted(random, List.of(
+        weight(3, r -> r.nextInt(0, 401)),
+        weight(1, r -> r.nextInt(0, 36_501)),
+        weight(1, r -> pick(r, List.of(0, 1, 7, 30, 31, 90, 365, 36_499, 36_500)))));
+  }
+
+  private static int apologies(RandomGenerator random) {
+    return weighted(random, List.of(
+        weight(4, r -> r.nextInt(0, 6)),
+        weight(1, r -> r.nextInt(0, 1_001))));
+  }
+
+  private static Boolean yesNo(RandomGenerator random) {
+    return orNull(random, 0.3, random::nextBoolean);
+  }
+
+  /** Up to five distinct flags (there are five). */
+  private static Set<SafetyFlag> safetyFlags(RandomGenerator random) {
+    Set<SafetyFlag> flags = new LinkedHashSet<>();
+    int size = random.nextInt(0, 6);
+    while (flags.size() < Math.min(size, SafetyFlag.values().length)) {
+      flags.add(pick(random, List.of(SafetyFlag.values())));
+    }
+    return flags;
   }
 
   private static void put(Map<String, Object> answers, String field, Object value) {
@@ -123,8 +153,8 @@ final class Bodies {
     }
   }
 
-  static Arbitrary<Body> valid() {
-    return validAnswers().map(answers -> json("valid", answers, Expect.PLAN, Set.of(), Set.of()));
+  static Body valid(RandomGenerator random) {
+    return json("valid", validAnswers(random), Expect.PLAN, Set.of(), Set.of());
   }
 
   // ---- valid-looking answers with one to three broken fields
@@ -132,182 +162,310 @@ final class Bodies {
   /** A change that breaks one field, and the field name the 400 must carry. */
   private record Breakage(String field, Object value, boolean remove, Set<String> secrets) {}
 
-  static Arbitrary<Body> broken() {
-    return Combinators.combine(validAnswers(), breakage().list().ofMinSize(1).ofMaxSize(3))
-        .as((answers, breakages) -> {
-          Map<String, Object> body = new LinkedHashMap<>(answers);
-          Set<String> bad = new LinkedHashSet<>();
-          Set<String> secrets = new LinkedHashSet<>();
-          for (Breakage b : breakages) {
-            if (bad.contains(b.field()) || bad.stream().anyMatch(f -> f.startsWith(b.field() + "["))
-                || (b.field().startsWith("safety[") && bad.contains("safety"))) {
-              continue; // one breakage per field, so the expectation stays exact
-            }
-            if (b.remove()) {
-              body.remove(b.field());
-            } else if (b.field().startsWith("safety[")) {
-              List<Object> flags = new ArrayList<>(Arrays.asList(SafetyFlag.values()).subList(0, 2).stream()
-                  .map(Enum::name).toList());
-              flags.add(b.value());
-              body.put("safety", flags);
-            } else {
-              body.put(b.field(), b.value());
-            }
-            bad.add(b.field());
-            secrets.addAll(b.secrets());
-          }
-          return json("broken", body, Expect.FIELDS, bad, secrets);
-        });
+  static Body broken(RandomGenerator random) {
+    Map<String, Object> body = new LinkedHashMap<>(validAnswers(random));
+    int count = random.nextInt(1, 4);
+    Set<String> bad = new LinkedHashSet<>();
+    Set<String> secrets = new LinkedHashSet<>();
+    for (int i = 0; i < count; i++) {
+      Breakage b = breakage(random);
+      if (bad.contains(b.field()) || bad.stream().anyMatch(f -> f.startsWith(b.field() + "["))
+          || (b.field().startsWith("safety[") && bad.contains("safety"))) {
+        continue; // one breakage per field, so the expectation stays exact
+      }
+      if (b.remove()) {
+        body.remove(b.field());
+      } else if (b.field().startsWith("safety[")) {
+        List<Object> flags = new ArrayList<>(Arrays.asList(SafetyFlag.values()).subList(0, 2).stream()
+            .map(Enum::name).toList());
+        flags.add(b.value());
+        body.put("safety", flags);
+      } else {
+        body.put(b.field(), b.value());
+      }
+      bad.add(b.field());
+      secrets.addAll(b.secrets());
+    }
+    return json("broken", body, Expect.FIELDS, bad, secrets);
   }
 
-  private static Arbitrary<Breakage> breakage() {
-    return Arbitraries.oneOf(
+  private static Breakage breakage(RandomGenerator random) {
+    return oneOf(random, List.of(
         // an enum answer with a value outside its list, or of the wrong type
-        Combinators.combine(Arbitraries.of(ENUM_FIELDS), wrongEnumValue())
-            .as((field, value) -> new Breakage(field, value.value(), false, value.secrets())),
+        r -> wrongValue(pick(r, ENUM_FIELDS), wrongEnumValue(r)),
         // a number out of range, fractional, as text, or of another type
-        Combinators.combine(Arbitraries.of(NUMBER_FIELDS), wrongNumber())
-            .as((field, value) -> new Breakage(field, value.value(), false, value.secrets())),
+        r -> wrongValue(pick(r, NUMBER_FIELDS), wrongNumber(r)),
         // a yes/no answer as text, a number, a list
-        Combinators.combine(Arbitraries.of(BOOLEAN_FIELDS), wrongBoolean())
-            .as((field, value) -> new Breakage(field, value.value(), false, value.secrets())),
+        r -> wrongValue(pick(r, BOOLEAN_FIELDS), wrongBoolean(r)),
         // safety not a list, or a list with an unknown flag (reported by index)
-        wrongSafety(),
+        Bodies::wrongSafety,
         // a field the contract does not know
-        unknownFieldName().map(name -> new Breakage(name, "UNDECIDED", false, Set.of())),
+        r -> new Breakage(unknownFieldName(r), "UNDECIDED", false, Set.of()),
         // a required answer left out
-        Arbitraries.of("relationship", "breach", "daysElapsed")
-            .map(field -> new Breakage(field, null, true, Set.of())));
+        r -> new Breakage(pick(r, List.of("relationship", "breach", "daysElapsed")), null, true, Set.of())));
   }
 
-  private record Wrong(Object value, Set<String> secrets) {}
-
-  private static Arbitrary<Wrong> wrongEnumValue() {
-    return Arbitraries.oneOf(
-        secret().map(s -> new Wrong(s, Set.of(s))),
-        Arbitraries.of("romantic", "Romantic", " ROMANTIC", "ROMANTIC ", "INFIDELITY\u0000", "BROKE-TRUST",
-            "WAS_HURT\n", "ÉTÉ", "0", "true", "null").map(s -> new Wrong(s, Set.of())),
-        Arbitraries.integers().map(i -> new Wrong(i, Set.of())),
-        Arbitraries.of(true, false).map(b -> new Wrong(b, Set.of())),
-        Arbitraries.of(List.of("ROMANTIC"), List.of(), Map.of("value", "ROMANTIC"))
-            .map(v -> new Wrong(v, Set.of())));
+  private record Wrong(Object value, Set<String> secrets) {
+    Wrong(Object value) {
+      this(value, Set.of());
+    }
   }
 
-  private static Arbitrary<Wrong> wrongNumber() {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().lessOrEqual(-1).map(i -> new Wrong(i, Set.of())),
-        Arbitraries.longs().greaterOrEqual(36_501).map(l -> new Wrong(l, Set.of())),
-        Arbitraries.of(-1, 36_501, 100_000, Integer.MAX_VALUE, Integer.MIN_VALUE)
-            .map(i -> new Wrong((long) i * 1_000, Set.of())),
-        Arbitraries.doubles().between(0.01, 36_000).filter(d -> d != Math.rint(d))
-            .map(d -> new Wrong(d, Set.of())),
+  private static Breakage wrongValue(String field, Wrong wrong) {
+    return new Breakage(field, wrong.value(), false, wrong.secrets());
+  }
+
+  private static Wrong wrongEnumValue(RandomGenerator random) {
+    return oneOf(random, List.of(
+        r -> {
+          String secret = secret(r);
+          return new Wrong(secret, Set.of(secret));
+        },
+        r -> new Wrong(pick(r, List.of("romantic", "Romantic", " ROMANTIC", "ROMANTIC ", "INFIDELITY\u0000",
+            "BROKE-TRUST", "WAS_HURT\n", "ÉTÉ", "0", "true", "null"))),
+        r -> new Wrong(anyInt(r)),
+        r -> new Wrong(r.nextBoolean()),
+        r -> new Wrong(pick(r, List.of(List.of("ROMANTIC"), List.of(), Map.of("value", "ROMANTIC"))))));
+  }
+
+  private static Wrong wrongNumber(RandomGenerator random) {
+    return oneOf(random, List.of(
+        r -> new Wrong(r.nextBoolean() ? r.nextInt(-1_000, 0) : r.nextInt(Integer.MIN_VALUE, 0)),
+        r -> new Wrong(r.nextBoolean() ? r.nextLong(36_501, 1_000_000) : r.nextLong(36_501, Long.MAX_VALUE)),
+        r -> new Wrong((long) pick(r, List.of(-1, 36_501, 100_000, Integer.MAX_VALUE, Integer.MIN_VALUE)) * 1_000),
+        r -> new Wrong(fraction(r)),
         // (blank text counts as not answered, so it is not here)
-        Arbitraries.of("12", "ten", "1e3", "0x10", "-", "½").map(s -> new Wrong(s, Set.of())),
-        Arbitraries.of(true, List.of(1), Map.of("days", 1)).map(v -> new Wrong(v, Set.of())));
+        r -> new Wrong(pick(r, List.of("12", "ten", "1e3", "0x10", "-", "½"))),
+        r -> new Wrong(pick(r, List.of(true, List.of(1), Map.of("days", 1))))));
   }
 
-  private static Arbitrary<Wrong> wrongBoolean() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("yes", "true", "false", "no", "1", "").map(s -> new Wrong(s, Set.of())),
-        Arbitraries.integers().between(-2, 2).map(i -> new Wrong(i, Set.of())),
-        Arbitraries.of(List.of(true), Map.of("value", true)).map(v -> new Wrong(v, Set.of())));
+  /** A number of days with a fractional part, to two places, within range otherwise. */
+  private static double fraction(RandomGenerator random) {
+    while (true) {
+      double d = Math.round(random.nextDouble(0.01, 36_000) * 100) / 100.0;
+      if (d != Math.rint(d)) {
+        return d;
+      }
+    }
   }
 
-  private static Arbitrary<Breakage> wrongSafety() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("PROTECTIVE_ORDER", "", "[]").map(s -> new Breakage("safety", s, false, Set.of())),
-        Arbitraries.of(1, true, Map.of("flag", "PROTECTIVE_ORDER"))
-            .map(v -> new Breakage("safety", v, false, Set.of())),
-        secret().map(s -> new Breakage("safety[2]", s, false, Set.of(s))),
-        Arbitraries.of(7, false, "protective_order").map(v -> new Breakage("safety[2]", v, false, Set.of())));
+  private static Wrong wrongBoolean(RandomGenerator random) {
+    return oneOf(random, List.of(
+        r -> new Wrong(pick(r, List.of("yes", "true", "false", "no", "1", ""))),
+        r -> new Wrong(r.nextInt(-2, 3)),
+        r -> new Wrong(pick(r, List.of(List.of(true), Map.of("value", true))))));
+  }
+
+  private static Breakage wrongSafety(RandomGenerator random) {
+    return oneOf(random, List.of(
+        r -> new Breakage("safety", pick(r, List.of("PROTECTIVE_ORDER", "", "[]")), false, Set.of()),
+        r -> new Breakage("safety", pick(r, List.of(1, true, Map.of("flag", "PROTECTIVE_ORDER"))), false,
+            Set.of()),
+        r -> {
+          String secret = secret(r);
+          return new Breakage("safety[2]", secret, false, Set.of(secret));
+        },
+        r -> new Breakage("safety[2]", pick(r, List.of(7, false, "protective_order")), false, Set.of())));
   }
 
   /** A name the contract does not know, printable, so the 400 names it as sent. */
-  private static Arbitrary<String> unknownFieldName() {
-    return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-        .withChars('_').ofMinLength(1).ofMaxLength(30).map(s -> "x" + s)
-        .filter(name -> !AnswersReader.FIELDS.contains(name));
+  private static String unknownFieldName(RandomGenerator random) {
+    String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    while (true) {
+      String name = "x" + text(random, chars, 1, 30);
+      if (!AnswersReader.FIELDS.contains(name)) {
+        return name;
+      }
+    }
   }
 
   /** A distinctive value that must never come back. */
-  static Arbitrary<String> secret() {
-    return Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(6).ofMaxLength(12).map(s -> "ZQ" + s + "QZ");
+  static String secret(RandomGenerator random) {
+    return "ZQ" + text(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 6, 12) + "QZ";
   }
 
-  // ---- JSON mangled: cut short, a character changed, inserted or removed
+  // ---- JSON mangled: cut short, a character changed, inserted or removed, quotes changed
 
-  static Arbitrary<Body> mangled() {
-    Arbitrary<String> text = validAnswers().map(Bodies::write);
-    return Combinators.combine(text, Arbitraries.integers().between(0, 1_000), Arbitraries.integers().between(0, 4),
-        Arbitraries.chars().all()).as((json, where, how, c) -> {
-          int at = Math.min(where, json.length());
-          String mangled = switch (how) {
-            case 0 -> json.substring(0, at);
-            case 1 -> json.substring(0, at) + c + json.substring(at);
-            case 2 -> at < json.length() ? json.substring(0, at) + c + json.substring(at + 1) : json + c;
-            case 3 -> at < json.length() ? json.substring(0, at) + json.substring(at + 1) : "";
-            default -> json.replace("\"", at % 2 == 0 ? "'" : "");
-          };
-          return new Body("mangled", mangled.getBytes(StandardCharsets.UTF_8), "application/json",
-              Expect.ANYTHING_CLEAN, Set.of(), Set.of());
-        });
+  static Body mangled(RandomGenerator random) {
+    String json = write(validAnswers(random));
+    int at = random.nextInt(0, json.length() + 1);
+    char c = anyChar(random);
+    String mangled = switch (random.nextInt(0, 5)) {
+      case 0 -> json.substring(0, at); // cut
+      case 1 -> json.substring(0, at) + c + json.substring(at); // insert
+      case 2 -> at < json.length() ? json.substring(0, at) + c + json.substring(at + 1) : json + c; // replace
+      case 3 -> at < json.length() ? json.substring(0, at) + json.substring(at + 1) : ""; // delete
+      default -> json.replace("\"", at % 2 == 0 ? "'" : ""); // quotes changed or dropped
+    };
+    return new Body("mangled", mangled.getBytes(StandardCharsets.UTF_8), "application/json",
+        Expect.ANYTHING_CLEAN, Set.of(), Set.of());
   }
 
   // ---- hostile shapes: deep nesting, long strings, huge numbers, odd tops, bytes that are not UTF-8
 
-  static Arbitrary<Body> hostile() {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().between(1, 3_000).map(depth -> raw("deep-array",
-            "[".repeat(depth) + "]".repeat(depth))),
-        Arbitraries.integers().between(1, 2_000).map(depth -> raw("deep-object",
-            "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))),
-        Arbitraries.integers().between(1, 2_000).map(depth -> raw("deep-in-answer",
-            "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1,"
-                + "\"safety\":" + "[".repeat(depth) + "]".repeat(depth) + "}")),
-        Combinators.combine(Arbitraries.integers().between(0, 40_000), Arbitraries.chars().all())
-            .as((length, c) -> raw("long-string", "{\"relationship\":\"" + String.valueOf(c).repeat(length)
-                + "\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}")),
-        Arbitraries.integers().between(1, 500).map(length -> raw("long-name",
-            "{\"" + "n".repeat(length) + "\":1}")),
-        Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(2_000).map(digits -> raw("huge-number",
-            "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1"
-                + digits + "}")),
-        Arbitraries.of("1e400", "-1e400", "1E-400", "NaN", "Infinity", "-0", "0.0", "1.0", "99999999999999999999",
-            "123456789012345678901234567890", "0001", "1_000").map(n -> raw("odd-number",
-            "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":" + n
-                + "}")),
-        Arbitraries.of("", " ", "null", "true", "0", "\"ROMANTIC\"", "[]", "[{}]", "{}", "{}{}", "{\"a\":1}]",
-            "\uFEFF{}", "/* c */ {}", "{\"relationship\":\"ROMANTIC\",}", "\u0000", "{\"\\u0000\":1}",
-            "{\"relationship\":\"\\ud800\"}").map(s -> raw("odd-top", s)),
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(b -> new Body("random-bytes", b,
-            "application/json", Expect.ANYTHING_CLEAN, Set.of(), Set.of())),
-        Arbitraries.strings().all().ofMaxLength(300).map(s -> raw("random-text", s)),
-        Arbitraries.integers().between(1, 5_000).map(n -> raw("many-fields", manyFields(n))),
-        Arbitraries.integers().between(1, 5_000).map(n -> raw("many-flags",
-            "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1,"
-                + "\"safety\":[" + String.join(",", java.util.Collections.nCopies(n, "\"PROTECTIVE_ORDER\""))
-                + "]}")));
+  static Body hostile(RandomGenerator random) {
+    return oneOf(random, List.of(
+        Bodies::deepArray, Bodies::deepObject, Bodies::deepInAnswer, Bodies::longString, Bodies::longName,
+        Bodies::hugeNumber, Bodies::oddNumber, Bodies::oddTop, Bodies::randomBytes, Bodies::randomText,
+        Bodies::manyFields, Bodies::manyFlags));
   }
 
-  private static String manyFields(int n) {
+  private static Body deepArray(RandomGenerator random) {
+    int depth = size(random, 1, 3_000);
+    return raw("deep-array", "[".repeat(depth) + "]".repeat(depth));
+  }
+
+  private static Body deepObject(RandomGenerator random) {
+    int depth = size(random, 1, 2_000);
+    return raw("deep-object", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+  }
+
+  private static Body deepInAnswer(RandomGenerator random) {
+    int depth = size(random, 1, 2_000);
+    return raw("deep-in-answer", VALID_START + "1,\"safety\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
+  }
+
+  private static Body longString(RandomGenerator random) {
+    int length = size(random, 0, 40_000);
+    String value = String.valueOf(anyChar(random)).repeat(length);
+    return raw("long-string", "{\"relationship\":\"" + value
+        + "\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}");
+  }
+
+  private static Body longName(RandomGenerator random) {
+    return raw("long-name", "{\"" + "n".repeat(size(random, 1, 500)) + "\":1}");
+  }
+
+  private static Body hugeNumber(RandomGenerator random) {
+    return raw("huge-number", VALID_START + "1" + digits(random, size(random, 1, 2_000)) + "}");
+  }
+
+  private static Body oddNumber(RandomGenerator random) {
+    String number = pick(random, List.of("1e400", "-1e400", "1E-400", "NaN", "Infinity", "-0", "0.0", "1.0",
+        "99999999999999999999", "123456789012345678901234567890", "0001", "1_000"));
+    return raw("odd-number", VALID_START + number + "}");
+  }
+
+  private static Body oddTop(RandomGenerator random) {
+    return raw("odd-top", pick(random, List.of("", " ", "null", "true", "0", "\"ROMANTIC\"", "[]", "[{}]", "{}",
+        "{}{}", "{\"a\":1}]", "\uFEFF{}", "/* c */ {}", "{\"relationship\":\"ROMANTIC\",}", "\u0000",
+        "{\"\\u0000\":1}", "{\"relationship\":\"\\ud800\"}")));
+  }
+
+  private static Body randomBytes(RandomGenerator random) {
+    byte[] bytes = new byte[random.nextInt(0, 201)];
+    random.nextBytes(bytes);
+    return new Body("random-bytes", bytes, "application/json", Expect.ANYTHING_CLEAN, Set.of(), Set.of());
+  }
+
+  private static Body randomText(RandomGenerator random) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(0, 301);
+    for (int i = 0; i < length; i++) {
+      text.append(anyChar(random));
+    }
+    return raw("random-text", text.toString());
+  }
+
+  private static Body manyFields(RandomGenerator random) {
+    int n = size(random, 1, 5_000);
     StringBuilder b = new StringBuilder("{");
     for (int i = 0; i < n; i++) {
       b.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":").append(i);
     }
-    return b.append('}').toString();
+    return raw("many-fields", b.append('}').toString());
+  }
+
+  private static Body manyFlags(RandomGenerator random) {
+    int n = size(random, 1, 5_000);
+    return raw("many-flags", VALID_START + "1,\"safety\":["
+        + String.join(",", Collections.nCopies(n, "\"PROTECTIVE_ORDER\"")) + "]}");
   }
 
   // ---- the right answers under the wrong content type
 
-  static Arbitrary<Body> oddContentType() {
-    return Combinators.combine(validAnswers(), Arbitraries.of("text/plain", "application/xml",
-            "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json;charset=UTF-16",
-            "application/json;charset=ISO-8859-1", "application/json;charset=nonsense", "application/*", "*/*",
-            "application/problem+json", "application/vnd.api+json", "", "application/json; q=0.1", "*", "text/*",
-            "application/*+json", "multipart/*", "foo", "application/", "/json", "application/json; charset=",
-            "application/json, text/plain", "application/json; boundary=\""))
-        .as((answers, type) -> new Body("content-type", write(answers).getBytes(StandardCharsets.UTF_8), type,
-            Expect.ANYTHING_CLEAN, Set.of(), Set.of()));
+  private static final List<String> ODD_CONTENT_TYPES = List.of("text/plain", "application/xml",
+      "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json;charset=UTF-16",
+      "application/json;charset=ISO-8859-1", "application/json;charset=nonsense", "application/*", "*/*",
+      "application/problem+json", "application/vnd.api+json", "", "application/json; q=0.1", "*", "text/*",
+      "application/*+json", "multipart/*", "foo", "application/", "/json", "application/json; charset=",
+      "application/json, text/plain", "application/json; boundary=\"");
+
+  static Body oddContentType(RandomGenerator random) {
+    Map<String, Object> answers = validAnswers(random);
+    return new Body("content-type", write(answers).getBytes(StandardCharsets.UTF_8),
+        pick(random, ODD_CONTENT_TYPES), Expect.ANYTHING_CLEAN, Set.of(), Set.of());
+  }
+
+  // ---- choosing
+
+  /** One way to make a value, and how often to take it. */
+  private record Weighted<T>(int weight, Function<RandomGenerator, T> make) {}
+
+  private static <T> Weighted<T> weight(int weight, Function<RandomGenerator, T> make) {
+    return new Weighted<>(weight, make);
+  }
+
+  /** A value from one of the options, each taken in proportion to its weight. */
+  private static <T> T weighted(RandomGenerator random, List<Weighted<T>> options) {
+    int total = options.stream().mapToInt(Weighted::weight).sum();
+    int roll = random.nextInt(total);
+    for (Weighted<T> option : options) {
+      roll -= option.weight();
+      if (roll < 0) {
+        return option.make().apply(random);
+      }
+    }
+    throw new IllegalStateException("weights must be positive");
+  }
+
+  /** A value from one of the options, all equally likely. */
+  private static <T> T oneOf(RandomGenerator random, List<Function<RandomGenerator, T>> options) {
+    return pick(random, options).apply(random);
+  }
+
+  static <T> T pick(RandomGenerator random, List<T> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+
+  /** {@code null} with the given probability, otherwise a made value. */
+  private static <T> T orNull(RandomGenerator random, double probability, Supplier<T> make) {
+    return random.nextDouble() < probability ? null : make.get();
+  }
+
+  /** Any int, small ones as often as the rest. */
+  private static int anyInt(RandomGenerator random) {
+    return random.nextBoolean() ? random.nextInt(-100, 101) : random.nextInt();
+  }
+
+  /**
+   * A size from {@code min} to {@code max}, every order of magnitude as likely as the next, so that both sides of
+   * each request limit (nesting 32, numbers 20 digits, names 200, 16 KB) come up often.
+   */
+  private static int size(RandomGenerator random, int min, int max) {
+    double scale = Math.log1p(max - min);
+    return Math.min(max, min + (int) Math.round(Math.expm1(random.nextDouble() * scale)));
+  }
+
+  /** Any UTF-16 unit, lone surrogates and controls included. */
+  private static char anyChar(RandomGenerator random) {
+    return (char) random.nextInt(Character.MAX_VALUE + 1);
+  }
+
+  private static String text(RandomGenerator random, String chars, int minLength, int maxLength) {
+    return text(random, chars, random.nextInt(minLength, maxLength + 1));
+  }
+
+  private static String digits(RandomGenerator random, int length) {
+    return text(random, "0123456789", length);
+  }
+
+  private static String text(RandomGenerator random, String chars, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return text.toString();
   }
 
   // ----
