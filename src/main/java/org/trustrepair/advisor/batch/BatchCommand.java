@@ -46,7 +46,8 @@ final class BatchCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @Option(names = "--rules", paramLabel = "DIR",
-      description = "The rules folder (default: rules when it exists, else the copy packaged in the jar).")
+      description = "The rules folder (default: rules in the current folder, else the project's rules folder, "
+          + "else the copy packaged in the jar).")
   Path rules;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the JSON lines here (default: stdout).")
@@ -156,9 +157,20 @@ final class BatchCommand implements Callable<Integer> {
     return tally.exitCode();
   }
 
-  private static Path defaultRules() {
+  /**
+   * The rules folder of the current folder; else that of the project the {@code ./advisor} launcher runs from
+   * (system property {@code advisor.project}); else none, and the jar's own copy serves.
+   */
+  static Path defaultRules() {
     Path here = Path.of("rules");
-    return Files.isDirectory(here) ? here : null;
+    if (Files.isDirectory(here)) {
+      return here;
+    }
+    String project = System.getProperty("advisor.project");
+    if (project != null && !project.isBlank() && Files.isDirectory(Path.of(project, "rules"))) {
+      return Path.of(project, "rules");
+    }
+    return null;
   }
 
   private void writeReport(Summary summary) throws IOException {

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +34,14 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads for the sweep (default: the processors).")
   Integer threads;
 
+  @Option(names = "--no-cache", description = "Sweep even when an earlier check swept rules with the same "
+      + "decisions (by default an edit of words only stands on that sweep).")
+  boolean noCache;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Where earlier sweeps are kept (default: "
+      + "$XDG_CACHE_HOME or ~/.cache, then trust-repair-advisor/check).")
+  Path cache;
+
   @Option(names = "--max-firings", defaultValue = "10000", hidden = true)
   int maxFirings;
 
@@ -56,7 +66,12 @@ public final class CheckCommand implements Callable<Integer> {
       return 2;
     }
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-    RuleCheck.Outcome outcome = RuleCheck.full(maxFirings, n).run(RuleFiles.fromDirectory(rules), samples, false);
+    Function<RuleSet, Sweep.Result> sweep = ruleSet -> new Sweep(ruleSet, n).run();
+    if (!noCache) {
+      sweep = new ProofFiles(cache != null ? cache : ProofFiles.defaultFolder(), ProofFiles.codeOfThisProcess())
+          .reusing(sweep);
+    }
+    RuleCheck.Outcome outcome = new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
     out.print(CheckReport.text(outcome));
     out.flush();
     return outcome.holds() ? 0 : 1;

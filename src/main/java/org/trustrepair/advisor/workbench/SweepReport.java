@@ -11,9 +11,15 @@ public final class SweepReport {
 
   public static String text(Sweep.Result r) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("Swept %,d situations in %.1f s on %d threads (%,.0f a second).%n", r.situations(),
-        r.elapsed().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(),
-        r.situations() / Math.max(0.001, r.elapsed().toMillis() / 1000.0)));
+    if (r.reused()) {
+      out.append(String.format("Not swept again: these rules decide exactly as version %s did (only words, sources "
+          + "or comments differ), and its sweep of %,d situations (%.1f s) stands for them.%n", r.reusedFrom(),
+          r.situations(), r.elapsed().toMillis() / 1000.0));
+    } else {
+      out.append(String.format("Swept %,d situations in %.1f s on %d threads (%,.0f a second).%n", r.situations(),
+          r.elapsed().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(),
+          r.situations() / Math.max(0.001, r.elapsed().toMillis() / 1000.0)));
+    }
     out.append("The space: ").append(r.space().describe()).append('\n');
     if (!r.proof()) {
       out.append("NOTE: this sweep is not a proof: it skipped situations, or a rule compares days or apologies in a "
