@@ -43,6 +43,11 @@ public final class NoAnswersInLogs extends TurboFilter {
     if (level == null || level.isGreaterOrEqual(Level.INFO)) {
       return FilterReply.NEUTRAL;
     }
+    // Not enabled at this level anyway: the logger drops the line itself. This is the common case by far (every
+    // isDebugEnabled() in the rule engine's inner loops comes here), so it must cost no more than a comparison.
+    if (!level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+      return FilterReply.NEUTRAL;
+    }
     String name = logger.getName();
     if (name.startsWith("org.")) {
       for (String prefix : PRINT_VALUES) {
