@@ -32,6 +32,7 @@ final class ProofFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FORMAT = 1;
+  private static final int KEPT = 100;
 
   /** What is kept of one sweep. */
   record Stored(int format, String key, String code, String version, long situations, long elapsedMillis,
@@ -112,8 +113,28 @@ final class ProofFiles {
       Path tmp = Files.createTempFile(folder, "sweep", ".tmp");
       JSON.writeValue(tmp.toFile(), s);
       Files.move(tmp, file(rules), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      prune();
     } catch (IOException | RuntimeException e) {
       // keeping it only saves time next check; the check itself is complete without it
+    }
+  }
+
+  /** Keeps the {@value #KEPT} most recent sweeps (a few kilobytes each). */
+  private void prune() throws IOException {
+    List<Path> kept;
+    try (Stream<Path> files = Files.list(folder)) {
+      kept = files.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
+    }
+    if (kept.size() <= KEPT) {
+      return;
+    }
+    Map<Path, Long> modified = new LinkedHashMap<>();
+    for (Path p : kept) {
+      modified.put(p, Files.getLastModifiedTime(p).toMillis());
+    }
+    List<Path> oldestFirst = kept.stream().sorted(java.util.Comparator.comparing(modified::get)).toList();
+    for (Path p : oldestFirst.subList(0, kept.size() - KEPT)) {
+      Files.deleteIfExists(p);
     }
   }
 

@@ -12,9 +12,9 @@ public final class SweepReport {
   public static String text(Sweep.Result r) {
     StringBuilder out = new StringBuilder();
     if (r.reused()) {
-      out.append(String.format("Not swept again: these rules decide exactly as version %s did (only words, sources "
-          + "or comments differ), and its sweep of %,d situations (%.1f s) stands for them.%n", r.reusedFrom(),
-          r.situations(), r.elapsed().toMillis() / 1000.0));
+      out.append(String.format("Not swept again: these rules decide exactly as the rules of version %s, swept "
+          + "earlier (%,d situations, %.1f s); that sweep stands for them (if the versions differ, only words, "
+          + "sources or comments do).%n", r.reusedFrom(), r.situations(), r.elapsed().toMillis() / 1000.0));
     } else {
       out.append(String.format("Swept %,d situations in %.1f s on %d threads (%,.0f a second).%n", r.situations(),
           r.elapsed().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(),
