@@ -85,6 +85,22 @@ public final class AnswerSpace {
     throw new IllegalStateException();
   }
 
+  /** Whether the two spaces hold the same situations under the same indexes. */
+  boolean sameSituations(AnswerSpace other) {
+    if (size != other.size || roles.size() != other.roles.size()) {
+      return false;
+    }
+    for (int i = 0; i < roles.size(); i++) {
+      RoleSpace a = roles.get(i);
+      RoleSpace b = other.roles.get(i);
+      if (a.role != b.role || !a.describe().equals(b.describe()) || !a.safetySets.equals(b.safetySets)
+          || !Arrays.equals(a.readiness, b.readiness)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The situation in this space that stands for any answers: same plan but for wording, same guardrail checks. */
   public Answers representativeOf(Answers a) {
     return roles.stream().filter(r -> r.role == a.role()).findFirst().orElseThrow().representativeOf(a);

@@ -2,9 +2,12 @@ package org.trustrepair.advisor.workbench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -17,9 +20,16 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 @Component
 class Proofs {
 
-  private static final int KEPT = 4;
+  /** Each sweep kept with its situation by situation detail takes about 15 MB. */
+  private static final int KEPT = 3;
 
-  private record Entry(String version, CompletableFuture<Sweep.Result> result) {}
+  private static final Logger log = LoggerFactory.getLogger(Proofs.class);
+
+  private record Entry(RuleSet rules, CompletableFuture<Sweep.Result> result) {
+    String version() {
+      return rules.version();
+    }
+  }
 
   private final Map<String, Entry> byKey = new LinkedHashMap<>(8, 0.75f, true) {
     @Override
@@ -33,9 +43,37 @@ class Proofs {
     return rules -> sweep(rules, sweep);
   }
 
+  /**
+   * The sweep of rules whose decisions have not been swept: made from the latest sweep kept, evaluating again only
+   * the situations the edit can change ({@link IncrementalSweep}), or, when the edit cannot be bounded so, a full
+   * sweep. Either way kept situation by situation, for the next edit.
+   */
+  Sweep.Result fromLatest(RuleSet rules, int threads) {
+    Entry base = null;
+    synchronized (byKey) {
+      for (Entry e : byKey.values()) {
+        if (e.rules() != rules && e.result().isDone() && !e.result().isCompletedExceptionally()
+            && e.result().join().detail() != null) {
+          base = e; // the last one in access order is the latest used
+        }
+      }
+    }
+    if (base != null) {
+      long start = System.nanoTime();
+      Optional<IncrementalSweep.Made> made = IncrementalSweep.of(base.result().join(), base.rules(), rules, threads);
+      if (made.isPresent()) {
+        log.info("Swept rules {} from the sweep of {}: {} of {} situations evaluated again ({} ms)", rules.version(),
+            base.version(), made.get().evaluatedAgain(), made.get().result().situations(),
+            (System.nanoTime() - start) / 1_000_000);
+        return made.get().result();
+      }
+    }
+    return new Sweep(rules, threads).runDetailed(AnswerSpace.of(rules));
+  }
+
   Sweep.Result sweep(RuleSet rules, Function<RuleSet, Sweep.Result> sweep) {
     String key = rules.decisionKey();
-    Entry mine = new Entry(rules.version(), new CompletableFuture<>());
+    Entry mine = new Entry(rules, new CompletableFuture<>());
     Entry earlier;
     synchronized (byKey) {
       earlier = byKey.putIfAbsent(key, mine);

@@ -77,10 +77,11 @@ final class RuleCheck {
 
   /**
    * The full check, which sweeps only rules whose decisions {@code proofs} has not seen swept: an edit of texts,
-   * reasons, sources or comments stands on the sweep of the rules it rewords (the live reload).
+   * reasons, sources or comments stands on the sweep of the rules it rewords, and an edit of some rules is swept
+   * again only where those rules could fire (the live reload).
    */
   static RuleCheck full(int maxFirings, int threads, Proofs proofs) {
-    return new RuleCheck(maxFirings, proofs.reusing(rules -> new Sweep(rules, threads).run()));
+    return new RuleCheck(maxFirings, proofs.reusing(rules -> proofs.fromLatest(rules, threads)));
   }
 
   /**

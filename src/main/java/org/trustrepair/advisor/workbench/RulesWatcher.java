@@ -89,7 +89,7 @@ class RulesWatcher implements SmartLifecycle {
     RuleSet serving = advisor.ruleSet();
     Thread t = new Thread(() -> {
       try {
-        Sweep.Result sweep = proofs.sweep(serving, rules -> new Sweep(rules, 1).run());
+        Sweep.Result sweep = proofs.sweep(serving, rules -> new Sweep(rules, 1).runDetailed(AnswerSpace.of(rules)));
         loads.swept(serving, sweep);
         if (sweep.holds() && sweep.proof() && sweep.rulesNeverFired().isEmpty()) {
           log.info("The rules served since start keep every guardrail in all {} situations (swept in {} s); edits "

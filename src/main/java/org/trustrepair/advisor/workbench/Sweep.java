@@ -2,6 +2,7 @@ package org.trustrepair.advisor.workbench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,19 @@ public final class Sweep {
   /** One situation that breaks something, with what. */
   public record Example(long index, Answers answers, String problem) {}
 
+  /**
+   * What a sweep found situation by situation (by index in the space): the situations breaking each guardrail, those
+   * that got no plan, and those each rule fired for. Kept to sweep an edit again only where it can change something.
+   */
+  public record Detail(Map<Guardrail, BitSet> violating, BitSet errors, Map<String, BitSet> firedBy) {
+    /** Counts only: the sets hold up to millions of indexes. */
+    @Override
+    public String toString() {
+      return "Detail[" + firedBy.size() + " rules, " + errors.cardinality() + " errors, violations "
+          + violating.values().stream().mapToInt(BitSet::cardinality).sum() + "]";
+    }
+  }
+
   /** What a sweep found. */
   public record Result(
       AnswerSpace space,
@@ -41,7 +55,8 @@ public final class Sweep {
       Map<String, Long> situationsPerRule,
       List<String> rulesNeverFired,
       boolean proof,
-      String reusedFrom) {
+      String reusedFrom,
+      Detail detail) {
 
     public boolean holds() {
       return errors == 0 && violations.values().stream().allMatch(v -> v == 0);
@@ -58,7 +73,7 @@ public final class Sweep {
      */
     public Result reusedFrom(String version) {
       return new Result(space, situations, elapsed, violations, firstViolation, errors, firstError, situationsPerRule,
-          rulesNeverFired, proof, version);
+          rulesNeverFired, proof, version, detail);
     }
   }
 
@@ -87,6 +102,23 @@ public final class Sweep {
    * stride gives a quick look, for tests of the sweep itself).
    */
   public Result run(AnswerSpace space, int stride) {
+    return run(space, index -> index % stride == 0, stride == 1, false);
+  }
+
+  /** Every situation, keeping what each one got ({@link Detail}) for a later sweep of an edit. */
+  public Result runDetailed(AnswerSpace space) {
+    return run(space, index -> true, true, true);
+  }
+
+  /** Only the situations given (by index), with their {@link Detail}: the part of a sweep an edit can change. */
+  public Result runOn(AnswerSpace space, BitSet only) {
+    return run(space, index -> only.get((int) index), false, true);
+  }
+
+  private Result run(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed) {
+    if (detailed && space.size() > Integer.MAX_VALUE) {
+      throw new IllegalStateException("the answer space is too large to keep situation by situation");
+    }
     long start = System.nanoTime();
     long chunk = 4096;
     AtomicLong next = new AtomicLong();
@@ -99,13 +131,13 @@ public final class Sweep {
       List<Future<Partial>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         futures.add(pool.submit(() -> {
-          Partial partial = new Partial();
+          Partial partial = new Partial(detailed);
           try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
             long from;
             while ((from = next.getAndAdd(chunk)) < space.size()) {
               long to = Math.min(space.size(), from + chunk);
               for (long index = from; index < to; index++) {
-                if (index % stride == 0) {
+                if (include.test(index)) {
                   partial.check(index, space.get(index), evaluator);
                 }
               }
@@ -114,18 +146,18 @@ public final class Sweep {
           return partial;
         }));
       }
-      Partial total = new Partial();
+      Partial total = new Partial(detailed);
       for (Future<Partial> f : futures) {
         total.merge(f.get());
       }
       Map<String, Long> perRule = new TreeMap<>();
       rules.rules().keySet().forEach(name -> perRule.put(name, total.fired.getOrDefault(name, new long[1])[0]));
       List<String> never = perRule.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
-      boolean proof = stride == 1 && !rules.numberUseUnrecognised("daysElapsed")
+      boolean proof = all && !rules.numberUseUnrecognised("daysElapsed")
           && !rules.numberUseUnrecognised("apologiesMade");
-      long situations = (space.size() + stride - 1) / stride;
-      return new Result(space, situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
-          total.firstViolation, total.errors, total.firstError, perRule, never, proof, null);
+      return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
+          total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
+          detailed ? new Detail(total.violating, total.errorSet, total.firedBy) : null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("sweep interrupted", e);
@@ -140,21 +172,32 @@ public final class Sweep {
     final Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
     final Map<Guardrail, Example> firstViolation = new EnumMap<>(Guardrail.class);
     final Map<String, long[]> fired = new HashMap<>();
+    final boolean detailed;
+    final Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
+    final BitSet errorSet = new BitSet();
+    final Map<String, BitSet> firedBy = new HashMap<>();
+    long situations;
     long errors;
     Example firstError;
 
-    Partial() {
+    Partial(boolean detailed) {
+      this.detailed = detailed;
       for (Guardrail g : Guardrail.values()) {
         violations.put(g, 0L);
+        violating.put(g, new BitSet());
       }
     }
 
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
+      situations++;
       Evaluation evaluation;
       try {
         evaluation = evaluator.evaluate(answers);
       } catch (EvaluationException e) {
         errors++;
+        if (detailed) {
+          errorSet.set((int) index);
+        }
         if (firstError == null || index < firstError.index()) {
           firstError = new Example(index, answers, e.getMessage());
         }
@@ -165,6 +208,9 @@ public final class Sweep {
         Optional<String> problem = g.violation(answers, plan);
         if (problem.isPresent()) {
           violations.merge(g, 1L, Long::sum);
+          if (detailed) {
+            violating.get(g).set((int) index);
+          }
           Example first = firstViolation.get(g);
           if (first == null || index < first.index()) {
             firstViolation.put(g, new Example(index, answers, problem.get()));
@@ -173,6 +219,9 @@ public final class Sweep {
       }
       for (String rule : new java.util.HashSet<>(evaluation.firedRules())) {
         fired.computeIfAbsent(rule, r -> new long[1])[0]++;
+        if (detailed) {
+          firedBy.computeIfAbsent(rule, r -> new BitSet()).set((int) index);
+        }
       }
     }
 
@@ -186,6 +235,12 @@ public final class Sweep {
       });
       other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
       errors += other.errors;
+      situations += other.situations;
+      if (detailed) {
+        other.violating.forEach((g, bits) -> violating.get(g).or(bits));
+        errorSet.or(other.errorSet);
+        other.firedBy.forEach((rule, bits) -> firedBy.computeIfAbsent(rule, r -> new BitSet()).or(bits));
+      }
       if (other.firstError != null && (firstError == null || other.firstError.index() < firstError.index())) {
         firstError = other.firstError;
       }

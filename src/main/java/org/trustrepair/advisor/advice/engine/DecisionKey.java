@@ -33,13 +33,37 @@ final class DecisionKey {
   static String of(Map<String, String> drlSources, Map<String, RuleInfo> rules, Catalogue catalogue,
       int maxFirings, long maxEvaluationNanos) {
     StringBuilder key = new StringBuilder(64 * 1024);
-    key.append("limits ").append(maxFirings).append(' ').append(maxEvaluationNanos).append('\n');
     new TreeMap<>(drlSources).forEach((path, drl) -> key.append("drl ").append(path).append('\n')
         .append(decisions(drl)).append('\n'));
+    key.append(beyondTheDrl(rules, catalogue, maxFirings, maxEvaluationNanos));
+    return sha256(key.toString());
+  }
+
+  /**
+   * What the sweep can observe beyond the DRL, leaving out the reasons of the rules named: for comparing two rule
+   * sets that differ in those rules only ({@link RuleChanges}).
+   */
+  static String ofAllBut(RuleSet rules, java.util.Set<String> except, java.util.Set<String> texts) {
+    Map<String, RuleInfo> kept = new TreeMap<>(rules.rules());
+    kept.keySet().removeAll(except);
+    return sha256(beyondTheDrl(kept, rules.catalogue(), rules.maxFirings(), rules.maxEvaluationNanos(), texts));
+  }
+
+  private static String beyondTheDrl(Map<String, RuleInfo> rules, Catalogue catalogue, int maxFirings,
+      long maxEvaluationNanos) {
+    return beyondTheDrl(rules, catalogue, maxFirings, maxEvaluationNanos, catalogue.advice().keySet());
+  }
+
+  private static String beyondTheDrl(Map<String, RuleInfo> rules, Catalogue catalogue, int maxFirings,
+      long maxEvaluationNanos, java.util.Set<String> texts) {
+    StringBuilder key = new StringBuilder(16 * 1024);
+    key.append("limits ").append(maxFirings).append(' ').append(maxEvaluationNanos).append('\n');
     new TreeMap<>(rules).forEach((name, rule) -> key.append("reason ").append(name).append(' ')
         .append(PlanMaker.placeholders(rule.reason())).append(' ')
         .append(PlanMaker.literalBrace(rule.reason())).append(' ').append(blank(rule.reason())).append('\n'));
-    new TreeMap<>(catalogue.advice()).forEach((id, text) -> key.append("text ").append(id).append(' ')
+    Map<String, Catalogue.AdviceText> advice = new TreeMap<>(catalogue.advice());
+    advice.keySet().retainAll(texts);
+    advice.forEach((id, text) -> key.append("text ").append(id).append(' ')
         .append(blank(text.title())).append(' ').append(blank(text.detail())).append(' ').append(text.kinds())
         .append(' ').append(text.helplines().stream()
             .map(need -> need + "=" + !catalogue.helplines().getOrDefault(need, List.of()).isEmpty()).toList())
@@ -51,7 +75,7 @@ final class DecisionKey {
         key.append("brace in the words for ").append(q.field()).append('=').append(c.value()).append('\n');
       }
     }));
-    return sha256(key.toString());
+    return key.toString();
   }
 
   /** The DRL as the engine runs it: no comments, no reasons, no sources, whitespace collapsed. */
@@ -62,7 +86,7 @@ final class DecisionKey {
     return SPACE.matcher(code).replaceAll(" ").strip();
   }
 
-  /** Removes {@code //} and {@code /* *}{@code /} comments, leaving string literals (double or single quoted) as written. */
+  /** Removes {@code //} and {@code /* *}{@code /} comments, leaving string literals (either quotes) as written. */
   static String withoutComments(String drl) {
     StringBuilder out = new StringBuilder(drl.length());
     int i = 0;

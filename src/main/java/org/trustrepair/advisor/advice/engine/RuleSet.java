@@ -249,6 +249,14 @@ public final class RuleSet {
     return key;
   }
 
+  int maxFirings() {
+    return maxFirings;
+  }
+
+  long maxEvaluationNanos() {
+    return maxEvaluationNanos;
+  }
+
   public String version() {
     return version;
   }

@@ -1,0 +1,345 @@
+package org.trustrepair.advisor.advice.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.facts.Situation;
+
+/**
+ * Which situations an edit of the rules can change, bounded without evaluating them. When the two rule sets differ
+ * only in some rules (the rest of every file, every text's kinds and help lines and every other rule's reason
+ * unchanged), a situation can get a different evaluation only if one of those rules, old or new, fires for it; and
+ * a rule can fire only where its {@code Situation( … )} conditions hold. {@link Probe} tests exactly those
+ * conditions, with the engine itself, so a sweep may evaluate again only the situations that pass the probe and keep
+ * the outcome of every other situation from the sweep of the rules before the edit.
+ *
+ * <p>The bound is given up (empty) when it cannot be read this way: text outside the rules changed, a changed rule
+ * has no plain {@code Situation( … )} pattern at its top level, or its conditions refer to other patterns.
+ */
+public final class RuleChanges {
+
+  private RuleChanges() {}
+
+  /** The rules that differ between two rule sets, and a test of where any of them could fire. */
+  public static final class Probe {
+    private final Set<String> changed;
+    private final KieBase base;
+    private final List<String> fields;
+
+    private Probe(Set<String> changed, KieBase base, List<String> fields) {
+      this.changed = Set.copyOf(changed);
+      this.base = base;
+      this.fields = fields;
+    }
+
+    /**
+     * Rules added, removed or edited (by name). Where none of them fired before the edit and {@link #newMatcher()}
+     * finds none could fire after it, the edit changes nothing.
+     */
+    public Set<String> changedRules() {
+      return changed;
+    }
+
+    /** Whether some new or edited conditions must be tested situation by situation ({@link #newMatcher()}). */
+    public boolean testsConditions() {
+      return base != null;
+    }
+
+    /**
+     * A test for one thread: whether an added rule, or a rule whose conditions were edited, could fire for the
+     * answers (its {@code Situation( … )} conditions hold). Only when {@link #testsConditions()}.
+     */
+    public Matcher newMatcher() {
+      return new Matcher(base.newKieSession(), fields);
+    }
+  }
+
+  /** The answers a {@code Situation} property is read from. */
+  private static final Map<String, String> PROPERTIES = Map.ofEntries(Map.entry("role", "role"),
+      Map.entry("relationship", "relationship"), Map.entry("breach", "breach"), Map.entry("readiness", "readiness"),
+      Map.entry("daysElapsed", "daysElapsed"), Map.entry("disclosure", "disclosure"),
+      Map.entry("stillHappening", "stillHappening"), Map.entry("happenedBefore", "happenedBefore"),
+      Map.entry("apologiesMade", "apologiesMade"), Map.entry("othersAffected", "othersAffected"),
+      Map.entry("safety", "safety"), Map.entry("safetyConcern", "safety"));
+
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\b[a-z]\\w*\\b");
+
+  /**
+   * The answers the conditions read, when that can be told from their words alone: every lower-case word is a
+   * property of the situation (capitalised ones are types and their values), and nothing is called. Null otherwise.
+   */
+  private static List<String> answersRead(List<String> conditions) {
+    java.util.TreeSet<String> read = new java.util.TreeSet<>();
+    for (String condition : conditions) {
+      String code = condition.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+      if (code.contains("(") && !code.matches(".*\\b(in|not in)\\s*\\(.*")) {
+        return null;
+      }
+      java.util.regex.Matcher m = WORD.matcher(code.replaceAll("\\b[A-Z]\\w*(\\.[A-Z_0-9]+)?", " "));
+      while (m.find()) {
+        String word = m.group();
+        if (word.equals("in") || word.equals("not") || word.equals("true") || word.equals("false")
+            || word.equals("null")) {
+          continue;
+        }
+        String answer = PROPERTIES.get(word);
+        if (answer == null) {
+          return null;
+        }
+        read.add(answer);
+      }
+    }
+    return List.copyOf(read);
+  }
+
+  /** Whether the conditions a changed rule puts on the situation hold (one engine session; not thread-safe). */
+  public static final class Matcher implements AutoCloseable {
+    private final KieSession session;
+    private final List<String> fields;
+    private final Map<List<Object>, Boolean> known = new HashMap<>();
+
+    private Matcher(KieSession session, List<String> fields) {
+      this.session = session;
+      this.fields = fields;
+    }
+
+    /**
+     * Tested once for each combination of the answers the conditions read (when those are known), as the
+     * conditions cannot tell such situations apart.
+     */
+    public boolean mayChange(Answers answers) {
+      if (fields == null) {
+        return test(answers);
+      }
+      Object[] key = new Object[fields.size()];
+      for (int i = 0; i < key.length; i++) {
+        key[i] = value(answers, fields.get(i));
+      }
+      return known.computeIfAbsent(java.util.Arrays.asList(key), k -> test(answers));
+    }
+
+    private boolean test(Answers answers) {
+      FactHandle handle = session.insert(new Situation(answers));
+      int fired = session.fireAllRules();
+      session.delete(handle);
+      return fired > 0;
+    }
+
+    private static Object value(Answers a, String field) {
+      return switch (field) {
+        case "role" -> a.role();
+        case "relationship" -> a.relationship();
+        case "breach" -> a.breach();
+        case "readiness" -> a.readiness();
+        case "daysElapsed" -> a.daysElapsed();
+        case "disclosure" -> a.disclosure();
+        case "stillHappening" -> a.stillHappening();
+        case "happenedBefore" -> a.happenedBefore();
+        case "apologiesMade" -> a.apologiesMade();
+        case "othersAffected" -> a.othersAffected();
+        case "safety" -> a.safety();
+        default -> throw new IllegalArgumentException(field);
+      };
+    }
+
+    @Override
+    public void close() {
+      session.dispose();
+    }
+  }
+
+  /** The probe for an edit from {@code before} to {@code after}, or empty when the edit cannot be bounded. */
+  public static Optional<Probe> between(RuleSet before, RuleSet after) {
+    Map<String, String> oldRules = new HashMap<>();
+    Map<String, String> newRules = new HashMap<>();
+    Map<String, String> oldHeads = new HashMap<>();
+    Map<String, String> newHeads = new HashMap<>();
+    Map<String, String> oldOutside = new TreeMap<>();
+    Map<String, String> newOutside = new TreeMap<>();
+    Map<String, String> imports = new HashMap<>();
+    try {
+      for (var e : before.drlSources().entrySet()) {
+        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports);
+      }
+      for (var e : after.drlSources().entrySet()) {
+        read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports);
+      }
+    } catch (DroolsParserException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (!oldOutside.equals(newOutside)) {
+      return Optional.empty();
+    }
+    Set<String> changed = new LinkedHashSet<>();
+    for (String name : union(oldRules.keySet(), newRules.keySet())) {
+      if (!java.util.Objects.equals(oldRules.get(name), newRules.get(name))) {
+        changed.add(name);
+      }
+    }
+    // texts both have: a text only one has is used by changed rules alone (a rule set whose rules use a text it
+    // lacks does not build), so it matters only where they fire
+    Set<String> texts = new java.util.HashSet<>(before.catalogue().advice().keySet());
+    texts.retainAll(after.catalogue().advice().keySet());
+    if (!DecisionKey.ofAllBut(before, changed, texts).equals(DecisionKey.ofAllBut(after, changed, texts))) {
+      return Optional.empty();
+    }
+    StringBuilder drl = new StringBuilder("package trustrepair.probe;\n");
+    List<String> allConditions = new ArrayList<>();
+    new java.util.TreeSet<>(imports.values()).forEach(i -> drl.append(i).append('\n'));
+    int n = 0;
+    try {
+      for (String name : changed) {
+        String head = newHeads.get(name);
+        if (head == null || head.equals(oldHeads.get(name))) {
+          // removed, or only what it does changed: it can fire after the edit only where it fired before
+          continue;
+        }
+        Optional<List<String>> conditions = situationConditions(after, name);
+        if (conditions == null || conditions.isEmpty()) {
+          return Optional.empty();
+        }
+        allConditions.addAll(conditions.get());
+        drl.append("rule \"probe ").append(n++).append("\"\nwhen\n  Situation( ")
+            .append(String.join(", ", conditions.get())).append(" )\nthen\nend\n");
+      }
+    } catch (DroolsParserException | RuntimeException e) {
+      return Optional.empty();
+    }
+    KieBase base = n == 0 ? null : compile(drl.toString());
+    if (n > 0 && base == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Probe(changed, base, answersRead(allConditions)));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(new java.util.TreeSet<>(a));
+    all.addAll(new java.util.TreeSet<>(b));
+    return all;
+  }
+
+  /** Splits one file into its rules (by name, as the engine reads them) and the rest (package, imports…). */
+  private static void read(String path, String drl, Map<String, String> rules, Map<String, String> heads,
+      Map<String, String> outside, Map<String, String> imports) throws DroolsParserException {
+    String code = DecisionKey.withoutComments(drl);
+    PackageDescr pkg = parse(code);
+    StringBuilder rest = new StringBuilder();
+    int at = 0;
+    List<RuleDescr> sorted = new ArrayList<>(pkg.getRules());
+    sorted.sort(java.util.Comparator.comparingInt(BaseDescr::getStartCharacter));
+    for (RuleDescr rule : sorted) {
+      int start = rule.getStartCharacter();
+      int end = rule.getEndCharacter();
+      if (start < at || end < start || end > code.length()) {
+        throw new IllegalStateException("rule positions unknown");
+      }
+      rest.append(code, at, start);
+      String block = DecisionKey.decisions(code.substring(start, Math.min(code.length(), end + 1)));
+      rules.put(rule.getName(), block);
+      heads.put(rule.getName(), head(block, rule));
+      at = end + 1;
+    }
+    rest.append(code.substring(Math.min(at, code.length())));
+    outside.put(path, DecisionKey.decisions(rest.toString()));
+    pkg.getImports().forEach(i -> imports.put(i.getTarget(), "import " + i.getTarget() + ";"));
+  }
+
+  /**
+   * A rule up to its consequence: name, attributes, metadata and conditions. A rule whose head is unchanged fires in
+   * exactly the situations it fired in before, as long as no other rule changed there. Unique text when the
+   * consequence cannot be found, so that the rule counts as having new conditions.
+   */
+  private static String head(String block, RuleDescr rule) {
+    Object consequence = rule.getConsequence();
+    String rhs = consequence == null ? "" : DecisionKey.decisions(consequence.toString());
+    int at = rhs.isEmpty() ? -1 : block.lastIndexOf(rhs);
+    return at < 0 ? "?" + System.identityHashCode(rule) : block.substring(0, at);
+  }
+
+  private static PackageDescr parse(String code) throws DroolsParserException {
+    DrlParser parser = new DrlParser();
+    PackageDescr pkg = parser.parse(false, code);
+    if (parser.hasErrors() || pkg == null) {
+      throw new IllegalStateException("not parsed");
+    }
+    return pkg;
+  }
+
+  /**
+   * The conditions of a rule's top-level {@code Situation( … )} patterns; null when the rule set has no rule of that
+   * name; empty when there is no such pattern or its conditions cannot stand alone.
+   */
+  private static Optional<List<String>> situationConditions(RuleSet rules, String name)
+      throws DroolsParserException {
+    for (String drl : rules.drlSources().values()) {
+      PackageDescr pkg = parse(DecisionKey.withoutComments(drl));
+      for (RuleDescr rule : pkg.getRules()) {
+        if (!rule.getName().equals(name)) {
+          continue;
+        }
+        AndDescr lhs = rule.getLhs();
+        List<String> conditions = new ArrayList<>();
+        boolean found = false;
+        for (BaseDescr d : lhs.getDescrs()) {
+          if (d instanceof PatternDescr p && (p.getObjectType().equals("Situation")
+              || p.getObjectType().endsWith(".Situation")) && p.getSource() == null) {
+            found = true;
+            for (BaseDescr c : p.getDescrs()) {
+              if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")) {
+                return Optional.empty();
+              }
+              conditions.add(expr.getExpression());
+            }
+          }
+        }
+        if (!found) {
+          return Optional.empty();
+        }
+        if (conditions.isEmpty()) {
+          conditions.add("true");
+        }
+        return Optional.of(conditions);
+      }
+    }
+    return null;
+  }
+
+  private static KieBase compile(String drl) {
+    KieServices ks = KieServices.get();
+    ReleaseId id = ks.newReleaseId("org.trustrepair.rules", "probe", "1.0." + System.nanoTime());
+    KieFileSystem kfs = ks.newKieFileSystem();
+    kfs.generateAndWritePomXML(id);
+    kfs.write("src/main/resources/probe/probe.drl", drl);
+    try {
+      KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+      if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+        return null;
+      }
+      return ks.newKieContainer(id).getKieBase();
+    } finally {
+      ks.getRepository().removeKieModule(id);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.trustrepair.advisor.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/**
+ * The sweep of an edit made from the sweep before it is the full sweep of the edited rules, situation by situation:
+ * compared for an edit that breaks a guardrail, a new withheld item with its own text, and a rank; and given up for
+ * edits it cannot bound.
+ */
+class IncrementalSweepTest {
+
+  private static Sweep.Result base;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void sweepTheRepositoryRules() {
+    base = new Sweep(RulesFolder.ruleSet(), 2).runDetailed(AnswerSpace.of(RulesFolder.ruleSet()));
+  }
+
+  private RuleSet edited(String name, String file, String from, String to) throws IOException {
+    Path rules = RulesCopy.of(dir.resolve(name));
+    RulesCopy.edit(rules, file, from, to);
+    return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+  }
+
+  private static void assertSameAsTheFullSweep(RuleSet after, IncrementalSweep.Made made) {
+    Sweep.Result full = new Sweep(after, 2).runDetailed(AnswerSpace.of(after));
+    Sweep.Result inc = made.result();
+    assertThat(inc.situations()).isEqualTo(full.situations());
+    assertThat(inc.violations()).isEqualTo(full.violations());
+    assertThat(inc.firstViolation()).isEqualTo(full.firstViolation());
+    assertThat(inc.errors()).isEqualTo(full.errors());
+    assertThat(inc.firstError()).isEqualTo(full.firstError());
+    assertThat(inc.situationsPerRule()).isEqualTo(full.situationsPerRule());
+    assertThat(inc.rulesNeverFired()).isEqualTo(full.rulesNeverFired());
+    assertThat(inc.proof()).isEqualTo(full.proof()).isTrue();
+    assertThat(inc.holds()).isEqualTo(full.holds());
+    assertThat(inc.detail().violating()).isEqualTo(full.detail().violating());
+    assertThat(inc.detail().errors()).isEqualTo(full.detail().errors());
+    assertThat(inc.detail().firedBy()).isEqualTo(full.detail().firedBy());
+    assertThat(made.evaluatedAgain()).isPositive().isLessThan(full.situations() / 4);
+  }
+
+  @Test
+  void aGuardrailBreakingConditionIsFoundAsTheFullSweepFindsIt() throws IOException {
+    RuleSet after = edited("no-contact", "step-back/step-back.drl", "readiness == Readiness.MOVED_ON, "
+        + "apologiesMade == 0, !safetyConcern", "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), "
+        + "apologiesMade == 0, !safetyConcern");
+
+    IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+
+    assertThat(made.result().holds()).isFalse();
+    assertThat(made.result().violations().get(Guardrail.NO_CONTACT_AFTER_NO_CONTACT)).isPositive();
+    assertSameAsTheFullSweep(after, made);
+  }
+
+  @Test
+  void aNewWithheldItemWithItsOwnTextAndARankAreTheFullSweepsToo() throws IOException {
+    Path rules = RulesCopy.of(dir.resolve("withheld"));
+    RulesCopy.edit(rules, "hurt-party/hurt-party.drl", "package trustrepair;\n", "package trustrepair;\n\n"
+        + "rule \"No big decisions in the first two weeks\"\n"
+        + "  @id(\"hurt-withhold-decisions-early\")\n"
+        + "  @reason(\"It is very recent ({daysElapsed}). Big decisions made in shock are often regretted.\")\n"
+        + "  @sources(\"FB05\")\n"
+        + "when\n"
+        + "  Situation( role == Role.WAS_HURT )\n"
+        + "  PeriodIs( period == Period.FIRST_TWO_WEEKS )\n"
+        + "then\n"
+        + "  insert( new Withhold( \"decide-about-the-relationship\", Phase.ACCEPT ) );\n"
+        + "end\n");
+    java.nio.file.Files.writeString(rules.resolve("hurt-party/advice.yaml"), "decide-about-the-relationship:\n"
+        + "  title: Decide now whether to stay or leave\n"
+        + "  detail: >-\n    Making the big decision about the relationship straight away.\n"
+        + "  kinds: [action]\n", java.nio.file.StandardOpenOption.APPEND);
+    RulesCopy.edit(rules, "apologize/apologize.drl", "new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 )",
+        "new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 6 )");
+    RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+
+    IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+
+    assertThat(made.result().situationsPerRule().get("No big decisions in the first two weeks")).isPositive();
+    assertSameAsTheFullSweep(after, made);
+  }
+
+  @Test
+  void whatARuleDoesChangesOnlyWhereItFiredBefore() throws IOException {
+    // no condition on the situation, but the same conditions: it fires where it fired, and nowhere else
+    RuleSet after = edited("same-conditions", "acceptance/acceptance.drl",
+        "new Advice( \"respect-their-decision\", Phase.ACCEPT, 1 )",
+        "new Advice( \"respect-their-decision\", Phase.ACCEPT, 2 )");
+
+    IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+
+    assertThat(made.evaluatedAgain())
+        .isEqualTo(base.detail().firedBy().get("Respect their decision when they have moved on").cardinality());
+    assertSameAsTheFullSweep(after, made);
+  }
+
+  @Test
+  void editsItCannotBoundAreLeftToTheFullSweep() throws IOException {
+    // a new number to compare with: the space itself changes
+    RuleSet threshold = edited("threshold", "step-back/step-back.drl", "apologiesMade >= 2, !safetyConcern",
+        "apologiesMade >= 4, !safetyConcern");
+    // new conditions for a rule with no condition on the situation itself
+    RuleSet noSituation = edited("no-situation", "acceptance/acceptance.drl",
+        "when\n  TrackIs( track == Track.ACCEPT )\nthen\n  insert( new Advice( \"respect-their-decision\"",
+        "when\n  TrackIs( track in ( Track.ACCEPT, Track.STEP_BACK ) )\nthen\n  insert( new Advice( "
+            + "\"respect-their-decision\"");
+    // the kinds of a text an unchanged rule gives
+    RuleSet kinds = edited("kinds", "apologize/advice.yaml", "decision. Then apologize.\n  kinds: [contact]",
+        "decision. Then apologize.\n  kinds: [contact, apology]");
+
+    assertThat(IncrementalSweep.of(base, RulesFolder.ruleSet(), threshold, 2)).isEmpty();
+    assertThat(IncrementalSweep.of(base, RulesFolder.ruleSet(), noSituation, 2)).isEmpty();
+    assertThat(IncrementalSweep.of(base, RulesFolder.ruleSet(), kinds, 2)).isEmpty();
+  }
+}
