@@ -123,7 +123,7 @@ final class ProofFiles {
   private void prune() throws IOException {
     List<Path> kept;
     try (Stream<Path> files = Files.list(folder)) {
-      kept = files.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
+      kept = files.filter(p -> String.valueOf(p.getFileName()).endsWith(".json")).toList();
     }
     if (kept.size() <= KEPT) {
       return;

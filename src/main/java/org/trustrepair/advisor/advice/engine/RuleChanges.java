@@ -216,13 +216,13 @@ public final class RuleChanges {
           // removed, or only what it does changed: it can fire after the edit only where it fired before
           continue;
         }
-        Optional<List<String>> conditions = situationConditions(after, name);
-        if (conditions == null || conditions.isEmpty()) {
+        List<String> conditions = situationConditions(after, name);
+        if (conditions.isEmpty()) {
           return Optional.empty();
         }
-        allConditions.addAll(conditions.get());
+        allConditions.addAll(conditions);
         drl.append("rule \"probe ").append(n++).append("\"\nwhen\n  Situation( ")
-            .append(String.join(", ", conditions.get())).append(" )\nthen\nend\n");
+            .append(String.join(", ", conditions)).append(" )\nthen\nend\n");
       }
     } catch (DroolsParserException | RuntimeException e) {
       return Optional.empty();
@@ -288,11 +288,10 @@ public final class RuleChanges {
   }
 
   /**
-   * The conditions of a rule's top-level {@code Situation( … )} patterns; null when the rule set has no rule of that
-   * name; empty when there is no such pattern or its conditions cannot stand alone.
+   * The conditions of a rule's top-level {@code Situation( … )} patterns ({@code true} when the pattern has none);
+   * empty when there is no such rule or pattern, or its conditions cannot stand alone.
    */
-  private static Optional<List<String>> situationConditions(RuleSet rules, String name)
-      throws DroolsParserException {
+  private static List<String> situationConditions(RuleSet rules, String name) throws DroolsParserException {
     for (String drl : rules.drlSources().values()) {
       PackageDescr pkg = parse(DecisionKey.withoutComments(drl));
       for (RuleDescr rule : pkg.getRules()) {
@@ -308,22 +307,22 @@ public final class RuleChanges {
             found = true;
             for (BaseDescr c : p.getDescrs()) {
               if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")) {
-                return Optional.empty();
+                return List.of();
               }
               conditions.add(expr.getExpression());
             }
           }
         }
         if (!found) {
-          return Optional.empty();
+          return List.of();
         }
         if (conditions.isEmpty()) {
           conditions.add("true");
         }
-        return Optional.of(conditions);
+        return conditions;
       }
     }
-    return null;
+    return List.of();
   }
 
   private static KieBase compile(String drl) {
