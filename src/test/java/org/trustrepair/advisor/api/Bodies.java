@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
@@ -26,9 +25,11 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  * Generated request bodies for {@code POST /api/advice}, each with what the contract promises for it: a plan for
  * valid answers, a 400 naming each broken field, or at least a clean refusal for anything else.
  *
- * <p>A plain generator over a seeded random source: {@link #any(RandomGenerator)} draws one body. Each body gets its
- * own source from {@link #random(long, String, long)}, so one body can be made again from its seed, run and index
- * alone.
+ * <p>A plain generator over a source of {@link Choices}: {@link #any(Choices)} draws one body. The choices come
+ * from a seeded random source, where each body gets its own from {@link #random(long, String, long)} so that one body
+ * can be made again from its seed, run and index alone, or from the bytes Jazzer mutates
+ * ({@link Choices#of(com.code_intelligence.jazzer.api.FuzzedDataProvider)}). Every generator ends whatever the
+ * source answers: none loops until a choice comes out differently.
  */
 final class Bodies {
 
@@ -41,7 +42,7 @@ final class Bodies {
   private static final String VALID_START =
       "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":";
 
-  /** Every kind of body {@link #any(RandomGenerator)} makes (a run should see each of them). */
+  /** Every kind of body {@link #any(Choices)} makes (a run should see each of them). */
   static final List<String> KINDS = List.of("valid", "broken", "mangled", "deep-array", "deep-object",
       "deep-in-answer", "long-string", "long-name", "huge-number", "odd-number", "odd-top", "random-bytes",
       "random-text", "many-fields", "many-flags", "content-type");
@@ -77,13 +78,13 @@ final class Bodies {
    * The random source for body {@code index} of a run ({@code "mockmvc"}, {@code "http"}) under {@code seed}: the
    * same three give the same body, whatever came before it.
    */
-  static RandomGenerator random(long seed, String run, long index) {
+  static Choices random(long seed, String run, long index) {
     long start = new SplittableRandom(seed * 31 + run.hashCode()).nextLong();
-    return new SplittableRandom(start + index);
+    return Choices.of(new SplittableRandom(start + index));
   }
 
   /** Everything: valid answers, answers with broken fields, mangled JSON, hostile shapes, odd content types. */
-  static Body any(RandomGenerator random) {
+  static Body any(Choices random) {
     return weighted(random, List.of(
         weight(1, Bodies::valid),
         weight(5, Bodies::broken),
@@ -94,7 +95,7 @@ final class Bodies {
 
   // ---- valid answers
 
-  static Map<String, Object> validAnswers(RandomGenerator random) {
+  static Map<String, Object> validAnswers(Choices random) {
     Map<String, Object> answers = new LinkedHashMap<>();
     Role role = orNull(random, 0.3, () -> pick(random, List.of(Role.values())));
     put(answers, "role", role == null ? null : role.name());
@@ -120,29 +121,29 @@ final class Bodies {
   }
 
   /** Mostly the first year, sometimes anywhere in range, sometimes a boundary. */
-  private static int days(RandomGenerator random) {
+  private static int days(Choices random) {
     return weighted(random, List.of(
         weight(3, r -> r.nextInt(0, 401)),
         weight(1, r -> r.nextInt(0, 36_501)),
         weight(1, r -> pick(r, List.of(0, 1, 7, 30, 31, 90, 365, 36_499, 36_500)))));
   }
 
-  private static int apologies(RandomGenerator random) {
+  private static int apologies(Choices random) {
     return weighted(random, List.of(
         weight(4, r -> r.nextInt(0, 6)),
         weight(1, r -> r.nextInt(0, 1_001))));
   }
 
-  private static Boolean yesNo(RandomGenerator random) {
+  private static Boolean yesNo(Choices random) {
     return orNull(random, 0.3, random::nextBoolean);
   }
 
-  /** Up to five distinct flags (there are five). */
-  private static Set<SafetyFlag> safetyFlags(RandomGenerator random) {
+  /** Up to five distinct flags (there are five), each drawn from those not yet drawn. */
+  private static Set<SafetyFlag> safetyFlags(Choices random) {
+    List<SafetyFlag> left = new ArrayList<>(List.of(SafetyFlag.values()));
     Set<SafetyFlag> flags = new LinkedHashSet<>();
-    int size = random.nextInt(0, 6);
-    while (flags.size() < Math.min(size, SafetyFlag.values().length)) {
-      flags.add(pick(random, List.of(SafetyFlag.values())));
+    for (int size = random.nextInt(0, left.size() + 1); flags.size() < size; ) {
+      flags.add(left.remove(random.nextInt(left.size())));
     }
     return flags;
   }
@@ -153,7 +154,7 @@ final class Bodies {
     }
   }
 
-  static Body valid(RandomGenerator random) {
+  static Body valid(Choices random) {
     return json("valid", validAnswers(random), Expect.PLAN, Set.of(), Set.of());
   }
 
@@ -162,7 +163,7 @@ final class Bodies {
   /** A change that breaks one field, and the field name the 400 must carry. */
   private record Breakage(String field, Object value, boolean remove, Set<String> secrets) {}
 
-  static Body broken(RandomGenerator random) {
+  static Body broken(Choices random) {
     Map<String, Object> body = new LinkedHashMap<>(validAnswers(random));
     int count = random.nextInt(1, 4);
     Set<String> bad = new LinkedHashSet<>();
@@ -189,7 +190,7 @@ final class Bodies {
     return json("broken", body, Expect.FIELDS, bad, secrets);
   }
 
-  private static Breakage breakage(RandomGenerator random) {
+  private static Breakage breakage(Choices random) {
     return oneOf(random, List.of(
         // an enum answer with a value outside its list, or of the wrong type
         r -> wrongValue(pick(r, ENUM_FIELDS), wrongEnumValue(r)),
@@ -215,7 +216,7 @@ final class Bodies {
     return new Breakage(field, wrong.value(), false, wrong.secrets());
   }
 
-  private static Wrong wrongEnumValue(RandomGenerator random) {
+  private static Wrong wrongEnumValue(Choices random) {
     return oneOf(random, List.of(
         r -> {
           String secret = secret(r);
@@ -228,7 +229,7 @@ final class Bodies {
         r -> new Wrong(pick(r, List.of(List.of("ROMANTIC"), List.of(), Map.of("value", "ROMANTIC"))))));
   }
 
-  private static Wrong wrongNumber(RandomGenerator random) {
+  private static Wrong wrongNumber(Choices random) {
     return oneOf(random, List.of(
         r -> new Wrong(r.nextBoolean() ? r.nextInt(-1_000, 0) : r.nextInt(Integer.MIN_VALUE, 0)),
         r -> new Wrong(r.nextBoolean() ? r.nextLong(36_501, 1_000_000) : r.nextLong(36_501, Long.MAX_VALUE)),
@@ -240,23 +241,19 @@ final class Bodies {
   }
 
   /** A number of days with a fractional part, to two places, within range otherwise. */
-  private static double fraction(RandomGenerator random) {
-    while (true) {
-      double d = Math.round(random.nextDouble(0.01, 36_000) * 100) / 100.0;
-      if (d != Math.rint(d)) {
-        return d;
-      }
-    }
+  private static double fraction(Choices random) {
+    int hundredths = random.nextInt(1, 3_600_000);
+    return (hundredths % 100 == 0 ? hundredths + 1 : hundredths) / 100.0;
   }
 
-  private static Wrong wrongBoolean(RandomGenerator random) {
+  private static Wrong wrongBoolean(Choices random) {
     return oneOf(random, List.of(
         r -> new Wrong(pick(r, List.of("yes", "true", "false", "no", "1", ""))),
         r -> new Wrong(r.nextInt(-2, 3)),
         r -> new Wrong(pick(r, List.of(List.of(true), Map.of("value", true))))));
   }
 
-  private static Breakage wrongSafety(RandomGenerator random) {
+  private static Breakage wrongSafety(Choices random) {
     return oneOf(random, List.of(
         r -> new Breakage("safety", pick(r, List.of("PROTECTIVE_ORDER", "", "[]")), false, Set.of()),
         r -> new Breakage("safety", pick(r, List.of(1, true, Map.of("flag", "PROTECTIVE_ORDER"))), false,
@@ -269,24 +266,20 @@ final class Bodies {
   }
 
   /** A name the contract does not know, printable, so the 400 names it as sent. */
-  private static String unknownFieldName(RandomGenerator random) {
+  private static String unknownFieldName(Choices random) {
     String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
-    while (true) {
-      String name = "x" + text(random, chars, 1, 30);
-      if (!AnswersReader.FIELDS.contains(name)) {
-        return name;
-      }
-    }
+    String name = "x" + text(random, chars, 1, 30);
+    return AnswersReader.FIELDS.contains(name) ? name + "_" : name; // (no answer's name starts with x)
   }
 
   /** A distinctive value that must never come back. */
-  static String secret(RandomGenerator random) {
+  static String secret(Choices random) {
     return "ZQ" + text(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 6, 12) + "QZ";
   }
 
   // ---- JSON mangled: cut short, a character changed, inserted or removed, quotes changed
 
-  static Body mangled(RandomGenerator random) {
+  static Body mangled(Choices random) {
     String json = write(validAnswers(random));
     int at = random.nextInt(0, json.length() + 1);
     char c = anyChar(random);
@@ -303,62 +296,62 @@ final class Bodies {
 
   // ---- hostile shapes: deep nesting, long strings, huge numbers, odd tops, bytes that are not UTF-8
 
-  static Body hostile(RandomGenerator random) {
+  static Body hostile(Choices random) {
     return oneOf(random, List.of(
         Bodies::deepArray, Bodies::deepObject, Bodies::deepInAnswer, Bodies::longString, Bodies::longName,
         Bodies::hugeNumber, Bodies::oddNumber, Bodies::oddTop, Bodies::randomBytes, Bodies::randomText,
         Bodies::manyFields, Bodies::manyFlags));
   }
 
-  private static Body deepArray(RandomGenerator random) {
+  private static Body deepArray(Choices random) {
     int depth = size(random, 1, 3_000);
     return raw("deep-array", "[".repeat(depth) + "]".repeat(depth));
   }
 
-  private static Body deepObject(RandomGenerator random) {
+  private static Body deepObject(Choices random) {
     int depth = size(random, 1, 2_000);
     return raw("deep-object", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
   }
 
-  private static Body deepInAnswer(RandomGenerator random) {
+  private static Body deepInAnswer(Choices random) {
     int depth = size(random, 1, 2_000);
     return raw("deep-in-answer", VALID_START + "1,\"safety\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
   }
 
-  private static Body longString(RandomGenerator random) {
+  private static Body longString(Choices random) {
     int length = size(random, 0, 40_000);
     String value = String.valueOf(anyChar(random)).repeat(length);
     return raw("long-string", "{\"relationship\":\"" + value
         + "\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}");
   }
 
-  private static Body longName(RandomGenerator random) {
+  private static Body longName(Choices random) {
     return raw("long-name", "{\"" + "n".repeat(size(random, 1, 500)) + "\":1}");
   }
 
-  private static Body hugeNumber(RandomGenerator random) {
+  private static Body hugeNumber(Choices random) {
     return raw("huge-number", VALID_START + "1" + digits(random, size(random, 1, 2_000)) + "}");
   }
 
-  private static Body oddNumber(RandomGenerator random) {
+  private static Body oddNumber(Choices random) {
     String number = pick(random, List.of("1e400", "-1e400", "1E-400", "NaN", "Infinity", "-0", "0.0", "1.0",
         "99999999999999999999", "123456789012345678901234567890", "0001", "1_000"));
     return raw("odd-number", VALID_START + number + "}");
   }
 
-  private static Body oddTop(RandomGenerator random) {
+  private static Body oddTop(Choices random) {
     return raw("odd-top", pick(random, List.of("", " ", "null", "true", "0", "\"ROMANTIC\"", "[]", "[{}]", "{}",
         "{}{}", "{\"a\":1}]", "\uFEFF{}", "/* c */ {}", "{\"relationship\":\"ROMANTIC\",}", "\u0000",
         "{\"\\u0000\":1}", "{\"relationship\":\"\\ud800\"}")));
   }
 
-  private static Body randomBytes(RandomGenerator random) {
+  private static Body randomBytes(Choices random) {
     byte[] bytes = new byte[random.nextInt(0, 201)];
     random.nextBytes(bytes);
     return new Body("random-bytes", bytes, "application/json", Expect.ANYTHING_CLEAN, Set.of(), Set.of());
   }
 
-  private static Body randomText(RandomGenerator random) {
+  private static Body randomText(Choices random) {
     StringBuilder text = new StringBuilder();
     int length = random.nextInt(0, 301);
     for (int i = 0; i < length; i++) {
@@ -367,7 +360,7 @@ final class Bodies {
     return raw("random-text", text.toString());
   }
 
-  private static Body manyFields(RandomGenerator random) {
+  private static Body manyFields(Choices random) {
     int n = size(random, 1, 5_000);
     StringBuilder b = new StringBuilder("{");
     for (int i = 0; i < n; i++) {
@@ -376,7 +369,7 @@ final class Bodies {
     return raw("many-fields", b.append('}').toString());
   }
 
-  private static Body manyFlags(RandomGenerator random) {
+  private static Body manyFlags(Choices random) {
     int n = size(random, 1, 5_000);
     return raw("many-flags", VALID_START + "1,\"safety\":["
         + String.join(",", Collections.nCopies(n, "\"PROTECTIVE_ORDER\"")) + "]}");
@@ -391,7 +384,7 @@ final class Bodies {
       "application/*+json", "multipart/*", "foo", "application/", "/json", "application/json; charset=",
       "application/json, text/plain", "application/json; boundary=\"");
 
-  static Body oddContentType(RandomGenerator random) {
+  static Body oddContentType(Choices random) {
     Map<String, Object> answers = validAnswers(random);
     return new Body("content-type", write(answers).getBytes(StandardCharsets.UTF_8),
         pick(random, ODD_CONTENT_TYPES), Expect.ANYTHING_CLEAN, Set.of(), Set.of());
@@ -400,14 +393,14 @@ final class Bodies {
   // ---- choosing
 
   /** One way to make a value, and how often to take it. */
-  private record Weighted<T>(int weight, Function<RandomGenerator, T> make) {}
+  private record Weighted<T>(int weight, Function<Choices, T> make) {}
 
-  private static <T> Weighted<T> weight(int weight, Function<RandomGenerator, T> make) {
+  private static <T> Weighted<T> weight(int weight, Function<Choices, T> make) {
     return new Weighted<>(weight, make);
   }
 
   /** A value from one of the options, each taken in proportion to its weight. */
-  private static <T> T weighted(RandomGenerator random, List<Weighted<T>> options) {
+  private static <T> T weighted(Choices random, List<Weighted<T>> options) {
     int total = options.stream().mapToInt(Weighted::weight).sum();
     int roll = random.nextInt(total);
     for (Weighted<T> option : options) {
@@ -420,21 +413,21 @@ final class Bodies {
   }
 
   /** A value from one of the options, all equally likely. */
-  private static <T> T oneOf(RandomGenerator random, List<Function<RandomGenerator, T>> options) {
+  private static <T> T oneOf(Choices random, List<Function<Choices, T>> options) {
     return pick(random, options).apply(random);
   }
 
-  static <T> T pick(RandomGenerator random, List<T> values) {
+  static <T> T pick(Choices random, List<T> values) {
     return values.get(random.nextInt(values.size()));
   }
 
   /** {@code null} with the given probability, otherwise a made value. */
-  private static <T> T orNull(RandomGenerator random, double probability, Supplier<T> make) {
+  private static <T> T orNull(Choices random, double probability, Supplier<T> make) {
     return random.nextDouble() < probability ? null : make.get();
   }
 
   /** Any int, small ones as often as the rest. */
-  private static int anyInt(RandomGenerator random) {
+  private static int anyInt(Choices random) {
     return random.nextBoolean() ? random.nextInt(-100, 101) : random.nextInt();
   }
 
@@ -442,25 +435,25 @@ final class Bodies {
    * A size from {@code min} to {@code max}, every order of magnitude as likely as the next, so that both sides of
    * each request limit (nesting 32, numbers 20 digits, names 200, 16 KB) come up often.
    */
-  private static int size(RandomGenerator random, int min, int max) {
+  private static int size(Choices random, int min, int max) {
     double scale = Math.log1p(max - min);
     return Math.min(max, min + (int) Math.round(Math.expm1(random.nextDouble() * scale)));
   }
 
   /** Any UTF-16 unit, lone surrogates and controls included. */
-  private static char anyChar(RandomGenerator random) {
+  private static char anyChar(Choices random) {
     return (char) random.nextInt(Character.MAX_VALUE + 1);
   }
 
-  private static String text(RandomGenerator random, String chars, int minLength, int maxLength) {
+  private static String text(Choices random, String chars, int minLength, int maxLength) {
     return text(random, chars, random.nextInt(minLength, maxLength + 1));
   }
 
-  private static String digits(RandomGenerator random, int length) {
+  private static String digits(Choices random, int length) {
     return text(random, "0123456789", length);
   }
 
-  private static String text(RandomGenerator random, String chars, int length) {
+  private static String text(Choices random, String chars, int length) {
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       text.append(chars.charAt(random.nextInt(chars.length())));
