@@ -58,7 +58,7 @@ class WorkbenchController {
     this.settings = settings;
     this.loads = loads;
     this.sweeper = settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL
-        ? proofs.reusing(rules -> new Sweep(rules).run()) : null;
+        ? proofs.reusing(rules -> new Sweep(rules).runDetailed(AnswerSpace.of(rules))) : null;
     if (sweeper != null) {
       loads.coverage(advisor.ruleSet(), sweeper);
     }
