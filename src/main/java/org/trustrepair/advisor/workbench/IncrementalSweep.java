@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleChanges;
@@ -74,8 +70,8 @@ final class IncrementalSweep {
         violations.put(g, (long) bits.cardinality());
         int lowest = bits.nextSetBit(0);
         if (lowest >= 0) {
-          first.put(g, example(lowest, g, again, old.firstViolation().get(g), fresh.firstViolation().get(g),
-              space, evaluator));
+          first.put(g, exampleAt(lowest, again, old.firstViolation().get(g), fresh.firstViolation().get(g),
+              space, answers -> violation(g, answers, evaluator)));
         }
       }
       BitSet errors = kept(was.errors(), again);
@@ -83,7 +79,8 @@ final class IncrementalSweep {
       Sweep.Example firstError = null;
       int lowestError = errors.nextSetBit(0);
       if (lowestError >= 0) {
-        firstError = errorExample(lowestError, again, old.firstError(), fresh.firstError(), space, evaluator);
+        firstError = exampleAt(lowestError, again, old.firstError(), fresh.firstError(), space,
+            answers -> error(answers, evaluator));
       }
       Map<String, BitSet> firedBy = new HashMap<>();
       Map<String, Long> perRule = new TreeMap<>();
@@ -109,45 +106,30 @@ final class IncrementalSweep {
 
   /** The situations a changed rule could fire for, old or new: tested with the engine, on every situation. */
   private static BitSet mayChange(AnswerSpace space, RuleChanges.Probe probe, int threads) {
-    AtomicLong next = new AtomicLong();
-    long chunk = 8192;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "sweep-probe");
-      t.setDaemon(true);
-      return t;
+    List<BitSet> parts = Parallel.over(space.size(), threads, "sweep-probe", () -> new Parallel.Part<>() {
+      final BitSet hits = new BitSet();
+      final RuleChanges.Matcher matcher = probe.newMatcher();
+
+      @Override
+      public void take(long index) {
+        if (matcher.mayChange(space.get(index))) {
+          hits.set((int) index);
+        }
+      }
+
+      @Override
+      public BitSet result() {
+        return hits;
+      }
+
+      @Override
+      public void close() {
+        matcher.close();
+      }
     });
-    try {
-      List<Future<BitSet>> parts = new ArrayList<>();
-      for (int i = 0; i < Math.max(1, threads); i++) {
-        parts.add(pool.submit(() -> {
-          BitSet hits = new BitSet();
-          try (RuleChanges.Matcher matcher = probe.newMatcher()) {
-            long from;
-            while ((from = next.getAndAdd(chunk)) < space.size()) {
-              long to = Math.min(space.size(), from + chunk);
-              for (long index = from; index < to; index++) {
-                if (matcher.mayChange(space.get(index))) {
-                  hits.set((int) index);
-                }
-              }
-            }
-          }
-          return hits;
-        }));
-      }
-      BitSet all = new BitSet();
-      for (Future<BitSet> f : parts) {
-        all.or(f.get());
-      }
-      return all;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("sweep failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    BitSet all = new BitSet();
+    parts.forEach(all::or);
+    return all;
   }
 
   /** The old situations that were not evaluated again. */
@@ -157,26 +139,12 @@ final class IncrementalSweep {
     return bits;
   }
 
-  private static Sweep.Example example(int index, Guardrail g, BitSet again, Sweep.Example old, Sweep.Example fresh,
-      AnswerSpace space, RuleSet.Evaluator evaluator) {
-    if (again.get(index)) {
-      return fresh; // the lowest of the situations evaluated again that break it
-    }
-    if (old != null && old.index() == index) {
-      return old;
-    }
-    Answers answers = space.get(index);
-    String problem;
-    try {
-      problem = g.violation(answers, evaluator.evaluate(answers).plan()).orElse("");
-    } catch (EvaluationException e) {
-      problem = e.getMessage();
-    }
-    return new Sweep.Example(index, answers, problem);
-  }
-
-  private static Sweep.Example errorExample(int index, BitSet again, Sweep.Example old, Sweep.Example fresh,
-      AnswerSpace space, RuleSet.Evaluator evaluator) {
+  /**
+   * The example at the lowest index: the fresh sweep's when that situation was evaluated again, the old sweep's when
+   * it was its example too, else that situation evaluated now to say what is wrong with it.
+   */
+  private static Sweep.Example exampleAt(int index, BitSet again, Sweep.Example old, Sweep.Example fresh,
+      AnswerSpace space, Function<Answers, String> problem) {
     if (again.get(index)) {
       return fresh;
     }
@@ -184,11 +152,23 @@ final class IncrementalSweep {
       return old;
     }
     Answers answers = space.get(index);
+    return new Sweep.Example(index, answers, problem.apply(answers));
+  }
+
+  private static String violation(Guardrail g, Answers answers, RuleSet.Evaluator evaluator) {
+    try {
+      return g.violation(answers, evaluator.evaluate(answers).plan()).orElse("");
+    } catch (EvaluationException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static String error(Answers answers, RuleSet.Evaluator evaluator) {
     try {
       evaluator.evaluate(answers);
-      return new Sweep.Example(index, answers, "");
+      return "";
     } catch (EvaluationException e) {
-      return new Sweep.Example(index, answers, e.getMessage());
+      return e.getMessage();
     }
   }
 }

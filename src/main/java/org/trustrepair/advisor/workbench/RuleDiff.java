@@ -9,11 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
@@ -96,50 +91,37 @@ final class RuleDiff {
       throw new IllegalStateException("the answer space is too large to compare: " + space.size());
     }
     long start = System.nanoTime();
-    AtomicLong next = new AtomicLong();
-    long chunk = 4096;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "rule-diff");
-      t.setDaemon(true);
-      return t;
+    List<Partial> parts = Parallel.over(space.size(), threads, "rule-diff", () -> new Parallel.Part<>() {
+      final Partial partial = new Partial();
+      final RuleSet.Evaluator old = before.newEvaluator();
+      final RuleSet.Evaluator now = after.newEvaluator();
+
+      @Override
+      public void take(long index) {
+        Answers answers = space.get(index);
+        partial.add((int) index, outcome(old, answers), outcome(now, answers));
+      }
+
+      @Override
+      public Partial result() {
+        return partial;
+      }
+
+      @Override
+      public void close() {
+        old.close();
+        now.close();
+      }
     });
-    try {
-      List<Future<Partial>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          Partial partial = new Partial();
-          try (RuleSet.Evaluator old = before.newEvaluator(); RuleSet.Evaluator now = after.newEvaluator()) {
-            long from;
-            while ((from = next.getAndAdd(chunk)) < space.size()) {
-              long to = Math.min(space.size(), from + chunk);
-              for (long index = from; index < to; index++) {
-                Answers answers = space.get(index);
-                partial.add((int) index, outcome(old, answers), outcome(now, answers));
-              }
-            }
-          }
-          return partial;
-        }));
-      }
-      Partial total = new Partial();
-      for (Future<Partial> f : futures) {
-        total.merge(f.get());
-      }
-      List<Group> groups = total.bySituations.entrySet().stream()
-          .map(e -> new Group(e.getKey(), e.getValue()))
-          .sorted(Comparator.comparing((Group g) -> g.change().kind()).thenComparing(g -> -g.count())
-              .thenComparing(g -> g.change().text()))
-          .toList();
-      return new Result(before, after, space, total.changed, groups, total.errorsBefore, total.errorsAfter,
-          Duration.ofNanos(System.nanoTime() - start), threads);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("diff interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("diff failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    Partial total = new Partial();
+    parts.forEach(total::merge);
+    List<Group> groups = total.bySituations.entrySet().stream()
+        .map(e -> new Group(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparing((Group g) -> g.change().kind()).thenComparing(g -> -g.count())
+            .thenComparing(g -> g.change().text()))
+        .toList();
+    return new Result(before, after, space, total.changed, groups, total.errorsBefore, total.errorsAfter,
+        Duration.ofNanos(System.nanoTime() - start), threads);
   }
 
   /** A plan, or why there is none. */

@@ -1,7 +1,6 @@
 package org.trustrepair.advisor.workbench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,11 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Evaluation;
@@ -120,52 +114,37 @@ public final class Sweep {
       throw new IllegalStateException("the answer space is too large to keep situation by situation");
     }
     long start = System.nanoTime();
-    long chunk = 4096;
-    AtomicLong next = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "guardrail-sweep");
-      t.setDaemon(true);
-      return t;
+    List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
+      final Partial partial = new Partial(detailed);
+      final RuleSet.Evaluator evaluator = rules.newEvaluator();
+
+      @Override
+      public void take(long index) {
+        if (include.test(index)) {
+          partial.check(index, space.get(index), evaluator);
+        }
+      }
+
+      @Override
+      public Partial result() {
+        return partial;
+      }
+
+      @Override
+      public void close() {
+        evaluator.close();
+      }
     });
-    try {
-      List<Future<Partial>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          Partial partial = new Partial(detailed);
-          try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
-            long from;
-            while ((from = next.getAndAdd(chunk)) < space.size()) {
-              long to = Math.min(space.size(), from + chunk);
-              for (long index = from; index < to; index++) {
-                if (include.test(index)) {
-                  partial.check(index, space.get(index), evaluator);
-                }
-              }
-            }
-          }
-          return partial;
-        }));
-      }
-      Partial total = new Partial(detailed);
-      for (Future<Partial> f : futures) {
-        total.merge(f.get());
-      }
-      Map<String, Long> perRule = new TreeMap<>();
-      rules.rules().keySet().forEach(name -> perRule.put(name, total.fired.getOrDefault(name, new long[1])[0]));
-      List<String> never = perRule.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
-      boolean proof = all && !rules.numberUseUnrecognised("daysElapsed")
-          && !rules.numberUseUnrecognised("apologiesMade");
-      return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
-          total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
-          detailed ? new Detail(total.violating, total.errorSet, total.firedBy) : null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("sweep failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    Partial total = new Partial(detailed);
+    parts.forEach(total::merge);
+    Map<String, Long> perRule = new TreeMap<>();
+    rules.rules().keySet().forEach(name -> perRule.put(name, total.fired.getOrDefault(name, new long[1])[0]));
+    List<String> never = perRule.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+    boolean proof = all && !rules.numberUseUnrecognised("daysElapsed")
+        && !rules.numberUseUnrecognised("apologiesMade");
+    return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
+        total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
+        detailed ? new Detail(total.violating, total.errorSet, total.firedBy) : null);
   }
 
   private static final class Partial {

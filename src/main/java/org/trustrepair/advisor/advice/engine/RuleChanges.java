@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -179,12 +178,13 @@ public final class RuleChanges {
     Map<String, String> oldOutside = new TreeMap<>();
     Map<String, String> newOutside = new TreeMap<>();
     Map<String, String> imports = new HashMap<>();
+    Map<String, RuleDescr> newDescrs = new HashMap<>();
     try {
       for (var e : before.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports);
+        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports, new HashMap<>());
       }
       for (var e : after.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports);
+        read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports, newDescrs);
       }
     } catch (DroolsParserException | RuntimeException e) {
       return Optional.empty();
@@ -216,7 +216,7 @@ public final class RuleChanges {
           // removed, or only what it does changed: it can fire after the edit only where it fired before
           continue;
         }
-        List<String> conditions = situationConditions(after, name);
+        List<String> conditions = situationConditions(newDescrs.get(name));
         if (conditions.isEmpty()) {
           return Optional.empty();
         }
@@ -224,7 +224,7 @@ public final class RuleChanges {
         drl.append("rule \"probe ").append(n++).append("\"\nwhen\n  Situation( ")
             .append(String.join(", ", conditions)).append(" )\nthen\nend\n");
       }
-    } catch (DroolsParserException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return Optional.empty();
     }
     KieBase base = n == 0 ? null : compile(drl.toString());
@@ -242,7 +242,8 @@ public final class RuleChanges {
 
   /** Splits one file into its rules (by name, as the engine reads them) and the rest (package, imports…). */
   private static void read(String path, String drl, Map<String, String> rules, Map<String, String> heads,
-      Map<String, String> outside, Map<String, String> imports) throws DroolsParserException {
+      Map<String, String> outside, Map<String, String> imports, Map<String, RuleDescr> descrs)
+      throws DroolsParserException {
     String code = DecisionKey.withoutComments(drl);
     PackageDescr pkg = parse(code);
     StringBuilder rest = new StringBuilder();
@@ -259,6 +260,7 @@ public final class RuleChanges {
       String block = DecisionKey.decisions(code.substring(start, Math.min(code.length(), end + 1)));
       rules.put(rule.getName(), block);
       heads.put(rule.getName(), head(block, rule));
+      descrs.put(rule.getName(), rule);
       at = end + 1;
     }
     rest.append(code.substring(Math.min(at, code.length())));
@@ -291,38 +293,31 @@ public final class RuleChanges {
    * The conditions of a rule's top-level {@code Situation( … )} patterns ({@code true} when the pattern has none);
    * empty when there is no such rule or pattern, or its conditions cannot stand alone.
    */
-  private static List<String> situationConditions(RuleSet rules, String name) throws DroolsParserException {
-    for (String drl : rules.drlSources().values()) {
-      PackageDescr pkg = parse(DecisionKey.withoutComments(drl));
-      for (RuleDescr rule : pkg.getRules()) {
-        if (!rule.getName().equals(name)) {
-          continue;
-        }
-        AndDescr lhs = rule.getLhs();
-        List<String> conditions = new ArrayList<>();
-        boolean found = false;
-        for (BaseDescr d : lhs.getDescrs()) {
-          if (d instanceof PatternDescr p && (p.getObjectType().equals("Situation")
-              || p.getObjectType().endsWith(".Situation")) && p.getSource() == null) {
-            found = true;
-            for (BaseDescr c : p.getDescrs()) {
-              if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")) {
-                return List.of();
-              }
-              conditions.add(expr.getExpression());
-            }
+  private static List<String> situationConditions(RuleDescr rule) {
+    if (rule == null) {
+      return List.of();
+    }
+    List<String> conditions = new ArrayList<>();
+    boolean found = false;
+    for (BaseDescr d : rule.getLhs().getDescrs()) {
+      if (d instanceof PatternDescr p && (p.getObjectType().equals("Situation")
+          || p.getObjectType().endsWith(".Situation")) && p.getSource() == null) {
+        found = true;
+        for (BaseDescr c : p.getDescrs()) {
+          if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")) {
+            return List.of();
           }
+          conditions.add(expr.getExpression());
         }
-        if (!found) {
-          return List.of();
-        }
-        if (conditions.isEmpty()) {
-          conditions.add("true");
-        }
-        return conditions;
       }
     }
-    return List.of();
+    if (!found) {
+      return List.of();
+    }
+    if (conditions.isEmpty()) {
+      conditions.add("true");
+    }
+    return conditions;
   }
 
   private static KieBase compile(String drl) {
