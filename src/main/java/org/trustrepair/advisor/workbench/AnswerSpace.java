@@ -378,6 +378,26 @@ public final class AnswerSpace {
     into[2] = (int) rest;
   }
 
+  int roleCount() {
+    return roles.size();
+  }
+
+  /** How many values each dimension takes within the part of the space for role index {@code role} (its role: 1). */
+  int[] sizesWithin(int role) {
+    RoleSpace r = roles.get(role);
+    return new int[] {1, r.readiness.length, r.relationships.length, r.breaches.length, r.days.length,
+        r.disclosures.length, r.still.length, r.before.length, r.apologies.length, r.others.length,
+        r.safetySets.size()};
+  }
+
+  /** The situation of role index {@code role} with these value indexes ({@link #DIMENSIONS} order; role ignored). */
+  Answers at(int role, int[] c) {
+    RoleSpace r = roles.get(role);
+    return new Answers(r.role, r.relationships[c[2]], r.breaches[c[3]], r.readiness[c[READINESS]], r.days[c[DAYS]],
+        r.disclosures[c[5]], r.still[c[6]], r.before[c[7]], r.apologies[c[APOLOGIES]], r.others[c[9]],
+        r.safetySets.get(c[SAFETY]));
+  }
+
   /** Whether a readiness value index can go with a role index (blank only for the hurt party). */
   boolean validReadiness(int role, int readiness) {
     return role == Role.WAS_HURT.ordinal() || readiness < roles.get(role).readiness.length;

@@ -231,6 +231,34 @@ public enum Guardrail {
             "happenedBefore", "apologiesMade", "othersAffected", "safety");
   }
 
+  /**
+   * Every answer some check above reads (for either role): two situations that agree on these, with the same plan
+   * (up to the answers written into its reasons), get the same verdicts from every check. Keep in step with the
+   * checks; {@code AlikeSituationsTest} compares sweeps that rely on it with sweeps that do not.
+   */
+  static final List<String> ANSWERS_CHECKED = List.of("role", "readiness", "stillHappening", "apologiesMade",
+      "safety");
+
+  /**
+   * The plan as the checks above see it: of the classification only the nature and the track; of each reason only
+   * whether it is blank or keeps a brace. Every check gives the same verdict on this as on the plan itself. Keep in
+   * step with the checks, like {@link #ANSWERS_CHECKED}.
+   */
+  static AdvicePlan asChecked(AdvicePlan plan) {
+    var c = plan.classification();
+    return new AdvicePlan("", new AdvicePlan.Classification(c.nature(), null, c.track(), null, null, List.of()),
+        plan.steps().stream().map(s -> new Step(0, s.rank(), s.phase(), null, s.id(), readOf(s.title()),
+            readOf(s.detail()), readOf(s.why()), readOf(s.rule()), List.of(), s.kinds(), s.helplines())).toList(),
+        plan.withheld().stream().map(w -> new AdvicePlan.WithheldAdvice(w.id(), w.phase(), null, readOf(w.reason()),
+            readOf(w.rule()), List.of(), w.kinds())).toList(),
+        readOf(plan.disclaimer()));
+  }
+
+  /** What the checks read of a text: blank (kept as it is), keeps a brace, or neither. */
+  private static String readOf(String text) {
+    return text == null || text.isBlank() ? text : text.contains("{") ? "{" : "·";
+  }
+
   private static final Set<SafetyFlag> ABUSE = EnumSet.of(SafetyFlag.OTHER_PARTY_AFRAID,
       SafetyFlag.VIOLENCE_OR_THREATS, SafetyFlag.CONTROLLING_BEHAVIOUR);
 
@@ -249,6 +277,16 @@ public enum Guardrail {
 
   public Optional<String> violation(Answers answers, AdvicePlan plan) {
     return check(answers, plan);
+  }
+
+  /** Every guardrail's verdict on a plan, by ordinal: null where it holds, else what is wrong. */
+  static String[] problems(Answers answers, AdvicePlan plan) {
+    Guardrail[] all = values();
+    String[] problems = new String[all.length];
+    for (Guardrail g : all) {
+      problems[g.ordinal()] = g.check(answers, plan).orElse(null);
+    }
+    return problems;
   }
 
   /** An apology: a step of kind apology, or any step in the APOLOGIZE phase. */

@@ -99,7 +99,7 @@ final class IncrementalSweep {
       boolean proof = !after.numberUseUnrecognised("daysElapsed") && !after.numberUseUnrecognised("apologiesMade");
       Sweep.Result result = new Sweep.Result(space, space.size(), Duration.ofNanos(System.nanoTime() - start),
           violations, first, errors.cardinality(), firstError, perRule, never, proof, null,
-          new Sweep.Detail(violating, errors, firedBy));
+          new Sweep.Detail(violating, errors, firedBy), fresh.evaluated());
       return Optional.of(new Made(result, again.cardinality()));
     }
   }

@@ -93,7 +93,7 @@ final class ProofFiles {
           : new Sweep.Example(s.firstError().index(), space.get(s.firstError().index()), s.firstError().problem());
       return Optional.of(new Sweep.Result(space, s.situations(), Duration.ofMillis(s.elapsedMillis()), violations,
           first, s.errors(), firstError, new TreeMap<>(s.situationsPerRule()), s.rulesNeverFired(), s.proof(),
-          s.version(), null));
+          s.version(), null, 0));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable or from another version of this file: sweep again
     }

@@ -1,14 +1,15 @@
 package org.trustrepair.advisor.workbench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.EvaluationException;
@@ -50,7 +51,8 @@ public final class Sweep {
       List<String> rulesNeverFired,
       boolean proof,
       String reusedFrom,
-      Detail detail) {
+      Detail detail,
+      long evaluated) {
 
     public boolean holds() {
       return errors == 0 && violations.values().stream().allMatch(v -> v == 0);
@@ -67,16 +69,26 @@ public final class Sweep {
      */
     public Result reusedFrom(String version) {
       return new Result(space, situations, elapsed, violations, firstViolation, errors, firstError, situationsPerRule,
-          rulesNeverFired, proof, version, detail);
+          rulesNeverFired, proof, version, detail, 0);
     }
   }
 
   private final RuleSet rules;
   private final int threads;
+  private final boolean shortcut;
 
   public Sweep(RuleSet rules, int threads) {
+    this(rules, threads, true);
+  }
+
+  /**
+   * A sweep that evaluates one situation of each kind when the rules allow it ({@link AlikeSituations}), or, with
+   * {@code shortcut} false, every situation with the engine (for comparing the two).
+   */
+  Sweep(RuleSet rules, int threads, boolean shortcut) {
     this.rules = rules;
     this.threads = Math.max(1, threads);
+    this.shortcut = shortcut;
   }
 
   public Sweep(RuleSet rules) {
@@ -114,25 +126,47 @@ public final class Sweep {
       throw new IllegalStateException("the answer space is too large to keep situation by situation");
     }
     long start = System.nanoTime();
+    AlikeSituations alike = shortcut ? AlikeSituations.of(rules, space).orElse(null) : null;
     List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
       final Partial partial = new Partial(detailed);
       final RuleSet.Evaluator evaluator = rules.newEvaluator();
+      final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
+      final List<Object> facts = new ArrayList<>();
 
       @Override
       public void take(long index) {
-        if (include.test(index)) {
-          partial.check(index, space.get(index), evaluator);
+        if (!include.test(index)) {
+          return;
         }
+        if (kinds == null) {
+          partial.check(index, space.get(index), evaluator);
+          return;
+        }
+        long[] holding = kinds.holding(index);
+        AlikeSituations.Kind kind = kinds.find(holding);
+        if (kind == null) {
+          facts.clear();
+          Answers answers = space.get(index);
+          Evaluation evaluation = partial.evaluate(index, answers, evaluator, facts);
+          if (evaluation == null) {
+            return;
+          }
+          kind = kinds.remember(holding, facts, evaluation);
+        }
+        partial.record(index, space::get, kinds.problems(kind, index), kind);
       }
 
       @Override
       public Partial result() {
-        return partial;
+        return partial.done();
       }
 
       @Override
       public void close() {
         evaluator.close();
+        if (kinds != null) {
+          kinds.close();
+        }
       }
     });
     Partial total = new Partial(detailed);
@@ -144,7 +178,7 @@ public final class Sweep {
         && !rules.numberUseUnrecognised("apologiesMade");
     return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
         total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
-        detailed ? new Detail(total.violating, total.errorSet, total.firedBy) : null);
+        detailed ? new Detail(total.violating, total.errorSet, total.firedBy) : null, total.evaluated);
   }
 
   private static final class Partial {
@@ -155,7 +189,9 @@ public final class Sweep {
     final Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
     final BitSet errorSet = new BitSet();
     final Map<String, BitSet> firedBy = new HashMap<>();
+    final Map<AlikeSituations.Kind, long[]> situationsOfKind = new java.util.IdentityHashMap<>();
     long situations;
+    long evaluated;
     long errors;
     Example firstError;
 
@@ -168,11 +204,20 @@ public final class Sweep {
     }
 
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
-      situations++;
-      Evaluation evaluation;
+      Evaluation evaluation = evaluate(index, answers, evaluator, null);
+      if (evaluation != null) {
+        record(index, i -> answers, Guardrail.problems(answers, evaluation.plan()),
+            new java.util.HashSet<>(evaluation.firedRules()));
+      }
+    }
+
+    /** The situation evaluated by the engine; null, counted as an error, when it gets no plan. */
+    Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator, List<Object> facts) {
+      evaluated++;
       try {
-        evaluation = evaluator.evaluate(answers);
+        return evaluator.evaluate(answers, facts);
       } catch (EvaluationException e) {
+        situations++;
         errors++;
         if (detailed) {
           errorSet.set((int) index);
@@ -180,28 +225,53 @@ public final class Sweep {
         if (firstError == null || index < firstError.index()) {
           firstError = new Example(index, answers, e.getMessage());
         }
-        return;
+        return null;
       }
-      AdvicePlan plan = evaluation.plan();
+    }
+
+    /**
+     * A situation's verdicts (by guardrail ordinal: null where it holds, else what is wrong) and the rules that
+     * fired for it (each once); its answers are made only for an example.
+     */
+    void record(long index, java.util.function.LongFunction<Answers> answersOf, String[] problems,
+        Collection<String> firedRules) {
+      situations++;
       for (Guardrail g : Guardrail.values()) {
-        Optional<String> problem = g.violation(answers, plan);
-        if (problem.isPresent()) {
+        String problem = problems[g.ordinal()];
+        if (problem != null) {
           violations.merge(g, 1L, Long::sum);
           if (detailed) {
             violating.get(g).set((int) index);
           }
           Example first = firstViolation.get(g);
           if (first == null || index < first.index()) {
-            firstViolation.put(g, new Example(index, answers, problem.get()));
+            firstViolation.put(g, new Example(index, answersOf.apply(index), problem));
           }
         }
       }
-      for (String rule : new java.util.HashSet<>(evaluation.firedRules())) {
+      for (String rule : firedRules) {
         fired.computeIfAbsent(rule, r -> new long[1])[0]++;
         if (detailed) {
           firedBy.computeIfAbsent(rule, r -> new BitSet()).set((int) index);
         }
       }
+    }
+
+    /** A situation of a known kind: its rules are counted by kind, and added up once at the end. */
+    void record(long index, java.util.function.LongFunction<Answers> answersOf, String[] problems,
+        AlikeSituations.Kind kind) {
+      record(index, answersOf, problems, detailed ? kind.fired() : List.of());
+      if (!detailed) {
+        situationsOfKind.computeIfAbsent(kind, k -> new long[1])[0]++;
+      }
+    }
+
+    /** Adds up the rules fired by situations counted by kind. */
+    Partial done() {
+      situationsOfKind.forEach((kind, n) -> kind.fired().forEach(rule ->
+          fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]));
+      situationsOfKind.clear();
+      return this;
     }
 
     void merge(Partial other) {
@@ -215,6 +285,7 @@ public final class Sweep {
       other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
       errors += other.errors;
       situations += other.situations;
+      evaluated += other.evaluated;
       if (detailed) {
         other.violating.forEach((g, bits) -> violating.get(g).or(bits));
         errorSet.or(other.errorSet);

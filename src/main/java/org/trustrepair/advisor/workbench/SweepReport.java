@@ -19,6 +19,11 @@ public final class SweepReport {
       out.append(String.format("Swept %,d situations in %.1f s on %d threads (%,.0f a second).%n", r.situations(),
           r.elapsed().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(),
           r.situations() / Math.max(0.001, r.elapsed().toMillis() / 1000.0)));
+      if (r.evaluated() < r.situations()) {
+        out.append(String.format("   The engine evaluated %,d of them; each of the others fires exactly the same rules "
+            + "as one of those (it shares every condition that could matter), so it got that plan, and the "
+            + "guardrails were checked on it with its own answers.%n", r.evaluated()));
+      }
     }
     out.append("The space: ").append(r.space().describe()).append('\n');
     if (!r.proof()) {

@@ -144,6 +144,14 @@ final class PlanMaker {
         .toList();
   }
 
+  /**
+   * Whether every answer's words are non-blank and free of braces. Then whether a filled reason is blank, or keeps a
+   * brace, depends on its template alone, not on the answers written into it.
+   */
+  boolean phrasesInert() {
+    return phrases.inert();
+  }
+
   /** Fills {@code {field}} with the person's answer in the words the questionnaire gives it. */
   String fill(String template, Answers answers) {
     List<String> parts = templates.computeIfAbsent(template, PlanMaker::split);
@@ -200,6 +208,11 @@ final class PlanMaker {
         }
         byField.put(question.field(), values);
       }
+    }
+
+    boolean inert() {
+      return byField.values().stream().flatMap(m -> m.values().stream())
+          .allMatch(p -> p != null && !p.isBlank() && !p.contains("{") && !p.contains("}"));
     }
 
     String phrase(String field, Enum<?> value) {

@@ -83,13 +83,17 @@ public final class RuleChanges {
       Map.entry("apologiesMade", "apologiesMade"), Map.entry("othersAffected", "othersAffected"),
       Map.entry("safety", "safety"), Map.entry("safetyConcern", "safety"));
 
+  /** Words of the rule language between a property and a value: not properties. */
+  private static final Set<String> OPERATORS = Set.of("in", "not", "true", "false", "null", "contains", "excludes",
+      "memberOf", "matches");
+
   private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\b[a-z]\\w*\\b");
 
   /**
    * The answers the conditions read, when that can be told from their words alone: every lower-case word is a
    * property of the situation (capitalised ones are types and their values), and nothing is called. Null otherwise.
    */
-  private static List<String> answersRead(List<String> conditions) {
+  static List<String> answersRead(List<String> conditions) {
     java.util.TreeSet<String> read = new java.util.TreeSet<>();
     for (String condition : conditions) {
       String code = condition.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
@@ -99,8 +103,7 @@ public final class RuleChanges {
       java.util.regex.Matcher m = WORD.matcher(code.replaceAll("\\b[A-Z]\\w*(\\.[A-Z_0-9]+)?", " "));
       while (m.find()) {
         String word = m.group();
-        if (word.equals("in") || word.equals("not") || word.equals("true") || word.equals("false")
-            || word.equals("null")) {
+        if (OPERATORS.contains(word)) {
           continue;
         }
         String answer = PROPERTIES.get(word);
@@ -320,7 +323,7 @@ public final class RuleChanges {
     return conditions;
   }
 
-  private static KieBase compile(String drl) {
+  static KieBase compile(String drl) {
     KieServices ks = KieServices.get();
     ReleaseId id = ks.newReleaseId("org.trustrepair.rules", "probe", "1.0." + System.nanoTime());
     KieFileSystem kfs = ks.newKieFileSystem();

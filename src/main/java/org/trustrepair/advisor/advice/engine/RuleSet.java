@@ -81,6 +81,14 @@ public final class RuleSet {
     }
 
     public Evaluation evaluate(Answers answers) {
+      return evaluate(answers, null);
+    }
+
+    /**
+     * Evaluates, and adds to {@code facts} (when not null) the facts the rules inserted, as they stand at the end
+     * ({@link SameFirings.Probe#openBy}).
+     */
+    public Evaluation evaluate(Answers answers, java.util.Collection<Object> facts) {
       trace = new Trace();
       overtime = false;
       deadline = System.nanoTime() + maxEvaluationNanos;
@@ -98,6 +106,9 @@ public final class RuleSet {
               + lastFired());
         }
         Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
+        if (facts != null) {
+          facts.addAll(trace.facts());
+        }
         clear(situation);
         return result;
       } catch (EvaluationException e) {
@@ -247,6 +258,15 @@ public final class RuleSet {
       decisionKey = key;
     }
     return key;
+  }
+
+  /**
+   * Whether the answers written into reasons can never make one blank or leave a brace in it ({@link
+   * PlanMaker#phrasesInert()}): then two situations that fire the same rules pass the same guardrail checks on
+   * reasons.
+   */
+  public boolean phrasesInert() {
+    return planMaker.phrasesInert();
   }
 
   int maxFirings() {

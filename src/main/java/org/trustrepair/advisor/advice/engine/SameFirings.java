@@ -1,0 +1,343 @@
+package org.trustrepair.advisor.advice.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QueryDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.facts.Situation;
+
+/**
+ * Tells, without running the rules, that two situations fire exactly the same rules, for rule sets that only ever
+ * add facts. A sweep then evaluates one situation of each kind and knows the rest.
+ *
+ * <p>The rules qualify when every rule is a list of plain patterns (no {@code not}, {@code exists}, {@code or},
+ * {@code from}, {@code eval}, no bindings), its {@code Situation( … )} conditions compare answers with constants, its
+ * other patterns test only the fields of facts other rules insert, and its consequence only inserts new facts built
+ * from constants; and no attribute but a constant salience. Such rules never take a fact back, so the rules that fire
+ * for a situation are the closure: a rule fires when its situation conditions hold and each of its other patterns
+ * matches a fact that a rule which fired inserted.
+ *
+ * <p>Why that makes two situations alike: let situation {@code s} fire the rules {@code E}, inserting the facts
+ * {@code F}. Call a rule <em>open</em> in {@code s} when each of its other patterns matches a fact of {@code F} (a
+ * rule with only situation conditions is always open). If situation {@code t} agrees with {@code s} on the
+ * {@code Situation( … )} conditions of every rule open in {@code s}, then {@code t} fires exactly {@code E}: every
+ * rule of {@code E} fires in {@code t} (by induction on the order they fired in {@code s}); and the first rule to
+ * fire in {@code t} outside {@code E} would have its other patterns matched by facts of {@code E}'s rules, so it is
+ * open in {@code s}, its situation conditions hold in {@code s} too, and it would have fired in {@code s}. The same
+ * rules insert the same facts, so the plan is the same but for the answers written into reasons.
+ *
+ * <p>{@link Probe} tests each rule's situation conditions and which rules the facts of an evaluation leave open, with
+ * the engine itself (a small rule base of probes made from the rules' own conditions).
+ */
+public final class SameFirings {
+
+  private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "dialect");
+  private static final Pattern INSERT = Pattern.compile(
+      "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
+  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+
+  private final KieBase probes;
+  private final List<List<String>> fieldsRead;
+  private final long[] alwaysOpen;
+  /** For each rule with other patterns: those patterns (indexes of the "o" probes), and its situation patterns. */
+  private final List<int[]> otherPatternsOf;
+  private final List<long[]> situationPatternsOf;
+  private final int otherPatterns;
+  /** Which other patterns a fact matches, by the fact's value (fact classes compare by value and never change). */
+  private final Map<Object, java.util.BitSet> matchedBy = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private SameFirings(KieBase probes, List<List<String>> fieldsRead, long[] alwaysOpen, List<int[]> otherPatternsOf,
+      List<long[]> situationPatternsOf, int otherPatterns) {
+    this.probes = probes;
+    this.fieldsRead = fieldsRead;
+    this.alwaysOpen = alwaysOpen;
+    this.otherPatternsOf = otherPatternsOf;
+    this.situationPatternsOf = situationPatternsOf;
+    this.otherPatterns = otherPatterns;
+  }
+
+  /** The rules' situation conditions and probes, or why the rules do not qualify. */
+  public record Analysis(Optional<SameFirings> firings, String whyNot) {}
+
+  /** Whether these rules qualify, and if so their probes (compiled once). */
+  public static Analysis of(RuleSet rules) {
+    List<RuleDescr> all = new ArrayList<>();
+    Set<String> imports = new java.util.TreeSet<>();
+    try {
+      for (var e : rules.drlSources().entrySet()) {
+        PackageDescr pkg = parse(DecisionKey.withoutComments(e.getValue()));
+        if (!pkg.getGlobals().isEmpty() || !pkg.getFunctions().isEmpty() || !pkg.getTypeDeclarations().isEmpty()
+            || !pkg.getEnumDeclarations().isEmpty() || !pkg.getEntryPointDeclarations().isEmpty()
+            || !pkg.getWindowDeclarations().isEmpty()) {
+          return refused(e.getKey() + " declares globals, functions or types");
+        }
+        pkg.getImports().forEach(i -> imports.add("import " + i.getTarget() + ";"));
+        all.addAll(pkg.getRules());
+      }
+    } catch (DroolsParserException | RuntimeException e) {
+      return refused("a file could not be read rule by rule");
+    }
+    Set<String> made = new HashSet<>();
+    for (RuleDescr rule : all) {
+      String why = consequenceMakes(rule, made);
+      if (why != null) {
+        return refused(why);
+      }
+    }
+    if (made.contains("Situation")) {
+      return refused("a rule inserts a Situation");
+    }
+    StringBuilder drl = new StringBuilder("package trustrepair.samefirings;\n");
+    imports.forEach(i -> drl.append(i).append('\n'));
+    List<List<String>> fields = new ArrayList<>();
+    List<Integer> always = new ArrayList<>();
+    Map<String, Integer> otherIndex = new HashMap<>();
+    List<int[]> othersOf = new ArrayList<>();
+    List<List<Integer>> situationsOf = new ArrayList<>();
+    for (RuleDescr rule : all) {
+      String why = attributesRefused(rule);
+      if (why != null) {
+        return refused(why);
+      }
+      List<Integer> mine = new ArrayList<>();
+      List<String> others = new ArrayList<>();
+      for (BaseDescr d : rule.getLhs().getDescrs()) {
+        if (!(d instanceof PatternDescr p) || p.getSource() != null || p.getIdentifier() != null || p.isQuery()) {
+          return refused("rule \"" + rule.getName() + "\" has a condition that is not a plain pattern");
+        }
+        List<String> conditions = new ArrayList<>();
+        for (BaseDescr c : p.getDescrs()) {
+          if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")
+              || withoutStrings(expr.getExpression()).replace("::", "").contains(":")) {
+            return refused("rule \"" + rule.getName() + "\" binds or refers to other patterns");
+          }
+          conditions.add(expr.getExpression());
+        }
+        String type = simpleName(p.getObjectType());
+        if (type.equals("Situation")) {
+          List<String> read = RuleChanges.answersRead(conditions);
+          if (read == null) {
+            return refused("rule \"" + rule.getName() + "\" tests the situation in a way that cannot be followed");
+          }
+          int index = fields.size();
+          fields.add(read);
+          mine.add(index);
+          drl.append("rule \"s").append(index).append("\"\nwhen\n  Situation( ")
+              .append(conditions.isEmpty() ? "true" : String.join(", ", conditions)).append(" )\nthen\nend\n");
+        } else if (made.contains(type) && !type.equals("Object")) {
+          if (conditions.stream().anyMatch(c -> c.contains("(") && !c.matches(".*\\b(in|not in)\\s*\\(.*"))) {
+            return refused("rule \"" + rule.getName() + "\" calls something in a condition on " + type);
+          }
+          others.add(type + "( " + String.join(", ", conditions) + " )");
+        } else {
+          return refused("rule \"" + rule.getName() + "\" matches " + type + ", which no rule inserts");
+        }
+      }
+      if (others.isEmpty()) {
+        always.addAll(mine);
+      } else {
+        int[] indexes = new int[others.size()];
+        for (int i = 0; i < indexes.length; i++) {
+          String pattern = others.get(i);
+          indexes[i] = otherIndex.computeIfAbsent(pattern, k -> {
+            int o = otherIndex.size();
+            drl.append("rule \"o").append(o).append("\"\nwhen\n  ").append(pattern).append("\nthen\nend\n");
+            return o;
+          });
+        }
+        othersOf.add(indexes);
+        situationsOf.add(mine);
+      }
+    }
+    KieBase base = RuleChanges.compile(drl.toString());
+    if (base == null) {
+      return refused("the rules' conditions do not compile as probes");
+    }
+    int words = Math.max(1, (fields.size() + 63) / 64);
+    List<long[]> masks = situationsOf.stream().map(m -> mask(m, words)).toList();
+    return new Analysis(Optional.of(new SameFirings(base, List.copyOf(fields), mask(always, words),
+        List.copyOf(othersOf), masks, otherIndex.size())), null);
+  }
+
+  private static Analysis refused(String why) {
+    return new Analysis(Optional.empty(), why);
+  }
+
+  /** Null when the consequence only inserts new facts built from constants (their types added to {@code made}). */
+  private static String consequenceMakes(RuleDescr rule, Set<String> made) {
+    Object consequence = rule.getConsequence();
+    String rhs = consequence == null ? "" : DecisionKey.withoutComments(consequence.toString()).trim();
+    for (String statement : rhs.split(";")) {
+      String s = statement.trim();
+      if (s.isEmpty()) {
+        continue;
+      }
+      var m = INSERT.matcher(s);
+      if (!m.matches()) {
+        return "rule \"" + rule.getName() + "\" does more than insert a new fact";
+      }
+      made.add(m.group(1));
+    }
+    return null;
+  }
+
+  private static String attributesRefused(RuleDescr rule) {
+    for (AttributeDescr a : rule.getAttributes().values()) {
+      if (!ALLOWED_ATTRIBUTES.contains(a.getName())
+          || (a.getName().equals("salience") && !INTEGER.matcher(a.getValue().trim()).matches())) {
+        return "rule \"" + rule.getName() + "\" has the attribute " + a.getName();
+      }
+    }
+    if (rule instanceof QueryDescr) {
+      return "the rules hold a query";
+    }
+    return null;
+  }
+
+  private static String withoutStrings(String code) {
+    return code.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+  }
+
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+
+  private static long[] mask(List<Integer> bits, int words) {
+    long[] mask = new long[words];
+    bits.forEach(b -> mask[b >>> 6] |= 1L << (b & 63));
+    return mask;
+  }
+
+  private static PackageDescr parse(String code) throws DroolsParserException {
+    DrlParser parser = new DrlParser();
+    PackageDescr pkg = parser.parse(false, code);
+    if (parser.hasErrors() || pkg == null) {
+      throw new IllegalStateException("not parsed");
+    }
+    return pkg;
+  }
+
+  /** How many {@code Situation( … )} patterns the rules have; bit {@code i} of a mask stands for pattern {@code i}. */
+  public int patterns() {
+    return fieldsRead.size();
+  }
+
+  /** The number of {@code long} words in a mask. */
+  public int words() {
+    return alwaysOpen.length;
+  }
+
+  /** The answers pattern {@code i}'s conditions read ({@code role}, {@code readiness}, … {@code safety}). */
+  public List<String> fieldsRead(int pattern) {
+    return fieldsRead.get(pattern);
+  }
+
+  /** The patterns of the rules that are open in every situation: those with no pattern but on the situation. */
+  public long[] alwaysOpen() {
+    return alwaysOpen.clone();
+  }
+
+  /** A probe for one thread. */
+  public Probe newProbe() {
+    return new Probe();
+  }
+
+  /** Tests situation conditions and open rules with the engine; one session, not thread-safe. */
+  public final class Probe implements AutoCloseable {
+    private final KieSession session = probes.newKieSession();
+    private final List<String> fired = new ArrayList<>();
+
+    private Probe() {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          fired.add(event.getMatch().getRule().getName());
+        }
+      });
+    }
+
+    /** The situation patterns whose conditions hold for these answers. */
+    public long[] holding(Answers answers) {
+      long[] bits = new long[alwaysOpen.length];
+      for (String name : run(List.of(new Situation(answers)))) {
+        if (name.startsWith("s")) {
+          int i = Integer.parseInt(name.substring(1));
+          bits[i >>> 6] |= 1L << (i & 63);
+        }
+      }
+      return bits;
+    }
+
+    /**
+     * The situation patterns of the rules open once these facts (an evaluation's inserted facts) are present, with
+     * those of the rules that are always open. Each pattern tests one fact's fields against constants, so which
+     * patterns a fact matches is tested once for each value of fact.
+     */
+    public long[] openBy(Collection<?> facts) {
+      java.util.BitSet matched = new java.util.BitSet(otherPatterns);
+      for (Object fact : facts) {
+        java.util.BitSet bits = matchedBy.get(fact);
+        if (bits == null) {
+          bits = new java.util.BitSet(otherPatterns);
+          for (String name : run(List.of(fact))) {
+            if (name.startsWith("o")) {
+              bits.set(Integer.parseInt(name.substring(1)));
+            }
+          }
+          matchedBy.put(fact, bits);
+        }
+        matched.or(bits);
+      }
+      long[] mask = alwaysOpen.clone();
+      for (int r = 0; r < otherPatternsOf.size(); r++) {
+        boolean open = true;
+        for (int o : otherPatternsOf.get(r)) {
+          open &= matched.get(o);
+        }
+        if (open) {
+          long[] patterns = situationPatternsOf.get(r);
+          for (int w = 0; w < mask.length; w++) {
+            mask[w] |= patterns[w];
+          }
+        }
+      }
+      return mask;
+    }
+
+    private List<String> run(Collection<?> facts) {
+      fired.clear();
+      List<FactHandle> handles = new ArrayList<>();
+      for (Object fact : facts) {
+        handles.add(session.insert(fact));
+      }
+      session.fireAllRules();
+      handles.forEach(session::delete);
+      return List.copyOf(fired);
+    }
+
+    @Override
+    public void close() {
+      session.dispose();
+    }
+  }
+}
