@@ -59,7 +59,7 @@ final class AlikeSituations {
   }
 
   /** The shortcut for these rules over this space, or empty when the rules do not qualify (see SameFirings). */
-  static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space) {
+  static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads) {
     if (!rules.phrasesInert()) {
       return Optional.empty();
     }
@@ -87,34 +87,50 @@ final class AlikeSituations {
     List<long[]> groupMasks = new ArrayList<>(groups.values());
     int roles = space.roleCount();
     long[][][][] tables = new long[roles][groupDims.length][][];
-    try (SameFirings.Probe probe = firings.newProbe()) {
-      for (int role = 0; role < roles; role++) {
+    // one table per role and group, made on the sweep's threads
+    int groupCount = groupDims.length;
+    Parallel.over((long) roles * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
+      final SameFirings.Probe probe = firings.newProbe();
+      final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+
+      @Override
+      public void take(long task) {
+        int role = (int) (task / groupCount);
+        int g = (int) (task % groupCount);
         int[] sizes = space.sizesWithin(role);
-        for (int g = 0; g < groupDims.length; g++) {
-          int[] dims = groupDims[g];
-          int combinations = 1;
-          for (int d : dims) {
-            combinations *= sizes[d];
-          }
-          long[][] table = new long[combinations][];
-          int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
-          for (int combination = 0; combination < combinations; combination++) {
-            int rest = combination;
-            for (int i = dims.length - 1; i >= 0; i--) {
-              coords[dims[i]] = rest % sizes[dims[i]];
-              rest /= sizes[dims[i]];
-            }
-            long[] holding = probe.holding(space.at(role, coords));
-            long[] mask = groupMasks.get(g);
-            for (int w = 0; w < words; w++) {
-              holding[w] &= mask[w];
-            }
-            table[combination] = holding;
-          }
-          tables[role][g] = table;
+        int[] dims = groupDims[g];
+        int combinations = 1;
+        for (int d : dims) {
+          combinations *= sizes[d];
         }
+        long[][] table = new long[combinations][];
+        java.util.Arrays.fill(coords, 0);
+        long[] mask = groupMasks.get(g);
+        for (int combination = 0; combination < combinations; combination++) {
+          int rest = combination;
+          for (int i = dims.length - 1; i >= 0; i--) {
+            coords[dims[i]] = rest % sizes[dims[i]];
+            rest /= sizes[dims[i]];
+          }
+          long[] holding = probe.holding(space.at(role, coords));
+          for (int w = 0; w < words; w++) {
+            holding[w] &= mask[w];
+          }
+          table[combination] = holding;
+        }
+        tables[role][g] = table;
       }
-    }
+
+      @Override
+      public Void result() {
+        return null;
+      }
+
+      @Override
+      public void close() {
+        probe.close();
+      }
+    });
     return Optional.of(new AlikeSituations(firings, space, groupDims, tables));
   }
 
@@ -126,6 +142,8 @@ final class AlikeSituations {
   final class Part implements AutoCloseable {
     private final SameFirings.Probe probe = firings.newProbe();
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+    private Kind lastKind;
+    private long[] lastHolding;
 
     /**
      * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}) of this kind:
@@ -166,6 +184,18 @@ final class AlikeSituations {
 
     /** The kind of a situation whose patterns hold as given, if a situation of that kind was evaluated. */
     Kind find(long[] holding) {
+      // the situation before it was of a kind: it is of that kind too if they agree where that kind looks
+      if (lastKind != null && agree(holding, lastHolding, lastKind.open())) {
+        lastHolding = holding;
+        return lastKind;
+      }
+      Kind kind = lookUp(holding);
+      lastKind = kind;
+      lastHolding = holding;
+      return kind;
+    }
+
+    private Kind lookUp(long[] holding) {
       List<Integer> candidates = opensByAlways.get(new Key(-2, and(holding, always)));
       if (candidates == null) {
         return null;
@@ -196,6 +226,8 @@ final class AlikeSituations {
       if (!list.contains(id)) {
         ((CopyOnWriteArrayList<Integer>) list).addIfAbsent(id);
       }
+      lastKind = kind;
+      lastHolding = holding;
       return kind;
     }
 
@@ -217,6 +249,15 @@ final class AlikeSituations {
       opens.add(open);
       return opens.size() - 1;
     });
+  }
+
+  private static boolean agree(long[] a, long[] b, long[] mask) {
+    for (int w = 0; w < mask.length; w++) {
+      if (((a[w] ^ b[w]) & mask[w]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long[] and(long[] a, long[] b) {

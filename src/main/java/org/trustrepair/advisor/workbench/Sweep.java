@@ -126,7 +126,7 @@ public final class Sweep {
       throw new IllegalStateException("the answer space is too large to keep situation by situation");
     }
     long start = System.nanoTime();
-    AlikeSituations alike = shortcut ? AlikeSituations.of(rules, space).orElse(null) : null;
+    AlikeSituations alike = shortcut ? AlikeSituations.of(rules, space, threads).orElse(null) : null;
     List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
       final Partial partial = new Partial(detailed);
       final RuleSet.Evaluator evaluator = rules.newEvaluator();

@@ -31,7 +31,7 @@ class AlikeSituationsTest {
 
   private static void assertSameAsEvaluatingEverySituation(RuleSet rules) {
     AnswerSpace space = AnswerSpace.of(rules);
-    assertThat(AlikeSituations.of(rules, space)).as("the rules qualify for the shortcut").isPresent();
+    assertThat(AlikeSituations.of(rules, space, 2)).as("the rules qualify for the shortcut").isPresent();
     Sweep.Result every = new Sweep(rules, 2, false).runDetailed(space);
     Sweep.Result alike = new Sweep(rules, 2, true).runDetailed(space);
     Sweep.Result counted = new Sweep(rules, 2, true).run(space);
@@ -86,7 +86,7 @@ class AlikeSituationsTest {
             + "  not NatureIs( nature == Nature.COMPETENCE )\n");
     assertThat(SameFirings.of(negation).whyNot())
         .contains("\"Apologize to the others who were harmed\"", "not a plain pattern");
-    assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation))).isEmpty();
+    assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2)).isEmpty();
 
     RuleSet binding = edited("binding", "apologize/apologize.drl",
         "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",

@@ -107,7 +107,7 @@ public final class SameFirings {
     if (made.contains("Situation")) {
       return refused("a rule inserts a Situation");
     }
-    StringBuilder drl = new StringBuilder("package trustrepair.samefirings;\n");
+    StringBuilder drl = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
     imports.forEach(i -> drl.append(i).append('\n'));
     List<List<String>> fields = new ArrayList<>();
     List<Integer> always = new ArrayList<>();
