@@ -190,6 +190,7 @@ public final class Sweep {
     final BitSet errorSet = new BitSet();
     final Map<String, BitSet> firedBy = new HashMap<>();
     final Map<AlikeSituations.Kind, long[]> situationsOfKind = new java.util.IdentityHashMap<>();
+    final Map<AlikeSituations.Kind, BitSet[]> firedByOfKind = new java.util.IdentityHashMap<>();
     long situations;
     long evaluated;
     long errors;
@@ -260,9 +261,14 @@ public final class Sweep {
     /** A situation of a known kind: its rules are counted by kind, and added up once at the end. */
     void record(long index, java.util.function.LongFunction<Answers> answersOf, String[] problems,
         AlikeSituations.Kind kind) {
-      record(index, answersOf, problems, detailed ? kind.fired() : List.of());
-      if (!detailed) {
-        situationsOfKind.computeIfAbsent(kind, k -> new long[1])[0]++;
+      record(index, answersOf, problems, List.of());
+      situationsOfKind.computeIfAbsent(kind, k -> new long[1])[0]++;
+      if (detailed) {
+        BitSet[] bits = firedByOfKind.computeIfAbsent(kind, k -> k.fired().stream()
+            .map(rule -> firedBy.computeIfAbsent(rule, r -> new BitSet())).toArray(BitSet[]::new));
+        for (BitSet b : bits) {
+          b.set((int) index);
+        }
       }
     }
 
