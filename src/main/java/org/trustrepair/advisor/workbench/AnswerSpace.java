@@ -101,6 +101,42 @@ public final class AnswerSpace {
     return true;
   }
 
+  /**
+   * For each situation of this space (by index), the index of the situation of {@code older} that stands for it there
+   * ({@link #representativeOf}): the one the rules {@code older} was made for cannot tell apart from it. Answer by
+   * answer, so each dimension's values are mapped once.
+   */
+  int[] standInsIn(AnswerSpace older) {
+    if (size > Integer.MAX_VALUE || roles.size() != older.roles.size()) {
+      throw new IllegalStateException("spaces cannot be mapped");
+    }
+    int[] from = new int[(int) size];
+    int at = 0;
+    long theirOffset = 0;
+    for (int r = 0; r < roles.size(); r++) {
+      RoleSpace mine = roles.get(r);
+      RoleSpace theirs = older.roles.get(r);
+      int[][] maps = mine.digitsIn(theirs);
+      int[] mySizes = mine.sizes();
+      int[] theirSizes = theirs.sizes();
+      int[] digits = new int[mySizes.length];
+      for (long i = 0; i < mine.size(); i++) {
+        long rest = i;
+        for (int d = 0; d < mySizes.length; d++) {
+          digits[d] = (int) (rest % mySizes[d]);
+          rest /= mySizes[d];
+        }
+        long index = 0;
+        for (int d = mySizes.length - 1; d >= 0; d--) {
+          index = index * theirSizes[d] + maps[d][digits[d]];
+        }
+        from[at++] = (int) (theirOffset + index);
+      }
+      theirOffset += theirs.size();
+    }
+    return from;
+  }
+
   /** The situation in this space that stands for any answers: same plan but for wording, same guardrail checks. */
   public Answers representativeOf(Answers a) {
     return roles.stream().filter(r -> r.role == a.role()).findFirst().orElseThrow().representativeOf(a);
@@ -210,6 +246,75 @@ public final class AnswerSpace {
       Relationship relationship = relationships[(int) rest];
       return new Answers(role, relationship, breach, ready, day, disclosure, stillGoing, wasBefore, apology, other,
           safety);
+    }
+
+    /** How many values each answer takes, least significant first (the order {@link #get} reads them in). */
+    int[] sizes() {
+      return new int[] {safetySets.size(), others.length, apologies.length, before.length, still.length,
+          disclosures.length, days.length, readiness.length, breaches.length, relationships.length};
+    }
+
+    /**
+     * For each answer (in {@link #sizes} order) and each of its values here, the index of the value that stands for
+     * it in {@code older} (the same role's part of another space).
+     */
+    int[][] digitsIn(RoleSpace older) {
+      int[][] maps = new int[10][];
+      maps[0] = new int[safetySets.size()];
+      for (int k = 0; k < safetySets.size(); k++) {
+        maps[0][k] = older.safetySets.indexOf(older.safetyClasses.get(safetySets.get(k)));
+      }
+      maps[1] = flags(others, older.others);
+      maps[2] = new int[apologies.length];
+      for (int k = 0; k < apologies.length; k++) {
+        maps[2][k] = indexOf(older.apologies, pickNumber(older.apologyCuts, apologies[k]));
+      }
+      maps[3] = flags(before, older.before);
+      maps[4] = flags(still, older.still);
+      maps[5] = values(disclosures, older.disclosures);
+      maps[6] = new int[days.length];
+      for (int k = 0; k < days.length; k++) {
+        maps[6][k] = indexOf(older.days, pickNumber(older.dayCuts, days[k]));
+      }
+      maps[7] = new int[readiness.length];
+      for (int k = 0; k < readiness.length; k++) {
+        maps[7][k] = Arrays.asList(older.readiness).indexOf(older.pickReadiness(readiness[k]));
+      }
+      maps[8] = values(breaches, older.breaches);
+      maps[9] = values(relationships, older.relationships);
+      for (int[] map : maps) {
+        for (int digit : map) {
+          if (digit < 0) {
+            throw new IllegalStateException("a value has no stand-in in the older space");
+          }
+        }
+      }
+      return maps;
+    }
+
+    private static int[] flags(boolean[] mine, boolean[] older) {
+      int[] map = new int[mine.length];
+      for (int k = 0; k < mine.length; k++) {
+        map[k] = older.length == 1 ? 0 : (mine[k] ? 1 : 0);
+      }
+      return map;
+    }
+
+    private static <E> int[] values(E[] mine, E[] older) {
+      int[] map = new int[mine.length];
+      for (int k = 0; k < mine.length; k++) {
+        map[k] = Arrays.asList(older).indexOf(pick(older, mine[k]));
+      }
+      return map;
+    }
+
+    private static int indexOf(int[] values, int value) {
+      for (int k = 0; k < values.length; k++) {
+        if (values[k] == value) {
+          return k;
+        }
+      }
+      return -1;
     }
 
     Answers representativeOf(Answers a) {

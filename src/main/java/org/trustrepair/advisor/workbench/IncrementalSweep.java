@@ -31,7 +31,7 @@ final class IncrementalSweep {
 
   /**
    * The sweep of {@code after}, from the detailed sweep of {@code before}; empty when the edit cannot be bounded
-   * (the space changed, text outside the rules changed, a changed rule's conditions cannot be read alone).
+   * (text outside the rules changed, a changed rule's conditions cannot be read alone).
    */
   static Optional<Made> of(Sweep.Result old, RuleSet before, RuleSet after, int threads) {
     if (old.detail() == null || !old.proof()) {
@@ -39,25 +39,29 @@ final class IncrementalSweep {
     }
     long start = System.nanoTime();
     AnswerSpace space = AnswerSpace.of(after);
-    if (!space.sameSituations(old.space())) {
-      return Optional.empty();
-    }
     Optional<RuleChanges.Probe> probe = RuleChanges.between(before, after);
     if (probe.isEmpty()) {
       return Optional.empty();
     }
+    // The edit may have changed the space (a new number to compare with, a value named for the first time): then
+    // each situation takes what the old sweep found for the old situation that stood for it, which the rules before
+    // the edit could not tell apart from it (AnswerSpace#representativeOf).
+    boolean sameSpace = space.sameSituations(old.space());
+    Sweep.Detail was = sameSpace ? old.detail() : pulledBack(old.detail(), space.standInsIn(old.space()));
     // where a changed rule fired before (exactly), where the run failed before, and where an added rule or one
     // with new conditions could fire now
-    BitSet again = (BitSet) old.detail().errors().clone();
+    BitSet again = (BitSet) was.errors().clone();
     for (String rule : probe.get().changedRules()) {
-      again.or(old.detail().firedBy().getOrDefault(rule, new BitSet()));
+      again.or(was.firedBy().getOrDefault(rule, new BitSet()));
     }
     if (probe.get().testsConditions()) {
       again.or(mayChange(space, probe.get(), threads));
     }
     Sweep.Result fresh = new Sweep(after, threads).runOn(space, again);
-    Sweep.Detail was = old.detail();
     Sweep.Detail now = fresh.detail();
+    // the old sweep's examples are numbered in its own space
+    Map<Guardrail, Sweep.Example> oldFirst = sameSpace ? old.firstViolation() : Map.of();
+    Sweep.Example oldFirstError = sameSpace ? old.firstError() : null;
 
     Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
     Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
@@ -70,7 +74,7 @@ final class IncrementalSweep {
         violations.put(g, (long) bits.cardinality());
         int lowest = bits.nextSetBit(0);
         if (lowest >= 0) {
-          first.put(g, exampleAt(lowest, again, old.firstViolation().get(g), fresh.firstViolation().get(g),
+          first.put(g, exampleAt(lowest, again, oldFirst.get(g), fresh.firstViolation().get(g),
               space, answers -> violation(g, answers, evaluator)));
         }
       }
@@ -79,7 +83,7 @@ final class IncrementalSweep {
       Sweep.Example firstError = null;
       int lowestError = errors.nextSetBit(0);
       if (lowestError >= 0) {
-        firstError = exampleAt(lowestError, again, old.firstError(), fresh.firstError(), space,
+        firstError = exampleAt(lowestError, again, oldFirstError, fresh.firstError(), space,
             answers -> error(answers, evaluator));
       }
       Map<String, BitSet> firedBy = new HashMap<>();
@@ -130,6 +134,28 @@ final class IncrementalSweep {
     BitSet all = new BitSet();
     parts.forEach(all::or);
     return all;
+  }
+
+  /** What the old sweep found, for each situation of a new space: what it found for the one that stood for it. */
+  private static Sweep.Detail pulledBack(Sweep.Detail old, int[] from) {
+    Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
+    old.violating().forEach((g, bits) -> violating.put(g, pulledBack(bits, from)));
+    Map<String, BitSet> firedBy = new HashMap<>();
+    old.firedBy().forEach((rule, bits) -> firedBy.put(rule, pulledBack(bits, from)));
+    return new Sweep.Detail(violating, pulledBack(old.errors(), from), firedBy);
+  }
+
+  private static BitSet pulledBack(BitSet old, int[] from) {
+    BitSet bits = new BitSet(from.length);
+    if (old.isEmpty()) {
+      return bits;
+    }
+    for (int i = 0; i < from.length; i++) {
+      if (old.get(from[i])) {
+        bits.set(i);
+      }
+    }
+    return bits;
   }
 
   /** The old situations that were not evaluated again. */
