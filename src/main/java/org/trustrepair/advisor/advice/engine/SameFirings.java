@@ -211,6 +211,9 @@ public final class SameFirings {
     if (rule instanceof QueryDescr) {
       return "the rules hold a query";
     }
+    if (rule.getParentName() != null) {
+      return "rule \"" + rule.getName() + "\" extends another rule";
+    }
     return null;
   }
 
