@@ -220,7 +220,11 @@ final class AlikeSituations {
       }
       long[] open = kind.open();
       int id = idOf(open);
-      kinds.putIfAbsent(new Key(id, and(holding, open)), kind);
+      // another thread may have recorded this kind under the same key first: the same rules fired, the same kind
+      Kind known = kinds.putIfAbsent(new Key(id, and(holding, open)), kind);
+      if (known != null) {
+        kind = known;
+      }
       List<Integer> list = opensByAlways.computeIfAbsent(new Key(-2, and(holding, always)),
           k -> new CopyOnWriteArrayList<>());
       if (!list.contains(id)) {
