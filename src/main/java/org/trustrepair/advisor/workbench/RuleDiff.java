@@ -163,6 +163,9 @@ final class RuleDiff {
     private final boolean sameWords;
     /** By pair of kinds (before, after): the changes, when the answers cannot change them. */
     private final Map<Pair, Known> pairs = new HashMap<>();
+    private KindPlan lastBefore;
+    private KindPlan lastAfter;
+    private Known lastKnown;
     private long answersIndex = -1;
     private Answers answers;
 
@@ -190,13 +193,16 @@ final class RuleDiff {
       KindPlan a = is.look(index);
       Outcome oa = a == null ? is.outcome() : null;
       if (b != null && a != null) {
-        Pair pair = new Pair(b, a);
-        Known known = pairs.get(pair);
+        Known known = b == lastBefore && a == lastAfter ? lastKnown : pairs.get(new Pair(b, a));
         if (known == null) {
           known = new Known(wordingFixed(b, was.rules(), a, is.rules(), sameWords)
               ? changes(b.filledFor(was.rules(), answers(index)), a.filledFor(is.rules(), answers(index))) : null);
-          pairs.put(pair, known);
+          pairs.put(new Pair(b, a), known);
         }
+        // neighbours in the space are often of the same pair of kinds
+        lastBefore = b;
+        lastAfter = a;
+        lastKnown = known;
         if (known.changes() != null) {
           partial.add(i, false, false, known);
           return;

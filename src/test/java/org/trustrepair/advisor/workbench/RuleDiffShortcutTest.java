@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.RulesFolder;
@@ -43,15 +45,27 @@ class RuleDiffShortcutTest {
     assertThat(alike.evaluatedBefore()).isLessThan(space.size() / 10);
     assertThat(alike.evaluatedAfter()).isLessThan(space.size() / 10);
     assertThat(alike.space().sameSituations(every.space())).isTrue();
-    assertThat(alike.changed()).isEqualTo(every.changed());
-    // each group: its change and its exact set of situations, in the report's order
-    assertThat(alike.groups()).isEqualTo(every.groups());
+    // the changes and their counts first (a readable failure), then the exact sets of situations
+    assertThat(counts(alike)).isEqualTo(counts(every));
+    assertThat(alike.changed().equals(every.changed())).as("the same situations change").isTrue();
+    for (int g = 0; g < every.groups().size(); g++) {
+      assertThat(alike.groups().get(g).situations().equals(every.groups().get(g).situations()))
+          .as("the same situations for %s", every.groups().get(g).change()).isTrue();
+    }
     assertThat(alike.errorsBefore()).isEqualTo(every.errorsBefore());
     assertThat(alike.errorsAfter()).isEqualTo(every.errorsAfter());
     assertThat(DiffReport.text(DiffReport.view(alike, "rules", "edited")))
         .containsPattern("The engine evaluated [\\d,]+ of them under the old rules and [\\d,]+ under the new");
     assertThat(DiffReport.text(DiffReport.view(every, "rules", "edited"))).doesNotContain("The engine evaluated");
     return alike;
+  }
+
+  /** Each group's change and how many situations it covers, in the report's order. */
+  private static List<String> counts(RuleDiff.Result r) {
+    List<String> counts = new ArrayList<>();
+    counts.add("changed: " + r.changedCount());
+    r.groups().forEach(g -> counts.add(g.change() + ": " + g.count()));
+    return counts;
   }
 
   @Test
