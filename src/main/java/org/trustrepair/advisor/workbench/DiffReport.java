@@ -41,9 +41,9 @@ final class DiffReport {
 
     /** How many times the engine ran, in words, when it did not evaluate every situation under both. */
     String engineRuns() {
-      return String.format("The engine evaluated %,d of them under the old rules and %,d under the new: one for each "
-          + "kind of situation (those that fire exactly the same rules) and each situation without a plan. Each of "
-          + "the others shares every condition that could matter with one of those, so it fires the same rules and "
+      return String.format("The engine evaluated %,d of them under the old rules and %,d under the new: about one for "
+          + "each kind of situation (those that fire exactly the same rules), and each situation without a plan. Each "
+          + "of the others shares every condition that could matter with one of those, so it fires the same rules and "
           + "got that plan, with its own answers written into the reasons.", evaluatedBefore, evaluatedAfter);
     }
   }
