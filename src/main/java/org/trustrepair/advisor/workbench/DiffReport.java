@@ -32,7 +32,21 @@ final class DiffReport {
   /** Everything a report shows. */
   record View(String beforeLabel, String afterLabel, String beforeVersion, String afterVersion, long situations,
       long changed, double seconds, int threads, String space, long errorsBefore, long errorsAfter,
-      Map<RuleDiff.Kind, List<Section>> sections) {}
+      long evaluatedBefore, long evaluatedAfter, Map<RuleDiff.Kind, List<Section>> sections) {
+
+    /** Whether the engine evaluated fewer situations than there are, under either rule set. */
+    boolean shortcut() {
+      return evaluatedBefore < situations || evaluatedAfter < situations;
+    }
+
+    /** How many times the engine ran, in words, when it did not evaluate every situation under both. */
+    String engineRuns() {
+      return String.format("The engine evaluated %,d of them under the old rules and %,d under the new: about one for "
+          + "each kind of situation (those that fire exactly the same rules), and each situation without a plan. Each "
+          + "of the others shares every condition that could matter with one of those, so it fires the same rules and "
+          + "got that plan, with its own answers written into the reasons.", evaluatedBefore, evaluatedAfter);
+    }
+  }
 
   private DiffReport() {}
 
@@ -56,7 +70,7 @@ final class DiffReport {
     }
     return new View(beforeLabel, afterLabel, r.before().version(), r.after().version(), r.space().size(),
         r.changedCount(), r.elapsed().toMillis() / 1000.0, r.threads(), r.space().describe(), r.errorsBefore(),
-        r.errorsAfter(), sections);
+        r.errorsAfter(), r.evaluatedBefore(), r.evaluatedAfter(), sections);
   }
 
   /** The first situation of the group, and the last when it differs. */
@@ -141,7 +155,11 @@ final class DiffReport {
     out.append("Comparing ").append(v.beforeLabel()).append(" (version ").append(v.beforeVersion()).append(")\n")
         .append("     with ").append(v.afterLabel()).append(" (version ").append(v.afterVersion()).append(")\n");
     out.append(String.format("Evaluated all %,d situations either rule set can tell apart, under both, in %.1f s on "
-        + "%d threads.%n%n", v.situations(), v.seconds(), v.threads()));
+        + "%d threads.%n", v.situations(), v.seconds(), v.threads()));
+    if (v.shortcut()) {
+      out.append("   ").append(v.engineRuns()).append('\n');
+    }
+    out.append('\n');
     if (v.changed() == 0) {
       out.append("No change: every situation gets the same plan from both rule sets.\n");
       return out.toString();
@@ -197,6 +215,9 @@ final class DiffReport {
         .append("</code>).</p>\n");
     out.append(String.format("<p>Evaluated all %,d situations either rule set can tell apart, under both, in %.1f s "
         + "on %d threads.</p>%n", v.situations(), v.seconds(), v.threads()));
+    if (v.shortcut()) {
+      out.append("<p>").append(esc(v.engineRuns())).append("</p>\n");
+    }
     if (v.changed() == 0) {
       out.append("<p class=\"summary\">No change: every situation gets the same plan from both rule sets.</p>\n");
     } else {

@@ -57,8 +57,8 @@ final class PlanMaker {
     var period = exactlyOne(trace.inserted(PeriodIs.class), "period", f -> f.getPeriod().name());
     var track = exactlyOne(trace.inserted(TrackIs.class), "track", f -> f.getTrack().name());
     List<String> why = new ArrayList<>();
-    for (Inserted<?> i : List.of(track, nature, severity, period)) {
-      why.add(reason(i.rule(), answers));
+    for (String rule : classifiedBy(track, nature, severity, period)) {
+      why.add(reason(rule, answers));
     }
     var classification = new Classification(nature.fact().getNature(), severity.fact().getSeverity(),
         track.fact().getTrack(), period.fact().getPeriod(),
@@ -97,6 +97,27 @@ final class PlanMaker {
         })
         .toList();
     return new AdvicePlan(version, classification, steps, withheld, catalogue.disclaimer());
+  }
+
+  /**
+   * The rules whose reasons the classification of the plan {@link #make} makes from this trace gives, in the order of
+   * its {@code why}: the rules that decided the track, the nature, the severity and the period.
+   */
+  List<String> classifiedBy(Trace trace) {
+    return classifiedBy(exactlyOne(trace.inserted(TrackIs.class), "track", f -> f.getTrack().name()),
+        exactlyOne(trace.inserted(NatureIs.class), "nature", f -> f.getNature().name()),
+        exactlyOne(trace.inserted(SeverityIs.class), "severity", f -> f.getSeverity().name()),
+        exactlyOne(trace.inserted(PeriodIs.class), "period", f -> f.getPeriod().name()));
+  }
+
+  private static List<String> classifiedBy(Inserted<?> track, Inserted<?> nature, Inserted<?> severity,
+      Inserted<?> period) {
+    return List.of(track.rule(), nature.rule(), severity.rule(), period.rule());
+  }
+
+  /** The reason of rule {@code ruleName} with these answers written in, as a plan gives it. */
+  String reasonOf(String ruleName, Answers answers) {
+    return reason(ruleName, answers);
   }
 
   private static <T> Inserted<T> exactlyOne(List<Inserted<T>> found, String what, Function<T, String> value) {

@@ -89,6 +89,16 @@ public final class RuleSet {
      * ({@link SameFirings.Probe#openBy}).
      */
     public Evaluation evaluate(Answers answers, java.util.Collection<Object> facts) {
+      return evaluate(answers, facts, null);
+    }
+
+    /**
+     * Evaluates as {@link #evaluate(Answers, java.util.Collection)}, and adds to {@code classifiedBy} (when not null)
+     * the rules whose reasons the plan's classification gives, in the order of its {@code why} (those that decided
+     * the track, the nature, the severity and the period): with {@link RuleSet#reason}, the classification's reasons
+     * for other answers.
+     */
+    public Evaluation evaluate(Answers answers, java.util.Collection<Object> facts, List<String> classifiedBy) {
       trace = new Trace();
       overtime = false;
       deadline = System.nanoTime() + maxEvaluationNanos;
@@ -108,6 +118,9 @@ public final class RuleSet {
         Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
         if (facts != null) {
           facts.addAll(trace.facts());
+        }
+        if (classifiedBy != null) {
+          classifiedBy.addAll(planMaker.classifiedBy(trace));
         }
         clear(situation);
         return result;
@@ -195,6 +208,16 @@ public final class RuleSet {
         }
       }
     }
+  }
+
+  /**
+   * The reason of rule {@code rule} with these answers written in, exactly as a plan made by these rules gives it: a
+   * step's {@code why}, a withheld item's {@code reason} or a line of the classification's {@code why}.
+   *
+   * @throws EvaluationException when no rule has that name
+   */
+  public String reason(String rule, Answers answers) {
+    return planMaker.reasonOf(rule, answers);
   }
 
   /**
