@@ -283,7 +283,8 @@ public final class RuleChanges {
     return at < 0 ? "?" + System.identityHashCode(rule) : block.substring(0, at);
   }
 
-  private static PackageDescr parse(String code) throws DroolsParserException {
+  /** One DRL file's package, rules and all; throws when it does not parse cleanly. */
+  static PackageDescr parse(String code) throws DroolsParserException {
     DrlParser parser = new DrlParser();
     PackageDescr pkg = parser.parse(false, code);
     if (parser.hasErrors() || pkg == null) {

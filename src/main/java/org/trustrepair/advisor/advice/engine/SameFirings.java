@@ -16,7 +16,6 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -85,7 +84,7 @@ public final class SameFirings {
     Set<String> imports = new java.util.TreeSet<>();
     try {
       for (var e : rules.drlSources().entrySet()) {
-        PackageDescr pkg = parse(DecisionKey.withoutComments(e.getValue()));
+        PackageDescr pkg = RuleChanges.parse(DecisionKey.withoutComments(e.getValue()));
         if (!pkg.getGlobals().isEmpty() || !pkg.getFunctions().isEmpty() || !pkg.getTypeDeclarations().isEmpty()
             || !pkg.getEnumDeclarations().isEmpty() || !pkg.getEntryPointDeclarations().isEmpty()
             || !pkg.getWindowDeclarations().isEmpty()) {
@@ -229,15 +228,6 @@ public final class SameFirings {
     long[] mask = new long[words];
     bits.forEach(b -> mask[b >>> 6] |= 1L << (b & 63));
     return mask;
-  }
-
-  private static PackageDescr parse(String code) throws DroolsParserException {
-    DrlParser parser = new DrlParser();
-    PackageDescr pkg = parser.parse(false, code);
-    if (parser.hasErrors() || pkg == null) {
-      throw new IllegalStateException("not parsed");
-    }
-    return pkg;
   }
 
   /** How many {@code Situation( … )} patterns the rules have; bit {@code i} of a mask stands for pattern {@code i}. */
