@@ -29,8 +29,40 @@ import org.trustrepair.advisor.advice.engine.SameFirings;
  */
 final class AlikeSituations {
 
-  /** What every situation of a kind gets: the plan (up to wording) and the rules that fired, each once. */
-  record Kind(AdvicePlan plan, List<String> fired, long[] open, int shape) {}
+  /**
+   * What every situation of a kind gets: the plan (up to wording) and the rules that fired, each once; with the
+   * situation patterns of the rules open for it and the id of its plan as the guardrails see it. One object for each
+   * set of rules fired, so a kind is its own identity (maps keyed by kinds compare them as objects).
+   */
+  static final class Kind {
+    private final AdvicePlan plan;
+    private final List<String> fired;
+    private final long[] open;
+    private final int shape;
+
+    private Kind(AdvicePlan plan, List<String> fired, long[] open, int shape) {
+      this.plan = plan;
+      this.fired = fired;
+      this.open = open;
+      this.shape = shape;
+    }
+
+    AdvicePlan plan() {
+      return plan;
+    }
+
+    List<String> fired() {
+      return fired;
+    }
+
+    long[] open() {
+      return open;
+    }
+
+    int shape() {
+      return shape;
+    }
+  }
 
   /** The dimensions of the answers a guardrail check reads ({@link Guardrail#ANSWERS_CHECKED}). */
   private static final int[] CHECKED = Guardrail.ANSWERS_CHECKED.stream()
@@ -43,7 +75,7 @@ final class AlikeSituations {
   private final long[][][][] tables;
   private final List<long[]> opens = new CopyOnWriteArrayList<>();
   private final Map<Key, Integer> openIds = new ConcurrentHashMap<>();
-  private final Map<Key, List<Integer>> opensByAlways = new ConcurrentHashMap<>();
+  private final Map<Key, CopyOnWriteArrayList<Integer>> opensByAlways = new ConcurrentHashMap<>();
   private final Map<Key, Kind> kinds = new ConcurrentHashMap<>();
   private final Map<List<String>, Kind> byFired = new ConcurrentHashMap<>();
   private final Map<AdvicePlan, Integer> shapes = new ConcurrentHashMap<>();
@@ -225,11 +257,8 @@ final class AlikeSituations {
       if (known != null) {
         kind = known;
       }
-      List<Integer> list = opensByAlways.computeIfAbsent(new Key(-2, and(holding, always)),
-          k -> new CopyOnWriteArrayList<>());
-      if (!list.contains(id)) {
-        ((CopyOnWriteArrayList<Integer>) list).addIfAbsent(id);
-      }
+      opensByAlways.computeIfAbsent(new Key(-2, and(holding, always)), k -> new CopyOnWriteArrayList<>())
+          .addIfAbsent(id);
       lastKind = kind;
       lastHolding = holding;
       return kind;

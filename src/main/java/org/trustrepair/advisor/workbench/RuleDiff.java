@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -345,7 +344,7 @@ final class RuleDiff {
   private static final class Side {
     private final RuleSet rules;
     private final AlikeSituations alike;
-    private final Map<KindRef, KindPlan> plans = new ConcurrentHashMap<>();
+    private final Map<AlikeSituations.Kind, KindPlan> plans = new ConcurrentHashMap<>();
 
     Side(RuleSet rules, AlikeSituations alike) {
       this.rules = rules;
@@ -361,7 +360,7 @@ final class RuleDiff {
       private final RuleSet.Evaluator evaluator = rules.newEvaluator();
       private final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
       private final LongFunction<Answers> answersOf;
-      private final Map<AlikeSituations.Kind, KindPlan> seen = new IdentityHashMap<>();
+      private final Map<AlikeSituations.Kind, KindPlan> seen = new HashMap<>();
       private final List<Object> facts = new ArrayList<>();
       private final List<String> classifiedBy = new ArrayList<>();
       private Outcome outcome;
@@ -419,7 +418,7 @@ final class RuleDiff {
       private KindPlan planOf(AlikeSituations.Kind kind) {
         KindPlan known = seen.get(kind);
         if (known == null) {
-          known = plans.get(new KindRef(kind));
+          known = plans.get(kind);
           if (known != null) {
             seen.put(kind, known);
           }
@@ -433,7 +432,7 @@ final class RuleDiff {
         if (!made.filledFor(rules, answers).equals(evaluation.plan())) {
           made = new KindPlan(kind.plan(), made.classifiedBy(), false);
         }
-        KindPlan kept = plans.putIfAbsent(new KindRef(kind), made);
+        KindPlan kept = plans.putIfAbsent(kind, made);
         seen.put(kind, kept == null ? made : kept);
       }
 
@@ -459,19 +458,6 @@ final class RuleDiff {
           kinds.close();
         }
       }
-    }
-  }
-
-  /** A kind, by identity (a kind's record equality would compare whole plans). */
-  private record KindRef(AlikeSituations.Kind kind) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof KindRef r && r.kind == kind;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(kind);
     }
   }
 

@@ -189,8 +189,8 @@ public final class Sweep {
     final Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
     final BitSet errorSet = new BitSet();
     final Map<String, BitSet> firedBy = new HashMap<>();
-    final Map<AlikeSituations.Kind, long[]> situationsOfKind = new java.util.IdentityHashMap<>();
-    final Map<AlikeSituations.Kind, BitSet[]> firedByOfKind = new java.util.IdentityHashMap<>();
+    final Map<AlikeSituations.Kind, long[]> situationsOfKind = new HashMap<>();
+    final Map<AlikeSituations.Kind, BitSet[]> firedByOfKind = new HashMap<>();
     long situations;
     long evaluated;
     long errors;

@@ -87,6 +87,8 @@ public final class RuleChanges {
   private static final Set<String> OPERATORS = Set.of("in", "not", "true", "false", "null", "contains", "excludes",
       "memberOf", "matches");
 
+  private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+
   private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\b[a-z]\\w*\\b");
 
   /**
@@ -96,7 +98,7 @@ public final class RuleChanges {
   static List<String> answersRead(List<String> conditions) {
     java.util.TreeSet<String> read = new java.util.TreeSet<>();
     for (String condition : conditions) {
-      String code = condition.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+      String code = withoutStrings(condition);
       if (code.contains("(") && !code.matches(".*\\b(in|not in)\\s*\\(.*")) {
         return null;
       }
@@ -114,6 +116,11 @@ public final class RuleChanges {
       }
     }
     return List.copyOf(read);
+  }
+
+  /** The code with every string literal emptied, so that only the code's own words are read. */
+  static String withoutStrings(String code) {
+    return STRING.matcher(code).replaceAll("\"\"");
   }
 
   /** Whether the conditions a changed rule puts on the situation hold (one engine session; not thread-safe). */

@@ -127,7 +127,7 @@ public final class SameFirings {
         List<String> conditions = new ArrayList<>();
         for (BaseDescr c : p.getDescrs()) {
           if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")
-              || withoutStrings(expr.getExpression()).replace("::", "").contains(":")) {
+              || RuleChanges.withoutStrings(expr.getExpression()).replace("::", "").contains(":")) {
             return refused("rule \"" + rule.getName() + "\" binds or refers to other patterns");
           }
           conditions.add(expr.getExpression());
@@ -214,10 +214,6 @@ public final class SameFirings {
       return "rule \"" + rule.getName() + "\" extends another rule";
     }
     return null;
-  }
-
-  private static String withoutStrings(String code) {
-    return code.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
   }
 
   private static String simpleName(String type) {
