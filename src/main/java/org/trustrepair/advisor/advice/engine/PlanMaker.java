@@ -115,11 +115,6 @@ final class PlanMaker {
     return List.of(track.rule(), nature.rule(), severity.rule(), period.rule());
   }
 
-  /** The reason of rule {@code ruleName} with these answers written in, as a plan gives it. */
-  String reasonOf(String ruleName, Answers answers) {
-    return reason(ruleName, answers);
-  }
-
   private static <T> Inserted<T> exactlyOne(List<Inserted<T>> found, String what, Function<T, String> value) {
     if (found.size() == 1) {
       return found.get(0);
@@ -155,7 +150,8 @@ final class PlanMaker {
     return info;
   }
 
-  private String reason(String ruleName, Answers answers) {
+  /** The reason of rule {@code ruleName} with these answers written in, as a plan gives it. */
+  String reason(String ruleName, Answers answers) {
     return fill(rule(ruleName).reason(), answers);
   }
 

@@ -217,7 +217,7 @@ public final class RuleSet {
    * @throws EvaluationException when no rule has that name
    */
   public String reason(String rule, Answers answers) {
-    return planMaker.reasonOf(rule, answers);
+    return planMaker.reason(rule, answers);
   }
 
   /**
