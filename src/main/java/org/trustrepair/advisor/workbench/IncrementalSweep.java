@@ -48,10 +48,11 @@ final class IncrementalSweep {
     // the edit could not tell apart from it (AnswerSpace#representativeOf).
     boolean sameSpace = space.sameSituations(old.space());
     Sweep.Detail was = sameSpace ? old.detail() : pulledBack(old.detail(), space.standInsIn(old.space()));
-    // where a changed rule fired before (exactly), where the run failed before, and where an added rule or one
-    // with new conditions could fire now
+    // where the run failed before, where a changed rule fired before (exactly; but a rule changed only in its
+    // conditions acts as before wherever the old and the new conditions agree), where an added rule or one with
+    // new conditions could fire now, and where a rule's old and new conditions disagree
     BitSet again = (BitSet) was.errors().clone();
-    for (String rule : probe.get().changedRules()) {
+    for (String rule : probe.get().changedWhereTheyFired()) {
       again.or(was.firedBy().getOrDefault(rule, new BitSet()));
     }
     if (probe.get().testsConditions()) {

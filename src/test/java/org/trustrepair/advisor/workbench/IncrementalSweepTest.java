@@ -115,6 +115,42 @@ class IncrementalSweepTest {
   }
 
   @Test
+  void aRuleChangedOnlyInItsConditionsIsSweptOnlyWhereOldAndNewConditionsDisagree() throws IOException {
+    RuleSet after = edited("conditions-only", "apologize/apologize.drl",
+        "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )",
+        "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade <= 1 )");
+    assertThat(AnswerSpace.of(after).sameSituations(base.space())).isTrue();
+
+    IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+
+    // where it fired before (no apology yet) it fires still, and the same way: only one apology made is new
+    long disagree = java.util.stream.LongStream.range(0, base.space().size()).mapToObj(base.space()::get)
+        .filter(a -> a.role() == org.trustrepair.advisor.advice.Role.BROKE_TRUST && a.othersAffected()
+            && a.apologiesMade() == 1)
+        .count();
+    assertThat(made.evaluatedAgain()).isEqualTo(disagree);
+    assertSameAsTheFullSweep(after, made);
+  }
+
+  @Test
+  void aRuleChangedInItsConditionsAndInWhatItDoesIsSweptWhereverItFiredToo() throws IOException {
+    RuleSet after = edited("conditions-and-rank", "apologize/apologize.drl",
+        "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n  TrackIs( track == Track.REPAIR )\n"
+            + "then\n  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 )",
+        "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade <= 1 )\n  TrackIs( track == Track.REPAIR )\n"
+            + "then\n  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 6 )");
+
+    IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+
+    long mayFire = java.util.stream.LongStream.range(0, base.space().size()).mapToObj(base.space()::get)
+        .filter(a -> a.role() == org.trustrepair.advisor.advice.Role.BROKE_TRUST && a.othersAffected()
+            && a.apologiesMade() <= 1)
+        .count();
+    assertThat(made.evaluatedAgain()).isEqualTo(mayFire);
+    assertSameAsTheFullSweep(after, made);
+  }
+
+  @Test
   void editsThatChangeTheSpaceAreSweptFromTheSituationsThatStoodForTheNewOnes() throws IOException {
     // a new number to compare with, and a value named for the first time: the space itself changes
     RuleSet threshold = edited("threshold", "step-back/step-back.drl", "apologiesMade >= 2, !safetyConcern",

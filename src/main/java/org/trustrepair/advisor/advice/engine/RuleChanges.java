@@ -44,21 +44,31 @@ public final class RuleChanges {
   /** The rules that differ between two rule sets, and a test of where any of them could fire. */
   public static final class Probe {
     private final Set<String> changed;
+    private final Set<String> conditionsOnly;
     private final KieBase base;
     private final List<String> fields;
 
-    private Probe(Set<String> changed, KieBase base, List<String> fields) {
+    private Probe(Set<String> changed, Set<String> conditionsOnly, KieBase base, List<String> fields) {
       this.changed = Set.copyOf(changed);
+      this.conditionsOnly = Set.copyOf(conditionsOnly);
       this.base = base;
       this.fields = fields;
     }
 
-    /**
-     * Rules added, removed or edited (by name). Where none of them fired before the edit and {@link #newMatcher()}
-     * finds none could fire after it, the edit changes nothing.
-     */
+    /** Rules added, removed or edited (by name). */
     public Set<String> changedRules() {
       return changed;
+    }
+
+    /**
+     * The changed rules that may act differently wherever they fired before the edit: every changed rule but those
+     * whose only change is in their {@code Situation( … )} conditions. Where none of these fired before the edit
+     * and {@link #newMatcher()} finds nothing, the edit changes nothing.
+     */
+    public Set<String> changedWhereTheyFired() {
+      Set<String> rules = new LinkedHashSet<>(changed);
+      rules.removeAll(conditionsOnly);
+      return rules;
     }
 
     /** Whether some new or edited conditions must be tested situation by situation ({@link #newMatcher()}). */
@@ -68,12 +78,22 @@ public final class RuleChanges {
 
     /**
      * A test for one thread: whether an added rule, or a rule whose conditions were edited, could fire for the
-     * answers (its {@code Situation( … )} conditions hold). Only when {@link #testsConditions()}.
+     * answers (its {@code Situation( … )} conditions hold); for a rule whose only change is in those conditions,
+     * whether the old and the new conditions disagree on the answers. Only when {@link #testsConditions()}.
      */
     public Matcher newMatcher() {
       return new Matcher(base.newKieSession(), fields);
     }
   }
+
+  /** Names of the probe's rules: a changed rule that may fire, and the old and new conditions of one changed only in them. */
+  private static final String MAY_FIRE = "may fire ";
+  private static final String OLD = "old ";
+  private static final String NEW = "new ";
+
+  /** A top-level {@code Situation(} pattern's opening, qualified or not, bound or not. */
+  private static final java.util.regex.Pattern SITUATION = java.util.regex.Pattern.compile(
+      "\\bSituation\\s*\\(");
 
   /** The answers a {@code Situation} property is read from. */
   private static final Map<String, String> PROPERTIES = Map.ofEntries(Map.entry("role", "role"),
@@ -149,11 +169,30 @@ public final class RuleChanges {
       return known.computeIfAbsent(java.util.Arrays.asList(key), k -> test(answers));
     }
 
+    /**
+     * Whether a probe of a rule that may fire matches, or the old and new conditions of a rule changed only in them
+     * disagree (one of the pair matches, not both). Nothing fires: the filter only reads what matched.
+     */
     private boolean test(Answers answers) {
+      Set<String> matched = new java.util.HashSet<>();
       FactHandle handle = session.insert(new Situation(answers));
-      int fired = session.fireAllRules();
+      session.fireAllRules(match -> {
+        matched.add(match.getRule().getName());
+        return false;
+      });
       session.delete(handle);
-      return fired > 0;
+      for (String name : matched) {
+        if (name.startsWith(MAY_FIRE)) {
+          return true;
+        }
+        if (name.startsWith(OLD) && !matched.contains(NEW + name.substring(OLD.length()))) {
+          return true;
+        }
+        if (name.startsWith(NEW) && !matched.contains(OLD + name.substring(NEW.length()))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static Object value(Answers a, String field) {
@@ -188,10 +227,11 @@ public final class RuleChanges {
     Map<String, String> oldOutside = new TreeMap<>();
     Map<String, String> newOutside = new TreeMap<>();
     Map<String, String> imports = new HashMap<>();
+    Map<String, RuleDescr> oldDescrs = new HashMap<>();
     Map<String, RuleDescr> newDescrs = new HashMap<>();
     try {
       for (var e : before.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports, new HashMap<>());
+        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports, oldDescrs);
       }
       for (var e : after.drlSources().entrySet()) {
         read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports, newDescrs);
@@ -217,6 +257,7 @@ public final class RuleChanges {
     }
     StringBuilder drl = new StringBuilder("package trustrepair.probe;\n");
     List<String> allConditions = new ArrayList<>();
+    Set<String> conditionsOnly = new LinkedHashSet<>();
     new java.util.TreeSet<>(imports.values()).forEach(i -> drl.append(i).append('\n'));
     int n = 0;
     try {
@@ -231,8 +272,17 @@ public final class RuleChanges {
           return Optional.empty();
         }
         allConditions.addAll(conditions);
-        drl.append("rule \"probe ").append(n++).append("\"\nwhen\n  Situation( ")
-            .append(String.join(", ", conditions)).append(" )\nthen\nend\n");
+        List<String> was = onlyConditionsChanged(oldRules.get(name), oldDescrs.get(name), newRules.get(name),
+            newDescrs.get(name));
+        if (was.isEmpty()) {
+          probeRule(drl, MAY_FIRE + n++, conditions);
+        } else {
+          // the rule acts as before wherever the old and the new conditions agree
+          conditionsOnly.add(name);
+          allConditions.addAll(was);
+          probeRule(drl, OLD + n, was);
+          probeRule(drl, NEW + n++, conditions);
+        }
       }
     } catch (RuntimeException e) {
       return Optional.empty();
@@ -241,7 +291,62 @@ public final class RuleChanges {
     if (n > 0 && base == null) {
       return Optional.empty();
     }
-    return Optional.of(new Probe(changed, base, answersRead(allConditions)));
+    return Optional.of(new Probe(changed, conditionsOnly, base, answersRead(allConditions)));
+  }
+
+  private static void probeRule(StringBuilder drl, String name, List<String> conditions) {
+    drl.append("rule \"").append(name).append("\"\nwhen\n  Situation( ").append(String.join(", ", conditions))
+        .append(" )\nthen\nend\n");
+  }
+
+  /**
+   * The old conditions of a rule whose only change is in the conditions of its top-level {@code Situation( … )}
+   * patterns (the rest of its text, decisions and all, is the same); empty for any other change, or when the old
+   * conditions cannot stand alone.
+   */
+  private static List<String> onlyConditionsChanged(String oldBlock, RuleDescr oldRule, String newBlock,
+      RuleDescr newRule) {
+    if (oldBlock == null || newBlock == null) {
+      return List.of();
+    }
+    String oldSkeleton = withoutSituationConditions(oldBlock, oldRule);
+    String newSkeleton = withoutSituationConditions(newBlock, newRule);
+    if (oldSkeleton == null || !oldSkeleton.equals(newSkeleton)) {
+      return List.of();
+    }
+    return situationConditions(oldRule);
+  }
+
+  /**
+   * A rule's text with what is inside each {@code Situation( … )} pattern left out; null unless every such pattern
+   * is one of the rule's top-level patterns (none inside {@code not}, {@code exists}, {@code from}…).
+   */
+  static String withoutSituationConditions(String block, RuleDescr rule) {
+    long topLevel = rule.getLhs().getDescrs().stream().filter(d -> d instanceof PatternDescr p
+        && (p.getObjectType().equals("Situation") || p.getObjectType().endsWith(".Situation"))
+        && p.getSource() == null).count();
+    // string literals blanked to spaces of the same length, so that a parenthesis in one is not counted
+    String code = STRING.matcher(block).replaceAll(r -> "\"" + " ".repeat(r.group().length() - 2) + "\"");
+    StringBuilder out = new StringBuilder();
+    java.util.regex.Matcher m = SITUATION.matcher(code);
+    int at = 0;
+    int found = 0;
+    while (m.find(at)) {
+      int depth = 1;
+      int i = m.end();
+      while (i < code.length() && depth > 0) {
+        char c = code.charAt(i++);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      }
+      if (depth != 0) {
+        return null;
+      }
+      out.append(block, at, m.end()).append('…');
+      at = i - 1;
+      found++;
+    }
+    out.append(block.substring(at));
+    return found == topLevel ? out.toString() : null;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
