@@ -133,21 +133,29 @@ class IncrementalSweepTest {
   }
 
   @Test
-  void aRuleChangedInItsConditionsAndInWhatItDoesIsSweptWhereverItFiredToo() throws IOException {
-    RuleSet after = edited("conditions-and-rank", "apologize/apologize.drl",
+  void aRuleChangedInItsConditionsAndInWhatItDoesOrSaysIsSweptWhereverItFiredToo() throws IOException {
+    RuleSet rank = edited("conditions-and-rank", "apologize/apologize.drl",
         "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n  TrackIs( track == Track.REPAIR )\n"
             + "then\n  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 )",
         "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade <= 1 )\n  TrackIs( track == Track.REPAIR )\n"
             + "then\n  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 6 )");
-
-    IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+    Path reasonCopy = RulesCopy.of(dir.resolve("conditions-and-reason"));
+    RulesCopy.edit(reasonCopy, "apologize/apologize.drl", "they are owed their own acknowledgement",
+        "they are owed an acknowledgement of their own");
+    RulesCopy.edit(reasonCopy, "apologize/apologize.drl",
+        "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )",
+        "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade <= 1 )");
+    RuleSet reason = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(reasonCopy));
 
     long mayFire = java.util.stream.LongStream.range(0, base.space().size()).mapToObj(base.space()::get)
         .filter(a -> a.role() == org.trustrepair.advisor.advice.Role.BROKE_TRUST && a.othersAffected()
             && a.apologiesMade() <= 1)
         .count();
-    assertThat(made.evaluatedAgain()).isEqualTo(mayFire);
-    assertSameAsTheFullSweep(after, made);
+    for (RuleSet after : List.of(rank, reason)) {
+      IncrementalSweep.Made made = IncrementalSweep.of(base, RulesFolder.ruleSet(), after, 2).orElseThrow();
+      assertThat(made.evaluatedAgain()).isEqualTo(mayFire);
+      assertSameAsTheFullSweep(after, made);
+    }
   }
 
   @Test

@@ -83,6 +83,11 @@ final class DecisionKey {
     String code = withoutComments(drl);
     code = REASON.matcher(code).replaceAll("@reason");
     code = SOURCES.matcher(code).replaceAll("@sources");
+    return spaced(code);
+  }
+
+  /** The code with each run of white space made one space: how it is written, not how it is laid out. */
+  static String spaced(String code) {
     return SPACE.matcher(code).replaceAll(" ").strip();
   }
 

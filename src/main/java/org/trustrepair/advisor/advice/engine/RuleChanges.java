@@ -229,12 +229,14 @@ public final class RuleChanges {
     Map<String, String> imports = new HashMap<>();
     Map<String, RuleDescr> oldDescrs = new HashMap<>();
     Map<String, RuleDescr> newDescrs = new HashMap<>();
+    Map<String, String> oldWritten = new HashMap<>();
+    Map<String, String> newWritten = new HashMap<>();
     try {
       for (var e : before.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports, oldDescrs);
+        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports, oldDescrs, oldWritten);
       }
       for (var e : after.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports, newDescrs);
+        read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports, newDescrs, newWritten);
       }
     } catch (DroolsParserException | RuntimeException e) {
       return Optional.empty();
@@ -272,7 +274,7 @@ public final class RuleChanges {
           return Optional.empty();
         }
         allConditions.addAll(conditions);
-        List<String> was = onlyConditionsChanged(oldRules.get(name), oldDescrs.get(name), newRules.get(name),
+        List<String> was = onlyConditionsChanged(oldWritten.get(name), oldDescrs.get(name), newWritten.get(name),
             newDescrs.get(name));
         if (was.isEmpty()) {
           probeRule(drl, MAY_FIRE + n++, conditions);
@@ -301,8 +303,8 @@ public final class RuleChanges {
 
   /**
    * The old conditions of a rule whose only change is in the conditions of its top-level {@code Situation( … )}
-   * patterns (the rest of its text, decisions and all, is the same); empty for any other change, or when the old
-   * conditions cannot stand alone.
+   * patterns (the rest of its text is the same, word for word: its reason, sources, attributes, other patterns and
+   * consequence); empty for any other change, or when the old conditions cannot stand alone.
    */
   private static List<String> onlyConditionsChanged(String oldBlock, RuleDescr oldRule, String newBlock,
       RuleDescr newRule) {
@@ -357,8 +359,8 @@ public final class RuleChanges {
 
   /** Splits one file into its rules (by name, as the engine reads them) and the rest (package, imports…). */
   private static void read(String path, String drl, Map<String, String> rules, Map<String, String> heads,
-      Map<String, String> outside, Map<String, String> imports, Map<String, RuleDescr> descrs)
-      throws DroolsParserException {
+      Map<String, String> outside, Map<String, String> imports, Map<String, RuleDescr> descrs,
+      Map<String, String> written) throws DroolsParserException {
     String code = DecisionKey.withoutComments(drl);
     PackageDescr pkg = parse(code);
     StringBuilder rest = new StringBuilder();
@@ -372,8 +374,10 @@ public final class RuleChanges {
         throw new IllegalStateException("rule positions unknown");
       }
       rest.append(code, at, start);
-      String block = DecisionKey.decisions(code.substring(start, Math.min(code.length(), end + 1)));
+      String text = code.substring(start, Math.min(code.length(), end + 1));
+      String block = DecisionKey.decisions(text);
       rules.put(rule.getName(), block);
+      written.put(rule.getName(), DecisionKey.spaced(text));
       heads.put(rule.getName(), head(block, rule));
       descrs.put(rule.getName(), rule);
       at = end + 1;
