@@ -2,27 +2,30 @@ package org.trustrepair.advisor.workbench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.SameFirings;
 
 /**
- * The sweep's shortcut: one engine evaluation for each kind of situation, where two situations are of a kind when
- * {@link SameFirings} shows they fire exactly the same rules. Each situation's {@code Situation( … )} conditions are
- * read from tables made once, with the engine, for each combination of the answers a condition reads; the first
- * situation of a kind is evaluated, and the rules its facts leave open say which conditions the next situations must
- * share with it to be of its kind. A situation of a known kind gets that kind's plan (the same steps, kinds, phases,
- * ranks, track and texts; only the answers written into reasons differ, and they cannot make a reason blank or leave
- * a brace in it: {@link RuleSet#phrasesInert()}), and the guardrails are checked on it with the situation's own
- * answers. So every situation of the space is still checked; only the engine runs fewer times.
+ * The sweep's shortcut: one engine evaluation for each kind of situation, a kind being the set of rules that fire.
+ * Which rules fire for a situation is found without the engine, for rules that only add facts
+ * ({@link SameFirings#closure}): each situation's {@code Situation( … )} conditions are read from tables made once,
+ * with the engine, for each combination of the answers a condition reads, and the rules that fire are the closure of
+ * those conditions and the facts each rule inserts. The first situation of a kind is evaluated by the engine, which
+ * must fire exactly those rules (else {@link Mismatch}, and the sweep evaluates every situation instead). The next
+ * situations of its kind get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers
+ * written into reasons differ, and they cannot make a reason blank or leave a brace in it:
+ * {@link RuleSet#phrasesInert()}), and the guardrails are checked on it with each situation's own answers. So every
+ * situation of the space is still checked; only the engine runs fewer times.
+ *
+ * <p>Kinds an earlier sweep met can be carried over to a sweep of an edit ({@link #known()}, where every rule they
+ * fire acts as before: {@link IncrementalSweep}), so that the engine evaluates only kinds never met before.
  *
  * <p>Thread-safe: kinds are shared between the sweep's threads (two threads may both evaluate a new kind; both get
  * the same plan, and one is kept).
@@ -30,9 +33,11 @@ import org.trustrepair.advisor.advice.engine.SameFirings;
 final class AlikeSituations {
 
   /**
-   * What every situation of a kind gets: the plan (up to wording) and the rules that fired, each once; with the
-   * situation patterns of the rules open for it and the id of its plan as the guardrails see it. One object for each
-   * set of rules fired, so a kind is its own identity (maps keyed by kinds compare them as objects).
+   * What every situation of a kind gets: the plan (up to wording; for a kind carried from an earlier sweep, the plan
+   * as the guardrails see it, {@link Guardrail#asChecked}) and the rules that fired, each once; with the situation
+   * patterns of the rules open for it (a situation that shares them with the last one looked up is of its kind) and
+   * the id of its plan as the guardrails see it. One object for each set of rules fired, so a kind is its own
+   * identity (maps keyed by kinds compare them as objects).
    */
   static final class Kind {
     private final AdvicePlan plan;
@@ -64,34 +69,73 @@ final class AlikeSituations {
     }
   }
 
+  /**
+   * The closure ({@link SameFirings#closure}) disagreed with the engine on the rules that fired: the rules are not
+   * what the shortcut takes them to be, and the sweep must evaluate every situation with the engine.
+   */
+  static final class Mismatch extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    Mismatch() {
+      super("the rules that fired differ from those the shortcut expected");
+    }
+
+    /** Whether this, or what a thread of a parallel run threw, is a mismatch. */
+    static boolean in(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof Mismatch) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** The dimensions of the answers a guardrail check reads ({@link Guardrail#ANSWERS_CHECKED}). */
   private static final int[] CHECKED = Guardrail.ANSWERS_CHECKED.stream()
       .mapToInt(AnswerSpace.DIMENSIONS::indexOf).toArray();
 
   private final AnswerSpace space;
-  private final long[] always;
   private final int[][] groupDims;
   /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
   private final long[][][][] tables;
-  private final List<long[]> opens = new CopyOnWriteArrayList<>();
-  private final Map<Key, Integer> openIds = new ConcurrentHashMap<>();
-  private final Map<Key, CopyOnWriteArrayList<Integer>> opensByAlways = new ConcurrentHashMap<>();
-  private final Map<Key, Kind> kinds = new ConcurrentHashMap<>();
-  private final Map<List<String>, Kind> byFired = new ConcurrentHashMap<>();
+  private final Map<Bits, Kind> byRules = new ConcurrentHashMap<>();
   private final Map<AdvicePlan, Integer> shapes = new ConcurrentHashMap<>();
+  private final Map<Integer, AdvicePlan> shapeById = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger nextShape = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<Long, String[]> verdicts = new ConcurrentHashMap<>();
+  private final Map<List<String>, AdvicePlan> carried;
+  /** The carried kinds by the mask of their rules. */
+  private final Map<Bits, AdvicePlan> carriedByRules = new java.util.HashMap<>();
   private final SameFirings firings;
 
-  private AlikeSituations(SameFirings firings, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
+  private AlikeSituations(SameFirings firings, AnswerSpace space, int[][] groupDims, long[][][][] tables,
+      Map<List<String>, AdvicePlan> carried) {
     this.firings = firings;
     this.space = space;
-    this.always = firings.alwaysOpen();
     this.groupDims = groupDims;
     this.tables = tables;
+    this.carried = carried;
+    carried.forEach((fired, plan) -> {
+      long[] rules = firings.rulesNamed(fired);
+      if (rules != null) {
+        carriedByRules.put(new Bits(rules), plan);
+      }
+    });
   }
 
   /** The shortcut for these rules over this space, or empty when the rules do not qualify (see SameFirings). */
   static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads) {
+    return of(rules, space, threads, Map.of());
+  }
+
+  /**
+   * The same, knowing beforehand what situations that fire each set of rules in {@code carried} get, as the guardrails
+   * see it ({@link #known()} of an earlier sweep of rules that act the same wherever those rules fire): situations of
+   * those kinds are checked without evaluating any of them.
+   */
+  static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads,
+      Map<List<String>, AdvicePlan> carried) {
     if (!rules.phrasesInert()) {
       return Optional.empty();
     }
@@ -163,7 +207,17 @@ final class AlikeSituations {
         probe.close();
       }
     });
-    return Optional.of(new AlikeSituations(firings, space, groupDims, tables));
+    return Optional.of(new AlikeSituations(firings, space, groupDims, tables, carried));
+  }
+
+  /**
+   * Each set of rules fired (names in order) and the plan its situations get, as the guardrails see it
+   * ({@link Guardrail#asChecked}): the kinds this shortcut met, evaluated or carried, to carry to the sweep of an edit.
+   */
+  Map<List<String>, AdvicePlan> known() {
+    Map<List<String>, AdvicePlan> known = new java.util.HashMap<>(carried);
+    byRules.values().forEach(kind -> known.put(kind.fired(), shapeById.get(kind.shape())));
+    return known;
   }
 
   Part newPart() {
@@ -172,10 +226,10 @@ final class AlikeSituations {
 
   /** One thread's use: its own probe and buffers. */
   final class Part implements AutoCloseable {
-    private final SameFirings.Probe probe = firings.newProbe();
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
     private Kind lastKind;
     private long[] lastHolding;
+    private long[] lastClosure;
 
     /**
      * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}) of this kind:
@@ -200,7 +254,7 @@ final class AlikeSituations {
       space.coordinates(index, coords);
       int role = coords[AnswerSpace.ROLE];
       int[] sizes = space.sizesWithin(role);
-      long[] bits = new long[always.length];
+      long[] bits = new long[firings.words()];
       for (int g = 0; g < groupDims.length; g++) {
         int combination = 0;
         for (int d : groupDims[g]) {
@@ -214,51 +268,51 @@ final class AlikeSituations {
       return bits;
     }
 
-    /** The kind of a situation whose patterns hold as given, if a situation of that kind was evaluated. */
+    /**
+     * The kind of a situation whose patterns hold as given, if a situation of that kind was evaluated (or its kind
+     * carried); null when the engine must evaluate one.
+     */
     Kind find(long[] holding) {
       // the situation before it was of a kind: it is of that kind too if they agree where that kind looks
       if (lastKind != null && agree(holding, lastHolding, lastKind.open())) {
         lastHolding = holding;
         return lastKind;
       }
-      Kind kind = lookUp(holding);
+      lastClosure = firings.closure(holding);
+      Bits rules = new Bits(lastClosure);
+      Kind kind = byRules.get(rules);
+      if (kind == null && !carriedByRules.isEmpty()) {
+        AdvicePlan plan = carriedByRules.get(rules);
+        if (plan != null) {
+          Kind made = new Kind(plan, firings.names(lastClosure), firings.open(lastClosure), shapeOf(plan));
+          Kind known = byRules.putIfAbsent(rules, made);
+          kind = known != null ? known : made;
+        }
+      }
       lastKind = kind;
       lastHolding = holding;
       return kind;
     }
 
-    private Kind lookUp(long[] holding) {
-      List<Integer> candidates = opensByAlways.get(new Key(-2, and(holding, always)));
-      if (candidates == null) {
-        return null;
+    /**
+     * The kind of a situation the engine evaluated, known from now on: the situation last given to {@link #find},
+     * which found none. The engine's rules fired must be those the closure found, or the shortcut stops
+     * ({@link Mismatch}).
+     */
+    Kind remember(long[] holding, Evaluation evaluation) {
+      long[] closure = lastClosure != null && Arrays.equals(holding, lastHolding) ? lastClosure
+          : firings.closure(holding);
+      long[] fired = firings.rulesNamed(evaluation.firedRules());
+      if (fired == null || !Arrays.equals(fired, closure)) {
+        throw new Mismatch();
       }
-      for (int id : candidates) {
-        Kind kind = kinds.get(new Key(id, and(holding, opens.get(id))));
-        if (kind != null) {
-          return kind;
-        }
-      }
-      return null;
-    }
-
-    /** The kind of an evaluated situation, known from now on: its patterns that hold, the facts its rules made. */
-    Kind remember(long[] holding, Collection<Object> facts, Evaluation evaluation) {
-      List<String> fired = List.copyOf(new java.util.TreeSet<>(evaluation.firedRules()));
-      Kind kind = byFired.get(fired);
+      Bits rules = new Bits(fired);
+      Kind kind = byRules.get(rules);
       if (kind == null) {
-        // the rules that fired decide the facts they inserted, and so which rules those leave open
-        kind = byFired.computeIfAbsent(fired, f -> new Kind(evaluation.plan(), f,
-            probe.openBy(facts), shapeOf(evaluation.plan())));
+        Kind made = new Kind(evaluation.plan(), firings.names(fired), firings.open(fired), shapeOf(evaluation.plan()));
+        Kind known = byRules.putIfAbsent(rules, made);
+        kind = known != null ? known : made;
       }
-      long[] open = kind.open();
-      int id = idOf(open);
-      // another thread may have recorded this kind under the same key first: the same rules fired, the same kind
-      Kind known = kinds.putIfAbsent(new Key(id, and(holding, open)), kind);
-      if (known != null) {
-        kind = known;
-      }
-      opensByAlways.computeIfAbsent(new Key(-2, and(holding, always)), k -> new CopyOnWriteArrayList<>())
-          .addIfAbsent(id);
       lastKind = kind;
       lastHolding = holding;
       return kind;
@@ -266,7 +320,7 @@ final class AlikeSituations {
 
     @Override
     public void close() {
-      probe.close();
+      // nothing held: the part's buffers are its own
     }
   }
 
@@ -274,13 +328,13 @@ final class AlikeSituations {
   private int shapeOf(AdvicePlan plan) {
     AdvicePlan shape = Guardrail.asChecked(plan);
     Integer id = shapes.get(shape);
-    return id != null ? id : shapes.computeIfAbsent(shape, k -> shapes.size());
-  }
-
-  private synchronized int idOf(long[] open) {
-    return openIds.computeIfAbsent(new Key(-1, open), k -> {
-      opens.add(open);
-      return opens.size() - 1;
+    if (id != null) {
+      return id;
+    }
+    return shapes.computeIfAbsent(shape, k -> {
+      int made = nextShape.getAndIncrement();
+      shapeById.put(made, k);
+      return made;
     });
   }
 
@@ -293,29 +347,21 @@ final class AlikeSituations {
     return true;
   }
 
-  private static long[] and(long[] a, long[] b) {
-    long[] r = new long[a.length];
-    for (int w = 0; w < a.length; w++) {
-      r[w] = a[w] & b[w];
-    }
-    return r;
-  }
-
-  /** Patterns that hold, under one mask of open rules (by id; -1 and -2 for the masks' own tables). */
-  private record Key(int mask, long[] bits) {
+  /** A set of rules as a mask, to key the kinds by. */
+  private record Bits(long[] bits) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.mask == mask && Arrays.equals(k.bits, bits);
+      return o instanceof Bits b && Arrays.equals(b.bits, bits);
     }
 
     @Override
     public int hashCode() {
-      return 31 * mask + Arrays.hashCode(bits);
+      return Arrays.hashCode(bits);
     }
 
     @Override
     public String toString() {
-      return "Key[" + mask + "]";
+      return "Bits" + Arrays.toString(bits);
     }
   }
 }

@@ -241,22 +241,27 @@ public enum Guardrail {
 
   /**
    * The plan as the checks above see it: of the classification only the nature and the track; of each reason only
-   * whether it is blank or keeps a brace. Every check gives the same verdict on this as on the plan itself. Keep in
-   * step with the checks, like {@link #ANSWERS_CHECKED}.
+   * whether it is blank or keeps a brace; of the other texts only whether they are blank. Every check gives the same
+   * verdict on this as on the plan itself. Keep in step with the checks, like {@link #ANSWERS_CHECKED}.
    */
   static AdvicePlan asChecked(AdvicePlan plan) {
     var c = plan.classification();
     return new AdvicePlan("", new AdvicePlan.Classification(c.nature(), null, c.track(), null, null, List.of()),
-        plan.steps().stream().map(s -> new Step(0, s.rank(), s.phase(), null, s.id(), readOf(s.title()),
-            readOf(s.detail()), readOf(s.why()), readOf(s.rule()), List.of(), s.kinds(), s.helplines())).toList(),
-        plan.withheld().stream().map(w -> new AdvicePlan.WithheldAdvice(w.id(), w.phase(), null, readOf(w.reason()),
-            readOf(w.rule()), List.of(), w.kinds())).toList(),
-        readOf(plan.disclaimer()));
+        plan.steps().stream().map(s -> new Step(0, s.rank(), s.phase(), null, s.id(), blankOr(s.title()),
+            blankOr(s.detail()), reasonOf(s.why()), blankOr(s.rule()), List.of(), s.kinds(), s.helplines())).toList(),
+        plan.withheld().stream().map(w -> new AdvicePlan.WithheldAdvice(w.id(), w.phase(), null,
+            reasonOf(w.reason()), blankOr(w.rule()), List.of(), w.kinds())).toList(),
+        blankOr(plan.disclaimer()));
   }
 
-  /** What the checks read of a text: blank (kept as it is), keeps a brace, or neither. */
-  private static String readOf(String text) {
+  /** What the checks read of a reason: blank (kept as it is), keeps a brace, or neither. */
+  private static String reasonOf(String text) {
     return text == null || text.isBlank() ? text : text.contains("{") ? "{" : "·";
+  }
+
+  /** What the checks read of any other text: blank (kept as it is) or not. */
+  private static String blankOr(String text) {
+    return text == null || text.isBlank() ? text : "·";
   }
 
   private static final Set<SafetyFlag> ABUSE = EnumSet.of(SafetyFlag.OTHER_PARTY_AFRAID,

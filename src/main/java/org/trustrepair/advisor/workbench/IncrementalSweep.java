@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleChanges;
@@ -58,7 +60,15 @@ final class IncrementalSweep {
     if (probe.get().testsConditions()) {
       again.or(mayChange(space, probe.get(), threads));
     }
-    Sweep.Result fresh = new Sweep(after, threads).runOn(space, again);
+    // kinds of situation the old sweep met stay what they were where every rule they fire acts as before
+    Set<String> actDifferently = probe.get().changedWhereTheyFired();
+    Map<List<String>, AdvicePlan> carried = new HashMap<>();
+    old.detail().kinds().forEach((fired, plan) -> {
+      if (after.rules().keySet().containsAll(fired) && fired.stream().noneMatch(actDifferently::contains)) {
+        carried.put(fired, plan);
+      }
+    });
+    Sweep.Result fresh = new Sweep(after, threads).runOn(space, again, carried);
     Sweep.Detail now = fresh.detail();
     // the old sweep's examples are numbered in its own space
     Map<Guardrail, Sweep.Example> oldFirst = sameSpace ? old.firstViolation() : Map.of();
@@ -104,7 +114,7 @@ final class IncrementalSweep {
       boolean proof = !after.numberUseUnrecognised("daysElapsed") && !after.numberUseUnrecognised("apologiesMade");
       Sweep.Result result = new Sweep.Result(space, space.size(), Duration.ofNanos(System.nanoTime() - start),
           violations, first, errors.cardinality(), firstError, perRule, never, proof, null,
-          new Sweep.Detail(violating, errors, firedBy), fresh.evaluated());
+          new Sweep.Detail(violating, errors, firedBy, fresh.detail().kinds()), fresh.evaluated());
       return Optional.of(new Made(result, again.cardinality()));
     }
   }
@@ -141,9 +151,10 @@ final class IncrementalSweep {
   private static Sweep.Detail pulledBack(Sweep.Detail old, int[] from) {
     Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
     old.violating().forEach((g, bits) -> violating.put(g, pulledBack(bits, from)));
-    Map<String, BitSet> firedBy = new HashMap<>();
-    old.firedBy().forEach((rule, bits) -> firedBy.put(rule, pulledBack(bits, from)));
-    return new Sweep.Detail(violating, pulledBack(old.errors(), from), firedBy);
+    // a pass over the new space for each rule: shared between the cores
+    Map<String, BitSet> firedBy = new java.util.concurrent.ConcurrentHashMap<>();
+    old.firedBy().entrySet().parallelStream().forEach(e -> firedBy.put(e.getKey(), pulledBack(e.getValue(), from)));
+    return new Sweep.Detail(violating, pulledBack(old.errors(), from), firedBy, old.kinds());
   }
 
   private static BitSet pulledBack(BitSet old, int[] from) {

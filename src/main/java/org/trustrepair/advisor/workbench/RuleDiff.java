@@ -110,6 +110,18 @@ final class RuleDiff {
   }
 
   Result compare(RuleSet before, RuleSet after) {
+    try {
+      return compare(before, after, shortcut);
+    } catch (IllegalStateException e) {
+      if (!shortcut || !AlikeSituations.Mismatch.in(e)) {
+        throw e;
+      }
+      // the rules are not what the shortcut takes them to be: every situation with the engine, as without it
+      return compare(before, after, false);
+    }
+  }
+
+  private Result compare(RuleSet before, RuleSet after, boolean shortcut) {
     AnswerSpace space = AnswerSpace.grid(before, after);
     if (space.size() > Integer.MAX_VALUE) {
       throw new IllegalStateException("the answer space is too large to compare: " + space.size());
@@ -361,7 +373,6 @@ final class RuleDiff {
       private final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
       private final LongFunction<Answers> answersOf;
       private final Map<AlikeSituations.Kind, KindPlan> seen = new HashMap<>();
-      private final List<Object> facts = new ArrayList<>();
       private final List<String> classifiedBy = new ArrayList<>();
       private Outcome outcome;
       private long evaluated;
@@ -410,7 +421,7 @@ final class RuleDiff {
         Answers answers = answersOf.apply(index);
         Evaluation evaluation = evaluate(answers);
         if (evaluation != null) {
-          describe(kinds.remember(holding, facts, evaluation), evaluation, answers);
+          describe(kinds.remember(holding, evaluation), evaluation, answers);
         }
         return null;
       }
@@ -439,10 +450,9 @@ final class RuleDiff {
       /** The engine's outcome for these answers; the evaluation, or null when there is no plan. */
       private Evaluation evaluate(Answers answers) {
         evaluated++;
-        facts.clear();
         classifiedBy.clear();
         try {
-          Evaluation evaluation = evaluator.evaluate(answers, facts, classifiedBy);
+          Evaluation evaluation = evaluator.evaluate(answers, classifiedBy);
           outcome = new Outcome(evaluation.plan(), null);
           return evaluation;
         } catch (EvaluationException e) {

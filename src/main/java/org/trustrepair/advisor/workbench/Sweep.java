@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.EvaluationException;
@@ -27,14 +30,17 @@ public final class Sweep {
 
   /**
    * What a sweep found situation by situation (by index in the space): the situations breaking each guardrail, those
-   * that got no plan, and those each rule fired for. Kept to sweep an edit again only where it can change something.
+   * that got no plan, and those each rule fired for; and, when the sweep took the shortcut, each set of rules that
+   * fired with the plan its situations got, as the guardrails see it ({@link AlikeSituations#known()}). Kept to sweep
+   * an edit again only where it can change something, and without evaluating kinds of situation met before.
    */
-  public record Detail(Map<Guardrail, BitSet> violating, BitSet errors, Map<String, BitSet> firedBy) {
+  public record Detail(Map<Guardrail, BitSet> violating, BitSet errors, Map<String, BitSet> firedBy,
+      Map<List<String>, AdvicePlan> kinds) {
     /** Counts only: the sets hold up to millions of indexes. */
     @Override
     public String toString() {
       return "Detail[" + firedBy.size() + " rules, " + errors.cardinality() + " errors, violations "
-          + violating.values().stream().mapToInt(BitSet::cardinality).sum() + "]";
+          + violating.values().stream().mapToInt(BitSet::cardinality).sum() + ", " + kinds.size() + " kinds]";
     }
   }
 
@@ -73,6 +79,8 @@ public final class Sweep {
     }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(Sweep.class);
+
   private final RuleSet rules;
   private final int threads;
   private final boolean shortcut;
@@ -108,30 +116,47 @@ public final class Sweep {
    * stride gives a quick look, for tests of the sweep itself).
    */
   public Result run(AnswerSpace space, int stride) {
-    return run(space, index -> index % stride == 0, stride == 1, false);
+    return run(space, index -> index % stride == 0, stride == 1, false, Map.of());
   }
 
   /** Every situation, keeping what each one got ({@link Detail}) for a later sweep of an edit. */
   public Result runDetailed(AnswerSpace space) {
-    return run(space, index -> true, true, true);
+    return run(space, index -> true, true, true, Map.of());
   }
 
-  /** Only the situations given (by index), with their {@link Detail}: the part of a sweep an edit can change. */
-  public Result runOn(AnswerSpace space, BitSet only) {
-    return run(space, index -> only.get((int) index), false, true);
+  /**
+   * Only the situations given (by index), with their {@link Detail}: the part of a sweep an edit can change; the
+   * kinds of situation {@code carried} need no evaluation ({@link AlikeSituations#of(RuleSet, AnswerSpace, int, Map)}).
+   */
+  public Result runOn(AnswerSpace space, BitSet only, Map<List<String>, AdvicePlan> carried) {
+    return run(space, index -> only.get((int) index), false, true, carried);
   }
 
-  private Result run(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed) {
+  private Result run(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed,
+      Map<List<String>, AdvicePlan> carried) {
     if (detailed && space.size() > Integer.MAX_VALUE) {
       throw new IllegalStateException("the answer space is too large to keep situation by situation");
     }
+    AlikeSituations alike = shortcut ? AlikeSituations.of(rules, space, threads, carried).orElse(null) : null;
+    try {
+      return run(space, include, all, detailed, alike);
+    } catch (IllegalStateException e) {
+      if (alike == null || !AlikeSituations.Mismatch.in(e)) {
+        throw e;
+      }
+      log.warn("The sweep's shortcut does not hold for rules {} ({}): every situation is evaluated instead",
+          rules.version(), e.getMessage());
+      return run(space, include, all, detailed, (AlikeSituations) null);
+    }
+  }
+
+  private Result run(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed,
+      AlikeSituations alike) {
     long start = System.nanoTime();
-    AlikeSituations alike = shortcut ? AlikeSituations.of(rules, space, threads).orElse(null) : null;
     List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
       final Partial partial = new Partial(detailed);
       final RuleSet.Evaluator evaluator = rules.newEvaluator();
       final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
-      final List<Object> facts = new ArrayList<>();
 
       @Override
       public void take(long index) {
@@ -145,13 +170,12 @@ public final class Sweep {
         long[] holding = kinds.holding(index);
         AlikeSituations.Kind kind = kinds.find(holding);
         if (kind == null) {
-          facts.clear();
           Answers answers = space.get(index);
-          Evaluation evaluation = partial.evaluate(index, answers, evaluator, facts);
+          Evaluation evaluation = partial.evaluate(index, answers, evaluator);
           if (evaluation == null) {
             return;
           }
-          kind = kinds.remember(holding, facts, evaluation);
+          kind = kinds.remember(holding, evaluation);
         }
         partial.record(index, space::get, kinds.problems(kind, index), kind);
       }
@@ -178,7 +202,8 @@ public final class Sweep {
         && !rules.numberUseUnrecognised("apologiesMade");
     return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
         total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
-        detailed ? new Detail(total.violating, total.errorSet, total.firedBy) : null, total.evaluated);
+        detailed ? new Detail(total.violating, total.errorSet, total.firedBy, alike == null ? Map.of() : alike.known())
+            : null, total.evaluated);
   }
 
   private static final class Partial {
@@ -205,7 +230,7 @@ public final class Sweep {
     }
 
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
-      Evaluation evaluation = evaluate(index, answers, evaluator, null);
+      Evaluation evaluation = evaluate(index, answers, evaluator);
       if (evaluation != null) {
         record(index, i -> answers, Guardrail.problems(answers, evaluation.plan()),
             new java.util.HashSet<>(evaluation.firedRules()));
@@ -213,10 +238,10 @@ public final class Sweep {
     }
 
     /** The situation evaluated by the engine; null, counted as an error, when it gets no plan. */
-    Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator, List<Object> facts) {
+    Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator) {
       evaluated++;
       try {
-        return evaluator.evaluate(answers, facts);
+        return evaluator.evaluate(answers);
       } catch (EvaluationException e) {
         situations++;
         errors++;

@@ -85,20 +85,12 @@ public final class RuleSet {
     }
 
     /**
-     * Evaluates, and adds to {@code facts} (when not null) the facts the rules inserted, as they stand at the end
-     * ({@link SameFirings.Probe#openBy}).
-     */
-    public Evaluation evaluate(Answers answers, java.util.Collection<Object> facts) {
-      return evaluate(answers, facts, null);
-    }
-
-    /**
-     * Evaluates as {@link #evaluate(Answers, java.util.Collection)}, and adds to {@code classifiedBy} (when not null)
+     * Evaluates as {@link #evaluate(Answers)}, and adds to {@code classifiedBy} (when not null)
      * the rules whose reasons the plan's classification gives, in the order of its {@code why} (those that decided
      * the track, the nature, the severity and the period): with {@link RuleSet#reason}, the classification's reasons
      * for other answers.
      */
-    public Evaluation evaluate(Answers answers, java.util.Collection<Object> facts, List<String> classifiedBy) {
+    public Evaluation evaluate(Answers answers, List<String> classifiedBy) {
       trace = new Trace();
       overtime = false;
       deadline = System.nanoTime() + maxEvaluationNanos;
@@ -116,9 +108,6 @@ public final class RuleSet {
               + lastFired());
         }
         Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
-        if (facts != null) {
-          facts.addAll(trace.facts());
-        }
         if (classifiedBy != null) {
           classifiedBy.addAll(planMaker.classifiedBy(trace));
         }

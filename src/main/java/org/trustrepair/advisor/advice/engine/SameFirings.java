@@ -26,8 +26,9 @@ import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
- * Tells, without running the rules, that two situations fire exactly the same rules, for rule sets that only ever
- * add facts. A sweep then evaluates one situation of each kind and knows the rest.
+ * Tells, without running the rules, which rules fire for a situation, for rule sets that only ever add facts; and
+ * so that two situations fire exactly the same rules. A sweep then evaluates one situation of each kind and knows
+ * the rest.
  *
  * <p>The rules qualify when every rule is a list of plain patterns (no {@code not}, {@code exists}, {@code or},
  * {@code from}, {@code eval}, no bindings), its {@code Situation( … )} conditions compare answers with constants, its
@@ -45,8 +46,11 @@ import org.trustrepair.advisor.advice.facts.Situation;
  * open in {@code s}, its situation conditions hold in {@code s} too, and it would have fired in {@code s}. The same
  * rules insert the same facts, so the plan is the same but for the answers written into reasons.
  *
- * <p>{@link Probe} tests each rule's situation conditions and which rules the facts of an evaluation leave open, with
- * the engine itself (a small rule base of probes made from the rules' own conditions).
+ * <p>The closure itself ({@link #closure}): a rule fires exactly when its situation conditions hold and each of its
+ * other patterns matches a fact inserted by a rule that fires. Which situation conditions hold is tested by
+ * {@link Probe}, and which other patterns each rule's facts match is learnt once, by firing each consequence on its
+ * own; both with the engine itself, in a small rule base of probes made from the rules' own conditions and
+ * consequences. The sweep checks the closure against the engine on every situation it evaluates.
  */
 public final class SameFirings {
 
@@ -54,25 +58,50 @@ public final class SameFirings {
   private static final Pattern INSERT = Pattern.compile(
       "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
   private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+  private static final Pattern INSERT_LOGICAL = Pattern.compile("\\binsertLogical\\s*\\(");
 
   private final KieBase probes;
   private final List<List<String>> fieldsRead;
   private final long[] alwaysOpen;
-  /** For each rule with other patterns: those patterns (indexes of the "o" probes), and its situation patterns. */
-  private final List<int[]> otherPatternsOf;
-  private final List<long[]> situationPatternsOf;
-  private final int otherPatterns;
-  /** Which other patterns a fact matches, by the fact's value (fact classes compare by value and never change). */
-  private final Map<Object, java.util.BitSet> matchedBy = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private SameFirings(KieBase probes, List<List<String>> fieldsRead, long[] alwaysOpen, List<int[]> otherPatternsOf,
-      List<long[]> situationPatternsOf, int otherPatterns) {
+  /** Every rule, by index: its name, its situation patterns, its other patterns, and the other patterns its facts match. */
+  private final List<String> ruleNames;
+  private final Map<String, Integer> ruleIndex = new HashMap<>();
+  private final long[][] situationMaskOfRule;
+  private final long[][] otherMaskOfRule;
+  private final long[][] opensOfRule;
+  /** The rule each situation pattern belongs to; how many situation patterns each rule has; the rules with none. */
+  private final int[] ownerOfPattern;
+  private final int[] situationPatternsOfRule;
+  private final int[] withoutSituation;
+
+  private SameFirings(KieBase probes, List<List<String>> fieldsRead, long[] alwaysOpen, List<String> ruleNames,
+      long[][] situationMaskOfRule, long[][] otherMaskOfRule) {
     this.probes = probes;
     this.fieldsRead = fieldsRead;
     this.alwaysOpen = alwaysOpen;
-    this.otherPatternsOf = otherPatternsOf;
-    this.situationPatternsOf = situationPatternsOf;
-    this.otherPatterns = otherPatterns;
+    this.ruleNames = ruleNames;
+    for (int r = 0; r < ruleNames.size(); r++) {
+      ruleIndex.put(ruleNames.get(r), r);
+    }
+    this.situationMaskOfRule = situationMaskOfRule;
+    this.otherMaskOfRule = otherMaskOfRule;
+    this.opensOfRule = new long[ruleNames.size()][];
+    this.ownerOfPattern = new int[fieldsRead.size()];
+    this.situationPatternsOfRule = new int[ruleNames.size()];
+    List<Integer> without = new ArrayList<>();
+    for (int r = 0; r < ruleNames.size(); r++) {
+      for (int p = 0; p < fieldsRead.size(); p++) {
+        if ((situationMaskOfRule[r][p >>> 6] & 1L << (p & 63)) != 0) {
+          ownerOfPattern[p] = r;
+          situationPatternsOfRule[r]++;
+        }
+      }
+      if (situationPatternsOfRule[r] == 0) {
+        without.add(r);
+      }
+    }
+    this.withoutSituation = without.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The rules' situation conditions and probes, or why the rules do not qualify. */
@@ -111,13 +140,22 @@ public final class SameFirings {
     List<List<String>> fields = new ArrayList<>();
     List<Integer> always = new ArrayList<>();
     Map<String, Integer> otherIndex = new HashMap<>();
-    List<int[]> othersOf = new ArrayList<>();
-    List<List<Integer>> situationsOf = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<List<Integer>> situationsOfRule = new ArrayList<>();
+    List<int[]> othersOfRule = new ArrayList<>();
     for (RuleDescr rule : all) {
       String why = attributesRefused(rule);
       if (why != null) {
         return refused(why);
       }
+      if (names.contains(rule.getName())) {
+        return refused("two rules are called \"" + rule.getName() + "\"");
+      }
+      // the rule's consequence alone, fired on its own (agenda group) to learn which patterns its facts match
+      drl.append("rule \"f").append(names.size()).append("\"\n  agenda-group \"f").append(names.size())
+          .append("\"\nwhen\nthen\n  ").append(INSERT_LOGICAL.matcher(rule.getConsequence().toString())
+              .replaceAll("insert(")).append("\nend\n");
+      names.add(rule.getName());
       List<Integer> mine = new ArrayList<>();
       List<String> others = new ArrayList<>();
       for (BaseDescr d : rule.getLhs().getDescrs()) {
@@ -152,20 +190,19 @@ public final class SameFirings {
           return refused("rule \"" + rule.getName() + "\" matches " + type + ", which no rule inserts");
         }
       }
+      int[] indexes = new int[others.size()];
+      for (int i = 0; i < indexes.length; i++) {
+        String pattern = others.get(i);
+        indexes[i] = otherIndex.computeIfAbsent(pattern, k -> {
+          int o = otherIndex.size();
+          drl.append("rule \"o").append(o).append("\"\nwhen\n  ").append(pattern).append("\nthen\nend\n");
+          return o;
+        });
+      }
+      situationsOfRule.add(mine);
+      othersOfRule.add(indexes);
       if (others.isEmpty()) {
         always.addAll(mine);
-      } else {
-        int[] indexes = new int[others.size()];
-        for (int i = 0; i < indexes.length; i++) {
-          String pattern = others.get(i);
-          indexes[i] = otherIndex.computeIfAbsent(pattern, k -> {
-            int o = otherIndex.size();
-            drl.append("rule \"o").append(o).append("\"\nwhen\n  ").append(pattern).append("\nthen\nend\n");
-            return o;
-          });
-        }
-        othersOf.add(indexes);
-        situationsOf.add(mine);
       }
     }
     KieBase base = RuleChanges.compile(drl.toString());
@@ -173,9 +210,126 @@ public final class SameFirings {
       return refused("the rules' conditions do not compile as probes");
     }
     int words = Math.max(1, (fields.size() + 63) / 64);
-    List<long[]> masks = situationsOf.stream().map(m -> mask(m, words)).toList();
-    return new Analysis(Optional.of(new SameFirings(base, List.copyOf(fields), mask(always, words),
-        List.copyOf(othersOf), masks, otherIndex.size())), null);
+    int otherWords = Math.max(1, (otherIndex.size() + 63) / 64);
+    long[][] situationMasks = situationsOfRule.stream().map(m -> mask(m, words)).toArray(long[][]::new);
+    long[][] otherMasks = othersOfRule.stream()
+        .map(o -> mask(java.util.Arrays.stream(o).boxed().toList(), otherWords)).toArray(long[][]::new);
+    SameFirings firings = new SameFirings(base, List.copyOf(fields), mask(always, words), List.copyOf(names),
+        situationMasks, otherMasks);
+    try (Probe probe = firings.newProbe()) {
+      probe.learnConsequences(otherWords);
+    } catch (RuntimeException e) {
+      return refused("the rules' consequences cannot be fired on their own");
+    }
+    return new Analysis(Optional.of(firings), null);
+  }
+
+  /**
+   * The rules that fire for a situation whose patterns hold as given, found without the engine: rules that only add
+   * facts fire exactly when their situation patterns hold and each of their other patterns matches a fact a rule
+   * that fired inserted, so the fired rules are the closure of that step. A mask of rules, like
+   * {@link #rulesNamed}.
+   */
+  public long[] closure(long[] holding) {
+    int rules = ruleNames.size();
+    long[] fired = new long[Math.max(1, (rules + 63) / 64)];
+    long[] opened = new long[opensOfRule.length == 0 ? 1 : opensOfRule[0].length];
+    // the rules whose situation patterns all hold; of those, the ones still waiting for facts
+    int[] waiting = new int[rules];
+    int waits = 0;
+    for (int r : withoutSituation) {
+      waiting[waits++] = r;
+    }
+    int[] holds = new int[rules];
+    for (int w = 0; w < holding.length; w++) {
+      long bits = holding[w];
+      while (bits != 0) {
+        int r = ownerOfPattern[w * 64 + Long.numberOfTrailingZeros(bits)];
+        bits &= bits - 1;
+        if (++holds[r] == situationPatternsOfRule[r]) {
+          waiting[waits++] = r;
+        }
+      }
+    }
+    boolean more = true;
+    while (more) {
+      more = false;
+      int kept = 0;
+      for (int i = 0; i < waits; i++) {
+        int r = waiting[i];
+        if (covers(opened, otherMaskOfRule[r])) {
+          fired[r >>> 6] |= 1L << (r & 63);
+          long[] opens = opensOfRule[r];
+          for (int w = 0; w < opened.length; w++) {
+            opened[w] |= opens[w];
+          }
+          more = true;
+        } else {
+          waiting[kept++] = r;
+        }
+      }
+      waits = kept;
+    }
+    return fired;
+  }
+
+  /**
+   * The situation patterns of the rules open once the rules given fired (each of their other patterns matches a
+   * fact those rules inserted), with those of the rules that are always open: what a situation must share with one
+   * that fired these rules to fire them too.
+   */
+  public long[] open(long[] fired) {
+    long[] opened = new long[opensOfRule.length == 0 ? 1 : opensOfRule[0].length];
+    for (int r = 0; r < ruleNames.size(); r++) {
+      if ((fired[r >>> 6] & 1L << (r & 63)) != 0) {
+        for (int w = 0; w < opened.length; w++) {
+          opened[w] |= opensOfRule[r][w];
+        }
+      }
+    }
+    long[] open = alwaysOpen.clone();
+    for (int r = 0; r < ruleNames.size(); r++) {
+      if (covers(opened, otherMaskOfRule[r])) {
+        long[] patterns = situationMaskOfRule[r];
+        for (int w = 0; w < open.length; w++) {
+          open[w] |= patterns[w];
+        }
+      }
+    }
+    return open;
+  }
+
+  /** The rules named, as a mask like {@link Closure#fired}; null when a name is not one of these rules. */
+  public long[] rulesNamed(Collection<String> names) {
+    long[] bits = new long[Math.max(1, (ruleNames.size() + 63) / 64)];
+    for (String name : names) {
+      Integer r = ruleIndex.get(name);
+      if (r == null) {
+        return null;
+      }
+      bits[r >>> 6] |= 1L << (r & 63);
+    }
+    return bits;
+  }
+
+  /** The names of the rules in a mask, in name order. */
+  public List<String> names(long[] rules) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (int r = 0; r < ruleNames.size(); r++) {
+      if ((rules[r >>> 6] & 1L << (r & 63)) != 0) {
+        names.add(ruleNames.get(r));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static boolean covers(long[] bits, long[] mask) {
+    for (int w = 0; w < mask.length; w++) {
+      if ((bits[w] & mask[w]) != mask[w]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Analysis refused(String why) {
@@ -278,39 +432,38 @@ public final class SameFirings {
     }
 
     /**
-     * The situation patterns of the rules open once these facts (an evaluation's inserted facts) are present, with
-     * those of the rules that are always open. Each pattern tests one fact's fields against constants, so which
-     * patterns a fact matches is tested once for each value of fact.
+     * Fires each rule's consequence on its own (its agenda group), and notes which other patterns the facts it
+     * inserts match. Once, when the rules are analysed, in one session: the copies insert plainly, so a fact equal
+     * to one already there is matched anew.
      */
-    public long[] openBy(Collection<?> facts) {
-      java.util.BitSet matched = new java.util.BitSet(otherPatterns);
-      for (Object fact : facts) {
-        java.util.BitSet bits = matchedBy.get(fact);
-        if (bits == null) {
-          bits = new java.util.BitSet(otherPatterns);
-          for (String name : run(List.of(fact))) {
+    void learnConsequences(int otherWords) {
+      KieSession learning = probes.newKieSession();
+      try {
+        learning.addEventListener(new DefaultAgendaEventListener() {
+          @Override
+          public void afterMatchFired(AfterMatchFiredEvent event) {
+            fired.add(event.getMatch().getRule().getName());
+          }
+        });
+        for (int r = 0; r < ruleNames.size(); r++) {
+          fired.clear();
+          learning.getAgenda().getAgendaGroup("f" + r).setFocus();
+          learning.fireAllRules();
+          if (!fired.contains("f" + r)) {
+            throw new IllegalStateException("the consequence of rule " + r + " did not fire");
+          }
+          long[] opens = new long[otherWords];
+          for (String name : fired) {
             if (name.startsWith("o")) {
-              bits.set(Integer.parseInt(name.substring(1)));
+              int o = Integer.parseInt(name.substring(1));
+              opens[o >>> 6] |= 1L << (o & 63);
             }
           }
-          matchedBy.put(fact, bits);
+          opensOfRule[r] = opens;
         }
-        matched.or(bits);
+      } finally {
+        learning.dispose();
       }
-      long[] mask = alwaysOpen.clone();
-      for (int r = 0; r < otherPatternsOf.size(); r++) {
-        boolean open = true;
-        for (int o : otherPatternsOf.get(r)) {
-          open &= matched.get(o);
-        }
-        if (open) {
-          long[] patterns = situationPatternsOf.get(r);
-          for (int w = 0; w < mask.length; w++) {
-            mask[w] |= patterns[w];
-          }
-        }
-      }
-      return mask;
     }
 
     private List<String> run(Collection<?> facts) {

@@ -41,11 +41,6 @@ final class Trace {
     }
   }
 
-  /** The facts rules inserted and that are still present. */
-  List<Object> facts() {
-    return facts;
-  }
-
   List<String> fired() {
     return fired;
   }
