@@ -104,38 +104,51 @@ final class AlikeSituations {
   private final Map<Integer, AdvicePlan> shapeById = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextShape = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<Long, String[]> verdicts = new ConcurrentHashMap<>();
-  private final Map<List<String>, AdvicePlan> carried;
+  private volatile Map<List<String>, AdvicePlan> carried = Map.of();
   /** The carried kinds by the mask of their rules. */
-  private final Map<Bits, AdvicePlan> carriedByRules = new java.util.HashMap<>();
+  private volatile Map<Bits, AdvicePlan> carriedByRules = Map.of();
   private final SameFirings firings;
 
-  private AlikeSituations(SameFirings firings, AnswerSpace space, int[][] groupDims, long[][][][] tables,
-      Map<List<String>, AdvicePlan> carried) {
+  private AlikeSituations(SameFirings firings, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
     this.firings = firings;
     this.space = space;
     this.groupDims = groupDims;
     this.tables = tables;
-    this.carried = carried;
-    carried.forEach((fired, plan) -> {
+  }
+
+  /**
+   * Knowing beforehand what situations that fire each set of rules in {@code kinds} get, as the guardrails see it
+   * ({@link #known()} of an earlier sweep): situations of those kinds are checked without evaluating any of them.
+   * Only kinds whose rules all act as before are taken: each rule is still there, and none is one of
+   * {@code actDifferently} (the rules an edit changed other than in their conditions). Before any part is made.
+   */
+  AlikeSituations carrying(Map<List<String>, AdvicePlan> kinds, java.util.Set<String> actDifferently) {
+    long[] changed = firings.rulesNamed(actDifferently.stream().filter(firings::hasRule).toList());
+    Map<List<String>, AdvicePlan> taken = new java.util.HashMap<>();
+    Map<Bits, AdvicePlan> byRules = new java.util.HashMap<>();
+    kinds.forEach((fired, plan) -> {
       long[] rules = firings.rulesNamed(fired);
-      if (rules != null) {
-        carriedByRules.put(new Bits(rules), plan);
+      if (rules != null && !intersect(rules, changed)) {
+        byRules.put(new Bits(rules), plan);
+        taken.put(fired, plan);
       }
     });
+    this.carried = taken;
+    this.carriedByRules = byRules;
+    return this;
+  }
+
+  private static boolean intersect(long[] a, long[] b) {
+    for (int w = 0; w < a.length; w++) {
+      if ((a[w] & b[w]) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The shortcut for these rules over this space, or empty when the rules do not qualify (see SameFirings). */
   static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads) {
-    return of(rules, space, threads, Map.of());
-  }
-
-  /**
-   * The same, knowing beforehand what situations that fire each set of rules in {@code carried} get, as the guardrails
-   * see it ({@link #known()} of an earlier sweep of rules that act the same wherever those rules fire): situations of
-   * those kinds are checked without evaluating any of them.
-   */
-  static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads,
-      Map<List<String>, AdvicePlan> carried) {
     if (!rules.phrasesInert()) {
       return Optional.empty();
     }
@@ -207,7 +220,7 @@ final class AlikeSituations {
         probe.close();
       }
     });
-    return Optional.of(new AlikeSituations(firings, space, groupDims, tables, carried));
+    return Optional.of(new AlikeSituations(firings, space, groupDims, tables));
   }
 
   /**

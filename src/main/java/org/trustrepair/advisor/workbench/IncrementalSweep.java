@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleChanges;
@@ -45,6 +45,9 @@ final class IncrementalSweep {
     if (probe.isEmpty()) {
       return Optional.empty();
     }
+    // the shortcut's tables for the edited rules are made on the side while the situations to sweep are found
+    CompletableFuture<Optional<AlikeSituations>> preparing =
+        CompletableFuture.supplyAsync(() -> AlikeSituations.of(after, space, threads));
     // The edit may have changed the space (a new number to compare with, a value named for the first time): then
     // each situation takes what the old sweep found for the old situation that stood for it, which the rules before
     // the edit could not tell apart from it (AnswerSpace#representativeOf).
@@ -61,14 +64,15 @@ final class IncrementalSweep {
       again.or(mayChange(space, probe.get(), threads));
     }
     // kinds of situation the old sweep met stay what they were where every rule they fire acts as before
-    Set<String> actDifferently = probe.get().changedWhereTheyFired();
-    Map<List<String>, AdvicePlan> carried = new HashMap<>();
-    old.detail().kinds().forEach((fired, plan) -> {
-      if (after.rules().keySet().containsAll(fired) && fired.stream().noneMatch(actDifferently::contains)) {
-        carried.put(fired, plan);
-      }
-    });
-    Sweep.Result fresh = new Sweep(after, threads).runOn(space, again, carried);
+    AlikeSituations alike;
+    try {
+      alike = preparing.join()
+          .map(a -> a.carrying(old.detail().kinds(), probe.get().changedWhereTheyFired()))
+          .orElse(null);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    Sweep.Result fresh = new Sweep(after, threads).runOn(space, again, alike);
     Sweep.Detail now = fresh.detail();
     // the old sweep's examples are numbered in its own space
     Map<Guardrail, Sweep.Example> oldFirst = sameSpace ? old.firstViolation() : Map.of();

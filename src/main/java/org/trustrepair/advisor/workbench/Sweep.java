@@ -116,41 +116,45 @@ public final class Sweep {
    * stride gives a quick look, for tests of the sweep itself).
    */
   public Result run(AnswerSpace space, int stride) {
-    return run(space, index -> index % stride == 0, stride == 1, false, Map.of());
+    return run(space, index -> index % stride == 0, stride == 1, false, shortcutFor(space));
   }
 
   /** Every situation, keeping what each one got ({@link Detail}) for a later sweep of an edit. */
   public Result runDetailed(AnswerSpace space) {
-    return run(space, index -> true, true, true, Map.of());
+    return run(space, index -> true, true, true, shortcutFor(space));
   }
 
   /**
-   * Only the situations given (by index), with their {@link Detail}: the part of a sweep an edit can change; the
-   * kinds of situation {@code carried} need no evaluation ({@link AlikeSituations#of(RuleSet, AnswerSpace, int, Map)}).
+   * Only the situations given (by index), with their {@link Detail}: the part of a sweep an edit can change; with
+   * the shortcut made for these rules and this space (null: every situation with the engine), which may carry kinds
+   * of situation an earlier sweep met ({@link AlikeSituations#carrying}).
    */
-  public Result runOn(AnswerSpace space, BitSet only, Map<List<String>, AdvicePlan> carried) {
-    return run(space, index -> only.get((int) index), false, true, carried);
+  Result runOn(AnswerSpace space, BitSet only, AlikeSituations alike) {
+    return run(space, index -> only.get((int) index), false, true, shortcut ? alike : null);
+  }
+
+  private AlikeSituations shortcutFor(AnswerSpace space) {
+    return shortcut ? AlikeSituations.of(rules, space, threads).orElse(null) : null;
   }
 
   private Result run(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed,
-      Map<List<String>, AdvicePlan> carried) {
+      AlikeSituations alike) {
     if (detailed && space.size() > Integer.MAX_VALUE) {
       throw new IllegalStateException("the answer space is too large to keep situation by situation");
     }
-    AlikeSituations alike = shortcut ? AlikeSituations.of(rules, space, threads, carried).orElse(null) : null;
     try {
-      return run(space, include, all, detailed, alike);
+      return sweep(space, include, all, detailed, alike);
     } catch (IllegalStateException e) {
       if (alike == null || !AlikeSituations.Mismatch.in(e)) {
         throw e;
       }
       log.warn("The sweep's shortcut does not hold for rules {} ({}): every situation is evaluated instead",
           rules.version(), e.getMessage());
-      return run(space, include, all, detailed, (AlikeSituations) null);
+      return sweep(space, include, all, detailed, null);
     }
   }
 
-  private Result run(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed,
+  private Result sweep(AnswerSpace space, java.util.function.LongPredicate include, boolean all, boolean detailed,
       AlikeSituations alike) {
     long start = System.nanoTime();
     List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {

@@ -312,6 +312,11 @@ public final class SameFirings {
     return bits;
   }
 
+  /** Whether one of these rules has this name. */
+  public boolean hasRule(String name) {
+    return ruleIndex.containsKey(name);
+  }
+
   /** The names of the rules in a mask, in name order. */
   public List<String> names(long[] rules) {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
