@@ -91,6 +91,9 @@ final class AlikeSituations {
     }
   }
 
+  /** How many kinds each thread keeps by the patterns that held (a power of two). */
+  private static final int RECENT = 4096;
+
   /** The dimensions of the answers a guardrail check reads ({@link Guardrail#ANSWERS_CHECKED}). */
   private static final int[] CHECKED = Guardrail.ANSWERS_CHECKED.stream()
       .mapToInt(AnswerSpace.DIMENSIONS::indexOf).toArray();
@@ -240,6 +243,9 @@ final class AlikeSituations {
   /** One thread's use: its own probe and buffers. */
   final class Part implements AutoCloseable {
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+    /** The kinds of situations looked up lately, by the patterns that held (the same patterns, the same rules). */
+    private final long[][] recentHolding = new long[RECENT][];
+    private final Kind[] recentKind = new Kind[RECENT];
     private Kind lastKind;
     private long[] lastHolding;
     private long[] lastClosure;
@@ -291,6 +297,12 @@ final class AlikeSituations {
         lastHolding = holding;
         return lastKind;
       }
+      int slot = slotOf(holding);
+      if (recentKind[slot] != null && Arrays.equals(recentHolding[slot], holding)) {
+        lastKind = recentKind[slot];
+        lastHolding = holding;
+        return lastKind;
+      }
       lastClosure = firings.closure(holding);
       Bits rules = new Bits(lastClosure);
       Kind kind = byRules.get(rules);
@@ -301,6 +313,10 @@ final class AlikeSituations {
           Kind known = byRules.putIfAbsent(rules, made);
           kind = known != null ? known : made;
         }
+      }
+      if (kind != null) {
+        recentHolding[slot] = holding;
+        recentKind[slot] = kind;
       }
       lastKind = kind;
       lastHolding = holding;
@@ -326,9 +342,20 @@ final class AlikeSituations {
         Kind known = byRules.putIfAbsent(rules, made);
         kind = known != null ? known : made;
       }
+      int slot = slotOf(holding);
+      recentHolding[slot] = holding;
+      recentKind[slot] = kind;
       lastKind = kind;
       lastHolding = holding;
       return kind;
+    }
+
+    private static int slotOf(long[] holding) {
+      long h = 0;
+      for (long word : holding) {
+        h = (h + word) * 0x9E3779B97F4A7C15L;
+      }
+      return (int) (h >>> 40) & (RECENT - 1);
     }
 
     @Override
