@@ -350,12 +350,18 @@ final class AlikeSituations {
       return kind;
     }
 
+    /** A slot for the patterns that held: every bit of them mixed into the few bits a slot is chosen by. */
     private static int slotOf(long[] holding) {
       long h = 0;
       for (long word : holding) {
-        h = (h + word) * 0x9E3779B97F4A7C15L;
+        h ^= word;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
       }
-      return (int) (h >>> 40) & (RECENT - 1);
+      return (int) h & (RECENT - 1);
     }
 
     @Override

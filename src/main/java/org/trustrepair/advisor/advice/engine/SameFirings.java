@@ -132,8 +132,8 @@ public final class SameFirings {
         return refused(why);
       }
     }
-    if (made.contains("Situation")) {
-      return refused("a rule inserts a Situation");
+    if (made.contains("Situation") || made.contains("String")) {
+      return refused("a rule inserts a Situation or a String");
     }
     StringBuilder drl = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
     imports.forEach(i -> drl.append(i).append('\n'));
@@ -151,9 +151,9 @@ public final class SameFirings {
       if (names.contains(rule.getName())) {
         return refused("two rules are called \"" + rule.getName() + "\"");
       }
-      // the rule's consequence alone, fired on its own (agenda group) to learn which patterns its facts match
-      drl.append("rule \"f").append(names.size()).append("\"\n  agenda-group \"f").append(names.size())
-          .append("\"\nwhen\nthen\n  ").append(INSERT_LOGICAL.matcher(rule.getConsequence().toString())
+      // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts match
+      drl.append("rule \"f").append(names.size()).append("\"\nwhen\n  String( this == \"f").append(names.size())
+          .append("\" )\nthen\n  ").append(INSERT_LOGICAL.matcher(rule.getConsequence().toString())
               .replaceAll("insert(")).append("\nend\n");
       names.add(rule.getName());
       List<Integer> mine = new ArrayList<>();
@@ -437,8 +437,8 @@ public final class SameFirings {
     }
 
     /**
-     * Fires each rule's consequence on its own (its agenda group), and notes which other patterns the facts it
-     * inserts match. Once, when the rules are analysed, in one session: the copies insert plainly, so a fact equal
+     * Fires each rule's consequence on its own (its probe waits for a word of its own), and notes which other
+     * patterns the facts it inserts match. Once, when the rules are analysed, in one session: the copies insert plainly, so a fact equal
      * to one already there is matched anew.
      */
     void learnConsequences(int otherWords) {
@@ -452,7 +452,7 @@ public final class SameFirings {
         });
         for (int r = 0; r < ruleNames.size(); r++) {
           fired.clear();
-          learning.getAgenda().getAgendaGroup("f" + r).setFocus();
+          learning.insert("f" + r);
           learning.fireAllRules();
           if (!fired.contains("f" + r)) {
             throw new IllegalStateException("the consequence of rule " + r + " did not fire");
