@@ -400,11 +400,6 @@ public final class SameFirings {
     return fieldsRead.get(pattern);
   }
 
-  /** The patterns of the rules that are open in every situation: those with no pattern but on the situation. */
-  public long[] alwaysOpen() {
-    return alwaysOpen.clone();
-  }
-
   /** A probe for one thread. */
   public Probe newProbe() {
     return new Probe();
