@@ -272,19 +272,26 @@ final class RuleDiff {
         return false;
       }
     }
-    Map<String, String> stepRules = new HashMap<>();
-    a.plan().steps().forEach(s -> stepRules.put(s.id(), s.rule()));
-    for (Step s : b.plan().steps()) {
-      String other = stepRules.get(s.id());
-      if (other != null && !sameTemplate(before, s.rule(), after, other, sameWords)) {
-        return false;
-      }
-    }
-    Map<String, String> heldRules = new HashMap<>();
-    a.plan().withheld().forEach(w -> heldRules.put(w.id(), w.rule()));
-    for (WithheldAdvice w : b.plan().withheld()) {
-      String other = heldRules.get(w.id());
-      if (other != null && !sameTemplate(before, w.rule(), after, other, sameWords)) {
+    return sameTemplates(rulesById(b.plan().steps(), Step::id, Step::rule), before,
+        rulesById(a.plan().steps(), Step::id, Step::rule), after, sameWords)
+        && sameTemplates(rulesById(b.plan().withheld(), WithheldAdvice::id, WithheldAdvice::rule), before,
+        rulesById(a.plan().withheld(), WithheldAdvice::id, WithheldAdvice::rule), after, sameWords);
+  }
+
+  /** The rule that gave each item of a plan, by the item's id. */
+  private static <T> Map<String, String> rulesById(List<T> items, java.util.function.Function<T, String> id,
+      java.util.function.Function<T, String> rule) {
+    Map<String, String> rules = new HashMap<>();
+    items.forEach(item -> rules.put(id.apply(item), rule.apply(item)));
+    return rules;
+  }
+
+  /** Whether every item both plans have comes from the same template on both sides. */
+  private static boolean sameTemplates(Map<String, String> rulesBefore, RuleSet before, Map<String, String> rulesAfter,
+      RuleSet after, boolean sameWords) {
+    for (var e : rulesBefore.entrySet()) {
+      String other = rulesAfter.get(e.getKey());
+      if (other != null && !sameTemplate(before, e.getValue(), after, other, sameWords)) {
         return false;
       }
     }

@@ -55,11 +55,6 @@ public final class RuleChanges {
       this.fields = fields;
     }
 
-    /** Rules added, removed or edited (by name). */
-    public Set<String> changedRules() {
-      return changed;
-    }
-
     /**
      * The changed rules that may act differently wherever they fired before the edit: every changed rule but those
      * whose only change is in their {@code Situation( … )} conditions. Where none of these fired before the edit
@@ -220,33 +215,25 @@ public final class RuleChanges {
 
   /** The probe for an edit from {@code before} to {@code after}, or empty when the edit cannot be bounded. */
   public static Optional<Probe> between(RuleSet before, RuleSet after) {
-    Map<String, String> oldRules = new HashMap<>();
-    Map<String, String> newRules = new HashMap<>();
-    Map<String, String> oldHeads = new HashMap<>();
-    Map<String, String> newHeads = new HashMap<>();
-    Map<String, String> oldOutside = new TreeMap<>();
-    Map<String, String> newOutside = new TreeMap<>();
+    Side old = new Side();
+    Side now = new Side();
     Map<String, String> imports = new HashMap<>();
-    Map<String, RuleDescr> oldDescrs = new HashMap<>();
-    Map<String, RuleDescr> newDescrs = new HashMap<>();
-    Map<String, String> oldWritten = new HashMap<>();
-    Map<String, String> newWritten = new HashMap<>();
     try {
       for (var e : before.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), oldRules, oldHeads, oldOutside, imports, oldDescrs, oldWritten);
+        old.read(e.getKey(), e.getValue(), imports);
       }
       for (var e : after.drlSources().entrySet()) {
-        read(e.getKey(), e.getValue(), newRules, newHeads, newOutside, imports, newDescrs, newWritten);
+        now.read(e.getKey(), e.getValue(), imports);
       }
     } catch (DroolsParserException | RuntimeException e) {
       return Optional.empty();
     }
-    if (!oldOutside.equals(newOutside)) {
+    if (!old.outside.equals(now.outside)) {
       return Optional.empty();
     }
     Set<String> changed = new LinkedHashSet<>();
-    for (String name : union(oldRules.keySet(), newRules.keySet())) {
-      if (!java.util.Objects.equals(oldRules.get(name), newRules.get(name))) {
+    for (String name : union(old.rules.keySet(), now.rules.keySet())) {
+      if (!java.util.Objects.equals(old.rules.get(name), now.rules.get(name))) {
         changed.add(name);
       }
     }
@@ -264,18 +251,18 @@ public final class RuleChanges {
     int n = 0;
     try {
       for (String name : changed) {
-        String head = newHeads.get(name);
-        if (head == null || head.equals(oldHeads.get(name))) {
+        String head = now.heads.get(name);
+        if (head == null || head.equals(old.heads.get(name))) {
           // removed, or only what it does changed: it can fire after the edit only where it fired before
           continue;
         }
-        List<String> conditions = situationConditions(newDescrs.get(name));
+        List<String> conditions = situationConditions(now.descrs.get(name));
         if (conditions.isEmpty()) {
           return Optional.empty();
         }
         allConditions.addAll(conditions);
-        List<String> was = onlyConditionsChanged(oldWritten.get(name), oldDescrs.get(name), newWritten.get(name),
-            newDescrs.get(name));
+        List<String> was = onlyConditionsChanged(old.written.get(name), old.descrs.get(name),
+            now.written.get(name), now.descrs.get(name));
         if (was.isEmpty()) {
           probeRule(drl, MAY_FIRE + n++, conditions);
         } else {
@@ -323,10 +310,8 @@ public final class RuleChanges {
    * A rule's text with what is inside each {@code Situation( … )} pattern left out; null unless every such pattern
    * is one of the rule's top-level patterns (none inside {@code not}, {@code exists}, {@code from}…).
    */
-  static String withoutSituationConditions(String block, RuleDescr rule) {
-    long topLevel = rule.getLhs().getDescrs().stream().filter(d -> d instanceof PatternDescr p
-        && (p.getObjectType().equals("Situation") || p.getObjectType().endsWith(".Situation"))
-        && p.getSource() == null).count();
+  private static String withoutSituationConditions(String block, RuleDescr rule) {
+    long topLevel = rule.getLhs().getDescrs().stream().filter(RuleChanges::isSituationPattern).count();
     // string literals blanked to spaces of the same length, so that a parenthesis in one is not counted
     String code = STRING.matcher(block).replaceAll(r -> "\"" + " ".repeat(r.group().length() - 2) + "\"");
     StringBuilder out = new StringBuilder();
@@ -357,34 +342,44 @@ public final class RuleChanges {
     return all;
   }
 
-  /** Splits one file into its rules (by name, as the engine reads them) and the rest (package, imports…). */
-  private static void read(String path, String drl, Map<String, String> rules, Map<String, String> heads,
-      Map<String, String> outside, Map<String, String> imports, Map<String, RuleDescr> descrs,
-      Map<String, String> written) throws DroolsParserException {
-    String code = DecisionKey.withoutComments(drl);
-    PackageDescr pkg = parse(code);
-    StringBuilder rest = new StringBuilder();
-    int at = 0;
-    List<RuleDescr> sorted = new ArrayList<>(pkg.getRules());
-    sorted.sort(java.util.Comparator.comparingInt(BaseDescr::getStartCharacter));
-    for (RuleDescr rule : sorted) {
-      int start = rule.getStartCharacter();
-      int end = rule.getEndCharacter();
-      if (start < at || end < start || end > code.length()) {
-        throw new IllegalStateException("rule positions unknown");
+  /**
+   * One rule set's files as the edit is bounded with: each rule's decisions (its text without comments, reasons and
+   * sources), its head ({@link #head}), its text as written and as parsed; and, by file, what is outside the rules.
+   */
+  private static final class Side {
+    final Map<String, String> rules = new HashMap<>();
+    final Map<String, String> heads = new HashMap<>();
+    final Map<String, String> written = new HashMap<>();
+    final Map<String, RuleDescr> descrs = new HashMap<>();
+    final Map<String, String> outside = new TreeMap<>();
+
+    /** Splits one file into its rules (by name, as the engine reads them) and the rest (package, imports…). */
+    void read(String path, String drl, Map<String, String> imports) throws DroolsParserException {
+      String code = DecisionKey.withoutComments(drl);
+      PackageDescr pkg = parse(code);
+      StringBuilder rest = new StringBuilder();
+      int at = 0;
+      List<RuleDescr> sorted = new ArrayList<>(pkg.getRules());
+      sorted.sort(java.util.Comparator.comparingInt(BaseDescr::getStartCharacter));
+      for (RuleDescr rule : sorted) {
+        int start = rule.getStartCharacter();
+        int end = rule.getEndCharacter();
+        if (start < at || end < start || end > code.length()) {
+          throw new IllegalStateException("rule positions unknown");
+        }
+        rest.append(code, at, start);
+        String text = code.substring(start, Math.min(code.length(), end + 1));
+        String block = DecisionKey.decisions(text);
+        rules.put(rule.getName(), block);
+        written.put(rule.getName(), DecisionKey.spaced(text));
+        heads.put(rule.getName(), head(block, rule));
+        descrs.put(rule.getName(), rule);
+        at = end + 1;
       }
-      rest.append(code, at, start);
-      String text = code.substring(start, Math.min(code.length(), end + 1));
-      String block = DecisionKey.decisions(text);
-      rules.put(rule.getName(), block);
-      written.put(rule.getName(), DecisionKey.spaced(text));
-      heads.put(rule.getName(), head(block, rule));
-      descrs.put(rule.getName(), rule);
-      at = end + 1;
+      rest.append(code.substring(Math.min(at, code.length())));
+      outside.put(path, DecisionKey.decisions(rest.toString()));
+      pkg.getImports().forEach(i -> imports.put(i.getTarget(), "import " + i.getTarget() + ";"));
     }
-    rest.append(code.substring(Math.min(at, code.length())));
-    outside.put(path, DecisionKey.decisions(rest.toString()));
-    pkg.getImports().forEach(i -> imports.put(i.getTarget(), "import " + i.getTarget() + ";"));
   }
 
   /**
@@ -409,6 +404,12 @@ public final class RuleChanges {
     return pkg;
   }
 
+  /** Whether a condition of a rule is a plain {@code Situation( … )} pattern (not one read {@code from} elsewhere). */
+  private static boolean isSituationPattern(BaseDescr d) {
+    return d instanceof PatternDescr p && (p.getObjectType().equals("Situation")
+        || p.getObjectType().endsWith(".Situation")) && p.getSource() == null;
+  }
+
   /**
    * The conditions of a rule's top-level {@code Situation( … )} patterns ({@code true} when the pattern has none);
    * empty when there is no such rule or pattern, or its conditions cannot stand alone.
@@ -420,8 +421,8 @@ public final class RuleChanges {
     List<String> conditions = new ArrayList<>();
     boolean found = false;
     for (BaseDescr d : rule.getLhs().getDescrs()) {
-      if (d instanceof PatternDescr p && (p.getObjectType().equals("Situation")
-          || p.getObjectType().endsWith(".Situation")) && p.getSource() == null) {
+      if (isSituationPattern(d)) {
+        PatternDescr p = (PatternDescr) d;
         found = true;
         for (BaseDescr c : p.getDescrs()) {
           if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")) {

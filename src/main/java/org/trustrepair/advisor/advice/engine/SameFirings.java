@@ -433,36 +433,25 @@ public final class SameFirings {
 
     /**
      * Fires each rule's consequence on its own (its probe waits for a word of its own), and notes which other
-     * patterns the facts it inserts match. Once, when the rules are analysed, in one session: the copies insert plainly, so a fact equal
-     * to one already there is matched anew.
+     * patterns the facts it inserts match. Once, when the rules are analysed, on a probe made for it (the facts stay
+     * in its session; the copies insert plainly, so a fact equal to one already there is matched anew).
      */
     void learnConsequences(int otherWords) {
-      KieSession learning = probes.newKieSession();
-      try {
-        learning.addEventListener(new DefaultAgendaEventListener() {
-          @Override
-          public void afterMatchFired(AfterMatchFiredEvent event) {
-            fired.add(event.getMatch().getRule().getName());
-          }
-        });
-        for (int r = 0; r < ruleNames.size(); r++) {
-          fired.clear();
-          learning.insert("f" + r);
-          learning.fireAllRules();
-          if (!fired.contains("f" + r)) {
-            throw new IllegalStateException("the consequence of rule " + r + " did not fire");
-          }
-          long[] opens = new long[otherWords];
-          for (String name : fired) {
-            if (name.startsWith("o")) {
-              int o = Integer.parseInt(name.substring(1));
-              opens[o >>> 6] |= 1L << (o & 63);
-            }
-          }
-          opensOfRule[r] = opens;
+      for (int r = 0; r < ruleNames.size(); r++) {
+        fired.clear();
+        session.insert("f" + r);
+        session.fireAllRules();
+        if (!fired.contains("f" + r)) {
+          throw new IllegalStateException("the consequence of rule " + r + " did not fire");
         }
-      } finally {
-        learning.dispose();
+        long[] opens = new long[otherWords];
+        for (String name : fired) {
+          if (name.startsWith("o")) {
+            int o = Integer.parseInt(name.substring(1));
+            opens[o >>> 6] |= 1L << (o & 63);
+          }
+        }
+        opensOfRule[r] = opens;
       }
     }
 
