@@ -66,6 +66,14 @@ public final class RuleChanges {
       return rules;
     }
 
+    /**
+     * The answers the probe's conditions read ({@code role}, {@code readiness}, … {@code safety}): situations that
+     * agree on them get the same verdict from a {@link Matcher}. Empty when that cannot be told from the conditions.
+     */
+    public Optional<List<String>> answersRead() {
+      return Optional.ofNullable(fields);
+    }
+
     /** Whether some new or edited conditions must be tested situation by situation ({@link #newMatcher()}). */
     public boolean testsConditions() {
       return base != null;
@@ -105,6 +113,16 @@ public final class RuleChanges {
   private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\b[a-z]\\w*\\b");
+
+  /** How many files parsed lately {@link #parse} keeps: both sides of an edit of a folder of a few dozen files. */
+  private static final int PARSED_KEPT = 128;
+
+  private static final Map<String, PackageDescr> PARSED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PackageDescr> eldest) {
+      return size() > PARSED_KEPT;
+    }
+  };
 
   /**
    * The answers the conditions read, when that can be told from their words alone: every lower-case word is a
@@ -394,12 +412,26 @@ public final class RuleChanges {
     return at < 0 ? "?" + System.identityHashCode(rule) : block.substring(0, at);
   }
 
-  /** One DRL file's package, rules and all; throws when it does not parse cleanly. */
+  /**
+   * One DRL file's package, rules and all; throws when it does not parse cleanly. The packages read lately are kept
+   * by their text: an edit changes a file or two, and the others are read as they were before (read only: nothing
+   * here changes a package once parsed).
+   */
   static PackageDescr parse(String code) throws DroolsParserException {
+    PackageDescr known;
+    synchronized (PARSED) {
+      known = PARSED.get(code);
+    }
+    if (known != null) {
+      return known;
+    }
     DrlParser parser = new DrlParser();
     PackageDescr pkg = parser.parse(false, code);
     if (parser.hasErrors() || pkg == null) {
       throw new IllegalStateException("not parsed");
+    }
+    synchronized (PARSED) {
+      PARSED.put(code, pkg);
     }
     return pkg;
   }

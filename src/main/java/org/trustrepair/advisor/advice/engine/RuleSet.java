@@ -32,6 +32,8 @@ public final class RuleSet {
   private final Instant loadedAt = Instant.now();
   private final Map<String, String> drlSources;
   private volatile String decisionKey;
+  /** The sweep shortcut's analysis, made on first use. */
+  private volatile SameFirings.Analysis sameFirings;
 
   RuleSet(String version, String origin, KieBase kieBase, Catalogue catalogue, Map<String, RuleInfo> rules,
       Map<String, String> drlSources, int maxFirings, Duration maxEvaluationTime) {
@@ -270,6 +272,24 @@ public final class RuleSet {
       decisionKey = key;
     }
     return key;
+  }
+
+  /**
+   * Whether these rules qualify for the sweep's shortcut ({@link SameFirings}), and if so their probes. Made once,
+   * when first asked for: a diff or a check of the same rules asks again.
+   */
+  public SameFirings.Analysis sameFirings() {
+    SameFirings.Analysis made = sameFirings;
+    if (made == null) {
+      synchronized (this) {
+        made = sameFirings;
+        if (made == null) {
+          made = SameFirings.of(drlSources);
+          sameFirings = made;
+        }
+      }
+    }
+    return made;
   }
 
   /**

@@ -92,7 +92,8 @@ public final class RuleSetBuilder {
     if (!problems.isEmpty()) {
       throw new RuleSetException(files.origin(), problems);
     }
-    return new RuleSet(files.version(), files.origin(), kieBase, catalogue, rules, drlSources, maxFirings, maxEvaluationTime);
+    return new RuleSet(files.version(), files.origin(), kieBase, catalogue, rules, drlSources, maxFirings,
+        maxEvaluationTime);
   }
 
   // ---- compiling

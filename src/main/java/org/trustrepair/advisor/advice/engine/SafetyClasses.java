@@ -39,6 +39,18 @@ final class SafetyClasses {
   private static final Pattern OTHER_FIELD = Pattern.compile("\\b(role|relationship|breach|readiness|daysElapsed|"
       + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected)\\b");
 
+  /**
+   * The classes found lately, by the conditions that made them: they depend on nothing else, and most edits leave
+   * the conditions on the flags as they were, so the engine is not asked again (a few dozen entries at most).
+   */
+  private static final Map<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> CLASSES =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> eldest) {
+          return size() > 16;
+        }
+      };
+
   private SafetyClasses() {}
 
   /** The conditions on safety flags (as DRL constraint text) that tell sets apart, or empty if every set counts. */
@@ -110,6 +122,13 @@ final class SafetyClasses {
       }
       conditions.addAll(found);
     }
+    Map<Set<SafetyFlag>, Set<SafetyFlag>> known;
+    synchronized (CLASSES) {
+      known = CLASSES.get(conditions);
+    }
+    if (known != null) {
+      return known;
+    }
     KieBase probe = compile(conditions);
     if (probe == null) {
       return identity;
@@ -119,7 +138,11 @@ final class SafetyClasses {
     for (Set<SafetyFlag> flags : all) {
       result.put(flags, byClass.computeIfAbsent(signature(probe, flags), k -> flags));
     }
-    return result;
+    Map<Set<SafetyFlag>, Set<SafetyFlag>> made = java.util.Collections.unmodifiableMap(result);
+    synchronized (CLASSES) {
+      CLASSES.put(List.copyOf(conditions), made);
+    }
+    return made;
   }
 
   private static String signature(KieBase probe, Set<SafetyFlag> flags) {

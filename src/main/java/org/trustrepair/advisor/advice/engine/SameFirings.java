@@ -66,6 +66,8 @@ public final class SameFirings {
 
   /** Every rule, by index: its name, its situation patterns, its other patterns, and the other patterns its facts match. */
   private final List<String> ruleNames;
+  /** The rules' indexes in the order of their names. */
+  private final int[] byName;
   private final Map<String, Integer> ruleIndex = new HashMap<>();
   private final long[][] situationMaskOfRule;
   private final long[][] otherMaskOfRule;
@@ -84,6 +86,8 @@ public final class SameFirings {
     for (int r = 0; r < ruleNames.size(); r++) {
       ruleIndex.put(ruleNames.get(r), r);
     }
+    this.byName = java.util.stream.IntStream.range(0, ruleNames.size()).boxed()
+        .sorted(java.util.Comparator.comparing(ruleNames::get)).mapToInt(Integer::intValue).toArray();
     this.situationMaskOfRule = situationMaskOfRule;
     this.otherMaskOfRule = otherMaskOfRule;
     this.opensOfRule = new long[ruleNames.size()][];
@@ -107,12 +111,17 @@ public final class SameFirings {
   /** The rules' situation conditions and probes, or why the rules do not qualify. */
   public record Analysis(Optional<SameFirings> firings, String whyNot) {}
 
-  /** Whether these rules qualify, and if so their probes (compiled once). */
+  /** Whether these rules qualify, and if so their probes: {@link RuleSet#sameFirings()}, made once per rule set. */
   public static Analysis of(RuleSet rules) {
+    return rules.sameFirings();
+  }
+
+  /** Whether the rules in these files (DRL text by path, decision tables as DRL) qualify, and if so their probes. */
+  static Analysis of(Map<String, String> drlSources) {
     List<RuleDescr> all = new ArrayList<>();
     Set<String> imports = new java.util.TreeSet<>();
     try {
-      for (var e : rules.drlSources().entrySet()) {
+      for (var e : new java.util.TreeMap<>(drlSources).entrySet()) {
         PackageDescr pkg = RuleChanges.parse(DecisionKey.withoutComments(e.getValue()));
         if (!pkg.getGlobals().isEmpty() || !pkg.getFunctions().isEmpty() || !pkg.getTypeDeclarations().isEmpty()
             || !pkg.getEnumDeclarations().isEmpty() || !pkg.getEntryPointDeclarations().isEmpty()
@@ -319,13 +328,18 @@ public final class SameFirings {
 
   /** The names of the rules in a mask, in name order. */
   public List<String> names(long[] rules) {
-    java.util.TreeSet<String> names = new java.util.TreeSet<>();
-    for (int r = 0; r < ruleNames.size(); r++) {
+    List<String> names = new ArrayList<>();
+    for (int r : byName) {
       if ((rules[r >>> 6] & 1L << (r & 63)) != 0) {
         names.add(ruleNames.get(r));
       }
     }
     return List.copyOf(names);
+  }
+
+  /** Every rule's name, bit {@code i} of a mask of rules standing for name {@code i}. */
+  public List<String> ruleNames() {
+    return ruleNames;
   }
 
   private static boolean covers(long[] bits, long[] mask) {
