@@ -107,9 +107,8 @@ final class AlikeSituations {
   private final Map<Integer, AdvicePlan> shapeById = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextShape = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<Long, String[]> verdicts = new ConcurrentHashMap<>();
-  private volatile Map<List<String>, AdvicePlan> carried = Map.of();
-  /** The carried kinds by the mask of their rules. */
-  private volatile Map<Bits, AdvicePlan> carriedByRules = Map.of();
+  /** The kinds carried from an earlier sweep, by the mask of their rules (in this rule set's order). */
+  private volatile Map<Bits, AdvicePlan> carried = Map.of();
   private final SameFirings firings;
 
   private AlikeSituations(SameFirings firings, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
@@ -120,24 +119,43 @@ final class AlikeSituations {
   }
 
   /**
+   * The kinds a sweep met, to carry to the sweep of an edit ({@link #known()}): the rules each kind fires, as a mask
+   * over {@code ruleNames} (bit {@code i} for rule {@code i}), and the plan its situations get as the guardrails see
+   * it ({@link Guardrail#asChecked}; kinds of one shape share one plan object).
+   */
+  record Known(List<String> ruleNames, Map<Bits, AdvicePlan> plans) {
+    static final Known NONE = new Known(List.of(), Map.of());
+
+    int size() {
+      return plans.size();
+    }
+  }
+
+  /**
    * Knowing beforehand what situations that fire each set of rules in {@code kinds} get, as the guardrails see it
    * ({@link #known()} of an earlier sweep): situations of those kinds are checked without evaluating any of them.
    * Only kinds whose rules all act as before are taken: each rule is still there, and none is one of
    * {@code actDifferently} (the rules an edit changed other than in their conditions). Before any part is made.
    */
-  AlikeSituations carrying(Map<List<String>, AdvicePlan> kinds, java.util.Set<String> actDifferently) {
+  AlikeSituations carrying(Known kinds, java.util.Set<String> actDifferently) {
     long[] changed = firings.rulesNamed(actDifferently.stream().filter(firings::hasRule).toList());
-    Map<List<String>, AdvicePlan> taken = new java.util.HashMap<>();
-    Map<Bits, AdvicePlan> byRules = new java.util.HashMap<>();
-    kinds.forEach((fired, plan) -> {
-      long[] rules = firings.rulesNamed(fired);
-      if (rules != null && !intersect(rules, changed)) {
-        byRules.put(new Bits(rules), plan);
-        taken.put(fired, plan);
+    // each earlier rule's index here (-1: gone); none to work out when the rules are the same, in the same order
+    List<String> names = firings.ruleNames();
+    int[] moved = null;
+    if (!kinds.ruleNames().equals(names)) {
+      moved = new int[kinds.ruleNames().size()];
+      for (int r = 0; r < moved.length; r++) {
+        moved[r] = names.indexOf(kinds.ruleNames().get(r));
       }
-    });
+    }
+    Map<Bits, AdvicePlan> taken = new java.util.HashMap<>();
+    for (Map.Entry<Bits, AdvicePlan> kind : kinds.plans().entrySet()) {
+      Bits rules = moved == null ? kind.getKey() : kind.getKey().moved(moved, Math.max(1, (names.size() + 63) / 64));
+      if (rules != null && !intersect(rules.bits(), changed)) {
+        taken.put(rules, kind.getValue());
+      }
+    }
     this.carried = taken;
-    this.carriedByRules = byRules;
     return this;
   }
 
@@ -155,7 +173,7 @@ final class AlikeSituations {
     if (!rules.phrasesInert()) {
       return Optional.empty();
     }
-    Optional<SameFirings> analysed = SameFirings.of(rules).firings();
+    Optional<SameFirings> analysed = rules.sameFirings().firings();
     if (analysed.isEmpty()) {
       return Optional.empty();
     }
@@ -230,10 +248,10 @@ final class AlikeSituations {
    * Each set of rules fired (names in order) and the plan its situations get, as the guardrails see it
    * ({@link Guardrail#asChecked}): the kinds this shortcut met, evaluated or carried, to carry to the sweep of an edit.
    */
-  Map<List<String>, AdvicePlan> known() {
-    Map<List<String>, AdvicePlan> known = new java.util.HashMap<>(carried);
-    byRules.values().forEach(kind -> known.put(kind.fired(), shapeById.get(kind.shape())));
-    return known;
+  Known known() {
+    Map<Bits, AdvicePlan> known = new java.util.HashMap<>(carried);
+    byRules.forEach((rules, kind) -> known.put(rules, shapeById.get(kind.shape())));
+    return new Known(firings.ruleNames(), known);
   }
 
   Part newPart() {
@@ -243,12 +261,22 @@ final class AlikeSituations {
   /** One thread's use: its own probe and buffers. */
   final class Part implements AutoCloseable {
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+    /** The situation {@link #coords} stand for (-1: none yet). */
+    private long lastIndex = -1;
     /** The kinds of situations looked up lately, by the patterns that held (the same patterns, the same rules). */
     private final long[][] recentHolding = new long[RECENT][];
     private final Kind[] recentKind = new Kind[RECENT];
+    /** The verdicts looked up lately, by their key (as in {@link #verdicts}): most are found here, unshared. */
+    private final long[] recentVerdictKeys = new long[RECENT];
+    private final String[][] recentVerdicts = new String[RECENT][];
     private Kind lastKind;
     private long[] lastHolding;
     private long[] lastClosure;
+    /**
+     * The shapes of the carried plans this thread met, by the plan object: carried kinds of one shape share one plan
+     * object ({@link #known()}), so each shape is worked out once rather than once for each kind.
+     */
+    private final Map<AdvicePlan, Integer> carriedShapes = new java.util.IdentityHashMap<>();
 
     /**
      * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}) of this kind:
@@ -260,17 +288,28 @@ final class AlikeSituations {
       for (int d : CHECKED) {
         key = d == AnswerSpace.ROLE ? key * space.roleCount() + coords[d] : key * sizes[d] + coords[d];
       }
+      int slot = slotOf(key);
+      if (recentVerdicts[slot] != null && recentVerdictKeys[slot] == key) {
+        return recentVerdicts[slot];
+      }
       String[] known = verdicts.get(key);
       if (known == null) {
         known = Guardrail.problems(space.get(index), kind.plan());
         verdicts.put(key, known);
       }
+      recentVerdictKeys[slot] = key;
+      recentVerdicts[slot] = known;
       return known;
     }
 
     /** The situation patterns that hold for situation {@code index}, read from the tables. */
     long[] holding(long index) {
-      space.coordinates(index, coords);
+      if (index == lastIndex + 1 && lastIndex >= 0) {
+        space.advance(coords);
+      } else {
+        space.coordinates(index, coords);
+      }
+      lastIndex = index;
       int role = coords[AnswerSpace.ROLE];
       int[] sizes = space.sizesWithin(role);
       long[] bits = new long[firings.words()];
@@ -306,10 +345,11 @@ final class AlikeSituations {
       lastClosure = firings.closure(holding);
       Bits rules = new Bits(lastClosure);
       Kind kind = byRules.get(rules);
-      if (kind == null && !carriedByRules.isEmpty()) {
-        AdvicePlan plan = carriedByRules.get(rules);
+      if (kind == null && !carried.isEmpty()) {
+        AdvicePlan plan = carried.get(rules);
         if (plan != null) {
-          Kind made = new Kind(plan, firings.names(lastClosure), firings.open(lastClosure), shapeOf(plan));
+          Kind made = new Kind(plan, firings.names(lastClosure), firings.open(lastClosure),
+              carriedShapes.computeIfAbsent(plan, AlikeSituations.this::shapeOf));
           Kind known = byRules.putIfAbsent(rules, made);
           kind = known != null ? known : made;
         }
@@ -354,14 +394,21 @@ final class AlikeSituations {
     private static int slotOf(long[] holding) {
       long h = 0;
       for (long word : holding) {
-        h ^= word;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
+        h = mixed(h ^ word);
       }
       return (int) h & (RECENT - 1);
+    }
+
+    private static int slotOf(long key) {
+      return (int) mixed(key) & (RECENT - 1);
+    }
+
+    private static long mixed(long h) {
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      h *= 0xc4ceb9fe1a85ec53L;
+      return h ^ h >>> 33;
     }
 
     @Override
@@ -393,16 +440,45 @@ final class AlikeSituations {
     return true;
   }
 
-  /** A set of rules as a mask, to key the kinds by. */
-  private record Bits(long[] bits) {
+  /** A set of rules as a mask, to key the kinds by (its hash worked out once: maps of tens of thousands). */
+  static final class Bits {
+    private final long[] bits;
+    private final int hash;
+
+    Bits(long[] bits) {
+      this.bits = bits;
+      this.hash = Arrays.hashCode(bits);
+    }
+
+    long[] bits() {
+      return bits;
+    }
+
+    /** The same rules numbered otherwise ({@code moved[i]}: the new index of rule i); null if one is gone. */
+    Bits moved(int[] moved, int words) {
+      long[] now = new long[words];
+      for (int w = 0; w < bits.length; w++) {
+        long word = bits[w];
+        while (word != 0) {
+          int r = w * 64 + Long.numberOfTrailingZeros(word);
+          word &= word - 1;
+          if (r >= moved.length || moved[r] < 0) {
+            return null;
+          }
+          now[moved[r] >>> 6] |= 1L << (moved[r] & 63);
+        }
+      }
+      return new Bits(now);
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof Bits b && Arrays.equals(b.bits, bits);
+      return o instanceof Bits b && b.hash == hash && Arrays.equals(b.bits, bits);
     }
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(bits);
+      return hash;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.trustrepair.advisor.workbench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +38,13 @@ public final class AnswerSpace {
 
   private final List<RoleSpace> roles;
   private final long size;
+  /** By role index: how many values each dimension takes ({@link #sizesWithin}; read only). */
+  private final int[][] sizesWithin;
 
   private AnswerSpace(List<RoleSpace> roles) {
     this.roles = roles;
     this.size = roles.stream().mapToLong(RoleSpace::size).sum();
+    this.sizesWithin = roles.stream().map(AnswerSpace::sizesOf).toArray(int[][]::new);
   }
 
   /** The space the given rule sets can distinguish (one for a check, two or more for a diff). */
@@ -487,12 +491,108 @@ public final class AnswerSpace {
     return roles.size();
   }
 
-  /** How many values each dimension takes within the part of the space for role index {@code role} (its role: 1). */
+  /** The dimensions in the order a situation's index within its role is made of them, least significant first. */
+  private static final int[] INDEX_ORDER = {SAFETY, 9, APOLOGIES, 7, 6, 5, DAYS, READINESS, 3, 2};
+
+  /**
+   * The situations that pass a test which reads only the answers of the dimensions {@code dims}: the test is asked
+   * once for each combination of those answers in each role's part of the space (with one situation that has them),
+   * and every situation with a combination that passes is in. So the work is the combinations and the situations
+   * found, not the whole space.
+   */
+  BitSet where(int[] dims, java.util.function.Predicate<Answers> test) {
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalStateException("the answer space is too large to keep situation by situation");
+    }
+    BitSet found = new BitSet((int) size);
+    long offset = 0;
+    for (int role = 0; role < roles.size(); role++) {
+      int[] sizes = sizesWithin(role);
+      long[] stride = new long[sizes.length];
+      long step = 1;
+      for (int d : INDEX_ORDER) {
+        stride[d] = step;
+        step *= sizes[d];
+      }
+      boolean[] tested = new boolean[sizes.length];
+      for (int d : dims) {
+        tested[d] = true;
+      }
+      // the dimensions the test does not read, least significant first: the lowest ones make runs of indexes
+      List<Integer> free = new ArrayList<>();
+      for (int d : INDEX_ORDER) {
+        if (!tested[d]) {
+          free.add(d);
+        }
+      }
+      long run = 1;
+      int inRun = 0;
+      while (inRun < free.size() && stride[free.get(inRun)] == run) {
+        run *= sizes[free.get(inRun)];
+        inRun++;
+      }
+      int[] rest = free.subList(inRun, free.size()).stream().mapToInt(Integer::intValue).toArray();
+      int[] coords = new int[sizes.length];
+      int[] shown = java.util.Arrays.stream(dims).filter(d -> d != ROLE).toArray();
+      do {
+        if (test.test(at(role, coords))) {
+          long base = offset;
+          for (int d : shown) {
+            base += coords[d] * stride[d];
+          }
+          int[] other = new int[sizes.length];
+          do {
+            long from = base;
+            for (int d : rest) {
+              from += other[d] * stride[d];
+            }
+            found.set((int) from, (int) (from + run));
+          } while (next(other, rest, sizes));
+        }
+      } while (next(coords, shown, sizes));
+      offset += roles.get(role).size();
+    }
+    return found;
+  }
+
+  /** Moves {@code coords} to the next combination of the dimensions {@code dims}; false once all were seen. */
+  private static boolean next(int[] coords, int[] dims, int[] sizes) {
+    for (int d : dims) {
+      if (++coords[d] < sizes[d]) {
+        return true;
+      }
+      coords[d] = 0;
+    }
+    return false;
+  }
+
+  /**
+   * How many values each dimension takes within the part of the space for role index {@code role} (its role: 1).
+   * One array for each role, shared: not to be changed.
+   */
   int[] sizesWithin(int role) {
-    RoleSpace r = roles.get(role);
+    return sizesWithin[role];
+  }
+
+  private static int[] sizesOf(RoleSpace r) {
     return new int[] {1, r.readiness.length, r.relationships.length, r.breaches.length, r.days.length,
         r.disclosures.length, r.still.length, r.before.length, r.apologies.length, r.others.length,
         r.safetySets.size()};
+  }
+
+  /**
+   * Moves {@code coords} (as {@link #coordinates} gives them) to the situation numbered one more: the same as
+   * {@link #coordinates} of that index, without dividing, for going through the space in order.
+   */
+  void advance(int[] coords) {
+    int[] sizes = sizesWithin[coords[ROLE]];
+    for (int d : INDEX_ORDER) {
+      if (++coords[d] < sizes[d]) {
+        return;
+      }
+      coords[d] = 0;
+    }
+    coords[ROLE]++;
   }
 
   /** The situation of role index {@code role} with these value indexes ({@link #DIMENSIONS} order; role ignored). */

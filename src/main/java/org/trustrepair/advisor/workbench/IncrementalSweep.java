@@ -123,8 +123,18 @@ final class IncrementalSweep {
     }
   }
 
-  /** The situations a changed rule could fire for, old or new: tested with the engine, on every situation. */
+  /**
+   * The situations a changed rule could fire for, old or new: tested with the engine once for each combination of
+   * the answers its conditions read, or, when those cannot be told, on every situation.
+   */
   private static BitSet mayChange(AnswerSpace space, RuleChanges.Probe probe, int threads) {
+    Optional<List<String>> read = probe.answersRead();
+    if (read.isPresent() && AnswerSpace.DIMENSIONS.containsAll(read.get())) {
+      int[] dims = read.get().stream().mapToInt(AnswerSpace.DIMENSIONS::indexOf).toArray();
+      try (RuleChanges.Matcher matcher = probe.newMatcher()) {
+        return space.where(dims, matcher::mayChange);
+      }
+    }
     List<BitSet> parts = Parallel.over(space.size(), threads, "sweep-probe", () -> new Parallel.Part<>() {
       final BitSet hits = new BitSet();
       final RuleChanges.Matcher matcher = probe.newMatcher();
@@ -153,25 +163,51 @@ final class IncrementalSweep {
 
   /** What the old sweep found, for each situation of a new space: what it found for the one that stood for it. */
   private static Sweep.Detail pulledBack(Sweep.Detail old, int[] from) {
+    Runs runs = Runs.of(from);
     Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
-    old.violating().forEach((g, bits) -> violating.put(g, pulledBack(bits, from)));
-    // a pass over the new space for each rule: shared between the cores
-    Map<String, BitSet> firedBy = new java.util.concurrent.ConcurrentHashMap<>();
-    old.firedBy().entrySet().parallelStream().forEach(e -> firedBy.put(e.getKey(), pulledBack(e.getValue(), from)));
-    return new Sweep.Detail(violating, pulledBack(old.errors(), from), firedBy, old.kinds());
+    old.violating().forEach((g, bits) -> violating.put(g, runs.pulledBack(bits)));
+    Map<String, BitSet> firedBy = new HashMap<>();
+    old.firedBy().forEach((rule, bits) -> firedBy.put(rule, runs.pulledBack(bits)));
+    return new Sweep.Detail(violating, runs.pulledBack(old.errors()), firedBy, old.kinds());
   }
 
-  private static BitSet pulledBack(BitSet old, int[] from) {
-    BitSet bits = new BitSet(from.length);
-    if (old.isEmpty()) {
+  /**
+   * A new space as runs of situations whose stand-ins in the old space follow one another too: an answer that gained
+   * a value or a threshold changes the numbering only between runs as long as the answers numbered below it, so
+   * a set of old situations is carried over run by run rather than situation by situation.
+   */
+  private record Runs(int size, int[] start, int[] from, int[] length) {
+    static Runs of(int[] standIn) {
+      List<int[]> runs = new ArrayList<>();
+      int i = 0;
+      while (i < standIn.length) {
+        int j = i + 1;
+        while (j < standIn.length && standIn[j] == standIn[j - 1] + 1) {
+          j++;
+        }
+        runs.add(new int[] {i, standIn[i], j - i});
+        i = j;
+      }
+      return new Runs(standIn.length, runs.stream().mapToInt(r -> r[0]).toArray(),
+          runs.stream().mapToInt(r -> r[1]).toArray(), runs.stream().mapToInt(r -> r[2]).toArray());
+    }
+
+    /** The new situations whose stand-ins are in {@code old}. */
+    BitSet pulledBack(BitSet old) {
+      BitSet bits = new BitSet(size);
+      if (old.isEmpty()) {
+        return bits;
+      }
+      for (int r = 0; r < start.length; r++) {
+        BitSet part = old.get(from[r], from[r] + length[r]);
+        for (int on = part.nextSetBit(0); on >= 0; on = part.nextSetBit(on)) {
+          int off = part.nextClearBit(on);
+          bits.set(start[r] + on, start[r] + off);
+          on = off;
+        }
+      }
       return bits;
     }
-    for (int i = 0; i < from.length; i++) {
-      if (old.get(from[i])) {
-        bits.set(i);
-      }
-    }
-    return bits;
   }
 
   /** The old situations that were not evaluated again. */

@@ -35,7 +35,7 @@ public final class Sweep {
    * an edit again only where it can change something, and without evaluating kinds of situation met before.
    */
   public record Detail(Map<Guardrail, BitSet> violating, BitSet errors, Map<String, BitSet> firedBy,
-      Map<List<String>, AdvicePlan> kinds) {
+      AlikeSituations.Known kinds) {
     /** Counts only: the sets hold up to millions of indexes. */
     @Override
     public String toString() {
@@ -206,7 +206,7 @@ public final class Sweep {
         && !rules.numberUseUnrecognised("apologiesMade");
     return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
         total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
-        detailed ? new Detail(total.violating, total.errorSet, total.firedBy, alike == null ? Map.of() : alike.known())
+        detailed ? new Detail(total.violating, total.errorSet, total.firedBy, alike == null ? AlikeSituations.Known.NONE : alike.known())
             : null, total.evaluated);
   }
 
@@ -218,8 +218,10 @@ public final class Sweep {
     final Map<Guardrail, BitSet> violating = new EnumMap<>(Guardrail.class);
     final BitSet errorSet = new BitSet();
     final Map<String, BitSet> firedBy = new HashMap<>();
-    final Map<AlikeSituations.Kind, long[]> situationsOfKind = new HashMap<>();
-    final Map<AlikeSituations.Kind, BitSet[]> firedByOfKind = new HashMap<>();
+    /** Kinds are their own identity ({@link AlikeSituations.Kind}). */
+    final Map<AlikeSituations.Kind, OfKind> ofKind = new java.util.IdentityHashMap<>();
+    private AlikeSituations.Kind lastKind;
+    private OfKind last;
     long situations;
     long evaluated;
     long errors;
@@ -287,25 +289,42 @@ public final class Sweep {
       }
     }
 
-    /** A situation of a known kind: its rules are counted by kind, and added up once at the end. */
+    /**
+     * A situation of a known kind: its rules are counted by kind, and added up once at the end (situations come in
+     * runs of one kind, so the last kind's counter and rules are kept at hand).
+     */
     void record(long index, java.util.function.LongFunction<Answers> answersOf, String[] problems,
         AlikeSituations.Kind kind) {
       record(index, answersOf, problems, List.of());
-      situationsOfKind.computeIfAbsent(kind, k -> new long[1])[0]++;
-      if (detailed) {
-        BitSet[] bits = firedByOfKind.computeIfAbsent(kind, k -> k.fired().stream()
-            .map(rule -> firedBy.computeIfAbsent(rule, r -> new BitSet())).toArray(BitSet[]::new));
-        for (BitSet b : bits) {
+      if (kind != lastKind) {
+        lastKind = kind;
+        last = ofKind.computeIfAbsent(kind, k -> new OfKind(detailed ? k.fired().stream()
+            .map(rule -> firedBy.computeIfAbsent(rule, r -> new BitSet())).toArray(BitSet[]::new) : null));
+      }
+      last.situations++;
+      if (last.firedBy != null) {
+        for (BitSet b : last.firedBy) {
           b.set((int) index);
         }
       }
     }
 
+    /** How many situations of one kind this part recorded, and the sets of its rules' situations. */
+    private static final class OfKind {
+      final BitSet[] firedBy;
+      long situations;
+
+      OfKind(BitSet[] firedBy) {
+        this.firedBy = firedBy;
+      }
+    }
+
     /** Adds up the rules fired by situations counted by kind. */
     Partial done() {
-      situationsOfKind.forEach((kind, n) -> kind.fired().forEach(rule ->
-          fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]));
-      situationsOfKind.clear();
+      ofKind.forEach((kind, n) -> kind.fired().forEach(rule ->
+          fired.computeIfAbsent(rule, r -> new long[1])[0] += n.situations));
+      ofKind.clear();
+      lastKind = null;
       return this;
     }
 

@@ -39,6 +39,57 @@ class AnswerSpaceTest {
     assertThat(space.apologies()).containsExactly(0, 1, 2, 3);
   }
 
+  /**
+   * {@code where} asks once per combination of the answers read and sets the indexes of every situation with a
+   * combination that passes: exactly the situations a test of each one finds, for reads of low, high and mixed
+   * dimensions (runs of indexes and single ones).
+   */
+  @Test
+  void whereFindsExactlyTheSituationsThatPass() {
+    record Case(List<String> read, java.util.function.Predicate<Answers> test) {}
+    List<Case> cases = List.of(
+        new Case(List.of("readiness", "apologiesMade"),
+            a -> a.readiness() == Readiness.NEEDS_SPACE && a.apologiesMade() >= 1),
+        new Case(List.of("safety"), a -> a.safety().contains(SafetyFlag.SELF_HARM_THOUGHTS)),
+        new Case(List.of("relationship"), a -> a.relationship() == Relationship.WORKPLACE),
+        new Case(List.of("role", "daysElapsed", "othersAffected"),
+            a -> a.role() == Role.WAS_HURT && a.daysElapsed() > 89 && !a.othersAffected()),
+        new Case(List.of(), a -> true));
+    for (Case c : cases) {
+      int[] dims = c.read().stream().mapToInt(AnswerSpace.DIMENSIONS::indexOf).toArray();
+      int[] asked = new int[1];
+      java.util.BitSet found = space.where(dims, a -> {
+        asked[0]++;
+        return c.test().test(a);
+      });
+      java.util.BitSet expected = new java.util.BitSet();
+      for (long index = 0; index < space.size(); index++) {
+        if (c.test().test(space.get(index))) {
+          expected.set((int) index);
+        }
+      }
+      assertThat(found).as("situations where %s", c.read()).isEqualTo(expected);
+      assertThat(expected.cardinality()).as("situations where %s", c.read()).isPositive();
+      assertThat(asked[0]).as("combinations asked for %s", c.read()).isLessThan(1000);
+    }
+  }
+
+  /** Going through the space in order by {@code advance} gives each situation's coordinates, across both roles. */
+  @Test
+  void advancingGivesTheCoordinatesOfTheNextSituation() {
+    int[] walked = new int[AnswerSpace.DIMENSIONS.size()];
+    int[] read = new int[AnswerSpace.DIMENSIONS.size()];
+    space.coordinates(0, walked);
+    for (long index = 1; index < space.size(); index++) {
+      space.advance(walked);
+      space.coordinates(index, read);
+      if (!java.util.Arrays.equals(walked, read)) {
+        assertThat(walked).as("coordinates of situation %d", index).containsExactly(read);
+      }
+    }
+    assertThat(walked[AnswerSpace.ROLE]).isEqualTo(Role.WAS_HURT.ordinal());
+  }
+
   @Test
   void everySituationIsDistinctAndValid() {
     Set<String> seen = new HashSet<>();
