@@ -194,19 +194,28 @@ final class IncrementalSweep {
 
     /** The new situations whose stand-ins are in {@code old}. */
     BitSet pulledBack(BitSet old) {
-      BitSet bits = new BitSet(size);
       if (old.isEmpty()) {
-        return bits;
+        return new BitSet(size);
       }
+      long[] was = old.toLongArray();
+      long[] now = new long[(size + 63) / 64];
       for (int r = 0; r < start.length; r++) {
-        BitSet part = old.get(from[r], from[r] + length[r]);
-        for (int on = part.nextSetBit(0); on >= 0; on = part.nextSetBit(on)) {
-          int off = part.nextClearBit(on);
-          bits.set(start[r] + on, start[r] + off);
-          on = off;
-        }
+        copy(was, from[r], now, start[r], length[r]);
       }
-      return bits;
+      return BitSet.valueOf(now);
+    }
+
+    /** Ors bits {@code from} to {@code from + n - 1} of {@code src} into {@code dst} from bit {@code to} on. */
+    private static void copy(long[] src, int from, long[] dst, int to, int n) {
+      while (n > 0) {
+        int chunk = Math.min(n, Math.min(64 - (from & 63), 64 - (to & 63)));
+        long word = (from >>> 6) < src.length ? src[from >>> 6] >>> (from & 63) : 0;
+        long mask = chunk == 64 ? -1L : (1L << chunk) - 1;
+        dst[to >>> 6] |= (word & mask) << (to & 63);
+        from += chunk;
+        to += chunk;
+        n -= chunk;
+      }
     }
   }
 
