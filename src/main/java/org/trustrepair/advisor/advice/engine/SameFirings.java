@@ -49,7 +49,7 @@ import org.trustrepair.advisor.advice.facts.Situation;
  * <p>The closure itself ({@link #closure}): a rule fires exactly when its situation conditions hold and each of its
  * other patterns matches a fact inserted by a rule that fires. Which situation conditions hold is tested by
  * {@link Probe}, and which other patterns each rule's facts match is learnt once, by firing each consequence on its
- * own; both with the engine itself, in a small rule base of probes made from the rules' own conditions and
+ * own; both with the engine itself, in two small rule bases of probes made from the rules' own conditions and
  * consequences. The sweep checks the closure against the engine on every situation it evaluates.
  */
 public final class SameFirings {
@@ -59,6 +59,25 @@ public final class SameFirings {
       "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
   private static final Pattern INTEGER = Pattern.compile("-?\\d+");
   private static final Pattern INSERT_LOGICAL = Pattern.compile("\\binsertLogical\\s*\\(");
+
+  /**
+   * The probes of the situation conditions and what the consequences' facts match are kept by the text they are
+   * made from, for the last few rule sets: an edit of a rule's conditions leaves its consequences' probes as they
+   * were, and an edit of what it does leaves the conditions' probes. Both are read only once made.
+   */
+  private static final int KEPT = 4;
+
+  private static final Map<String, KieBase> PROBES = lastFew();
+  private static final Map<String, long[][]> LEARNT = lastFew();
+
+  private static <V> Map<String, V> lastFew() {
+    return new java.util.LinkedHashMap<>(8, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > KEPT;
+      }
+    };
+  }
 
   private final KieBase probes;
   private final List<List<String>> fieldsRead;
@@ -78,7 +97,7 @@ public final class SameFirings {
   private final int[] withoutSituation;
 
   private SameFirings(KieBase probes, List<List<String>> fieldsRead, long[] alwaysOpen, List<String> ruleNames,
-      long[][] situationMaskOfRule, long[][] otherMaskOfRule) {
+      long[][] situationMaskOfRule, long[][] otherMaskOfRule, long[][] opensOfRule) {
     this.probes = probes;
     this.fieldsRead = fieldsRead;
     this.alwaysOpen = alwaysOpen;
@@ -90,7 +109,7 @@ public final class SameFirings {
         .sorted(java.util.Comparator.comparing(ruleNames::get)).mapToInt(Integer::intValue).toArray();
     this.situationMaskOfRule = situationMaskOfRule;
     this.otherMaskOfRule = otherMaskOfRule;
-    this.opensOfRule = new long[ruleNames.size()][];
+    this.opensOfRule = opensOfRule;
     this.ownerOfPattern = new int[fieldsRead.size()];
     this.situationPatternsOfRule = new int[ruleNames.size()];
     List<Integer> without = new ArrayList<>();
@@ -144,8 +163,10 @@ public final class SameFirings {
     if (made.contains("Situation") || made.contains("String")) {
       return refused("a rule inserts a Situation or a String");
     }
+    // two rule bases of probes: the rules' situation conditions, and their consequences with their other patterns
     StringBuilder drl = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
     imports.forEach(i -> drl.append(i).append('\n'));
+    StringBuilder facts = new StringBuilder(drl);
     List<List<String>> fields = new ArrayList<>();
     List<Integer> always = new ArrayList<>();
     Map<String, Integer> otherIndex = new HashMap<>();
@@ -161,7 +182,7 @@ public final class SameFirings {
         return refused("two rules are called \"" + rule.getName() + "\"");
       }
       // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts match
-      drl.append("rule \"f").append(names.size()).append("\"\nwhen\n  String( this == \"f").append(names.size())
+      facts.append("rule \"f").append(names.size()).append("\"\nwhen\n  String( this == \"f").append(names.size())
           .append("\" )\nthen\n  ").append(INSERT_LOGICAL.matcher(rule.getConsequence().toString())
               .replaceAll("insert(")).append("\nend\n");
       names.add(rule.getName());
@@ -204,7 +225,7 @@ public final class SameFirings {
         String pattern = others.get(i);
         indexes[i] = otherIndex.computeIfAbsent(pattern, k -> {
           int o = otherIndex.size();
-          drl.append("rule \"o").append(o).append("\"\nwhen\n  ").append(pattern).append("\nthen\nend\n");
+          facts.append("rule \"o").append(o).append("\"\nwhen\n  ").append(pattern).append("\nthen\nend\n");
           return o;
         });
       }
@@ -214,23 +235,90 @@ public final class SameFirings {
         always.addAll(mine);
       }
     }
-    KieBase base = RuleChanges.compile(drl.toString());
+    int words = Math.max(1, (fields.size() + 63) / 64);
+    int otherWords = Math.max(1, (otherIndex.size() + 63) / 64);
+    // when neither is kept (a first check), the two are made side by side
+    java.util.concurrent.CompletableFuture<long[][]> learning = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> kept(LEARNT, facts.toString(), () -> learn(facts.toString(), names.size(), otherWords)), task -> {
+          Thread t = new Thread(task, "consequence-probes");
+          t.setDaemon(true);
+          t.start();
+        });
+    KieBase base = kept(PROBES, drl.toString(), () -> RuleChanges.compile(drl.toString()));
+    long[][] opens;
+    try {
+      opens = learning.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      return refused("the rules' consequences cannot be fired on their own");
+    }
     if (base == null) {
       return refused("the rules' conditions do not compile as probes");
     }
-    int words = Math.max(1, (fields.size() + 63) / 64);
-    int otherWords = Math.max(1, (otherIndex.size() + 63) / 64);
     long[][] situationMasks = situationsOfRule.stream().map(m -> mask(m, words)).toArray(long[][]::new);
     long[][] otherMasks = othersOfRule.stream()
         .map(o -> mask(java.util.Arrays.stream(o).boxed().toList(), otherWords)).toArray(long[][]::new);
     SameFirings firings = new SameFirings(base, List.copyOf(fields), mask(always, words), List.copyOf(names),
-        situationMasks, otherMasks);
-    try (Probe probe = firings.newProbe()) {
-      probe.learnConsequences(otherWords);
-    } catch (RuntimeException e) {
-      return refused("the rules' consequences cannot be fired on their own");
-    }
+        situationMasks, otherMasks, opens);
     return new Analysis(Optional.of(firings), null);
+  }
+
+  /** What {@code cache} keeps for {@code text}, made now when it keeps nothing (nothing kept when null). */
+  private static <V> V kept(Map<String, V> cache, String text, java.util.function.Supplier<V> make) {
+    synchronized (cache) {
+      V known = cache.get(text);
+      if (known != null) {
+        return known;
+      }
+    }
+    V made = make.get();
+    if (made != null) {
+      synchronized (cache) {
+        cache.put(text, made);
+      }
+    }
+    return made;
+  }
+
+  /**
+   * Fires each rule's consequence on its own (its probe waits for a word of its own), and notes which other
+   * patterns the facts it inserts match: by rule, a mask of other patterns. The facts stay in the session; the
+   * copies insert plainly, so a fact equal to one already there is matched anew.
+   */
+  private static long[][] learn(String drl, int rules, int otherWords) {
+    KieBase base = RuleChanges.compile(drl);
+    if (base == null) {
+      throw new IllegalStateException("the consequences do not compile on their own");
+    }
+    KieSession session = base.newKieSession();
+    try {
+      List<String> fired = new ArrayList<>();
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          fired.add(event.getMatch().getRule().getName());
+        }
+      });
+      long[][] opens = new long[rules][];
+      for (int r = 0; r < rules; r++) {
+        fired.clear();
+        session.insert("f" + r);
+        session.fireAllRules();
+        if (!fired.contains("f" + r)) {
+          throw new IllegalStateException("the consequence of rule " + r + " did not fire");
+        }
+        long[] mask = new long[otherWords];
+        for (String name : fired) {
+          if (name.startsWith("o")) {
+            int o = Integer.parseInt(name.substring(1));
+            mask[o >>> 6] |= 1L << (o & 63);
+          }
+        }
+        opens[r] = mask;
+      }
+      return opens;
+    } finally {
+      session.dispose();
+    }
   }
 
   /**
@@ -443,30 +531,6 @@ public final class SameFirings {
         }
       }
       return bits;
-    }
-
-    /**
-     * Fires each rule's consequence on its own (its probe waits for a word of its own), and notes which other
-     * patterns the facts it inserts match. Once, when the rules are analysed, on a probe made for it (the facts stay
-     * in its session; the copies insert plainly, so a fact equal to one already there is matched anew).
-     */
-    void learnConsequences(int otherWords) {
-      for (int r = 0; r < ruleNames.size(); r++) {
-        fired.clear();
-        session.insert("f" + r);
-        session.fireAllRules();
-        if (!fired.contains("f" + r)) {
-          throw new IllegalStateException("the consequence of rule " + r + " did not fire");
-        }
-        long[] opens = new long[otherWords];
-        for (String name : fired) {
-          if (name.startsWith("o")) {
-            int o = Integer.parseInt(name.substring(1));
-            opens[o >>> 6] |= 1L << (o & 63);
-          }
-        }
-        opensOfRule[r] = opens;
-      }
     }
 
     private List<String> run(Collection<?> facts) {
