@@ -123,18 +123,17 @@ public final class AnswerSpace {
       int[][] maps = mine.digitsIn(theirs);
       int[] mySizes = mine.sizes();
       int[] theirSizes = theirs.sizes();
+      // the digits of situation i, least significant first, counted up rather than divided out
       int[] digits = new int[mySizes.length];
       for (long i = 0; i < mine.size(); i++) {
-        long rest = i;
-        for (int d = 0; d < mySizes.length; d++) {
-          digits[d] = (int) (rest % mySizes[d]);
-          rest /= mySizes[d];
-        }
         long index = 0;
         for (int d = mySizes.length - 1; d >= 0; d--) {
           index = index * theirSizes[d] + maps[d][digits[d]];
         }
         from[at++] = (int) (theirOffset + index);
+        for (int d = 0; d < digits.length && ++digits[d] == mySizes[d]; d++) {
+          digits[d] = 0;
+        }
       }
       theirOffset += theirs.size();
     }

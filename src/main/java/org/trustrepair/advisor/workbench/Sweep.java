@@ -211,6 +211,9 @@ public final class Sweep {
   }
 
   private static final class Partial {
+    /** Every guardrail, once (values() copies the array at each call, and this runs for every situation). */
+    private static final Guardrail[] GUARDRAILS = Guardrail.values();
+
     final Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
     final Map<Guardrail, Example> firstViolation = new EnumMap<>(Guardrail.class);
     final Map<String, long[]> fired = new HashMap<>();
@@ -268,7 +271,7 @@ public final class Sweep {
     void record(long index, java.util.function.LongFunction<Answers> answersOf, String[] problems,
         Collection<String> firedRules) {
       situations++;
-      for (Guardrail g : Guardrail.values()) {
+      for (Guardrail g : GUARDRAILS) {
         String problem = problems[g.ordinal()];
         if (problem != null) {
           violations.merge(g, 1L, Long::sum);
