@@ -245,7 +245,7 @@ final class AlikeSituations {
   }
 
   /**
-   * Each set of rules fired (names in order) and the plan its situations get, as the guardrails see it
+   * Each set of rules fired (a mask over these rules) and the plan its situations get, as the guardrails see it
    * ({@link Guardrail#asChecked}): the kinds this shortcut met, evaluated or carried, to carry to the sweep of an edit.
    */
   Known known() {
