@@ -463,27 +463,12 @@ public final class AnswerSpace {
       rest -= r.size();
       role++;
     }
-    RoleSpace r = roles.get(role);
     into[ROLE] = role;
-    into[SAFETY] = (int) (rest % r.safetySets.size());
-    rest /= r.safetySets.size();
-    into[9] = (int) (rest % r.others.length);
-    rest /= r.others.length;
-    into[APOLOGIES] = (int) (rest % r.apologies.length);
-    rest /= r.apologies.length;
-    into[7] = (int) (rest % r.before.length);
-    rest /= r.before.length;
-    into[6] = (int) (rest % r.still.length);
-    rest /= r.still.length;
-    into[5] = (int) (rest % r.disclosures.length);
-    rest /= r.disclosures.length;
-    into[DAYS] = (int) (rest % r.days.length);
-    rest /= r.days.length;
-    into[READINESS] = (int) (rest % r.readiness.length);
-    rest /= r.readiness.length;
-    into[3] = (int) (rest % r.breaches.length);
-    rest /= r.breaches.length;
-    into[2] = (int) rest;
+    int[] sizes = sizesWithin[role];
+    for (int d : INDEX_ORDER) {
+      into[d] = (int) (rest % sizes[d]);
+      rest /= sizes[d];
+    }
   }
 
   int roleCount() {
@@ -532,7 +517,7 @@ public final class AnswerSpace {
       }
       int[] rest = free.subList(inRun, free.size()).stream().mapToInt(Integer::intValue).toArray();
       int[] coords = new int[sizes.length];
-      int[] shown = java.util.Arrays.stream(dims).filter(d -> d != ROLE).toArray();
+      int[] shown = Arrays.stream(dims).filter(d -> d != ROLE).toArray();
       do {
         if (test.test(at(role, coords))) {
           long base = offset;

@@ -206,8 +206,8 @@ public final class Sweep {
         && !rules.numberUseUnrecognised("apologiesMade");
     return new Result(space, total.situations, Duration.ofNanos(System.nanoTime() - start), total.violations,
         total.firstViolation, total.errors, total.firstError, perRule, never, proof, null,
-        detailed ? new Detail(total.violating, total.errorSet, total.firedBy, alike == null ? AlikeSituations.Known.NONE : alike.known())
-            : null, total.evaluated);
+        detailed ? new Detail(total.violating, total.errorSet, total.firedBy,
+            alike == null ? AlikeSituations.Known.NONE : alike.known()) : null, total.evaluated);
   }
 
   private static final class Partial {

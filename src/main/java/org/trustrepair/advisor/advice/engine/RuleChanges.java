@@ -114,15 +114,8 @@ public final class RuleChanges {
 
   private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\b[a-z]\\w*\\b");
 
-  /** How many files parsed lately {@link #parse} keeps: both sides of an edit of a folder of a few dozen files. */
-  private static final int PARSED_KEPT = 128;
-
-  private static final Map<String, PackageDescr> PARSED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, PackageDescr> eldest) {
-      return size() > PARSED_KEPT;
-    }
-  };
+  /** Files parsed lately, by their text ({@link #parse}): both sides of an edit of a folder of a few dozen files. */
+  private static final LastFew<String, PackageDescr> PARSED = new LastFew<>(128);
 
   /**
    * The answers the conditions read, when that can be told from their words alone: every lower-case word is a
@@ -418,10 +411,7 @@ public final class RuleChanges {
    * here changes a package once parsed).
    */
   static PackageDescr parse(String code) throws DroolsParserException {
-    PackageDescr known;
-    synchronized (PARSED) {
-      known = PARSED.get(code);
-    }
+    PackageDescr known = PARSED.get(code);
     if (known != null) {
       return known;
     }
@@ -430,9 +420,7 @@ public final class RuleChanges {
     if (parser.hasErrors() || pkg == null) {
       throw new IllegalStateException("not parsed");
     }
-    synchronized (PARSED) {
-      PARSED.put(code, pkg);
-    }
+    PARSED.put(code, pkg);
     return pkg;
   }
 

@@ -43,13 +43,7 @@ final class SafetyClasses {
    * The classes found lately, by the conditions that made them: they depend on nothing else, and most edits leave
    * the conditions on the flags as they were, so the engine is not asked again (a few dozen entries at most).
    */
-  private static final Map<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> CLASSES =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> eldest) {
-          return size() > 16;
-        }
-      };
+  private static final LastFew<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> CLASSES = new LastFew<>(16);
 
   private SafetyClasses() {}
 
@@ -122,10 +116,7 @@ final class SafetyClasses {
       }
       conditions.addAll(found);
     }
-    Map<Set<SafetyFlag>, Set<SafetyFlag>> known;
-    synchronized (CLASSES) {
-      known = CLASSES.get(conditions);
-    }
+    Map<Set<SafetyFlag>, Set<SafetyFlag>> known = CLASSES.get(conditions);
     if (known != null) {
       return known;
     }
@@ -139,9 +130,7 @@ final class SafetyClasses {
       result.put(flags, byClass.computeIfAbsent(signature(probe, flags), k -> flags));
     }
     Map<Set<SafetyFlag>, Set<SafetyFlag>> made = java.util.Collections.unmodifiableMap(result);
-    synchronized (CLASSES) {
-      CLASSES.put(List.copyOf(conditions), made);
-    }
+    CLASSES.put(List.copyOf(conditions), made);
     return made;
   }
 

@@ -65,19 +65,8 @@ public final class SameFirings {
    * made from, for the last few rule sets: an edit of a rule's conditions leaves its consequences' probes as they
    * were, and an edit of what it does leaves the conditions' probes. Both are read only once made.
    */
-  private static final int KEPT = 4;
-
-  private static final Map<String, KieBase> PROBES = lastFew();
-  private static final Map<String, long[][]> LEARNT = lastFew();
-
-  private static <V> Map<String, V> lastFew() {
-    return new java.util.LinkedHashMap<>(8, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-        return size() > KEPT;
-      }
-    };
-  }
+  private static final LastFew<String, KieBase> PROBES = new LastFew<>(4);
+  private static final LastFew<String, long[][]> LEARNT = new LastFew<>(4);
 
   private final KieBase probes;
   private final List<List<String>> fieldsRead;
@@ -239,12 +228,12 @@ public final class SameFirings {
     int otherWords = Math.max(1, (otherIndex.size() + 63) / 64);
     // when neither is kept (a first check), the two are made side by side
     java.util.concurrent.CompletableFuture<long[][]> learning = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> kept(LEARNT, facts.toString(), () -> learn(facts.toString(), names.size(), otherWords)), task -> {
+        () -> LEARNT.get(facts.toString(), () -> learn(facts.toString(), names.size(), otherWords)), task -> {
           Thread t = new Thread(task, "consequence-probes");
           t.setDaemon(true);
           t.start();
         });
-    KieBase base = kept(PROBES, drl.toString(), () -> RuleChanges.compile(drl.toString()));
+    KieBase base = PROBES.get(drl.toString(), () -> RuleChanges.compile(drl.toString()));
     long[][] opens;
     try {
       opens = learning.join();
@@ -260,23 +249,6 @@ public final class SameFirings {
     SameFirings firings = new SameFirings(base, List.copyOf(fields), mask(always, words), List.copyOf(names),
         situationMasks, otherMasks, opens);
     return new Analysis(Optional.of(firings), null);
-  }
-
-  /** What {@code cache} keeps for {@code text}, made now when it keeps nothing (nothing kept when null). */
-  private static <V> V kept(Map<String, V> cache, String text, java.util.function.Supplier<V> make) {
-    synchronized (cache) {
-      V known = cache.get(text);
-      if (known != null) {
-        return known;
-      }
-    }
-    V made = make.get();
-    if (made != null) {
-      synchronized (cache) {
-        cache.put(text, made);
-      }
-    }
-    return made;
   }
 
   /**
@@ -396,7 +368,7 @@ public final class SameFirings {
     return open;
   }
 
-  /** The rules named, as a mask like {@link Closure#fired}; null when a name is not one of these rules. */
+  /** The rules named, as a mask like {@link #closure}'s; null when a name is not one of these rules. */
   public long[] rulesNamed(Collection<String> names) {
     long[] bits = new long[Math.max(1, (ruleNames.size() + 63) / 64)];
     for (String name : names) {
