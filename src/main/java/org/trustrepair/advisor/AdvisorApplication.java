@@ -13,10 +13,10 @@ import org.trustrepair.advisor.batch.Commands;
 @ConfigurationPropertiesScan
 public class AdvisorApplication {
 
-  public static void main(String[] args) {
-    if (Commands.isCommand(args)) {
-      System.exit(Commands.run(args));
+    public static void main(String[] args) {
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.run(args));
+        }
+        SpringApplication.run(AdvisorApplication.class, args);
     }
-    SpringApplication.run(AdvisorApplication.class, args);
-  }
 }

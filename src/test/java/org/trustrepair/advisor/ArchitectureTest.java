@@ -11,18 +11,27 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.trustrepair.advisor", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule doorsDoNotTouchDrools = noClasses()
-      .that().resideInAnyPackage("..api..", "..questionnaire..", "..batch..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "..advice.engine..");
+    @ArchTest
+    static final ArchRule doorsDoNotTouchDrools = noClasses()
+            .that()
+            .resideInAnyPackage("..api..", "..questionnaire..", "..batch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.kie..", "org.drools..", "..advice.engine..");
 
-  @ArchTest
-  static final ArchRule onlyTheEngineTouchesDrools = noClasses()
-      .that().resideOutsideOfPackages("..advice.engine..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..");
+    @ArchTest
+    static final ArchRule onlyTheEngineTouchesDrools = noClasses()
+            .that()
+            .resideOutsideOfPackages("..advice.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.kie..", "org.drools..");
 
-  @ArchTest
-  static final ArchRule factsKnowNothingOfDrools = noClasses()
-      .that().resideInAPackage("..advice.facts..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "org.springframework..");
+    @ArchTest
+    static final ArchRule factsKnowNothingOfDrools = noClasses()
+            .that()
+            .resideInAPackage("..advice.facts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.kie..", "org.drools..", "org.springframework..");
 }

@@ -13,15 +13,19 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 @Configuration(proxyBeanMethods = false)
 class AdvisorConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(AdvisorConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(AdvisorConfiguration.class);
 
-  @Bean
-  Advisor advisor(AdvisorSettings settings) {
-    RuleFiles files = Files.isDirectory(settings.rulesDir())
-        ? RuleFiles.fromDirectory(settings.rulesDir())
-        : RuleFiles.fromClasspath();
-    RuleSet ruleSet = new RuleSetBuilder(settings.maxFirings(), settings.maxEvaluationTime()).build(files);
-    log.info("Loaded rule set {} from {} ({} rules)", ruleSet.version(), ruleSet.origin(), ruleSet.rules().size());
-    return new Advisor(ruleSet);
-  }
+    @Bean
+    Advisor advisor(AdvisorSettings settings) {
+        RuleFiles files = Files.isDirectory(settings.rulesDir())
+                ? RuleFiles.fromDirectory(settings.rulesDir())
+                : RuleFiles.fromClasspath();
+        RuleSet ruleSet = new RuleSetBuilder(settings.maxFirings(), settings.maxEvaluationTime()).build(files);
+        log.info(
+                "Loaded rule set {} from {} ({} rules)",
+                ruleSet.version(),
+                ruleSet.origin(),
+                ruleSet.rules().size());
+        return new Advisor(ruleSet);
+    }
 }

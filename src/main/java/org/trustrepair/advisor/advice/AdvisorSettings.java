@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stopped as runaway (a sound rule set needs well under a millisecond).
  */
 @ConfigurationProperties("advisor")
-public record AdvisorSettings(@DefaultValue("rules") Path rulesDir, @DefaultValue("10000") int maxFirings,
-    @DefaultValue("2000") long maxEvaluationMillis) {
+public record AdvisorSettings(
+        @DefaultValue("rules") Path rulesDir,
+        @DefaultValue("10000") int maxFirings,
+        @DefaultValue("2000") long maxEvaluationMillis) {
 
-  public java.time.Duration maxEvaluationTime() {
-    return java.time.Duration.ofMillis(maxEvaluationMillis);
-  }
+    public java.time.Duration maxEvaluationTime() {
+        return java.time.Duration.ofMillis(maxEvaluationMillis);
+    }
 }

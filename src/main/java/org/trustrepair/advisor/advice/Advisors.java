@@ -11,20 +11,20 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
  */
 public final class Advisors {
 
-  /** The most rule firings one evaluation may take; the same default as {@link AdvisorSettings}. */
-  public static final int MAX_FIRINGS = 10_000;
+    /** The most rule firings one evaluation may take; the same default as {@link AdvisorSettings}. */
+    public static final int MAX_FIRINGS = 10_000;
 
-  private Advisors() {}
+    private Advisors() {}
 
-  /**
-   * The advisor over {@code folder} when it is a directory, else over the packaged rules.
-   *
-   * @throws RuleSetException naming every problem when the rules do not build
-   */
-  public static Advisor fromFolderOrClasspath(Path folder) {
-    RuleFiles files = folder != null && Files.isDirectory(folder)
-        ? RuleFiles.fromDirectory(folder)
-        : RuleFiles.fromClasspath();
-    return new Advisor(new RuleSetBuilder(MAX_FIRINGS).build(files));
-  }
+    /**
+     * The advisor over {@code folder} when it is a directory, else over the packaged rules.
+     *
+     * @throws RuleSetException naming every problem when the rules do not build
+     */
+    public static Advisor fromFolderOrClasspath(Path folder) {
+        RuleFiles files = folder != null && Files.isDirectory(folder)
+                ? RuleFiles.fromDirectory(folder)
+                : RuleFiles.fromClasspath();
+        return new Advisor(new RuleSetBuilder(MAX_FIRINGS).build(files));
+    }
 }

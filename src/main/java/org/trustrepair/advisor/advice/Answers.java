@@ -12,97 +12,187 @@ import java.util.Set;
  * <p>Special-category data: never log, cache or echo an instance. {@link #toString()} says nothing on purpose.
  */
 public record Answers(
-    Role role,
-    Relationship relationship,
-    Breach breach,
-    Readiness readiness,
-    int daysElapsed,
-    Disclosure disclosure,
-    boolean stillHappening,
-    boolean happenedBefore,
-    int apologiesMade,
-    boolean othersAffected,
-    Set<SafetyFlag> safety) {
+        Role role,
+        Relationship relationship,
+        Breach breach,
+        Readiness readiness,
+        int daysElapsed,
+        Disclosure disclosure,
+        boolean stillHappening,
+        boolean happenedBefore,
+        int apologiesMade,
+        boolean othersAffected,
+        Set<SafetyFlag> safety) {
 
-  public static final int MAX_DAYS = 36_500;
-  public static final int MAX_APOLOGIES = 1_000;
+    public static final int MAX_DAYS = 36_500;
+    public static final int MAX_APOLOGIES = 1_000;
 
-  public Answers {
-    role = role == null ? Role.BROKE_TRUST : role;
-    disclosure = disclosure == null ? Disclosure.DISCOVERED : disclosure;
-    safety = safety == null || safety.isEmpty()
-        ? Collections.unmodifiableSet(EnumSet.noneOf(SafetyFlag.class))
-        : Collections.unmodifiableSet(EnumSet.copyOf(safety));
-    Objects.requireNonNull(relationship, "relationship");
-    Objects.requireNonNull(breach, "breach");
-    if (role == Role.BROKE_TRUST) {
-      Objects.requireNonNull(readiness, "readiness");
+    public Answers {
+        role = role == null ? Role.BROKE_TRUST : role;
+        disclosure = disclosure == null ? Disclosure.DISCOVERED : disclosure;
+        safety = safety == null || safety.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(SafetyFlag.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(safety));
+        Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(breach, "breach");
+        if (role == Role.BROKE_TRUST) {
+            Objects.requireNonNull(readiness, "readiness");
+        }
+        if (daysElapsed < 0 || daysElapsed > MAX_DAYS) {
+            throw new IllegalArgumentException("daysElapsed out of range");
+        }
+        if (apologiesMade < 0 || apologiesMade > MAX_APOLOGIES) {
+            throw new IllegalArgumentException("apologiesMade out of range");
+        }
     }
-    if (daysElapsed < 0 || daysElapsed > MAX_DAYS) {
-      throw new IllegalArgumentException("daysElapsed out of range");
+
+    /** The minimal answers; every optional field takes its default. */
+    public static Answers of(Relationship relationship, Breach breach, Readiness readiness, int daysElapsed) {
+        return new Answers(null, relationship, breach, readiness, daysElapsed, null, false, false, 0, false, null);
     }
-    if (apologiesMade < 0 || apologiesMade > MAX_APOLOGIES) {
-      throw new IllegalArgumentException("apologiesMade out of range");
+
+    public Answers withRole(Role value) {
+        return new Answers(
+                value,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                safety);
     }
-  }
 
-  /** The minimal answers; every optional field takes its default. */
-  public static Answers of(Relationship relationship, Breach breach, Readiness readiness, int daysElapsed) {
-    return new Answers(null, relationship, breach, readiness, daysElapsed, null, false, false, 0, false, null);
-  }
+    public Answers withReadiness(Readiness value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                value,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                safety);
+    }
 
-  public Answers withRole(Role value) {
-    return new Answers(value, relationship, breach, readiness, daysElapsed, disclosure, stillHappening, happenedBefore,
-        apologiesMade, othersAffected, safety);
-  }
+    public Answers withDaysElapsed(int value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                value,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                safety);
+    }
 
-  public Answers withReadiness(Readiness value) {
-    return new Answers(role, relationship, breach, value, daysElapsed, disclosure, stillHappening, happenedBefore,
-        apologiesMade, othersAffected, safety);
-  }
+    public Answers withDisclosure(Disclosure value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                value,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                safety);
+    }
 
-  public Answers withDaysElapsed(int value) {
-    return new Answers(role, relationship, breach, readiness, value, disclosure, stillHappening, happenedBefore,
-        apologiesMade, othersAffected, safety);
-  }
+    public Answers withStillHappening(boolean value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                value,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                safety);
+    }
 
-  public Answers withDisclosure(Disclosure value) {
-    return new Answers(role, relationship, breach, readiness, daysElapsed, value, stillHappening, happenedBefore,
-        apologiesMade, othersAffected, safety);
-  }
+    public Answers withHappenedBefore(boolean value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                value,
+                apologiesMade,
+                othersAffected,
+                safety);
+    }
 
-  public Answers withStillHappening(boolean value) {
-    return new Answers(role, relationship, breach, readiness, daysElapsed, disclosure, value, happenedBefore,
-        apologiesMade, othersAffected, safety);
-  }
+    public Answers withApologiesMade(int value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                value,
+                othersAffected,
+                safety);
+    }
 
-  public Answers withHappenedBefore(boolean value) {
-    return new Answers(role, relationship, breach, readiness, daysElapsed, disclosure, stillHappening, value,
-        apologiesMade, othersAffected, safety);
-  }
+    public Answers withOthersAffected(boolean value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                value,
+                safety);
+    }
 
-  public Answers withApologiesMade(int value) {
-    return new Answers(role, relationship, breach, readiness, daysElapsed, disclosure, stillHappening, happenedBefore,
-        value, othersAffected, safety);
-  }
+    public Answers withSafety(Collection<SafetyFlag> value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                value == null || value.isEmpty() ? null : EnumSet.copyOf(value));
+    }
 
-  public Answers withOthersAffected(boolean value) {
-    return new Answers(role, relationship, breach, readiness, daysElapsed, disclosure, stillHappening, happenedBefore,
-        apologiesMade, value, safety);
-  }
+    public boolean hasSafetyFlag() {
+        return !safety.isEmpty();
+    }
 
-  public Answers withSafety(Collection<SafetyFlag> value) {
-    return new Answers(role, relationship, breach, readiness, daysElapsed, disclosure, stillHappening, happenedBefore,
-        apologiesMade, othersAffected, value == null || value.isEmpty() ? null : EnumSet.copyOf(value));
-  }
-
-  public boolean hasSafetyFlag() {
-    return !safety.isEmpty();
-  }
-
-  /** Deliberately opaque: answers must never reach a log line through string concatenation. */
-  @Override
-  public String toString() {
-    return "Answers[redacted]";
-  }
+    /** Deliberately opaque: answers must never reach a log line through string concatenation. */
+    @Override
+    public String toString() {
+        return "Answers[redacted]";
+    }
 }

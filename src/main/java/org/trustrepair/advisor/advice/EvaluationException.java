@@ -6,11 +6,11 @@ package org.trustrepair.advisor.advice;
  */
 public class EvaluationException extends RuntimeException {
 
-  public EvaluationException(String message) {
-    super(message);
-  }
+    public EvaluationException(String message) {
+        super(message);
+    }
 
-  public EvaluationException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public EvaluationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -23,127 +23,131 @@ import java.util.regex.Pattern;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Expectation(
-    Track track,
-    Nature nature,
-    Severity severity,
-    List<Phase> phases,
-    List<Phase> absentPhases,
-    List<String> steps,
-    List<String> absentSteps,
-    List<String> order,
-    List<String> withheld,
-    String first) {
+        Track track,
+        Nature nature,
+        Severity severity,
+        List<Phase> phases,
+        List<Phase> absentPhases,
+        List<String> steps,
+        List<String> absentSteps,
+        List<String> order,
+        List<String> withheld,
+        String first) {
 
-  private static final Pattern BEFORE = Pattern.compile("^\\s*(\\S+)\\s+before\\s+(\\S+)\\s*$");
+    private static final Pattern BEFORE = Pattern.compile("^\\s*(\\S+)\\s+before\\s+(\\S+)\\s*$");
 
-  public Expectation {
-    phases = phases == null ? List.of() : List.copyOf(phases);
-    absentPhases = absentPhases == null ? List.of() : List.copyOf(absentPhases);
-    steps = steps == null ? List.of() : List.copyOf(steps);
-    absentSteps = absentSteps == null ? List.of() : List.copyOf(absentSteps);
-    order = order == null ? List.of() : List.copyOf(order);
-    withheld = withheld == null ? List.of() : List.copyOf(withheld);
-  }
+    public Expectation {
+        phases = phases == null ? List.of() : List.copyOf(phases);
+        absentPhases = absentPhases == null ? List.of() : List.copyOf(absentPhases);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        absentSteps = absentSteps == null ? List.of() : List.copyOf(absentSteps);
+        order = order == null ? List.of() : List.copyOf(order);
+        withheld = withheld == null ? List.of() : List.copyOf(withheld);
+    }
 
-  /** Problems with the expectation itself (an order line that does not read "A before B"). */
-  public List<String> mistakes() {
-    List<String> mistakes = new ArrayList<>();
-    for (String line : order) {
-      if (!BEFORE.matcher(line).matches()) {
-        mistakes.add("order \"" + line + "\" should read \"A before B\"");
-      }
-    }
-    return mistakes;
-  }
-
-  /** Every way the plan falls short of this expectation, in plain words; empty when it holds. */
-  public List<String> failures(AdvicePlan plan) {
-    List<String> failures = new ArrayList<>(mistakes());
-    var c = plan.classification();
-    if (track != null && track != c.track()) {
-      failures.add("track should be " + track + " but is " + c.track());
-    }
-    if (nature != null && nature != c.nature()) {
-      failures.add("nature should be " + nature + " but is " + c.nature());
-    }
-    if (severity != null && severity != c.severity()) {
-      failures.add("severity should be " + severity + " but is " + c.severity());
-    }
-    List<Phase> present = plan.steps().stream().map(AdvicePlan.Step::phase).distinct().toList();
-    for (Phase p : phases) {
-      if (!present.contains(p)) {
-        failures.add("phase " + p + " should be in the plan but is not");
-      }
-    }
-    for (Phase p : absentPhases) {
-      if (present.contains(p)) {
-        failures.add("phase " + p + " should not be in the plan but is");
-      }
-    }
-    for (String id : steps) {
-      if (!plan.hasStep(id)) {
-        failures.add("step " + id + " should be given but is not");
-      }
-    }
-    for (String id : absentSteps) {
-      if (plan.hasStep(id)) {
-        failures.add("step " + id + " should not be given but is");
-      }
-    }
-    for (String id : withheld) {
-      if (!plan.withholds(id)) {
-        failures.add(id + " should be withheld but is not");
-      }
-    }
-    for (String line : order) {
-      Matcher m = BEFORE.matcher(line);
-      if (m.matches()) {
-        int a = firstIndex(plan, m.group(1));
-        int b = firstIndex(plan, m.group(2));
-        if (a < 0 || b < 0) {
-          failures.add("\"" + line + "\" cannot hold: " + (a < 0 ? m.group(1) : m.group(2)) + " is not in the plan");
-        } else if (lastIndex(plan, m.group(1)) >= b) {
-          failures.add("\"" + line + "\" does not hold");
+    /** Problems with the expectation itself (an order line that does not read "A before B"). */
+    public List<String> mistakes() {
+        List<String> mistakes = new ArrayList<>();
+        for (String line : order) {
+            if (!BEFORE.matcher(line).matches()) {
+                mistakes.add("order \"" + line + "\" should read \"A before B\"");
+            }
         }
-      }
+        return mistakes;
     }
-    if (first != null && !first.isBlank()) {
-      if (plan.steps().isEmpty() || !matches(plan.steps().get(0), first)) {
-        failures.add("the first step should be " + first + " but is "
-            + (plan.steps().isEmpty() ? "nothing" : plan.steps().get(0).id()));
-      }
-    }
-    return failures;
-  }
 
-  private static boolean matches(AdvicePlan.Step step, String name) {
-    return isPhase(name) ? step.phase().name().equals(name) : step.id().equals(name);
-  }
-
-  private static boolean isPhase(String name) {
-    for (Phase p : Phase.values()) {
-      if (p.name().equals(name)) {
-        return true;
-      }
+    /** Every way the plan falls short of this expectation, in plain words; empty when it holds. */
+    public List<String> failures(AdvicePlan plan) {
+        List<String> failures = new ArrayList<>(mistakes());
+        var c = plan.classification();
+        if (track != null && track != c.track()) {
+            failures.add("track should be " + track + " but is " + c.track());
+        }
+        if (nature != null && nature != c.nature()) {
+            failures.add("nature should be " + nature + " but is " + c.nature());
+        }
+        if (severity != null && severity != c.severity()) {
+            failures.add("severity should be " + severity + " but is " + c.severity());
+        }
+        List<Phase> present =
+                plan.steps().stream().map(AdvicePlan.Step::phase).distinct().toList();
+        for (Phase p : phases) {
+            if (!present.contains(p)) {
+                failures.add("phase " + p + " should be in the plan but is not");
+            }
+        }
+        for (Phase p : absentPhases) {
+            if (present.contains(p)) {
+                failures.add("phase " + p + " should not be in the plan but is");
+            }
+        }
+        for (String id : steps) {
+            if (!plan.hasStep(id)) {
+                failures.add("step " + id + " should be given but is not");
+            }
+        }
+        for (String id : absentSteps) {
+            if (plan.hasStep(id)) {
+                failures.add("step " + id + " should not be given but is");
+            }
+        }
+        for (String id : withheld) {
+            if (!plan.withholds(id)) {
+                failures.add(id + " should be withheld but is not");
+            }
+        }
+        for (String line : order) {
+            Matcher m = BEFORE.matcher(line);
+            if (m.matches()) {
+                int a = firstIndex(plan, m.group(1));
+                int b = firstIndex(plan, m.group(2));
+                if (a < 0 || b < 0) {
+                    failures.add("\"" + line + "\" cannot hold: " + (a < 0 ? m.group(1) : m.group(2))
+                            + " is not in the plan");
+                } else if (lastIndex(plan, m.group(1)) >= b) {
+                    failures.add("\"" + line + "\" does not hold");
+                }
+            }
+        }
+        if (first != null && !first.isBlank()) {
+            if (plan.steps().isEmpty() || !matches(plan.steps().get(0), first)) {
+                failures.add("the first step should be " + first + " but is "
+                        + (plan.steps().isEmpty()
+                                ? "nothing"
+                                : plan.steps().get(0).id()));
+            }
+        }
+        return failures;
     }
-    return false;
-  }
 
-  private static int firstIndex(AdvicePlan plan, String name) {
-    for (int i = 0; i < plan.steps().size(); i++) {
-      if (matches(plan.steps().get(i), name)) {
-        return i;
-      }
+    private static boolean matches(AdvicePlan.Step step, String name) {
+        return isPhase(name) ? step.phase().name().equals(name) : step.id().equals(name);
     }
-    return -1;
-  }
 
-  private static int lastIndex(AdvicePlan plan, String name) {
-    for (int i = plan.steps().size() - 1; i >= 0; i--) {
-      if (matches(plan.steps().get(i), name)) {
-        return i;
-      }
+    private static boolean isPhase(String name) {
+        for (Phase p : Phase.values()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
-    return -1;
-  }
+
+    private static int firstIndex(AdvicePlan plan, String name) {
+        for (int i = 0; i < plan.steps().size(); i++) {
+            if (matches(plan.steps().get(i), name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndex(AdvicePlan plan, String name) {
+        for (int i = plan.steps().size() - 1; i >= 0; i--) {
+            if (matches(plan.steps().get(i), name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -9,12 +9,12 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record FieldProblem(String field, String message, List<String> allowed) {
-  public FieldProblem {
-    allowed = allowed == null ? List.of() : List.copyOf(allowed);
-  }
+    public FieldProblem {
+        allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
 
-  @Override
-  public String toString() {
-    return field + ": " + message + (allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")");
-  }
+    @Override
+    public String toString() {
+        return field + ": " + message + (allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")");
+    }
 }

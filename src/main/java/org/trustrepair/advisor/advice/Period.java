@@ -2,5 +2,9 @@ package org.trustrepair.advisor.advice;
 
 /** How long ago the other party learned of it; the edges of each period are set in the rules. */
 public enum Period {
-  FIRST_TWO_WEEKS, UP_TO_THREE_MONTHS, UP_TO_A_YEAR, UP_TO_TWO_YEARS, OVER_TWO_YEARS
+    FIRST_TWO_WEEKS,
+    UP_TO_THREE_MONTHS,
+    UP_TO_A_YEAR,
+    UP_TO_TWO_YEARS,
+    OVER_TWO_YEARS
 }

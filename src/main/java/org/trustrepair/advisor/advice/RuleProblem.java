@@ -6,13 +6,13 @@ package org.trustrepair.advisor.advice;
  */
 public record RuleProblem(String file, int line, String message, String hint) {
 
-  public static RuleProblem of(String file, int line, String message) {
-    return new RuleProblem(file, line, message, null);
-  }
+    public static RuleProblem of(String file, int line, String message) {
+        return new RuleProblem(file, line, message, null);
+    }
 
-  @Override
-  public String toString() {
-    String where = line > 0 ? file + ":" + line : file;
-    return where + ": " + message + (hint == null ? "" : "\n    hint: " + hint);
-  }
+    @Override
+    public String toString() {
+        String where = line > 0 ? file + ":" + line : file;
+        return where + ": " + message + (hint == null ? "" : "\n    hint: " + hint);
+    }
 }

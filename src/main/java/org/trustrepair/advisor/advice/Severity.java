@@ -2,5 +2,7 @@ package org.trustrepair.advisor.advice;
 
 /** How deep the breach cuts. */
 public enum Severity {
-  MINOR, SERIOUS, GRAVE
+    MINOR,
+    SERIOUS,
+    GRAVE
 }

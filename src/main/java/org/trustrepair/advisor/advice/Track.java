@@ -2,5 +2,9 @@ package org.trustrepair.advisor.advice;
 
 /** The overall direction of a plan. */
 public enum Track {
-  SAFETY, REPAIR, STEP_BACK, ACCEPT, HURT_PARTY
+    SAFETY,
+    REPAIR,
+    STEP_BACK,
+    ACCEPT,
+    HURT_PARTY
 }

@@ -17,23 +17,23 @@ import org.trustrepair.advisor.advice.Questionnaire;
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdviceController {
 
-  private final Advisor advisor;
+    private final Advisor advisor;
 
-  AdviceController(Advisor advisor) {
-    this.advisor = advisor;
-  }
-
-  @PostMapping("/advice")
-  AdvicePlan advise(@RequestBody JsonNode body) {
-    AnswersReader.Result read = AnswersReader.strict().read(body);
-    if (!read.ok()) {
-      throw new InvalidAnswersException(read.problems());
+    AdviceController(Advisor advisor) {
+        this.advisor = advisor;
     }
-    return advisor.advise(read.answers());
-  }
 
-  @GetMapping("/questionnaire")
-  Questionnaire questionnaire() {
-    return advisor.questionnaire();
-  }
+    @PostMapping("/advice")
+    AdvicePlan advise(@RequestBody JsonNode body) {
+        AnswersReader.Result read = AnswersReader.strict().read(body);
+        if (!read.ok()) {
+            throw new InvalidAnswersException(read.problems());
+        }
+        return advisor.advise(read.answers());
+    }
+
+    @GetMapping("/questionnaire")
+    Questionnaire questionnaire() {
+        return advisor.questionnaire();
+    }
 }

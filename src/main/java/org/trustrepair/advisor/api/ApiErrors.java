@@ -32,97 +32,122 @@ import org.trustrepair.advisor.system.RequestLimits;
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-  static final URI INVALID_ANSWERS = URI.create("/problems/invalid-answers");
-  static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
-  static final URI NO_PLAN = URI.create("/problems/no-plan");
-  static final int MAX_ERRORS_SHOWN = 20;
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    static final URI INVALID_ANSWERS = URI.create("/problems/invalid-answers");
+    static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
+    static final URI NO_PLAN = URI.create("/problems/no-plan");
+    static final int MAX_ERRORS_SHOWN = 20;
 
-  @ExceptionHandler(InvalidAnswersException.class)
-  ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
-    List<FieldProblem> shown = shown(e.problems());
-    return problem(HttpStatus.BAD_REQUEST, INVALID_ANSWERS, "Some answers are missing or not allowed",
-        describe(e.problems(), shown), shown);
-  }
-
-  /**
-   * The problems to list: the contract's own answers first, so that a pile of unknown names cannot hide them, and at
-   * most {@link #MAX_ERRORS_SHOWN}, so that a small body of many unknown fields does not get a large answer.
-   */
-  private static List<FieldProblem> shown(List<FieldProblem> problems) {
-    return java.util.stream.Stream.concat(problems.stream().filter(ApiErrors::isAnswer),
-        problems.stream().filter(p -> !isAnswer(p))).limit(MAX_ERRORS_SHOWN).toList();
-  }
-
-  private static boolean isAnswer(FieldProblem problem) {
-    return AnswersReader.FIELDS.contains(problem.field()) || problem.field().startsWith("safety[");
-  }
-
-  @ExceptionHandler(EvaluationException.class)
-  ResponseEntity<ProblemDetail> noPlan(EvaluationException e) {
-    // the message names rules, never answers
-    log.error("No plan could be made: {}", e.getMessage());
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, NO_PLAN, "No plan could be made",
-        "The advisor's rules could not produce a plan for these answers. This is a fault in the rules, not in "
-            + "your answers; nothing was kept.", List.of());
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (ex.getMostSpecificCause() instanceof RequestLimits.BodyTooLargeException tooLarge) {
-      String detail = "The request body is larger than " + tooLarge.limit() + " bytes.";
-      return cast(problem(HttpStatus.PAYLOAD_TOO_LARGE, URI.create("/problems/too-large"), "Request too large",
-          detail, List.of(new FieldProblem("body", "must be at most " + tooLarge.limit() + " bytes", List.of()))));
+    @ExceptionHandler(InvalidAnswersException.class)
+    ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
+        List<FieldProblem> shown = shown(e.problems());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                INVALID_ANSWERS,
+                "Some answers are missing or not allowed",
+                describe(e.problems(), shown),
+                shown);
     }
-    String detail = ex.getMostSpecificCause() instanceof StreamConstraintsException
-        ? "The body is too large or too deeply nested to be answers."
-        : ex.getMostSpecificCause() instanceof JsonProcessingException
-            ? "The body is not valid JSON. Send one JSON object with the answers."
-            : "The body could not be read. Send one JSON object with the answers.";
-    List<FieldProblem> problems = List.of(new FieldProblem("body", detail, AnswersReader.FIELDS));
-    return cast(problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "The request body cannot be read", detail,
-        problems));
-  }
 
-  @Override
-  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return cast(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, URI.create("/problems/unsupported-media-type"),
-        "Send JSON", "Send the answers as application/json.", List.of()));
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return cast(problem(HttpStatus.METHOD_NOT_ALLOWED, URI.create("/problems/method-not-allowed"),
-        "Method not allowed", "This address does not accept that method.", List.of()));
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
-    return (ResponseEntity) entity;
-  }
-
-  static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail,
-      List<FieldProblem> errors) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setType(type);
-    body.setTitle(title);
-    if (!errors.isEmpty()) {
-      body.setProperty("errors", errors);
+    /**
+     * The problems to list: the contract's own answers first, so that a pile of unknown names cannot hide them, and at
+     * most {@link #MAX_ERRORS_SHOWN}, so that a small body of many unknown fields does not get a large answer.
+     */
+    private static List<FieldProblem> shown(List<FieldProblem> problems) {
+        return java.util.stream.Stream.concat(
+                        problems.stream().filter(ApiErrors::isAnswer),
+                        problems.stream().filter(p -> !isAnswer(p)))
+                .limit(MAX_ERRORS_SHOWN)
+                .toList();
     }
-    return ResponseEntity.status(status)
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(body);
-  }
 
-  private static String describe(List<FieldProblem> problems, List<FieldProblem> shown) {
-    int more = problems.size() - shown.size();
-    return problems.size() == 1
-        ? "One answer needs attention: " + problems.get(0).field() + " " + problems.get(0).message() + "."
-        : problems.size() + " answers need attention: "
-            + String.join(", ", shown.stream().map(FieldProblem::field).toList())
-            + (more > 0 ? ", and " + more + " more" : "") + ".";
-  }
+    private static boolean isAnswer(FieldProblem problem) {
+        return AnswersReader.FIELDS.contains(problem.field()) || problem.field().startsWith("safety[");
+    }
+
+    @ExceptionHandler(EvaluationException.class)
+    ResponseEntity<ProblemDetail> noPlan(EvaluationException e) {
+        // the message names rules, never answers
+        log.error("No plan could be made: {}", e.getMessage());
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                NO_PLAN,
+                "No plan could be made",
+                "The advisor's rules could not produce a plan for these answers. This is a fault in the rules, not in "
+                        + "your answers; nothing was kept.",
+                List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof RequestLimits.BodyTooLargeException tooLarge) {
+            String detail = "The request body is larger than " + tooLarge.limit() + " bytes.";
+            return cast(problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    URI.create("/problems/too-large"),
+                    "Request too large",
+                    detail,
+                    List.of(new FieldProblem("body", "must be at most " + tooLarge.limit() + " bytes", List.of()))));
+        }
+        String detail = ex.getMostSpecificCause() instanceof StreamConstraintsException
+                ? "The body is too large or too deeply nested to be answers."
+                : ex.getMostSpecificCause() instanceof JsonProcessingException
+                        ? "The body is not valid JSON. Send one JSON object with the answers."
+                        : "The body could not be read. Send one JSON object with the answers.";
+        List<FieldProblem> problems = List.of(new FieldProblem("body", detail, AnswersReader.FIELDS));
+        return cast(
+                problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "The request body cannot be read", detail, problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                URI.create("/problems/unsupported-media-type"),
+                "Send JSON",
+                "Send the answers as application/json.",
+                List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                URI.create("/problems/method-not-allowed"),
+                "Method not allowed",
+                "This address does not accept that method.",
+                List.of()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+
+    static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, URI type, String title, String detail, List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(title);
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static String describe(List<FieldProblem> problems, List<FieldProblem> shown) {
+        int more = problems.size() - shown.size();
+        return problems.size() == 1
+                ? "One answer needs attention: " + problems.get(0).field() + " "
+                        + problems.get(0).message() + "."
+                : problems.size() + " answers need attention: "
+                        + String.join(
+                                ", ", shown.stream().map(FieldProblem::field).toList())
+                        + (more > 0 ? ", and " + more + " more" : "") + ".";
+    }
 }

@@ -33,246 +33,259 @@ import org.trustrepair.advisor.advice.AnswersReader;
  */
 final class CaseReader {
 
-  /** Where records go; blocks when the pipeline is full. */
-  interface Sink {
-    void accept(Supplier<Input> pending) throws InterruptedException;
-  }
-
-  static final int MAX_RECORD_CHARS = 1 << 20;
-  static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  /** For reading a list of cases one at a time: what follows a case is the next one, not trailing tokens. */
-  private static final ObjectMapper STREAM = new ObjectMapper();
-  private static final Set<String> LIST_EXPECTATIONS =
-      Set.of("phases", "absentPhases", "steps", "absentSteps", "order", "withheld");
-
-  private final AtomicLong bytesRead = new AtomicLong();
-
-  /** Bytes read so far over all files, for the progress bar. */
-  long bytesRead() {
-    return bytesRead.get();
-  }
-
-  void read(Path file, Sink sink) throws InterruptedException {
-    String name = file.toString().replace('\\', '/');
-    String lower = name.toLowerCase();
-    try (InputStream in = new Counting(Files.newInputStream(file), bytesRead)) {
-      if (lower.endsWith(".jsonl")) {
-        readJsonLines(name, in, sink);
-      } else if (lower.endsWith(".csv")) {
-        readCsv(name, in, sink);
-      } else {
-        readJson(name, file, in, sink);
-      }
-    } catch (IOException e) {
-      sink.accept(ready(Input.broken(name, 0, name, "the file cannot be read (" + e.getClass().getSimpleName() + ")")));
+    /** Where records go; blocks when the pipeline is full. */
+    interface Sink {
+        void accept(Supplier<Input> pending) throws InterruptedException;
     }
-  }
 
-  // ---- *.json: one case, or an array of cases
+    static final int MAX_RECORD_CHARS = 1 << 20;
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** For reading a list of cases one at a time: what follows a case is the next one, not trailing tokens. */
+    private static final ObjectMapper STREAM = new ObjectMapper();
 
-  private static void readJson(String name, Path file, InputStream in, Sink sink)
-      throws IOException, InterruptedException {
-    String stem = String.valueOf(file.getFileName()).replaceFirst("(?i)\\.json$", "");
-    long line = 1;
-    try (JsonParser parser = STREAM.createParser(in)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        sink.accept(ready(Input.broken(name, 1, stem, "the file is empty")));
-        return;
-      }
-      if (token == JsonToken.START_ARRAY) {
-        int index = 0;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-          line = parser.currentTokenLocation().getLineNr();
-          JsonNode node = parser.readValueAsTree();
-          String fallback = stem + "[" + index++ + "]";
-          long at = line;
-          sink.accept(() -> Input.of(name, at, node, fallback, AnswersReader.strict()));
+    private static final Set<String> LIST_EXPECTATIONS =
+            Set.of("phases", "absentPhases", "steps", "absentSteps", "order", "withheld");
+
+    private final AtomicLong bytesRead = new AtomicLong();
+
+    /** Bytes read so far over all files, for the progress bar. */
+    long bytesRead() {
+        return bytesRead.get();
+    }
+
+    void read(Path file, Sink sink) throws InterruptedException {
+        String name = file.toString().replace('\\', '/');
+        String lower = name.toLowerCase();
+        try (InputStream in = new Counting(Files.newInputStream(file), bytesRead)) {
+            if (lower.endsWith(".jsonl")) {
+                readJsonLines(name, in, sink);
+            } else if (lower.endsWith(".csv")) {
+                readCsv(name, in, sink);
+            } else {
+                readJson(name, file, in, sink);
+            }
+        } catch (IOException e) {
+            sink.accept(ready(Input.broken(
+                    name, 0, name, "the file cannot be read (" + e.getClass().getSimpleName() + ")")));
         }
-      } else {
-        line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = parser.readValueAsTree();
-        long at = line;
-        sink.accept(() -> Input.of(name, at, node, stem, AnswersReader.strict()));
-      }
-      if (parser.nextToken() != null) {
-        sink.accept(ready(Input.broken(name, parser.currentTokenLocation().getLineNr(), stem,
-            "there is more after the case; put one case in a .json file, or a list of cases in [ ]")));
-      }
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      sink.accept(ready(Input.broken(name, at == null ? line : at.getLineNr(), stem, notJson(e))));
     }
-  }
 
-  // ---- *.jsonl: one case a line
+    // ---- *.json: one case, or an array of cases
 
-  private static void readJsonLines(String name, InputStream in, Sink sink) throws IOException, InterruptedException {
-    Lines lines = new Lines(reader(in), MAX_RECORD_CHARS);
-    String text;
-    while ((text = lines.next()) != null) {
-      long number = lines.number();
-      String fallback = name + ":" + number;
-      if (lines.tooLong()) {
-        sink.accept(ready(Input.broken(name, number, fallback,
-            "the line is longer than " + MAX_RECORD_CHARS + " characters")));
-      } else if (!text.isBlank()) {
-        String line = text;
-        sink.accept(() -> parseLine(name, number, fallback, line));
-      }
-    }
-  }
-
-  private static Input parseLine(String name, long number, String fallback, String text) {
-    try {
-      return Input.of(name, number, JSON.readTree(text), fallback, AnswersReader.strict());
-    } catch (JsonProcessingException e) {
-      return Input.broken(name, number, fallback, notJson(e));
-    }
-  }
-
-  /** Jackson's own messages quote the input; this says where, and what sort of fault, without it. */
-  private static String notJson(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null || at.getColumnNr() < 1 ? "" : " (at column " + at.getColumnNr() + ")";
-    String original = e.getOriginalMessage();
-    if (e instanceof JsonEOFException || (original != null && original.contains("end-of-input"))) {
-      return "not valid JSON: it ends too early" + where;
-    }
-    return "not valid JSON" + where;
-  }
-
-  // ---- *.csv: a header row, then one case a row
-
-  private static void readCsv(String name, InputStream in, Sink sink) throws IOException, InterruptedException {
-    CsvRecords records = new CsvRecords(reader(in), MAX_RECORD_CHARS);
-    CsvRecords.Row header = records.next();
-    while (header != null && header.cells() != null && header.blank()) {
-      header = records.next();
-    }
-    if (header == null) {
-      sink.accept(ready(Input.broken(name, 1, name, "the file is empty: it needs a header row with the answer names")));
-      return;
-    }
-    String headerProblem = header.problem() != null ? header.problem() : headerProblem(header.cells());
-    if (headerProblem != null) {
-      sink.accept(ready(Input.broken(name, header.line(), name, "the header row cannot be used: " + headerProblem
-          + "; no row of this file was read")));
-      return;
-    }
-    List<String> columns = header.cells();
-    CsvRecords.Row row;
-    while ((row = records.next()) != null) {
-      String fallback = name + ":" + row.line();
-      CsvRecords.Row r = row;
-      if (row.problem() != null) {
-        sink.accept(ready(Input.broken(name, row.line(), fallback, row.problem())));
-      } else if (row.blank()) {
-        continue;
-      } else if (row.cells().size() != columns.size()) {
-        sink.accept(ready(Input.broken(name, row.line(), fallback, "the row has " + row.cells().size()
-            + " cells but the header has " + columns.size())));
-      } else {
-        sink.accept(() -> Input.of(name, r.line(), caseOf(columns, r.cells()), fallback, AnswersReader.textual()));
-      }
-    }
-  }
-
-  private static String headerProblem(List<String> columns) {
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < columns.size(); i++) {
-      String column = columns.get(i);
-      if (column.isEmpty()) {
-        return "column " + (i + 1) + " has no name";
-      }
-      if (!seen.add(column)) {
-        return "the column " + printable(column) + " appears twice";
-      }
-    }
-    return null;
-  }
-
-  private static String printable(String column) {
-    String p = column.replaceAll("[^A-Za-z0-9_.-]", "?");
-    return p.length() > 40 ? p.substring(0, 40) + "…" : p;
-  }
-
-  /** A row as the case JSON it stands for, so that CSV cases are checked exactly as JSON ones are. */
-  static ObjectNode caseOf(List<String> columns, List<String> cells) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode node = f.objectNode();
-    ObjectNode answers = node.putObject("answers");
-    ObjectNode expected = f.objectNode();
-    for (int i = 0; i < columns.size(); i++) {
-      String column = columns.get(i);
-      String cell = cells.get(i);
-      if (cell.isBlank()) {
-        continue;
-      }
-      if (column.equals("id") || column.equals("description")) {
-        node.put(column, cell);
-      } else if (column.startsWith("expected.")) {
-        String key = column.substring("expected.".length());
-        if (LIST_EXPECTATIONS.contains(key)) {
-          expected.set(key, list(cell));
-        } else {
-          expected.put(key, cell.strip());
+    private static void readJson(String name, Path file, InputStream in, Sink sink)
+            throws IOException, InterruptedException {
+        String stem = String.valueOf(file.getFileName()).replaceFirst("(?i)\\.json$", "");
+        long line = 1;
+        try (JsonParser parser = STREAM.createParser(in)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                sink.accept(ready(Input.broken(name, 1, stem, "the file is empty")));
+                return;
+            }
+            if (token == JsonToken.START_ARRAY) {
+                int index = 0;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                    line = parser.currentTokenLocation().getLineNr();
+                    JsonNode node = parser.readValueAsTree();
+                    String fallback = stem + "[" + index++ + "]";
+                    long at = line;
+                    sink.accept(() -> Input.of(name, at, node, fallback, AnswersReader.strict()));
+                }
+            } else {
+                line = parser.currentTokenLocation().getLineNr();
+                JsonNode node = parser.readValueAsTree();
+                long at = line;
+                sink.accept(() -> Input.of(name, at, node, stem, AnswersReader.strict()));
+            }
+            if (parser.nextToken() != null) {
+                sink.accept(ready(Input.broken(
+                        name,
+                        parser.currentTokenLocation().getLineNr(),
+                        stem,
+                        "there is more after the case; put one case in a .json file, or a list of cases in [ ]")));
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            sink.accept(ready(Input.broken(name, at == null ? line : at.getLineNr(), stem, notJson(e))));
         }
-      } else if (column.equals("safety")) {
-        answers.set(column, list(cell));
-      } else {
-        answers.put(column, cell);
-      }
-    }
-    if (!expected.isEmpty()) {
-      node.set("expected", expected);
-    }
-    return node;
-  }
-
-  private static ArrayNode list(String cell) {
-    ArrayNode list = JsonNodeFactory.instance.arrayNode();
-    for (String item : cell.split(";")) {
-      if (!item.isBlank()) {
-        list.add(item.strip());
-      }
-    }
-    return list;
-  }
-
-  private static Reader reader(InputStream in) {
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
-  }
-
-  private static Supplier<Input> ready(Input input) {
-    return () -> input;
-  }
-
-  /** Counts the bytes read, for the progress bar. */
-  private static final class Counting extends FilterInputStream {
-    private final AtomicLong count;
-
-    Counting(InputStream in, AtomicLong count) {
-      super(in);
-      this.count = count;
     }
 
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count.incrementAndGet();
-      }
-      return b;
+    // ---- *.jsonl: one case a line
+
+    private static void readJsonLines(String name, InputStream in, Sink sink) throws IOException, InterruptedException {
+        Lines lines = new Lines(reader(in), MAX_RECORD_CHARS);
+        String text;
+        while ((text = lines.next()) != null) {
+            long number = lines.number();
+            String fallback = name + ":" + number;
+            if (lines.tooLong()) {
+                sink.accept(ready(Input.broken(
+                        name, number, fallback, "the line is longer than " + MAX_RECORD_CHARS + " characters")));
+            } else if (!text.isBlank()) {
+                String line = text;
+                sink.accept(() -> parseLine(name, number, fallback, line));
+            }
+        }
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count.addAndGet(n);
-      }
-      return n;
+    private static Input parseLine(String name, long number, String fallback, String text) {
+        try {
+            return Input.of(name, number, JSON.readTree(text), fallback, AnswersReader.strict());
+        } catch (JsonProcessingException e) {
+            return Input.broken(name, number, fallback, notJson(e));
+        }
     }
-  }
+
+    /** Jackson's own messages quote the input; this says where, and what sort of fault, without it. */
+    private static String notJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getColumnNr() < 1 ? "" : " (at column " + at.getColumnNr() + ")";
+        String original = e.getOriginalMessage();
+        if (e instanceof JsonEOFException || (original != null && original.contains("end-of-input"))) {
+            return "not valid JSON: it ends too early" + where;
+        }
+        return "not valid JSON" + where;
+    }
+
+    // ---- *.csv: a header row, then one case a row
+
+    private static void readCsv(String name, InputStream in, Sink sink) throws IOException, InterruptedException {
+        CsvRecords records = new CsvRecords(reader(in), MAX_RECORD_CHARS);
+        CsvRecords.Row header = records.next();
+        while (header != null && header.cells() != null && header.blank()) {
+            header = records.next();
+        }
+        if (header == null) {
+            sink.accept(ready(
+                    Input.broken(name, 1, name, "the file is empty: it needs a header row with the answer names")));
+            return;
+        }
+        String headerProblem = header.problem() != null ? header.problem() : headerProblem(header.cells());
+        if (headerProblem != null) {
+            sink.accept(ready(Input.broken(
+                    name,
+                    header.line(),
+                    name,
+                    "the header row cannot be used: " + headerProblem + "; no row of this file was read")));
+            return;
+        }
+        List<String> columns = header.cells();
+        CsvRecords.Row row;
+        while ((row = records.next()) != null) {
+            String fallback = name + ":" + row.line();
+            CsvRecords.Row r = row;
+            if (row.problem() != null) {
+                sink.accept(ready(Input.broken(name, row.line(), fallback, row.problem())));
+            } else if (row.blank()) {
+                continue;
+            } else if (row.cells().size() != columns.size()) {
+                sink.accept(ready(Input.broken(
+                        name,
+                        row.line(),
+                        fallback,
+                        "the row has " + row.cells().size() + " cells but the header has " + columns.size())));
+            } else {
+                sink.accept(
+                        () -> Input.of(name, r.line(), caseOf(columns, r.cells()), fallback, AnswersReader.textual()));
+            }
+        }
+    }
+
+    private static String headerProblem(List<String> columns) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            if (column.isEmpty()) {
+                return "column " + (i + 1) + " has no name";
+            }
+            if (!seen.add(column)) {
+                return "the column " + printable(column) + " appears twice";
+            }
+        }
+        return null;
+    }
+
+    private static String printable(String column) {
+        String p = column.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return p.length() > 40 ? p.substring(0, 40) + "…" : p;
+    }
+
+    /** A row as the case JSON it stands for, so that CSV cases are checked exactly as JSON ones are. */
+    static ObjectNode caseOf(List<String> columns, List<String> cells) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode node = f.objectNode();
+        ObjectNode answers = node.putObject("answers");
+        ObjectNode expected = f.objectNode();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String cell = cells.get(i);
+            if (cell.isBlank()) {
+                continue;
+            }
+            if (column.equals("id") || column.equals("description")) {
+                node.put(column, cell);
+            } else if (column.startsWith("expected.")) {
+                String key = column.substring("expected.".length());
+                if (LIST_EXPECTATIONS.contains(key)) {
+                    expected.set(key, list(cell));
+                } else {
+                    expected.put(key, cell.strip());
+                }
+            } else if (column.equals("safety")) {
+                answers.set(column, list(cell));
+            } else {
+                answers.put(column, cell);
+            }
+        }
+        if (!expected.isEmpty()) {
+            node.set("expected", expected);
+        }
+        return node;
+    }
+
+    private static ArrayNode list(String cell) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (String item : cell.split(";")) {
+            if (!item.isBlank()) {
+                list.add(item.strip());
+            }
+        }
+        return list;
+    }
+
+    private static Reader reader(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static Supplier<Input> ready(Input input) {
+        return () -> input;
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class Counting extends FilterInputStream {
+        private final AtomicLong count;
+
+        Counting(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
 }

@@ -19,80 +19,92 @@ import org.trustrepair.advisor.advice.Track;
  * is not kept.
  */
 record Outcome(
-    String id,
-    String file,
-    long line,
-    byte[] json,
-    Track track,
-    List<Step> firstSteps,
-    List<String> firedRules,
-    List<String> failures,
-    String error) {
+        String id,
+        String file,
+        long line,
+        byte[] json,
+        Track track,
+        List<Step> firstSteps,
+        List<String> firedRules,
+        List<String> failures,
+        String error) {
 
-  /** A step as the report's case table shows it. */
-  record Step(String id, String title) {}
+    /** A step as the report's case table shows it. */
+    record Step(String id, String title) {}
 
-  /** The output line: one JSON object per case. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"id", "file", "line", "plan", "expectation", "error"})
-  record Line(String id, String file, long line, AdvicePlan plan, Checked expectation, Error error) {}
+    /** The output line: one JSON object per case. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"id", "file", "line", "plan", "expectation", "error"})
+    record Line(String id, String file, long line, AdvicePlan plan, Checked expectation, Error error) {}
 
-  /** The expectation's result: passed, and every check that failed. */
-  record Checked(boolean passed, List<String> failures) {}
+    /** The expectation's result: passed, and every check that failed. */
+    record Checked(boolean passed, List<String> failures) {}
 
-  /** Why a record gave no plan. {@code problems} name fields and allowed values, never the values sent. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record Error(String reason, List<FieldProblem> problems) {}
+    /** Why a record gave no plan. {@code problems} name fields and allowed values, never the values sent. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Error(String reason, List<FieldProblem> problems) {}
 
-  private static final int FIRST_STEPS = 3;
+    private static final int FIRST_STEPS = 3;
 
-  boolean failed() {
-    return failures != null && !failures.isEmpty();
-  }
-
-  boolean passed() {
-    return failures != null && failures.isEmpty();
-  }
-
-  boolean isError() {
-    return error != null;
-  }
-
-  /** Evaluates one input and writes its line; never throws for a bad case, so the others go on. */
-  static Outcome of(Input input, Advisor advisor, ObjectWriter json) {
-    if (!input.ok()) {
-      return error(input, input.reason(), input.problems(), json);
+    boolean failed() {
+        return failures != null && !failures.isEmpty();
     }
-    Evaluation evaluation;
-    try {
-      evaluation = advisor.evaluate(input.value().answers());
-    } catch (EvaluationException e) {
-      // its message names rules and facts, never answers
-      return error(input, "the rules could not make a plan: " + e.getMessage(), List.of(), json);
-    } catch (RuntimeException e) {
-      return error(input, "the rules could not make a plan (" + e.getClass().getSimpleName() + ")", List.of(), json);
-    }
-    AdvicePlan plan = evaluation.plan();
-    Expectation expected = input.value().expected();
-    List<String> failures = expected == null ? null : expected.failures(plan);
-    Checked checked = expected == null ? null : new Checked(failures.isEmpty(), failures);
-    byte[] line = write(json, new Line(input.id(), input.file(), input.line(), plan, checked, null));
-    List<Step> first = plan.steps().stream().limit(FIRST_STEPS).map(s -> new Step(s.id(), s.title())).toList();
-    return new Outcome(input.id(), input.file(), input.line(), line, plan.classification().track(), first,
-        evaluation.firedRules(), failures, null);
-  }
 
-  private static Outcome error(Input input, String reason, List<FieldProblem> problems, ObjectWriter json) {
-    byte[] line = write(json,
-        new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
-    return new Outcome(input.id(), input.file(), input.line(), line, null, List.of(), List.of(), null, reason);
-  }
-
-  private static byte[] write(ObjectWriter json, Line line) {
-    try {
-      return json.writeValueAsBytes(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a plan could not be written as JSON", e);
+    boolean passed() {
+        return failures != null && failures.isEmpty();
     }
-  }
+
+    boolean isError() {
+        return error != null;
+    }
+
+    /** Evaluates one input and writes its line; never throws for a bad case, so the others go on. */
+    static Outcome of(Input input, Advisor advisor, ObjectWriter json) {
+        if (!input.ok()) {
+            return error(input, input.reason(), input.problems(), json);
+        }
+        Evaluation evaluation;
+        try {
+            evaluation = advisor.evaluate(input.value().answers());
+        } catch (EvaluationException e) {
+            // its message names rules and facts, never answers
+            return error(input, "the rules could not make a plan: " + e.getMessage(), List.of(), json);
+        } catch (RuntimeException e) {
+            return error(
+                    input, "the rules could not make a plan (" + e.getClass().getSimpleName() + ")", List.of(), json);
+        }
+        AdvicePlan plan = evaluation.plan();
+        Expectation expected = input.value().expected();
+        List<String> failures = expected == null ? null : expected.failures(plan);
+        Checked checked = expected == null ? null : new Checked(failures.isEmpty(), failures);
+        byte[] line = write(json, new Line(input.id(), input.file(), input.line(), plan, checked, null));
+        List<Step> first = plan.steps().stream()
+                .limit(FIRST_STEPS)
+                .map(s -> new Step(s.id(), s.title()))
+                .toList();
+        return new Outcome(
+                input.id(),
+                input.file(),
+                input.line(),
+                line,
+                plan.classification().track(),
+                first,
+                evaluation.firedRules(),
+                failures,
+                null);
+    }
+
+    private static Outcome error(Input input, String reason, List<FieldProblem> problems, ObjectWriter json) {
+        byte[] line =
+                write(json, new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
+        return new Outcome(input.id(), input.file(), input.line(), line, null, List.of(), List.of(), null, reason);
+    }
+
+    private static byte[] write(ObjectWriter json, Line line) {
+        try {
+            return json.writeValueAsBytes(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plan could not be written as JSON", e);
+        }
+    }
 }

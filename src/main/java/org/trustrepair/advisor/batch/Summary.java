@@ -8,49 +8,58 @@ import java.util.Map;
 
 /** Everything a report says about one batch run. */
 record Summary(
-    Tally tally,
-    String rulesVersion,
-    String rulesOrigin,
-    List<String> ruleNames,
-    List<String> inputs,
-    int threads,
-    Duration build,
-    Duration run,
-    Instant finishedAt) {
+        Tally tally,
+        String rulesVersion,
+        String rulesOrigin,
+        List<String> ruleNames,
+        List<String> inputs,
+        int threads,
+        Duration build,
+        Duration run,
+        Instant finishedAt) {
 
-  /** A rule and how many times it fired. */
-  record Coverage(String rule, long firings) {}
+    /** A rule and how many times it fired. */
+    record Coverage(String rule, long firings) {}
 
-  /** Every rule, the most fired first, then by name. */
-  List<Coverage> coverage() {
-    return tally.firings().entrySet().stream()
-        .map(e -> new Coverage(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingLong(Coverage::firings).reversed().thenComparing(Coverage::rule))
-        .toList();
-  }
+    /** Every rule, the most fired first, then by name. */
+    List<Coverage> coverage() {
+        return tally.firings().entrySet().stream()
+                .map(e -> new Coverage(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(Coverage::firings).reversed().thenComparing(Coverage::rule))
+                .toList();
+    }
 
-  List<String> neverFired() {
-    return tally.firings().entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).sorted()
-        .toList();
-  }
+    List<String> neverFired() {
+        return tally.firings().entrySet().stream()
+                .filter(e -> e.getValue() == 0)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
 
-  long rulesFired() {
-    return tally.firings().values().stream().filter(n -> n > 0).count();
-  }
+    long rulesFired() {
+        return tally.firings().values().stream().filter(n -> n > 0).count();
+    }
 
-  double casesPerSecond() {
-    double seconds = run.toNanos() / 1e9;
-    return seconds <= 0 ? 0 : tally.cases() / seconds;
-  }
+    double casesPerSecond() {
+        double seconds = run.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : tally.cases() / seconds;
+    }
 
-  String oneLine() {
-    return String.format(
-        "%,d cases: %,d passed, %,d failed, %,d errors, %,d without expectation; rules %s; %s (%,.0f cases/s)",
-        tally.cases(), tally.passed(), tally.failed(), tally.errors(), tally.withoutExpectation(), rulesVersion,
-        seconds(run), casesPerSecond());
-  }
+    String oneLine() {
+        return String.format(
+                "%,d cases: %,d passed, %,d failed, %,d errors, %,d without expectation; rules %s; %s (%,.0f cases/s)",
+                tally.cases(),
+                tally.passed(),
+                tally.failed(),
+                tally.errors(),
+                tally.withoutExpectation(),
+                rulesVersion,
+                seconds(run),
+                casesPerSecond());
+    }
 
-  static String seconds(Duration d) {
-    return String.format("%.2f s", d.toNanos() / 1e9);
-  }
+    static String seconds(Duration d) {
+        return String.format("%.2f s", d.toNanos() / 1e9);
+    }
 }

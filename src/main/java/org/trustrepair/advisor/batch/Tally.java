@@ -13,123 +13,123 @@ import org.trustrepair.advisor.advice.Track;
  */
 final class Tally {
 
-  static final int MAX_FAILURES = 1_000;
-  static final int MAX_ERRORS = 1_000;
-  static final int MAX_ROWS = 500;
+    static final int MAX_FAILURES = 1_000;
+    static final int MAX_ERRORS = 1_000;
+    static final int MAX_ROWS = 500;
 
-  /** A row of the report's case table. */
-  record Row(String id, String file, long line, String result, Track track, List<Outcome.Step> steps) {}
+    /** A row of the report's case table. */
+    record Row(String id, String file, long line, String result, Track track, List<Outcome.Step> steps) {}
 
-  /** A case whose plan did not meet its expectation, with every check that failed. */
-  record Failure(String id, String file, long line, Track track, List<String> failures) {}
+    /** A case whose plan did not meet its expectation, with every check that failed. */
+    record Failure(String id, String file, long line, Track track, List<String> failures) {}
 
-  /** A record that gave no plan. */
-  record Problem(String id, String file, long line, String reason) {}
+    /** A record that gave no plan. */
+    record Problem(String id, String file, long line, String reason) {}
 
-  private long cases;
-  private long evaluated;
-  private long passed;
-  private long failed;
-  private long errors;
-  private final Map<Track, Long> tracks = new EnumMap<>(Track.class);
-  private final Map<String, long[]> firings = new HashMap<>();
-  private final List<Failure> failures = new ArrayList<>();
-  private final List<Problem> problems = new ArrayList<>();
-  private final List<Row> rows = new ArrayList<>();
+    private long cases;
+    private long evaluated;
+    private long passed;
+    private long failed;
+    private long errors;
+    private final Map<Track, Long> tracks = new EnumMap<>(Track.class);
+    private final Map<String, long[]> firings = new HashMap<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
 
-  Tally(List<String> ruleNames) {
-    ruleNames.forEach(name -> firings.put(name, new long[1]));
-  }
+    Tally(List<String> ruleNames) {
+        ruleNames.forEach(name -> firings.put(name, new long[1]));
+    }
 
-  void add(Outcome o) {
-    cases++;
-    if (o.isError()) {
-      errors++;
-      if (problems.size() < MAX_ERRORS) {
-        problems.add(new Problem(o.id(), o.file(), o.line(), o.error()));
-      }
-    } else {
-      evaluated++;
-      tracks.merge(o.track(), 1L, Long::sum);
-      for (String rule : o.firedRules()) {
-        firings.computeIfAbsent(rule, r -> new long[1])[0]++;
-      }
-      if (o.passed()) {
-        passed++;
-      } else if (o.failed()) {
-        failed++;
-        if (failures.size() < MAX_FAILURES) {
-          failures.add(new Failure(o.id(), o.file(), o.line(), o.track(), o.failures()));
+    void add(Outcome o) {
+        cases++;
+        if (o.isError()) {
+            errors++;
+            if (problems.size() < MAX_ERRORS) {
+                problems.add(new Problem(o.id(), o.file(), o.line(), o.error()));
+            }
+        } else {
+            evaluated++;
+            tracks.merge(o.track(), 1L, Long::sum);
+            for (String rule : o.firedRules()) {
+                firings.computeIfAbsent(rule, r -> new long[1])[0]++;
+            }
+            if (o.passed()) {
+                passed++;
+            } else if (o.failed()) {
+                failed++;
+                if (failures.size() < MAX_FAILURES) {
+                    failures.add(new Failure(o.id(), o.file(), o.line(), o.track(), o.failures()));
+                }
+            }
         }
-      }
+        if (rows.size() < MAX_ROWS) {
+            rows.add(new Row(o.id(), o.file(), o.line(), result(o), o.track(), o.firstSteps()));
+        }
     }
-    if (rows.size() < MAX_ROWS) {
-      rows.add(new Row(o.id(), o.file(), o.line(), result(o), o.track(), o.firstSteps()));
+
+    private static String result(Outcome o) {
+        if (o.isError()) {
+            return "error";
+        }
+        if (o.failed()) {
+            return "failed";
+        }
+        return o.passed() ? "passed" : "no expectation";
     }
-  }
 
-  private static String result(Outcome o) {
-    if (o.isError()) {
-      return "error";
+    long cases() {
+        return cases;
     }
-    if (o.failed()) {
-      return "failed";
+
+    long evaluated() {
+        return evaluated;
     }
-    return o.passed() ? "passed" : "no expectation";
-  }
 
-  long cases() {
-    return cases;
-  }
-
-  long evaluated() {
-    return evaluated;
-  }
-
-  long passed() {
-    return passed;
-  }
-
-  long failed() {
-    return failed;
-  }
-
-  long errors() {
-    return errors;
-  }
-
-  long withoutExpectation() {
-    return evaluated - passed - failed;
-  }
-
-  Map<Track, Long> tracks() {
-    return tracks;
-  }
-
-  /** How many times each rule fired, every rule of the rule set included (0 for those that never fired). */
-  Map<String, Long> firings() {
-    Map<String, Long> result = new HashMap<>();
-    firings.forEach((rule, n) -> result.put(rule, n[0]));
-    return result;
-  }
-
-  List<Failure> failures() {
-    return failures;
-  }
-
-  List<Problem> problems() {
-    return problems;
-  }
-
-  List<Row> rows() {
-    return rows;
-  }
-
-  /** 0 when every expectation holds, 1 when one failed, 2 when a record could not be read or evaluated. */
-  int exitCode() {
-    if (errors > 0) {
-      return 2;
+    long passed() {
+        return passed;
     }
-    return failed > 0 ? 1 : 0;
-  }
+
+    long failed() {
+        return failed;
+    }
+
+    long errors() {
+        return errors;
+    }
+
+    long withoutExpectation() {
+        return evaluated - passed - failed;
+    }
+
+    Map<Track, Long> tracks() {
+        return tracks;
+    }
+
+    /** How many times each rule fired, every rule of the rule set included (0 for those that never fired). */
+    Map<String, Long> firings() {
+        Map<String, Long> result = new HashMap<>();
+        firings.forEach((rule, n) -> result.put(rule, n[0]));
+        return result;
+    }
+
+    List<Failure> failures() {
+        return failures;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /** 0 when every expectation holds, 1 when one failed, 2 when a record could not be read or evaluated. */
+    int exitCode() {
+        if (errors > 0) {
+            return 2;
+        }
+        return failed > 0 ? 1 : 0;
+    }
 }

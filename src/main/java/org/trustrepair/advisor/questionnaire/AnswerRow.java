@@ -10,25 +10,31 @@ import org.trustrepair.advisor.advice.Questionnaire.Question;
  */
 record AnswerRow(Question question, List<String> values, List<String> labels, Shown shown) {
 
-  enum Shown { GIVEN, DEFAULT, NONE }
-
-  AnswerRow {
-    values = List.copyOf(values);
-    labels = List.copyOf(labels);
-  }
-
-  static AnswerRow of(Question question, List<String> values) {
-    if (!values.isEmpty()) {
-      return new AnswerRow(question, values, labels(question, values), Shown.GIVEN);
+    enum Shown {
+        GIVEN,
+        DEFAULT,
+        NONE
     }
-    if (question.defaultValue() != null) {
-      List<String> byDefault = List.of(question.defaultValue());
-      return new AnswerRow(question, byDefault, labels(question, byDefault), Shown.DEFAULT);
-    }
-    return new AnswerRow(question, List.of(), List.of(), Shown.NONE);
-  }
 
-  private static List<String> labels(Question question, List<String> values) {
-    return values.stream().map(v -> question.choice(v).map(Choice::label).orElse(v)).toList();
-  }
+    AnswerRow {
+        values = List.copyOf(values);
+        labels = List.copyOf(labels);
+    }
+
+    static AnswerRow of(Question question, List<String> values) {
+        if (!values.isEmpty()) {
+            return new AnswerRow(question, values, labels(question, values), Shown.GIVEN);
+        }
+        if (question.defaultValue() != null) {
+            List<String> byDefault = List.of(question.defaultValue());
+            return new AnswerRow(question, byDefault, labels(question, byDefault), Shown.DEFAULT);
+        }
+        return new AnswerRow(question, List.of(), List.of(), Shown.NONE);
+    }
+
+    private static List<String> labels(Question question, List<String> values) {
+        return values.stream()
+                .map(v -> question.choice(v).map(Choice::label).orElse(v))
+                .toList();
+    }
 }

@@ -29,209 +29,214 @@ import org.trustrepair.advisor.advice.Questionnaire.Question;
  */
 record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
 
-  /** The form field naming the questions already answered, so that "answered, left blank" survives a round trip. */
-  static final String ANSWERED = "answered";
-  private static final int MAX_VALUE_LENGTH = 40;
-  private static final String CHOICES = "choices";
+    /** The form field naming the questions already answered, so that "answered, left blank" survives a round trip. */
+    static final String ANSWERED = "answered";
 
-  Journey {
-    given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
-  }
+    private static final int MAX_VALUE_LENGTH = 40;
+    private static final String CHOICES = "choices";
 
-  /** A hidden form field carrying an earlier answer in the body of the next POST. */
-  record Hidden(String name, String value) {}
-
-  static Journey start(Questionnaire questionnaire) {
-    return new Journey(questionnaire, Map.of());
-  }
-
-  /**
-   * The answers a form carried: every field listed as answered, plus {@code current}, the question the form was on.
-   * Values are trimmed and bounded; answers to questions that no longer apply are dropped.
-   */
-  static Journey from(Questionnaire questionnaire, MultiValueMap<String, String> form, String current) {
-    Set<String> answered = new LinkedHashSet<>(form.getOrDefault(ANSWERED, List.of()));
-    if (current != null) {
-      answered.add(current);
+    Journey {
+        given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
     }
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    for (Question question : questionnaire.questions()) {
-      if (answered.contains(question.field())) {
-        given.put(question.field(), values(question, form.getOrDefault(question.field(), List.of())));
-      }
+
+    /** A hidden form field carrying an earlier answer in the body of the next POST. */
+    record Hidden(String name, String value) {}
+
+    static Journey start(Questionnaire questionnaire) {
+        return new Journey(questionnaire, Map.of());
     }
-    return new Journey(questionnaire, given).withoutAnswersThatNoLongerApply();
-  }
 
-  private static List<String> values(Question question, List<String> raw) {
-    List<String> kept = raw.stream()
-        .filter(Objects::nonNull)
-        .map(String::strip)
-        .filter(v -> !v.isEmpty())
-        .map(v -> v.length() > MAX_VALUE_LENGTH ? v.substring(0, MAX_VALUE_LENGTH) : v)
-        .distinct()
-        .toList();
-    int most = CHOICES.equals(question.type()) ? Math.max(1, question.choices().size()) : 1;
-    return kept.stream().limit(most).toList();
-  }
-
-  private Journey withoutAnswersThatNoLongerApply() {
-    Map<String, Object> effective = effective();
-    Map<String, List<String>> kept = new LinkedHashMap<>(given);
-    questionnaire.questions().stream()
-        .filter(q -> !q.appliesTo(effective))
-        .forEach(q -> kept.remove(q.field()));
-    return kept.size() == given.size() ? this : new Journey(questionnaire, kept);
-  }
-
-  /** Each question's answer, or its default when not answered: what {@code askedWhen} is checked against. */
-  Map<String, Object> effective() {
-    Map<String, Object> effective = new HashMap<>();
-    for (Question question : questionnaire.questions()) {
-      List<String> values = given.getOrDefault(question.field(), List.of());
-      if (CHOICES.equals(question.type())) {
-        effective.put(question.field(), values);
-      } else if (!values.isEmpty()) {
-        effective.put(question.field(), values.get(0));
-      } else if (question.defaultValue() != null) {
-        effective.put(question.field(), question.defaultValue());
-      }
+    /**
+     * The answers a form carried: every field listed as answered, plus {@code current}, the question the form was on.
+     * Values are trimmed and bounded; answers to questions that no longer apply are dropped.
+     */
+    static Journey from(Questionnaire questionnaire, MultiValueMap<String, String> form, String current) {
+        Set<String> answered = new LinkedHashSet<>(form.getOrDefault(ANSWERED, List.of()));
+        if (current != null) {
+            answered.add(current);
+        }
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (Question question : questionnaire.questions()) {
+            if (answered.contains(question.field())) {
+                given.put(question.field(), values(question, form.getOrDefault(question.field(), List.of())));
+            }
+        }
+        return new Journey(questionnaire, given).withoutAnswersThatNoLongerApply();
     }
-    return effective;
-  }
 
-  /** The questions that apply, in order, given the answers so far. */
-  List<Question> applicable() {
-    Map<String, Object> effective = effective();
-    return questionnaire.questions().stream().filter(q -> q.appliesTo(effective)).toList();
-  }
-
-  Optional<Question> question(String field) {
-    return field == null ? Optional.empty() : questionnaire.question(field);
-  }
-
-  boolean applies(String field) {
-    return applicable().stream().anyMatch(q -> q.field().equals(field));
-  }
-
-  boolean answered(String field) {
-    return given.containsKey(field);
-  }
-
-  List<String> values(String field) {
-    return given.getOrDefault(field, List.of());
-  }
-
-  Optional<Question> first() {
-    return applicable().stream().findFirst();
-  }
-
-  Optional<Question> last() {
-    List<Question> applicable = applicable();
-    return applicable.isEmpty() ? Optional.empty() : Optional.of(applicable.get(applicable.size() - 1));
-  }
-
-  /** The next question that applies after {@code field}, in the definition's order. */
-  Optional<Question> after(String field) {
-    return applicableAfter(field).stream().findFirst();
-  }
-
-  /** The next question after {@code field} that applies and has not been answered: after a change, only what is new. */
-  Optional<Question> unansweredAfter(String field) {
-    return applicableAfter(field).stream().filter(q -> !answered(q.field())).findFirst();
-  }
-
-  /** The question that applies before {@code field}, in the definition's order. */
-  Optional<Question> before(String field) {
-    int at = indexOf(field);
-    List<Question> earlier = applicable().stream().filter(q -> indexOf(q.field()) < at).toList();
-    return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
-  }
-
-  private List<Question> applicableAfter(String field) {
-    int at = indexOf(field);
-    return applicable().stream().filter(q -> indexOf(q.field()) > at).toList();
-  }
-
-  private int indexOf(String field) {
-    List<Question> all = questionnaire.questions();
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).field().equals(field)) {
-        return i;
-      }
+    private static List<String> values(Question question, List<String> raw) {
+        List<String> kept = raw.stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .map(v -> v.length() > MAX_VALUE_LENGTH ? v.substring(0, MAX_VALUE_LENGTH) : v)
+                .distinct()
+                .toList();
+        int most =
+                CHOICES.equals(question.type()) ? Math.max(1, question.choices().size()) : 1;
+        return kept.stream().limit(most).toList();
     }
-    return -1;
-  }
 
-  /** Where {@code field} stands among the questions that apply (1 first), and how many apply. */
-  int position(String field) {
-    List<Question> applicable = applicable();
-    for (int i = 0; i < applicable.size(); i++) {
-      if (applicable.get(i).field().equals(field)) {
-        return i + 1;
-      }
+    private Journey withoutAnswersThatNoLongerApply() {
+        Map<String, Object> effective = effective();
+        Map<String, List<String>> kept = new LinkedHashMap<>(given);
+        questionnaire.questions().stream().filter(q -> !q.appliesTo(effective)).forEach(q -> kept.remove(q.field()));
+        return kept.size() == given.size() ? this : new Journey(questionnaire, kept);
     }
-    return 0;
-  }
 
-  int total() {
-    return applicable().size();
-  }
-
-  /** The answers that apply, as the JSON the API would take (scalars as text, read leniently). */
-  ObjectNode json() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    for (Question question : applicable()) {
-      List<String> values = given.getOrDefault(question.field(), List.of());
-      if (CHOICES.equals(question.type())) {
-        ArrayNode array = node.putArray(question.field());
-        values.forEach(array::add);
-      } else if (!values.isEmpty()) {
-        node.put(question.field(), values.get(0));
-      }
+    /** Each question's answer, or its default when not answered: what {@code askedWhen} is checked against. */
+    Map<String, Object> effective() {
+        Map<String, Object> effective = new HashMap<>();
+        for (Question question : questionnaire.questions()) {
+            List<String> values = given.getOrDefault(question.field(), List.of());
+            if (CHOICES.equals(question.type())) {
+                effective.put(question.field(), values);
+            } else if (!values.isEmpty()) {
+                effective.put(question.field(), values.get(0));
+            } else if (question.defaultValue() != null) {
+                effective.put(question.field(), question.defaultValue());
+            }
+        }
+        return effective;
     }
-    return node;
-  }
 
-  /** Reads the answers with the same reader as the API; either answers or what is wrong with them. */
-  AnswersReader.Result read() {
-    return AnswersReader.textual().read(json());
-  }
+    /** The questions that apply, in order, given the answers so far. */
+    List<Question> applicable() {
+        Map<String, Object> effective = effective();
+        return questionnaire.questions().stream()
+                .filter(q -> q.appliesTo(effective))
+                .toList();
+    }
 
-  /** What is wrong with the answer to {@code field}, if anything; problems with questions not yet asked are ignored. */
-  List<FieldProblem> problemsWith(String field) {
-    return read().problems().stream().filter(p -> fieldOf(p).equals(field)).toList();
-  }
+    Optional<Question> question(String field) {
+        return field == null ? Optional.empty() : questionnaire.question(field);
+    }
 
-  /** The field a problem is about ({@code safety[2]} is about {@code safety}). */
-  static String fieldOf(FieldProblem problem) {
-    int bracket = problem.field().indexOf('[');
-    return bracket < 0 ? problem.field() : problem.field().substring(0, bracket);
-  }
+    boolean applies(String field) {
+        return applicable().stream().anyMatch(q -> q.field().equals(field));
+    }
 
-  /** The earlier answers as hidden fields, leaving out {@code except} (the question on the page, which has its own). */
-  List<Hidden> hidden(String except) {
-    List<Hidden> hidden = new ArrayList<>();
-    given.forEach((field, values) -> {
-      if (!field.equals(except)) {
-        hidden.add(new Hidden(ANSWERED, field));
-        values.forEach(v -> hidden.add(new Hidden(field, v)));
-      }
-    });
-    return hidden;
-  }
+    boolean answered(String field) {
+        return given.containsKey(field);
+    }
 
-  List<Hidden> hidden() {
-    return hidden(null);
-  }
+    List<String> values(String field) {
+        return given.getOrDefault(field, List.of());
+    }
 
-  /** Every question that applies, with what was answered, for the check-your-answers page. */
-  List<AnswerRow> rows() {
-    return applicable().stream().map(q -> AnswerRow.of(q, given.getOrDefault(q.field(), List.of()))).toList();
-  }
+    Optional<Question> first() {
+        return applicable().stream().findFirst();
+    }
 
-  @Override
-  public String toString() {
-    return "Journey[redacted]";
-  }
+    Optional<Question> last() {
+        List<Question> applicable = applicable();
+        return applicable.isEmpty() ? Optional.empty() : Optional.of(applicable.get(applicable.size() - 1));
+    }
+
+    /** The next question that applies after {@code field}, in the definition's order. */
+    Optional<Question> after(String field) {
+        return applicableAfter(field).stream().findFirst();
+    }
+
+    /** The next question after {@code field} that applies and has not been answered: after a change, only what is new. */
+    Optional<Question> unansweredAfter(String field) {
+        return applicableAfter(field).stream().filter(q -> !answered(q.field())).findFirst();
+    }
+
+    /** The question that applies before {@code field}, in the definition's order. */
+    Optional<Question> before(String field) {
+        int at = indexOf(field);
+        List<Question> earlier =
+                applicable().stream().filter(q -> indexOf(q.field()) < at).toList();
+        return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+    }
+
+    private List<Question> applicableAfter(String field) {
+        int at = indexOf(field);
+        return applicable().stream().filter(q -> indexOf(q.field()) > at).toList();
+    }
+
+    private int indexOf(String field) {
+        List<Question> all = questionnaire.questions();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).field().equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where {@code field} stands among the questions that apply (1 first), and how many apply. */
+    int position(String field) {
+        List<Question> applicable = applicable();
+        for (int i = 0; i < applicable.size(); i++) {
+            if (applicable.get(i).field().equals(field)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    int total() {
+        return applicable().size();
+    }
+
+    /** The answers that apply, as the JSON the API would take (scalars as text, read leniently). */
+    ObjectNode json() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (Question question : applicable()) {
+            List<String> values = given.getOrDefault(question.field(), List.of());
+            if (CHOICES.equals(question.type())) {
+                ArrayNode array = node.putArray(question.field());
+                values.forEach(array::add);
+            } else if (!values.isEmpty()) {
+                node.put(question.field(), values.get(0));
+            }
+        }
+        return node;
+    }
+
+    /** Reads the answers with the same reader as the API; either answers or what is wrong with them. */
+    AnswersReader.Result read() {
+        return AnswersReader.textual().read(json());
+    }
+
+    /** What is wrong with the answer to {@code field}, if anything; problems with questions not yet asked are ignored. */
+    List<FieldProblem> problemsWith(String field) {
+        return read().problems().stream().filter(p -> fieldOf(p).equals(field)).toList();
+    }
+
+    /** The field a problem is about ({@code safety[2]} is about {@code safety}). */
+    static String fieldOf(FieldProblem problem) {
+        int bracket = problem.field().indexOf('[');
+        return bracket < 0 ? problem.field() : problem.field().substring(0, bracket);
+    }
+
+    /** The earlier answers as hidden fields, leaving out {@code except} (the question on the page, which has its own). */
+    List<Hidden> hidden(String except) {
+        List<Hidden> hidden = new ArrayList<>();
+        given.forEach((field, values) -> {
+            if (!field.equals(except)) {
+                hidden.add(new Hidden(ANSWERED, field));
+                values.forEach(v -> hidden.add(new Hidden(field, v)));
+            }
+        });
+        return hidden;
+    }
+
+    List<Hidden> hidden() {
+        return hidden(null);
+    }
+
+    /** Every question that applies, with what was answered, for the check-your-answers page. */
+    List<AnswerRow> rows() {
+        return applicable().stream()
+                .map(q -> AnswerRow.of(q, given.getOrDefault(q.field(), List.of())))
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Journey[redacted]";
+    }
 }

@@ -13,13 +13,14 @@ import org.trustrepair.advisor.advice.Questionnaire.Question;
  */
 record PageError(String field, String messageKey) {
 
-  static List<PageError> of(Question question, List<FieldProblem> problems) {
-    Map<String, PageError> byField = new LinkedHashMap<>();
-    for (FieldProblem problem : problems) {
-      String kind = problem.message().startsWith("is required") ? "required" : "invalid";
-      byField.putIfAbsent(Journey.fieldOf(problem),
-          new PageError(Journey.fieldOf(problem), "error." + question.type() + "." + kind));
+    static List<PageError> of(Question question, List<FieldProblem> problems) {
+        Map<String, PageError> byField = new LinkedHashMap<>();
+        for (FieldProblem problem : problems) {
+            String kind = problem.message().startsWith("is required") ? "required" : "invalid";
+            byField.putIfAbsent(
+                    Journey.fieldOf(problem),
+                    new PageError(Journey.fieldOf(problem), "error." + question.type() + "." + kind));
+        }
+        return List.copyOf(byField.values());
     }
-    return List.copyOf(byField.values());
-  }
 }

@@ -17,17 +17,17 @@ import org.thymeleaf.templateresolver.ITemplateResolver;
 @Configuration(proxyBeanMethods = false)
 class PlainTextTemplates {
 
-  @Bean
-  ITemplateResolver plainTextTemplateResolver(ApplicationContext context) {
-    SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
-    resolver.setApplicationContext(context);
-    resolver.setPrefix("classpath:/templates/");
-    resolver.setSuffix("");
-    resolver.setResolvablePatterns(Set.of("*.txt"));
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    resolver.setCheckExistence(true);
-    resolver.setOrder(0);
-    return resolver;
-  }
+    @Bean
+    ITemplateResolver plainTextTemplateResolver(ApplicationContext context) {
+        SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+        resolver.setApplicationContext(context);
+        resolver.setPrefix("classpath:/templates/");
+        resolver.setSuffix("");
+        resolver.setResolvablePatterns(Set.of("*.txt"));
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCheckExistence(true);
+        resolver.setOrder(0);
+        return resolver;
+    }
 }

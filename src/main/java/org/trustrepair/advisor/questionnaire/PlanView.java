@@ -15,32 +15,34 @@ import org.trustrepair.advisor.advice.Phase;
  */
 record PlanView(AdvicePlan plan, List<StepView> safety, List<StepView> then, boolean safetyFlagged) {
 
-  /** A step with the help lines not already shown above it on the page. */
-  record StepView(Step step, List<Helpline> helplines) {}
+    /** A step with the help lines not already shown above it on the page. */
+    record StepView(Step step, List<Helpline> helplines) {}
 
-  PlanView {
-    safety = List.copyOf(safety);
-    then = List.copyOf(then);
-  }
+    PlanView {
+        safety = List.copyOf(safety);
+        then = List.copyOf(then);
+    }
 
-  static PlanView of(AdvicePlan plan, boolean safetyFlagged) {
-    Set<Helpline> shown = new HashSet<>();
-    List<StepView> steps = plan.steps().stream()
-        .map(s -> new StepView(s, s.helplines().stream().filter(shown::add).toList()))
-        .toList();
-    return new PlanView(plan,
-        steps.stream().filter(s -> s.step().phase() == Phase.SAFETY).toList(),
-        steps.stream().filter(s -> s.step().phase() != Phase.SAFETY).toList(),
-        safetyFlagged);
-  }
+    static PlanView of(AdvicePlan plan, boolean safetyFlagged) {
+        Set<Helpline> shown = new HashSet<>();
+        List<StepView> steps = plan.steps().stream()
+                .map(s -> new StepView(
+                        s, s.helplines().stream().filter(shown::add).toList()))
+                .toList();
+        return new PlanView(
+                plan,
+                steps.stream().filter(s -> s.step().phase() == Phase.SAFETY).toList(),
+                steps.stream().filter(s -> s.step().phase() != Phase.SAFETY).toList(),
+                safetyFlagged);
+    }
 
-  /** Whether safety comes first on the page: a safety step in the plan, or a safety answer. */
-  public boolean safetyFirst() {
-    return !safety.isEmpty() || safetyFlagged;
-  }
+    /** Whether safety comes first on the page: a safety step in the plan, or a safety answer. */
+    public boolean safetyFirst() {
+        return !safety.isEmpty() || safetyFlagged;
+    }
 
-  /** The number the first of the remaining steps carries, so that the list continues the safety steps' numbering. */
-  public int thenStart() {
-    return then.isEmpty() ? 1 : then.get(0).step().order();
-  }
+    /** The number the first of the remaining steps carries, so that the list continues the safety steps' numbering. */
+    public int thenStart() {
+        return then.isEmpty() ? 1 : then.get(0).step().order();
+    }
 }

@@ -12,19 +12,19 @@ import org.trustrepair.advisor.advice.Advisor;
 @ControllerAdvice(assignableTypes = {QuestionnaireController.class, ErrorController.class})
 class Site {
 
-  /** The frame of a page. */
-  record Frame(String service, String leaveUrl, String rulesVersion) {}
+    /** The frame of a page. */
+    record Frame(String service, String leaveUrl, String rulesVersion) {}
 
-  private final Advisor advisor;
-  private final WebSettings settings;
+    private final Advisor advisor;
+    private final WebSettings settings;
 
-  Site(Advisor advisor, WebSettings settings) {
-    this.advisor = advisor;
-    this.settings = settings;
-  }
+    Site(Advisor advisor, WebSettings settings) {
+        this.advisor = advisor;
+        this.settings = settings;
+    }
 
-  @ModelAttribute("site")
-  Frame frame() {
-    return new Frame(advisor.questionnaire().title(), settings.leaveUrl(), advisor.rulesVersion());
-  }
+    @ModelAttribute("site")
+    Frame frame() {
+        return new Frame(advisor.questionnaire().title(), settings.leaveUrl(), advisor.rulesVersion());
+    }
 }

@@ -8,4 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * away ({@code --advisor.web.leave-url=URL}).
  */
 @ConfigurationProperties("advisor.web")
-record WebSettings(@DefaultValue("https://www.bbc.com/weather") String leaveUrl) {}
+record WebSettings(
+        @DefaultValue("https://www.bbc.com/weather") String leaveUrl) {}

@@ -15,62 +15,64 @@ import java.util.Map;
  */
 final class ClientBuckets {
 
-  private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+");
+    private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+");
 
-  private final int requestsPerMinute;
-  private final Map<String, Bucket> buckets;
+    private final int requestsPerMinute;
+    private final Map<String, Bucket> buckets;
 
-  ClientBuckets(int requestsPerMinute, int maxClients) {
-    this.requestsPerMinute = requestsPerMinute;
-    this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-        return size() > maxClients;
-      }
-    };
-  }
-
-  Bucket forClient(String remoteAddress) {
-    String key = key(remoteAddress);
-    synchronized (buckets) {
-      return buckets.computeIfAbsent(key, k -> newBucket());
+    ClientBuckets(int requestsPerMinute, int maxClients) {
+        this.requestsPerMinute = requestsPerMinute;
+        this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxClients;
+            }
+        };
     }
-  }
 
-  int clients() {
-    synchronized (buckets) {
-      return buckets.size();
+    Bucket forClient(String remoteAddress) {
+        String key = key(remoteAddress);
+        synchronized (buckets) {
+            return buckets.computeIfAbsent(key, k -> newBucket());
+        }
     }
-  }
 
-  private Bucket newBucket() {
-    return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(requestsPerMinute)
-            .refillGreedy(requestsPerMinute, Duration.ofMinutes(1)).build())
-        .build();
-  }
+    int clients() {
+        synchronized (buckets) {
+            return buckets.size();
+        }
+    }
 
-  /** The address itself for IPv4; the first 64 bits for IPv6. Never resolves a name. */
-  static String key(String remoteAddress) {
-    if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
-      return String.valueOf(remoteAddress);
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(requestsPerMinute)
+                        .refillGreedy(requestsPerMinute, Duration.ofMinutes(1))
+                        .build())
+                .build();
     }
-    if (!IPV6_LITERAL.matcher(remoteAddress).matches()) {
-      return remoteAddress;
+
+    /** The address itself for IPv4; the first 64 bits for IPv6. Never resolves a name. */
+    static String key(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
+            return String.valueOf(remoteAddress);
+        }
+        if (!IPV6_LITERAL.matcher(remoteAddress).matches()) {
+            return remoteAddress;
+        }
+        try {
+            // only hex digits, colons and dots: getByName parses the literal and never looks a name up
+            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
+            if (bytes.length != 16) {
+                return remoteAddress;
+            }
+            StringBuilder prefix = new StringBuilder("v6:");
+            for (int i = 0; i < 8; i++) {
+                prefix.append(String.format("%02x", bytes[i]));
+            }
+            return prefix.toString();
+        } catch (UnknownHostException e) {
+            return remoteAddress;
+        }
     }
-    try {
-      // only hex digits, colons and dots: getByName parses the literal and never looks a name up
-      byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
-      if (bytes.length != 16) {
-        return remoteAddress;
-      }
-      StringBuilder prefix = new StringBuilder("v6:");
-      for (int i = 0; i < 8; i++) {
-        prefix.append(String.format("%02x", bytes[i]));
-      }
-      return prefix.toString();
-    } catch (UnknownHostException e) {
-      return remoteAddress;
-    }
-  }
 }

@@ -21,39 +21,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnWebApplication
 class ConcreteContentType {
 
-  @Bean
-  FilterRegistrationBean<WildcardFilter> concreteContentTypeFilter() {
-    var registration = new FilterRegistrationBean<>(new WildcardFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-    return registration;
-  }
-
-  static final class WildcardFilter extends OncePerRequestFilter {
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      if (isWildcard(request.getContentType())) {
-        response.setStatus(415);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Send a concrete "
-            + "content type\",\"status\":415,\"detail\":\"The Content-Type of a request cannot be a wildcard. Send "
-            + "the answers as application/json.\"}");
-        return;
-      }
-      chain.doFilter(request, response);
+    @Bean
+    FilterRegistrationBean<WildcardFilter> concreteContentTypeFilter() {
+        var registration = new FilterRegistrationBean<>(new WildcardFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
-    /** A type or subtype of {@code *}, before any parameters. */
-    static boolean isWildcard(String contentType) {
-      if (contentType == null) {
-        return false;
-      }
-      int semicolon = contentType.indexOf(';');
-      String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-      return mediaType.indexOf('*') >= 0;
+    static final class WildcardFilter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (isWildcard(request.getContentType())) {
+                response.setStatus(415);
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding("UTF-8");
+                response.setHeader("Cache-Control", "no-store");
+                response.getWriter()
+                        .write("{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Send a concrete "
+                                + "content type\",\"status\":415,\"detail\":\"The Content-Type of a request cannot be a wildcard. Send "
+                                + "the answers as application/json.\"}");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        /** A type or subtype of {@code *}, before any parameters. */
+        static boolean isWildcard(String contentType) {
+            if (contentType == null) {
+                return false;
+            }
+            int semicolon = contentType.indexOf(';');
+            String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+            return mediaType.indexOf('*') >= 0;
+        }
     }
-  }
 }

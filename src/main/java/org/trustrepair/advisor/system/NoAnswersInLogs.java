@@ -17,45 +17,44 @@ import org.slf4j.Marker;
  */
 public final class NoAnswersInLogs extends TurboFilter {
 
-  /** Loggers (names or name prefixes) whose DEBUG/TRACE lines carry request or response values. */
-  static final List<String> PRINT_VALUES = List.of(
-      // "Read "application/json" to [body]", "Writing [plan]"
-      "org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor",
-      "org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor",
-      "org.springframework.web.servlet.mvc.method.annotation.RequestPartMethodArgumentResolver",
-      // "Resolved [exception with the parser's message, which quotes the body]"
-      "org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver",
-      "org.springframework.web.servlet.mvc.support.",
-      "org.springframework.web.servlet.handler.",
-      // "Arguments: [body or form]", "Could not resolve parameter … JSON parse error: …"
-      "org.springframework.web.method.",
-      "org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod",
-      // "View …, model {…}", bound and rejected values, message converters
-      "org.springframework.web.servlet.view.",
-      "org.springframework.validation.",
-      "org.springframework.http.converter.",
-      // "Received [raw request bytes]"
-      "org.apache.coyote.http11.");
+    /** Loggers (names or name prefixes) whose DEBUG/TRACE lines carry request or response values. */
+    static final List<String> PRINT_VALUES = List.of(
+            // "Read "application/json" to [body]", "Writing [plan]"
+            "org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor",
+            "org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor",
+            "org.springframework.web.servlet.mvc.method.annotation.RequestPartMethodArgumentResolver",
+            // "Resolved [exception with the parser's message, which quotes the body]"
+            "org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver",
+            "org.springframework.web.servlet.mvc.support.",
+            "org.springframework.web.servlet.handler.",
+            // "Arguments: [body or form]", "Could not resolve parameter … JSON parse error: …"
+            "org.springframework.web.method.",
+            "org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod",
+            // "View …, model {…}", bound and rejected values, message converters
+            "org.springframework.web.servlet.view.",
+            "org.springframework.validation.",
+            "org.springframework.http.converter.",
+            // "Received [raw request bytes]"
+            "org.apache.coyote.http11.");
 
-  @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-      Throwable t) {
-    if (level == null || level.isGreaterOrEqual(Level.INFO)) {
-      return FilterReply.NEUTRAL;
-    }
-    // Not enabled at this level anyway: the logger drops the line itself. This is the common case by far (every
-    // isDebugEnabled() in the rule engine's inner loops comes here), so it must cost no more than a comparison.
-    if (!level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-      return FilterReply.NEUTRAL;
-    }
-    String name = logger.getName();
-    if (name.startsWith("org.")) {
-      for (String prefix : PRINT_VALUES) {
-        if (name.startsWith(prefix)) {
-          return FilterReply.DENY;
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (level == null || level.isGreaterOrEqual(Level.INFO)) {
+            return FilterReply.NEUTRAL;
         }
-      }
+        // Not enabled at this level anyway: the logger drops the line itself. This is the common case by far (every
+        // isDebugEnabled() in the rule engine's inner loops comes here), so it must cost no more than a comparison.
+        if (!level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+            return FilterReply.NEUTRAL;
+        }
+        String name = logger.getName();
+        if (name.startsWith("org.")) {
+            for (String prefix : PRINT_VALUES) {
+                if (name.startsWith(prefix)) {
+                    return FilterReply.DENY;
+                }
+            }
+        }
+        return FilterReply.NEUTRAL;
     }
-    return FilterReply.NEUTRAL;
-  }
 }

@@ -9,15 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * recently seen is forgotten first), which bounds the memory the limiter takes.
  */
 @ConfigurationProperties("advisor.rate-limit")
-record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("120") int requestsPerMinute,
-    @DefaultValue("10000") int maxClients) {
+record RateLimitSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("120") int requestsPerMinute,
+        @DefaultValue("10000") int maxClients) {
 
-  RateLimitSettings {
-    if (requestsPerMinute < 1) {
-      throw new IllegalArgumentException("advisor.rate-limit.requests-per-minute must be at least 1");
+    RateLimitSettings {
+        if (requestsPerMinute < 1) {
+            throw new IllegalArgumentException("advisor.rate-limit.requests-per-minute must be at least 1");
+        }
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("advisor.rate-limit.max-clients must be at least 1");
+        }
     }
-    if (maxClients < 1) {
-      throw new IllegalArgumentException("advisor.rate-limit.max-clients must be at least 1");
-    }
-  }
 }

@@ -33,69 +33,77 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(RateLimitSettings.class)
 class RateLimiting {
 
-  @Bean
-  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitSettings settings) {
-    var registration = new FilterRegistrationBean<>(new RateLimitFilter(settings));
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
-    registration.setEnabled(settings.enabled());
-    return registration;
-  }
-
-  static final class RateLimitFilter extends OncePerRequestFilter {
-
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-
-    private final boolean enabled;
-    private final int requestsPerMinute;
-    private final ClientBuckets buckets;
-
-    RateLimitFilter(RateLimitSettings settings) {
-      this.enabled = settings.enabled();
-      this.requestsPerMinute = settings.requestsPerMinute();
-      this.buckets = new ClientBuckets(settings.requestsPerMinute(), settings.maxClients());
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitSettings settings) {
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(settings));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.setEnabled(settings.enabled());
+        return registration;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !enabled || SAFE_METHODS.contains(request.getMethod());
-    }
+    static final class RateLimitFilter extends OncePerRequestFilter {
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      ConsumptionProbe probe = buckets.forClient(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
-      if (probe.isConsumed()) {
-        chain.doFilter(request, response);
-      } else {
-        tooMany(request, response, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
-      }
-    }
+        private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private void tooMany(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
-        throws IOException {
-      response.setStatus(429);
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-      response.setCharacterEncoding("UTF-8");
-      if (wantsPage(request)) {
-        response.setContentType(MediaType.TEXT_HTML_VALUE);
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many "
-            + "requests</title></head><body><h1>Too many requests</h1><p>Please wait " + retryAfterSeconds
-            + " seconds, then go back and send the page again.</p></body></html>");
-        return;
-      }
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write("{\"type\":\"/problems/too-many-requests\",\"title\":\"Too many requests\","
-          + "\"status\":429,\"detail\":\"More than " + requestsPerMinute + " requests a minute came from this "
-          + "address. Try again in " + retryAfterSeconds + " seconds.\",\"retryAfterSeconds\":"
-          + retryAfterSeconds + "}");
-    }
+        private final boolean enabled;
+        private final int requestsPerMinute;
+        private final ClientBuckets buckets;
 
-    /** A browser posting a form asks for HTML first; API clients ask for JSON or nothing in particular. */
-    private static boolean wantsPage(HttpServletRequest request) {
-      String accept = request.getHeader(HttpHeaders.ACCEPT);
-      return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
-          && !request.getRequestURI().startsWith("/api/");
+        RateLimitFilter(RateLimitSettings settings) {
+            this.enabled = settings.enabled();
+            this.requestsPerMinute = settings.requestsPerMinute();
+            this.buckets = new ClientBuckets(settings.requestsPerMinute(), settings.maxClients());
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !enabled || SAFE_METHODS.contains(request.getMethod());
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            ConsumptionProbe probe = buckets.forClient(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                chain.doFilter(request, response);
+            } else {
+                tooMany(
+                        request,
+                        response,
+                        Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
+            }
+        }
+
+        private void tooMany(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
+                throws IOException {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setCharacterEncoding("UTF-8");
+            if (wantsPage(request)) {
+                response.setContentType(MediaType.TEXT_HTML_VALUE);
+                response.getWriter()
+                        .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many "
+                                + "requests</title></head><body><h1>Too many requests</h1><p>Please wait "
+                                + retryAfterSeconds
+                                + " seconds, then go back and send the page again.</p></body></html>");
+                return;
+            }
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter()
+                    .write("{\"type\":\"/problems/too-many-requests\",\"title\":\"Too many requests\","
+                            + "\"status\":429,\"detail\":\"More than " + requestsPerMinute
+                            + " requests a minute came from this "
+                            + "address. Try again in " + retryAfterSeconds + " seconds.\",\"retryAfterSeconds\":"
+                            + retryAfterSeconds + "}");
+        }
+
+        /** A browser posting a form asks for HTML first; API clients ask for JSON or nothing in particular. */
+        private static boolean wantsPage(HttpServletRequest request) {
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            return accept != null
+                    && accept.contains(MediaType.TEXT_HTML_VALUE)
+                    && !request.getRequestURI().startsWith("/api/");
+        }
     }
-  }
 }

@@ -14,14 +14,14 @@ import org.trustrepair.advisor.advice.Advisor;
 @Component("rules")
 class RulesHealth implements HealthIndicator {
 
-  private final Advisor advisor;
+    private final Advisor advisor;
 
-  RulesHealth(Advisor advisor) {
-    this.advisor = advisor;
-  }
+    RulesHealth(Advisor advisor) {
+        this.advisor = advisor;
+    }
 
-  @Override
-  public Health health() {
-    return Health.up().withDetail("rulesVersion", advisor.rulesVersion()).build();
-  }
+    @Override
+    public Health health() {
+        return Health.up().withDetail("rulesVersion", advisor.rulesVersion()).build();
+    }
 }

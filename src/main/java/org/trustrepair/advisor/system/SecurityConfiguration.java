@@ -19,33 +19,31 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @ConditionalOnWebApplication
 public class SecurityConfiguration {
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-  @Bean
-  SecurityFilterChain web(HttpSecurity http) throws Exception {
-    http
-        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-        .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-        .requestCache(cache -> cache.disable())
-        .securityContext(ctx -> ctx.requireExplicitSave(true))
-        .anonymous(a -> a.disable())
-        .httpBasic(b -> b.disable())
-        .formLogin(f -> f.disable())
-        .logout(l -> l.disable())
-        .headers(h -> h
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-            .frameOptions(f -> f.deny())
-            .cacheControl(c -> { })
-            .contentTypeOptions(c -> { }));
-    return http.build();
-  }
+    @Bean
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.disable())
+                .securityContext(ctx -> ctx.requireExplicitSave(true))
+                .anonymous(a -> a.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        .cacheControl(c -> {})
+                        .contentTypeOptions(c -> {}));
+        return http.build();
+    }
 
-  /** No users: stops Spring Boot from generating a default password. */
-  @Bean
-  UserDetailsService noUsers() {
-    return new InMemoryUserDetailsManager();
-  }
+    /** No users: stops Spring Boot from generating a default password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
 }

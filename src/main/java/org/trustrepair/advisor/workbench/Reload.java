@@ -19,62 +19,71 @@ import org.trustrepair.advisor.advice.engine.RuleFiles;
  */
 final class Reload {
 
-  private static final Logger log = LoggerFactory.getLogger(Reload.class);
+    private static final Logger log = LoggerFactory.getLogger(Reload.class);
 
-  /** What became of one edit. */
-  record Decision(boolean accepted, String version, Duration took, List<String> problems) {}
+    /** What became of one edit. */
+    record Decision(boolean accepted, String version, Duration took, List<String> problems) {}
 
-  private final Advisor advisor;
-  private final RuleCheck check;
-  private final Path samples;
-  private final RuleLoads loads;
-  private final Clock clock;
+    private final Advisor advisor;
+    private final RuleCheck check;
+    private final Path samples;
+    private final RuleLoads loads;
+    private final Clock clock;
 
-  Reload(Advisor advisor, RuleCheck check, Path samples, RuleLoads loads, Clock clock) {
-    this.advisor = advisor;
-    this.check = check;
-    this.samples = samples;
-    this.loads = loads;
-    this.clock = clock;
-  }
-
-  /** Checks the folder as it is now; serves it if everything holds. Nothing happens when its content is unchanged. */
-  Decision apply(Path folder) {
-    long start = System.nanoTime();
-    RuleFiles files;
-    try {
-      files = RuleFiles.fromDirectory(folder);
-    } catch (UncheckedIOException | IllegalArgumentException e) {
-      return refuse(start, "?", List.of("the rules folder cannot be read: " + e.getMessage()));
+    Reload(Advisor advisor, RuleCheck check, Path samples, RuleLoads loads, Clock clock) {
+        this.advisor = advisor;
+        this.check = check;
+        this.samples = samples;
+        this.loads = loads;
+        this.clock = clock;
     }
-    if (files.version().equals(advisor.rulesVersion())) {
-      return new Decision(false, files.version(), since(start), List.of());
-    }
-    RuleCheck.Outcome outcome = check.run(files, samples, true);
-    if (!outcome.holds()) {
-      return refuse(start, files.version(), CheckReport.todo(outcome));
-    }
-    String previous = advisor.rulesVersion();
-    advisor.use(outcome.ruleSet());
-    if (outcome.sweep() != null) {
-      loads.swept(outcome.ruleSet(), outcome.sweep());
-    }
-    Duration took = since(start);
-    log.info("Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms{}", files.version(),
-        outcome.ruleSet().rules().size(), previous, took.toMillis(), outcome.sweep() != null
-            && outcome.sweep().reused() ? " (no decision changed: the sweep of version "
-            + outcome.sweep().reusedFrom() + " stands for it)" : "");
-    return new Decision(true, files.version(), took, List.of());
-  }
 
-  private Decision refuse(long start, String version, List<String> problems) {
-    loads.rejected(new RuleLoads.Rejection(clock.instant(), version, problems));
-    log.warn("Rules edit refused (version {}); still serving version {}. What to fix:\n  {}", version,
-        advisor.rulesVersion(), String.join("\n  ", problems));
-    return new Decision(false, version, since(start), problems);
-  }
+    /** Checks the folder as it is now; serves it if everything holds. Nothing happens when its content is unchanged. */
+    Decision apply(Path folder) {
+        long start = System.nanoTime();
+        RuleFiles files;
+        try {
+            files = RuleFiles.fromDirectory(folder);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return refuse(start, "?", List.of("the rules folder cannot be read: " + e.getMessage()));
+        }
+        if (files.version().equals(advisor.rulesVersion())) {
+            return new Decision(false, files.version(), since(start), List.of());
+        }
+        RuleCheck.Outcome outcome = check.run(files, samples, true);
+        if (!outcome.holds()) {
+            return refuse(start, files.version(), CheckReport.todo(outcome));
+        }
+        String previous = advisor.rulesVersion();
+        advisor.use(outcome.ruleSet());
+        if (outcome.sweep() != null) {
+            loads.swept(outcome.ruleSet(), outcome.sweep());
+        }
+        Duration took = since(start);
+        log.info(
+                "Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms{}",
+                files.version(),
+                outcome.ruleSet().rules().size(),
+                previous,
+                took.toMillis(),
+                outcome.sweep() != null && outcome.sweep().reused()
+                        ? " (no decision changed: the sweep of version "
+                                + outcome.sweep().reusedFrom() + " stands for it)"
+                        : "");
+        return new Decision(true, files.version(), took, List.of());
+    }
 
-  private static Duration since(long start) {
-    return Duration.ofNanos(System.nanoTime() - start);
-  }
+    private Decision refuse(long start, String version, List<String> problems) {
+        loads.rejected(new RuleLoads.Rejection(clock.instant(), version, problems));
+        log.warn(
+                "Rules edit refused (version {}); still serving version {}. What to fix:\n  {}",
+                version,
+                advisor.rulesVersion(),
+                String.join("\n  ", problems));
+        return new Decision(false, version, since(start), problems);
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
 }

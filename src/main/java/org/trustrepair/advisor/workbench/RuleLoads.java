@@ -25,61 +25,68 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 @Component
 class RuleLoads implements DisposableBean {
 
-  private static final Logger log = LoggerFactory.getLogger(RuleLoads.class);
+    private static final Logger log = LoggerFactory.getLogger(RuleLoads.class);
 
-  /** An edit that was checked and refused: when, the version it would have been, and what is wrong. */
-  record Rejection(Instant at, String version, List<String> problems) {}
+    /** An edit that was checked and refused: when, the version it would have been, and what is wrong. */
+    record Rejection(Instant at, String version, List<String> problems) {}
 
-  /** How many situations of the space each rule fires for, under one version. */
-  record Coverage(String version, long situations, Map<String, Long> situationsPerRule, boolean proof,
-      Duration elapsed) {
+    /** How many situations of the space each rule fires for, under one version. */
+    record Coverage(
+            String version, long situations, Map<String, Long> situationsPerRule, boolean proof, Duration elapsed) {
 
-    static Coverage of(String version, Sweep.Result sweep) {
-      return new Coverage(version, sweep.situations(), Map.copyOf(sweep.situationsPerRule()), sweep.proof(),
-          sweep.elapsed());
+        static Coverage of(String version, Sweep.Result sweep) {
+            return new Coverage(
+                    version, sweep.situations(), Map.copyOf(sweep.situationsPerRule()), sweep.proof(), sweep.elapsed());
+        }
     }
-  }
 
-  private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
-  private final Map<String, CompletableFuture<Coverage>> coverage = new ConcurrentHashMap<>();
-  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rule-coverage");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    return t;
-  });
+    private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
+    private final Map<String, CompletableFuture<Coverage>> coverage = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rule-coverage");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
-  void rejected(Rejection rejection) {
-    lastRejection.set(rejection);
-  }
+    void rejected(Rejection rejection) {
+        lastRejection.set(rejection);
+    }
 
-  Optional<Rejection> lastRejection() {
-    return Optional.ofNullable(lastRejection.get());
-  }
+    Optional<Rejection> lastRejection() {
+        return Optional.ofNullable(lastRejection.get());
+    }
 
-  /** A sweep already run for this version (by the live reload's check) is the coverage: no need to run another. */
-  void swept(RuleSet rules, Sweep.Result sweep) {
-    coverage.put(rules.version(), CompletableFuture.completedFuture(Coverage.of(rules.version(), sweep)));
-  }
+    /** A sweep already run for this version (by the live reload's check) is the coverage: no need to run another. */
+    void swept(RuleSet rules, Sweep.Result sweep) {
+        coverage.put(rules.version(), CompletableFuture.completedFuture(Coverage.of(rules.version(), sweep)));
+    }
 
-  /** Starts the sweep for this version in the background, once; later calls return the same future. */
-  CompletableFuture<Coverage> coverage(RuleSet rules, Function<RuleSet, Sweep.Result> sweeper) {
-    return coverage.computeIfAbsent(rules.version(), v -> CompletableFuture.supplyAsync(() -> {
-      Sweep.Result sweep = sweeper.apply(rules);
-      log.info("Swept the answer space for rules {}: {} situations in {} ms", v, sweep.situations(),
-          sweep.elapsed().toMillis());
-      return Coverage.of(v, sweep);
-    }, background));
-  }
+    /** Starts the sweep for this version in the background, once; later calls return the same future. */
+    CompletableFuture<Coverage> coverage(RuleSet rules, Function<RuleSet, Sweep.Result> sweeper) {
+        return coverage.computeIfAbsent(
+                rules.version(),
+                v -> CompletableFuture.supplyAsync(
+                        () -> {
+                            Sweep.Result sweep = sweeper.apply(rules);
+                            log.info(
+                                    "Swept the answer space for rules {}: {} situations in {} ms",
+                                    v,
+                                    sweep.situations(),
+                                    sweep.elapsed().toMillis());
+                            return Coverage.of(v, sweep);
+                        },
+                        background));
+    }
 
-  /** The coverage of a version when it is ready. */
-  Optional<Coverage> coverageIfReady(String version) {
-    CompletableFuture<Coverage> f = coverage.get(version);
-    return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
-  }
+    /** The coverage of a version when it is ready. */
+    Optional<Coverage> coverageIfReady(String version) {
+        CompletableFuture<Coverage> f = coverage.get(version);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+    }
 
-  @Override
-  public void destroy() {
-    background.shutdownNow();
-  }
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
 }

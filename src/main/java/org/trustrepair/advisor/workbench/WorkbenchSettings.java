@@ -6,27 +6,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the workbench. {@code samplesDir}: the samples a reloaded rule set must pass (skipped when the folder
- * does not exist). {@code workbench.enabled}: serve the /workbench page (off unless turned on; {@code ./mvnw
- * spring-boot:run} turns it on). {@code reload.enabled}: watch the rules folder and take up checked edits live (only
- * when the rules come from a folder, never the jar's copy); {@code reload.debounce}: how long the folder must be
- * quiet before an edit is checked; {@code reload.sweep}: {@code full} (always, outside tests) or {@code none} (tests
- * only, to keep them fast: the edit is then checked by compiling and the samples alone); {@code reload.sweep-at-start}:
- * sweep the rules served since start in the background, so that an edit changing no decision needs no sweep.
+ * Settings of the workbench, all under {@code advisor.workbench}. {@code enabled}: serve the /workbench page (off
+ * unless turned on; {@code ./mvnw spring-boot:run} turns it on). {@code samplesDir}: the samples a reloaded rule set
+ * must pass (skipped when the folder does not exist). {@code reload.enabled}: watch the rules folder and take up
+ * checked edits live (only when the rules come from a folder, never the jar's copy); {@code reload.debounce}: how long
+ * the folder must be quiet before an edit is checked; {@code reload.sweep}: {@code full} (always, outside tests) or
+ * {@code none} (tests only, to keep them fast: the edit is then checked by compiling and the samples alone);
+ * {@code sweepAtStart}: sweep the rules served since start in the background, so that an edit changing no decision
+ * needs no sweep.
  */
-@ConfigurationProperties("advisor")
+@ConfigurationProperties("advisor.workbench")
 record WorkbenchSettings(
-    @DefaultValue("samples") Path samplesDir,
-    @DefaultValue Page workbench,
-    @DefaultValue Reload reload) {
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("samples") Path samplesDir,
+        @DefaultValue("true") boolean sweepAtStart,
+        @DefaultValue Reload reload) {
 
-  record Page(@DefaultValue("false") boolean enabled) {}
+    record Reload(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("300ms") Duration debounce,
+            @DefaultValue("full") SweepMode sweep) {}
 
-  record Reload(
-      @DefaultValue("true") boolean enabled,
-      @DefaultValue("300ms") Duration debounce,
-      @DefaultValue("full") SweepMode sweep,
-      @DefaultValue("true") boolean sweepAtStart) {}
-
-  enum SweepMode { FULL, NONE }
+    enum SweepMode {
+        FULL,
+        NONE
+    }
 }

@@ -1,7 +1,6 @@
 package org.trustrepair.advisor.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,97 +14,101 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 /** A rule set that is not complete is refused, with the file, line and problem in plain words. */
 class RuleSetBuilderTest {
 
-  @TempDir
-  Path copy;
+    @TempDir
+    Path copy;
 
-  private void copyRules() throws IOException {
-    try (Stream<Path> files = Files.walk(RulesFolder.PATH)) {
-      for (Path p : files.toList()) {
-        Path target = copy.resolve(RulesFolder.PATH.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
+    private void copyRules() throws IOException {
+        try (Stream<Path> files = Files.walk(RulesFolder.PATH)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(RulesFolder.PATH.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
-      }
     }
-  }
 
-  private void edit(String file, String from, String to) throws IOException {
-    Path p = copy.resolve(file);
-    String text = Files.readString(p);
-    assertThat(text).contains(from);
-    Files.writeString(p, text.replace(from, to));
-  }
-
-  private RuleSetException refused() {
-    try {
-      new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
-    } catch (RuleSetException e) {
-      return e;
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = copy.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).contains(from);
+        Files.writeString(p, text.replace(from, to));
     }
-    throw new AssertionError("the rule set was accepted");
-  }
 
-  @Test
-  void theRepositoryRulesBuild() throws IOException {
-    copyRules();
-    var ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
-    assertThat(ruleSet.rules()).hasSizeGreaterThan(60);
-    assertThat(ruleSet.version()).isEqualTo(RulesFolder.ruleSet().version()).hasSize(12);
-  }
+    private RuleSetException refused() {
+        try {
+            new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
+        } catch (RuleSetException e) {
+            return e;
+        }
+        throw new AssertionError("the rule set was accepted");
+    }
 
-  @Test
-  void aSyntaxErrorNamesItsFileAndLine() throws IOException {
-    copyRules();
-    edit("stop/stop.drl", "rule \"End it completely before apologizing\"\n",
-        "rule \"End it completely before apologizing\"\n  whne\n");
-    RuleSetException e = refused();
-    assertThat(e.problems()).anySatisfy(p -> {
-      assertThat(p.file()).isEqualTo("stop/stop.drl");
-      assertThat(p.line()).isBetween(8, 12);
-      assertThat(p.hint()).isNotBlank();
-    });
-    assertThat(e.getMessage()).contains("stop/stop.drl:");
-  }
+    @Test
+    void theRepositoryRulesBuild() throws IOException {
+        copyRules();
+        var ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
+        assertThat(ruleSet.rules()).hasSizeGreaterThan(60);
+        assertThat(ruleSet.version()).isEqualTo(RulesFolder.ruleSet().version()).hasSize(12);
+    }
 
-  @Test
-  void aRuleWithoutItsReasonIsRefused() throws IOException {
-    copyRules();
-    edit("relapse/relapse.drl", "  @reason(\"They are rebuilding", "  @note(\"They are rebuilding");
-    assertThat(refused().problems()).anySatisfy(p -> {
-      assertThat(p.file()).isEqualTo("relapse/relapse.drl");
-      assertThat(p.message()).contains("has no @reason");
-    });
-  }
+    @Test
+    void aSyntaxErrorNamesItsFileAndLine() throws IOException {
+        copyRules();
+        edit(
+                "stop/stop.drl",
+                "rule \"End it completely before apologizing\"\n",
+                "rule \"End it completely before apologizing\"\n  whne\n");
+        RuleSetException e = refused();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("stop/stop.drl");
+            assertThat(p.line()).isBetween(8, 12);
+            assertThat(p.hint()).isNotBlank();
+        });
+        assertThat(e.getMessage()).contains("stop/stop.drl:");
+    }
 
-  @Test
-  void anAdviceIdWithoutTextIsRefused() throws IOException {
-    copyRules();
-    edit("relapse/relapse.drl", "\"write-a-relapse-plan\"", "\"write-a-relapse-plann\"");
-    assertThat(refused().problems()).extracting(RuleProblem::message)
-        .contains("Advice \"write-a-relapse-plann\" has no text.",
-            "The text for \"write-a-relapse-plan\" is used by no rule.");
-  }
+    @Test
+    void aRuleWithoutItsReasonIsRefused() throws IOException {
+        copyRules();
+        edit("relapse/relapse.drl", "  @reason(\"They are rebuilding", "  @note(\"They are rebuilding");
+        assertThat(refused().problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("relapse/relapse.drl");
+            assertThat(p.message()).contains("has no @reason");
+        });
+    }
 
-  @Test
-  void anUnknownSourceIsRefused() throws IOException {
-    copyRules();
-    edit("relapse/relapse.drl", "@sources(\"SEED, PC, GF\")", "@sources(\"SEED, NOPE\")");
-    assertThat(refused().problems()).anySatisfy(p -> assertThat(p.message()).contains("\"NOPE\""));
-  }
+    @Test
+    void anAdviceIdWithoutTextIsRefused() throws IOException {
+        copyRules();
+        edit("relapse/relapse.drl", "\"write-a-relapse-plan\"", "\"write-a-relapse-plann\"");
+        assertThat(refused().problems())
+                .extracting(RuleProblem::message)
+                .contains(
+                        "Advice \"write-a-relapse-plann\" has no text.",
+                        "The text for \"write-a-relapse-plan\" is used by no rule.");
+    }
 
-  @Test
-  void anUnknownKindIsRefused() throws IOException {
-    copyRules();
-    edit("relapse/advice.yaml", "kinds: [action]", "kinds: [actoin]");
-    assertThat(refused().problems()).anySatisfy(p -> assertThat(p.message()).contains("unknown kind \"actoin\""));
-  }
+    @Test
+    void anUnknownSourceIsRefused() throws IOException {
+        copyRules();
+        edit("relapse/relapse.drl", "@sources(\"SEED, PC, GF\")", "@sources(\"SEED, NOPE\")");
+        assertThat(refused().problems()).anySatisfy(p -> assertThat(p.message()).contains("\"NOPE\""));
+    }
 
-  @Test
-  void aQuestionnaireMissingAValueIsRefused() throws IOException {
-    copyRules();
-    edit("questionnaire.yaml", "      - value: MOVED_ON\n", "      - value: MOVED_ONN\n");
-    assertThat(refused().problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("questionnaire.yaml"));
-  }
+    @Test
+    void anUnknownKindIsRefused() throws IOException {
+        copyRules();
+        edit("relapse/advice.yaml", "kinds: [action]", "kinds: [actoin]");
+        assertThat(refused().problems()).anySatisfy(p -> assertThat(p.message()).contains("unknown kind \"actoin\""));
+    }
+
+    @Test
+    void aQuestionnaireMissingAValueIsRefused() throws IOException {
+        copyRules();
+        edit("questionnaire.yaml", "      - value: MOVED_ON\n", "      - value: MOVED_ONN\n");
+        assertThat(refused().problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("questionnaire.yaml"));
+    }
 }

@@ -8,19 +8,19 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 /** The repository's own rules folder, built once for all tests that need it. */
 public final class RulesFolder {
 
-  public static final Path PATH = Path.of("rules");
-  private static RuleSet ruleSet;
+    public static final Path PATH = Path.of("rules");
+    private static RuleSet ruleSet;
 
-  private RulesFolder() {}
+    private RulesFolder() {}
 
-  public static synchronized RuleSet ruleSet() {
-    if (ruleSet == null) {
-      ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(PATH));
+    public static synchronized RuleSet ruleSet() {
+        if (ruleSet == null) {
+            ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(PATH));
+        }
+        return ruleSet;
     }
-    return ruleSet;
-  }
 
-  public static Advisor advisor() {
-    return new Advisor(ruleSet());
-  }
+    public static Advisor advisor() {
+        return new Advisor(ruleSet());
+    }
 }

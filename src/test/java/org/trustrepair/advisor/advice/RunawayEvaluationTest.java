@@ -15,58 +15,68 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 /** A rule that re-triggers itself is stopped by the firing limit or the time limit, and leaves nothing behind. */
 class RunawayEvaluationTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  private static Answers answers(int days) {
-    return new Answers(Role.BROKE_TRUST, Relationship.ROMANTIC, Breach.HALF_TRUTHS, Readiness.NEEDS_SPACE, days,
-        Disclosure.DISCOVERED, false, false, 2, false, EnumSet.noneOf(SafetyFlag.class));
-  }
-
-  private RuleSet runaway(int maxFirings, Duration maxTime) {
-    return new RuleSetBuilder(maxFirings, maxTime).build(RuleFiles.fromDirectory(RunawayRules.writeTo(dir)));
-  }
-
-  @Test
-  void theFiringLimitStopsALoopingRule() {
-    RuleSet rules = runaway(10_000, Duration.ofMinutes(1));
-
-    assertThatThrownBy(() -> rules.evaluate(answers(RunawayRules.DAYS)))
-        .isInstanceOf(EvaluationException.class)
-        .hasMessageContaining("fired more than 10000 times")
-        .hasMessageContaining("Spin again, for ever");
-  }
-
-  @Test
-  void theTimeLimitStopsALoopingRuleWhenTheFiringLimitIsOutOfReach() {
-    RuleSet rules = runaway(Integer.MAX_VALUE - 1, Duration.ofMillis(300));
-
-    long start = System.nanoTime();
-    assertThatThrownBy(() -> rules.evaluate(answers(RunawayRules.DAYS)))
-        .isInstanceOf(EvaluationException.class)
-        .hasMessageContaining("longer than 300 ms")
-        .hasMessageContaining("Spin again, for ever");
-    long tookMillis = (System.nanoTime() - start) / 1_000_000;
-
-    assertThat(tookMillis).isGreaterThanOrEqualTo(300).isLessThan(5_000);
-  }
-
-  @Test
-  void aReusedEvaluatorComesCleanOutOfARunaway() {
-    // generous: a rule set's first evaluation builds parts of the network lazily (≈ 250 ms on a busy machine)
-    RuleSet rules = runaway(Integer.MAX_VALUE - 1, Duration.ofMillis(1_000));
-    AdvicePlan expected = rules.evaluate(answers(20)).plan();
-
-    try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
-      assertThatThrownBy(() -> evaluator.evaluate(answers(RunawayRules.DAYS)))
-          .isInstanceOf(EvaluationException.class);
-      Evaluation next = evaluator.evaluate(answers(20));
-
-      assertThat(next.plan()).isEqualTo(expected);
-      assertThat(next.firedRules()).noneMatch(rule -> rule.startsWith("Spin"));
-      assertThatThrownBy(() -> evaluator.evaluate(answers(RunawayRules.DAYS)))
-          .as("the limit holds again on the renewed session")
-          .hasMessageContaining("longer than 1000 ms");
+    private static Answers answers(int days) {
+        return new Answers(
+                Role.BROKE_TRUST,
+                Relationship.ROMANTIC,
+                Breach.HALF_TRUTHS,
+                Readiness.NEEDS_SPACE,
+                days,
+                Disclosure.DISCOVERED,
+                false,
+                false,
+                2,
+                false,
+                EnumSet.noneOf(SafetyFlag.class));
     }
-  }
+
+    private RuleSet runaway(int maxFirings, Duration maxTime) {
+        return new RuleSetBuilder(maxFirings, maxTime).build(RuleFiles.fromDirectory(RunawayRules.writeTo(dir)));
+    }
+
+    @Test
+    void theFiringLimitStopsALoopingRule() {
+        RuleSet rules = runaway(10_000, Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> rules.evaluate(answers(RunawayRules.DAYS)))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("fired more than 10000 times")
+                .hasMessageContaining("Spin again, for ever");
+    }
+
+    @Test
+    void theTimeLimitStopsALoopingRuleWhenTheFiringLimitIsOutOfReach() {
+        RuleSet rules = runaway(Integer.MAX_VALUE - 1, Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> rules.evaluate(answers(RunawayRules.DAYS)))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("longer than 300 ms")
+                .hasMessageContaining("Spin again, for ever");
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).isGreaterThanOrEqualTo(300).isLessThan(5_000);
+    }
+
+    @Test
+    void aReusedEvaluatorComesCleanOutOfARunaway() {
+        // generous: a rule set's first evaluation builds parts of the network lazily (≈ 250 ms on a busy machine)
+        RuleSet rules = runaway(Integer.MAX_VALUE - 1, Duration.ofMillis(1_000));
+        AdvicePlan expected = rules.evaluate(answers(20)).plan();
+
+        try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
+            assertThatThrownBy(() -> evaluator.evaluate(answers(RunawayRules.DAYS)))
+                    .isInstanceOf(EvaluationException.class);
+            Evaluation next = evaluator.evaluate(answers(20));
+
+            assertThat(next.plan()).isEqualTo(expected);
+            assertThat(next.firedRules()).noneMatch(rule -> rule.startsWith("Spin"));
+            assertThatThrownBy(() -> evaluator.evaluate(answers(RunawayRules.DAYS)))
+                    .as("the limit holds again on the renewed session")
+                    .hasMessageContaining("longer than 1000 ms");
+        }
+    }
 }

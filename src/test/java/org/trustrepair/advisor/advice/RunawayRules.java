@@ -13,10 +13,10 @@ import java.util.stream.Stream;
  */
 public final class RunawayRules {
 
-  /** The {@code daysElapsed} that sets the runaway rule off. */
-  public static final int DAYS = 4242;
+    /** The {@code daysElapsed} that sets the runaway rule off. */
+    public static final int DAYS = 4242;
 
-  static final String DRL = """
+    static final String DRL = """
       // A deliberately runaway rule, for the hardening tests only: it re-triggers itself for ever.
       package trustrepair;
 
@@ -48,38 +48,38 @@ public final class RunawayRules {
       end
       """.formatted(DAYS);
 
-  private RunawayRules() {}
+    private RunawayRules() {}
 
-  /** Writes the copy into {@code dir} (which must be empty or absent) and returns it. */
-  public static Path writeTo(Path dir) {
-    try {
-      try (Stream<Path> files = Files.walk(RulesFolder.PATH)) {
-        for (Path p : files.toList()) {
-          Path target = dir.resolve(RulesFolder.PATH.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target);
-          }
+    /** Writes the copy into {@code dir} (which must be empty or absent) and returns it. */
+    public static Path writeTo(Path dir) {
+        try {
+            try (Stream<Path> files = Files.walk(RulesFolder.PATH)) {
+                for (Path p : files.toList()) {
+                    Path target = dir.resolve(RulesFolder.PATH.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+            Files.createDirectories(dir.resolve("runaway"));
+            Files.writeString(dir.resolve("runaway/runaway.drl"), DRL);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
-      Files.createDirectories(dir.resolve("runaway"));
-      Files.writeString(dir.resolve("runaway/runaway.drl"), DRL);
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  /** A JSON body of answers that sets the runaway rule off. */
-  public static String runawayBody() {
-    return "{\"relationship\":\"ROMANTIC\",\"breach\":\"HALF_TRUTHS\",\"readiness\":\"NEEDS_SPACE\","
-        + "\"daysElapsed\":" + DAYS + "}";
-  }
+    /** A JSON body of answers that sets the runaway rule off. */
+    public static String runawayBody() {
+        return "{\"relationship\":\"ROMANTIC\",\"breach\":\"HALF_TRUTHS\",\"readiness\":\"NEEDS_SPACE\","
+                + "\"daysElapsed\":" + DAYS + "}";
+    }
 
-  /** A JSON body of answers the runaway rule leaves alone. */
-  public static String soundBody() {
-    return "{\"relationship\":\"ROMANTIC\",\"breach\":\"HALF_TRUTHS\",\"readiness\":\"NEEDS_SPACE\","
-        + "\"daysElapsed\":20,\"apologiesMade\":2}";
-  }
+    /** A JSON body of answers the runaway rule leaves alone. */
+    public static String soundBody() {
+        return "{\"relationship\":\"ROMANTIC\",\"breach\":\"HALF_TRUTHS\",\"readiness\":\"NEEDS_SPACE\","
+                + "\"daysElapsed\":20,\"apologiesMade\":2}";
+    }
 }

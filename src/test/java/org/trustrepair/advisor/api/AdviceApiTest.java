@@ -28,136 +28,147 @@ import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.system.RequestLimits;
 import org.trustrepair.advisor.system.SecurityConfiguration;
 
-@WebMvcTest(controllers = AdviceController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-    pattern = "org\\.trustrepair\\.advisor\\.questionnaire\\..*"))
+@WebMvcTest(
+        controllers = AdviceController.class,
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.trustrepair\\.advisor\\.questionnaire\\..*"))
 @Import({AdviceApiTest.RealAdvisor.class, SecurityConfiguration.class, RequestLimits.class})
 class AdviceApiTest {
 
-  @TestConfiguration
-  static class RealAdvisor {
-    @Bean
-    Advisor advisor() {
-      return RulesFolder.advisor();
+    @TestConfiguration
+    static class RealAdvisor {
+        @Bean
+        Advisor advisor() {
+            return RulesFolder.advisor();
+        }
     }
-  }
 
-  @Autowired
-  MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
-  private org.springframework.test.web.servlet.ResultActions postJson(String body) throws Exception {
-    return mvc.perform(post("/api/advice").contentType(MediaType.APPLICATION_JSON).content(body));
-  }
+    private org.springframework.test.web.servlet.ResultActions postJson(String body) throws Exception {
+        return mvc.perform(
+                post("/api/advice").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
 
-  @Test
-  void answersWithAnOrderedExplainedPlan() throws Exception {
-    postJson("""
+    @Test
+    void answersWithAnOrderedExplainedPlan() throws Exception {
+        postJson("""
         {"relationship":"ROMANTIC","breach":"HALF_TRUTHS","readiness":"NEEDS_SPACE",
          "daysElapsed":20,"disclosure":"DISCOVERED","apologiesMade":2}""")
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.rulesVersion").value(RulesFolder.ruleSet().version()))
-        .andExpect(jsonPath("$.classification.track").value("STEP_BACK"))
-        .andExpect(jsonPath("$.classification.nature").value("INTEGRITY"))
-        .andExpect(jsonPath("$.classification.why", hasSize(4)))
-        .andExpect(jsonPath("$.steps[0].order").value(1))
-        .andExpect(jsonPath("$.steps[0].phase").value("REFLECT"))
-        .andExpect(jsonPath("$.steps[*].id", hasItem("act-instead-of-apologizing")))
-        .andExpect(jsonPath("$.steps[*].id", not(hasItem("apologize-fully"))))
-        .andExpect(jsonPath("$.steps[*].why", everyItem(not(containsString("{")))))
-        .andExpect(jsonPath("$.withheld[*].id", hasItem("apologize-again")))
-        .andExpect(jsonPath("$.disclaimer", containsString("not therapy")));
-  }
-
-  @Test
-  void servesTheQuestionnaireDefinition() throws Exception {
-    mvc.perform(get("/api/questionnaire"))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.questions[*].field", hasItem("readiness")))
-        .andExpect(jsonPath("$.questions[?(@.field=='apologiesMade')].askedWhen.role[0]").value("BROKE_TRUST"))
-        .andExpect(jsonPath("$.questions[?(@.field=='breach')].choices[*].value", hasItem("HONEST_MISTAKE")));
-  }
-
-  @Nested
-  class BadInput {
-
-    @Test
-    void namesEachOffendingFieldWithItsAllowedValues() throws Exception {
-      postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"CANARY_LIES\",\"daysElapsed\":-1}")
-          .andExpect(status().isBadRequest())
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-          .andExpect(jsonPath("$.status").value(400))
-          .andExpect(jsonPath("$.errors[?(@.field=='breach')].allowed[*]", hasItem("INFIDELITY")))
-          .andExpect(jsonPath("$.errors[?(@.field=='readiness')].message").value("is required"))
-          .andExpect(jsonPath("$.errors[?(@.field=='daysElapsed')].message")
-              .value("must be a whole number from 0 to 36500"))
-          .andExpect(content().string(not(containsString("CANARY_LIES"))));
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.rulesVersion").value(RulesFolder.ruleSet().version()))
+                .andExpect(jsonPath("$.classification.track").value("STEP_BACK"))
+                .andExpect(jsonPath("$.classification.nature").value("INTEGRITY"))
+                .andExpect(jsonPath("$.classification.why", hasSize(4)))
+                .andExpect(jsonPath("$.steps[0].order").value(1))
+                .andExpect(jsonPath("$.steps[0].phase").value("REFLECT"))
+                .andExpect(jsonPath("$.steps[*].id", hasItem("act-instead-of-apologizing")))
+                .andExpect(jsonPath("$.steps[*].id", not(hasItem("apologize-fully"))))
+                .andExpect(jsonPath("$.steps[*].why", everyItem(not(containsString("{")))))
+                .andExpect(jsonPath("$.withheld[*].id", hasItem("apologize-again")))
+                .andExpect(jsonPath("$.disclaimer", containsString("not therapy")));
     }
 
     @Test
-    void rejectsUnknownFields() throws Exception {
-      postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1,"
-          + "\"readyness\":\"UNDECIDED\"}")
-          .andExpect(status().isBadRequest())
-          .andExpect(jsonPath("$.errors[0].field").value("readyness"))
-          .andExpect(jsonPath("$.errors[0].allowed[*]", hasItem("readiness")));
+    void servesTheQuestionnaireDefinition() throws Exception {
+        mvc.perform(get("/api/questionnaire"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.questions[*].field", hasItem("readiness")))
+                .andExpect(jsonPath("$.questions[?(@.field=='apologiesMade')].askedWhen.role[0]")
+                        .value("BROKE_TRUST"))
+                .andExpect(jsonPath("$.questions[?(@.field=='breach')].choices[*].value", hasItem("HONEST_MISTAKE")));
+    }
+
+    @Nested
+    class BadInput {
+
+        @Test
+        void namesEachOffendingFieldWithItsAllowedValues() throws Exception {
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"CANARY_LIES\",\"daysElapsed\":-1}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(400))
+                    .andExpect(jsonPath("$.errors[?(@.field=='breach')].allowed[*]", hasItem("INFIDELITY")))
+                    .andExpect(jsonPath("$.errors[?(@.field=='readiness')].message")
+                            .value("is required"))
+                    .andExpect(jsonPath("$.errors[?(@.field=='daysElapsed')].message")
+                            .value("must be a whole number from 0 to 36500"))
+                    .andExpect(content().string(not(containsString("CANARY_LIES"))));
+        }
+
+        @Test
+        void rejectsUnknownFields() throws Exception {
+            postJson(
+                            "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1,"
+                                    + "\"readyness\":\"UNDECIDED\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("readyness"))
+                    .andExpect(jsonPath("$.errors[0].allowed[*]", hasItem("readiness")));
+        }
+
+        @Test
+        void listsAtMostTwentyProblemsTheContractsOwnFirst() throws Exception {
+            StringBuilder body = new StringBuilder("{\"breach\":\"LIES\"");
+            for (int i = 0; i < 1_000; i++) {
+                body.append(",\"x").append(i).append("\":1");
+            }
+            String response = postJson(body.append('}').toString())
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors", hasSize(20)))
+                    .andExpect(jsonPath("$.errors[0].field").value("relationship"))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("breach")))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
+                    .andExpect(jsonPath("$.detail", containsString("1004 answers need attention")))
+                    .andExpect(jsonPath("$.detail", containsString("and 984 more")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(response.length()).isLessThan(8_000);
+        }
+
+        @Test
+        void rejectsMalformedJsonWithoutAStackTrace() throws Exception {
+            postJson("{\"relationship\": ROMANTIC")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("body"))
+                    .andExpect(content().string(not(containsString("Exception"))))
+                    .andExpect(content().string(not(containsString("com.fasterxml"))));
+        }
+
+        @Test
+        void rejectsWrongTypes() throws Exception {
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
+                            + "\"daysElapsed\":\"ten\",\"stillHappening\":\"yes\",\"safety\":\"PROTECTIVE_ORDER\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("stillHappening")))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("safety")));
+        }
+
+        @Test
+        void theHurtPartyNeedNotSayWhereTheOtherStands() throws Exception {
+            postJson("{\"role\":\"WAS_HURT\",\"relationship\":\"FRIENDSHIP\",\"breach\":\"BROKEN_CONFIDENCE\","
+                            + "\"daysElapsed\":3}")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.classification.track").value("HURT_PARTY"));
+        }
+
+        @Test
+        void refusesAnythingButJson() throws Exception {
+            mvc.perform(post("/api/advice").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
     }
 
     @Test
-    void listsAtMostTwentyProblemsTheContractsOwnFirst() throws Exception {
-      StringBuilder body = new StringBuilder("{\"breach\":\"LIES\"");
-      for (int i = 0; i < 1_000; i++) {
-        body.append(",\"x").append(i).append("\":1");
-      }
-      String response = postJson(body.append('}').toString())
-          .andExpect(status().isBadRequest())
-          .andExpect(jsonPath("$.errors", hasSize(20)))
-          .andExpect(jsonPath("$.errors[0].field").value("relationship"))
-          .andExpect(jsonPath("$.errors[*].field", hasItem("breach")))
-          .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
-          .andExpect(jsonPath("$.detail", containsString("1004 answers need attention")))
-          .andExpect(jsonPath("$.detail", containsString("and 984 more")))
-          .andReturn().getResponse().getContentAsString();
-      org.assertj.core.api.Assertions.assertThat(response.length()).isLessThan(8_000);
+    void plansAreNeverCached() throws Exception {
+        postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}")
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
     }
-
-    @Test
-    void rejectsMalformedJsonWithoutAStackTrace() throws Exception {
-      postJson("{\"relationship\": ROMANTIC")
-          .andExpect(status().isBadRequest())
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-          .andExpect(jsonPath("$.errors[0].field").value("body"))
-          .andExpect(content().string(not(containsString("Exception"))))
-          .andExpect(content().string(not(containsString("com.fasterxml"))));
-    }
-
-    @Test
-    void rejectsWrongTypes() throws Exception {
-      postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
-          + "\"daysElapsed\":\"ten\",\"stillHappening\":\"yes\",\"safety\":\"PROTECTIVE_ORDER\"}")
-          .andExpect(status().isBadRequest())
-          .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
-          .andExpect(jsonPath("$.errors[*].field", hasItem("stillHappening")))
-          .andExpect(jsonPath("$.errors[*].field", hasItem("safety")));
-    }
-
-    @Test
-    void theHurtPartyNeedNotSayWhereTheOtherStands() throws Exception {
-      postJson("{\"role\":\"WAS_HURT\",\"relationship\":\"FRIENDSHIP\",\"breach\":\"BROKEN_CONFIDENCE\","
-          + "\"daysElapsed\":3}")
-          .andExpect(status().isOk())
-          .andExpect(jsonPath("$.classification.track").value("HURT_PARTY"));
-    }
-
-    @Test
-    void refusesAnythingButJson() throws Exception {
-      mvc.perform(post("/api/advice").contentType(MediaType.TEXT_PLAIN).content("hello"))
-          .andExpect(status().isUnsupportedMediaType())
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-  }
-
-  @Test
-  void plansAreNeverCached() throws Exception {
-    postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}")
-        .andExpect(header().string("Cache-Control", containsString("no-store")));
-  }
 }

@@ -24,53 +24,66 @@ import org.trustrepair.advisor.advice.SamplesTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AdviceOverHttpTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-  private final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-  @LocalServerPort
-  int port;
+    @LocalServerPort
+    int port;
 
-  static Stream<Path> samples() throws IOException {
-    return SamplesTest.samples();
-  }
+    static Stream<Path> samples() throws IOException {
+        return SamplesTest.samples();
+    }
 
-  @org.junit.jupiter.api.Test
-  void aBodyOverTheLimitIsRefusedWith413() throws Exception {
-    String big = "{\"relationship\":\"ROMANTIC\",\"padding\":\"" + "x".repeat(20_000) + "\"}";
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/api/advice")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+    @org.junit.jupiter.api.Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        String big = "{\"relationship\":\"ROMANTIC\",\"padding\":\"" + "x".repeat(20_000) + "\"}";
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/advice"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(big))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
-  }
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("body");
+    }
 
-  @org.junit.jupiter.api.Test
-  void aStreamedBodyOverTheLimitIsRefusedToo() throws Exception {
-    byte[] big = ("{\"safety\":[" + "1,".repeat(20_000) + "1]}").getBytes();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/api/advice")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    @org.junit.jupiter.api.Test
+    void aStreamedBodyOverTheLimitIsRefusedToo() throws Exception {
+        byte[] big = ("{\"safety\":[" + "1,".repeat(20_000) + "1]}").getBytes();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/advice"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("\"field\":\"body\"").doesNotContain("Exception");
-  }
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"field\":\"body\"").doesNotContain("Exception");
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("samples")
-  void eachSampleOverHttp(Path file) throws Exception {
-    JsonNode sample = JSON.readTree(file.toFile());
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/api/advice")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(sample.get("answers").toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void eachSampleOverHttp(Path file) throws Exception {
+        JsonNode sample = JSON.readTree(file.toFile());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/advice"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                sample.get("answers").toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    AdvicePlan plan = JSON.readValue(response.body(), AdvicePlan.class);
-    Case c = Case.read(sample, file.toString(), AnswersReader.strict()).value();
-    assertThat(c.expected().failures(plan)).as(c.id()).isEmpty();
-  }
+        assertThat(response.statusCode()).isEqualTo(200);
+        AdvicePlan plan = JSON.readValue(response.body(), AdvicePlan.class);
+        Case c = Case.read(sample, file.toString(), AnswersReader.strict()).value();
+        assertThat(c.expected().failures(plan)).as(c.id()).isEmpty();
+    }
 }

@@ -30,81 +30,95 @@ import org.trustrepair.advisor.advice.RunawayRules;
  */
 class RunawayRulesOverHttpTest {
 
-  private static final long LIMIT_MILLIS = 500;
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long LIMIT_MILLIS = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
+    @TempDir
+    static Path dir;
 
-  private static ConfigurableApplicationContext server;
-  private static String base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static ConfigurableApplicationContext server;
+    private static String base;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  @BeforeAll
-  static void start() {
-    Path rules = RunawayRules.writeTo(dir.resolve("rules"));
-    // the firing limit set out of reach, so that the time limit is what stops the loop
-    server = new SpringApplication(AdvisorApplication.class).run("--server.port=0",
-        "--advisor.rules-dir=" + rules, "--advisor.max-firings=2000000000",
-        "--advisor.max-evaluation-millis=" + LIMIT_MILLIS, "--advisor.rate-limit.enabled=false",
-        "--spring.main.banner-mode=off");
-    base = "http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private CompletableFuture<HttpResponse<String>> post(String body) {
-    return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/advice"))
-            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  @Test
-  void theLoopingSituationFailsCleanlyWithinTheTimeLimit() throws Exception {
-    long start = System.nanoTime();
-    HttpResponse<String> response = post(RunawayRules.runawayBody()).get();
-    long tookMillis = (System.nanoTime() - start) / 1_000_000;
-
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = JSON.readTree(response.body());
-    assertThat(problem.path("type").asText()).isEqualTo("/problems/no-plan");
-    assertThat(problem.path("status").asInt()).isEqualTo(500);
-    assertThat(problem.path("detail").asText()).contains("fault in the rules");
-    assertThat(response.body()).doesNotContain("Exception", "org.", "java.", "Spin", "4242");
-    // stopped by the time limit, and not long after it (generous: the machine may be busy)
-    assertThat(tookMillis).isGreaterThanOrEqualTo(LIMIT_MILLIS).isLessThan(LIMIT_MILLIS + 5_000);
-  }
-
-  @Test
-  void otherSituationsAreAnsweredDuringAndAfterARunaway() throws Exception {
-    List<CompletableFuture<HttpResponse<String>>> runaways = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      runaways.add(post(RunawayRules.runawayBody()));
-    }
-    List<CompletableFuture<HttpResponse<String>>> sound = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      sound.add(post(RunawayRules.soundBody()));
+    @BeforeAll
+    static void start() {
+        Path rules = RunawayRules.writeTo(dir.resolve("rules"));
+        // the firing limit set out of reach, so that the time limit is what stops the loop
+        server = new SpringApplication(AdvisorApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--advisor.rules-dir=" + rules,
+                        "--advisor.max-firings=2000000000",
+                        "--advisor.max-evaluation-millis=" + LIMIT_MILLIS,
+                        "--advisor.rate-limit.enabled=false",
+                        "--spring.main.banner-mode=off");
+        base = "http://localhost:"
+                + ((WebServerApplicationContext) server).getWebServer().getPort();
     }
 
-    for (var response : runaways) {
-      assertThat(response.get().statusCode()).isEqualTo(500);
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
-    for (var response : sound) {
-      assertThat(response.get().statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(response.get().body()).at("/classification/track").asText()).isEqualTo("STEP_BACK");
+
+    private CompletableFuture<HttpResponse<String>> post(String body) {
+        return http.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/api/advice"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
-    HttpResponse<String> after = post(RunawayRules.soundBody()).get();
-    assertThat(after.statusCode()).isEqualTo(200);
-    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(ready.statusCode()).isEqualTo(200);
-  }
+
+    @Test
+    void theLoopingSituationFailsCleanlyWithinTheTimeLimit() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = post(RunawayRules.runawayBody()).get();
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/no-plan");
+        assertThat(problem.path("status").asInt()).isEqualTo(500);
+        assertThat(problem.path("detail").asText()).contains("fault in the rules");
+        assertThat(response.body()).doesNotContain("Exception", "org.", "java.", "Spin", "4242");
+        // stopped by the time limit, and not long after it (generous: the machine may be busy)
+        assertThat(tookMillis).isGreaterThanOrEqualTo(LIMIT_MILLIS).isLessThan(LIMIT_MILLIS + 5_000);
+    }
+
+    @Test
+    void otherSituationsAreAnsweredDuringAndAfterARunaway() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> runaways = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runaways.add(post(RunawayRules.runawayBody()));
+        }
+        List<CompletableFuture<HttpResponse<String>>> sound = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sound.add(post(RunawayRules.soundBody()));
+        }
+
+        for (var response : runaways) {
+            assertThat(response.get().statusCode()).isEqualTo(500);
+        }
+        for (var response : sound) {
+            assertThat(response.get().statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.get().body())
+                            .at("/classification/track")
+                            .asText())
+                    .isEqualTo("STEP_BACK");
+        }
+        HttpResponse<String> after = post(RunawayRules.soundBody()).get();
+        assertThat(after.statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+    }
 }

@@ -25,36 +25,49 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 @ExtendWith(OutputCaptureExtension.class)
 class NoPlanPageTest {
 
-  @Autowired
-  MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
-  @Autowired
-  Advisor advisor;
+    @Autowired
+    Advisor advisor;
 
-  @Test
-  void rulesThatCannotDecideGiveACalmPageAndLogNoAnswer(CapturedOutput output) throws Exception {
-    RuleFiles all = RuleFiles.fromDirectory(Path.of("rules"));
-    RuleSet withoutClassification = new RuleSetBuilder(10_000).build(RuleFiles.of("rules without situation/",
-        all.files().stream().filter(f -> !f.path().contains("situation/")).toList()));
-    RuleSet serving = advisor.ruleSet();
-    MockHttpServletResponse response;
-    try {
-      advisor.use(withoutClassification);
-      response = mvc.perform(post("/plan").with(csrf())
-              .param("answered", "relationship", "breach", "readiness", "daysElapsed")
-              .param("relationship", "FRIENDSHIP").param("breach", "HIDDEN_BEHAVIOUR")
-              .param("readiness", "REBUILDING").param("daysElapsed", "777"))
-          .andReturn().getResponse();
-    } finally {
-      advisor.use(serving);
+    @Test
+    void rulesThatCannotDecideGiveACalmPageAndLogNoAnswer(CapturedOutput output) throws Exception {
+        RuleFiles all = RuleFiles.fromDirectory(Path.of("rules"));
+        RuleSet withoutClassification = new RuleSetBuilder(10_000)
+                .build(RuleFiles.of(
+                        "rules without situation/",
+                        all.files().stream()
+                                .filter(f -> !f.path().contains("situation/"))
+                                .toList()));
+        RuleSet serving = advisor.ruleSet();
+        MockHttpServletResponse response;
+        try {
+            advisor.use(withoutClassification);
+            response = mvc.perform(post("/plan")
+                            .with(csrf())
+                            .param("answered", "relationship", "breach", "readiness", "daysElapsed")
+                            .param("relationship", "FRIENDSHIP")
+                            .param("breach", "HIDDEN_BEHAVIOUR")
+                            .param("readiness", "REBUILDING")
+                            .param("daysElapsed", "777"))
+                    .andReturn()
+                    .getResponse();
+        } finally {
+            advisor.use(serving);
+        }
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        String html = response.getContentAsString();
+        assertThat(html)
+                .contains(
+                        "<title>Sorry, no plan could be made – Repairing broken trust</title>",
+                        "This is a fault in the advisor, not in your answers.",
+                        "id=\"leave\"",
+                        ">Start again</a>");
+        assertThat(html).doesNotContain("FRIENDSHIP", "HIDDEN_BEHAVIOUR", "REBUILDING", "777", "Exception");
+        assertThat(output.getAll())
+                .contains("No plan could be made for a web questionnaire")
+                .doesNotContain("FRIENDSHIP", "HIDDEN_BEHAVIOUR", "REBUILDING");
     }
-
-    assertThat(response.getStatus()).isEqualTo(500);
-    String html = response.getContentAsString();
-    assertThat(html).contains("<title>Sorry, no plan could be made – Repairing broken trust</title>",
-        "This is a fault in the advisor, not in your answers.", "id=\"leave\"", ">Start again</a>");
-    assertThat(html).doesNotContain("FRIENDSHIP", "HIDDEN_BEHAVIOUR", "REBUILDING", "777", "Exception");
-    assertThat(output.getAll()).contains("No plan could be made for a web questionnaire")
-        .doesNotContain("FRIENDSHIP", "HIDDEN_BEHAVIOUR", "REBUILDING");
-  }
 }

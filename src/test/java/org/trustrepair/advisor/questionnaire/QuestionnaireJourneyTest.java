@@ -2,11 +2,11 @@ package org.trustrepair.advisor.questionnaire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.answers;
+import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.attribute;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.button;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.checked;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.field;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.find;
-import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.attribute;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.isCheckPage;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.text;
 import static org.trustrepair.advisor.questionnaire.NoScriptVisitor.texts;
@@ -50,338 +50,476 @@ import org.trustrepair.advisor.advice.Questionnaire.Question;
 @AutoConfigureMockMvc
 class QuestionnaireJourneyTest {
 
-  @Autowired
-  WebClient webClient;
+    @Autowired
+    WebClient webClient;
 
-  @Autowired
-  Advisor advisor;
+    @Autowired
+    Advisor advisor;
 
-  NoScriptVisitor visitor;
+    NoScriptVisitor visitor;
 
-  @BeforeEach
-  void visitor() {
-    visitor = new NoScriptVisitor(webClient);
-  }
+    @BeforeEach
+    void visitor() {
+        visitor = new NoScriptVisitor(webClient);
+    }
 
-  /** What the Advisor itself says for these answers (as the API would read them). */
-  AdvicePlan advisorsPlan(Map<String, List<String>> answers) {
-    var json = new ObjectMapper().createObjectNode();
-    answers.forEach((field, values) -> {
-      if (field.equals("safety")) {
-        values.forEach(json.putArray("safety")::add);
-      } else {
-        json.put(field, values.get(0));
-      }
-    });
-    AnswersReader.Result read = AnswersReader.textual().read(json);
-    assertThat(read.problems()).isEmpty();
-    return advisor.advise(read.answers());
-  }
+    /** What the Advisor itself says for these answers (as the API would read them). */
+    AdvicePlan advisorsPlan(Map<String, List<String>> answers) {
+        var json = new ObjectMapper().createObjectNode();
+        answers.forEach((field, values) -> {
+            if (field.equals("safety")) {
+                values.forEach(json.putArray("safety")::add);
+            } else {
+                json.put(field, values.get(0));
+            }
+        });
+        AnswersReader.Result read = AnswersReader.textual().read(json);
+        assertThat(read.problems()).isEmpty();
+        return advisor.advise(read.answers());
+    }
 
-  /** The page shows exactly the Advisor's plan: the same steps, numbered and in order, and the same withheld advice. */
-  void assertPageShows(HtmlPage page, AdvicePlan plan) {
-    assertThat(texts(page, ".step__title"))
-        .containsExactlyElementsOf(plan.steps().stream().map(AdvicePlan.Step::title).toList());
-    assertThat(numbersShown(page))
-        .containsExactlyElementsOf(plan.steps().stream().map(AdvicePlan.Step::order).toList());
-    assertThat(texts(page, ".why__body p:first-child"))
-        .containsExactlyElementsOf(plan.steps().stream().map(AdvicePlan.Step::why).toList());
-    assertThat(texts(page, ".withheld__title"))
-        .containsExactlyElementsOf(plan.withheld().stream().map(AdvicePlan.WithheldAdvice::title).toList());
-    assertThat(texts(page, ".reasons li")).containsExactlyElementsOf(plan.classification().why());
-    assertThat(find(page, "p.track").getAttributes().getNamedItem("data-track").getNodeValue())
-        .isEqualTo(plan.classification().track().name());
-    assertThat(text(page, ".about p")).isEqualTo(plan.disclaimer());
-    assertThat(text(page, ".site-footer__version")).isEqualTo("Rules version " + plan.rulesVersion());
-  }
+    /** The page shows exactly the Advisor's plan: the same steps, numbered and in order, and the same withheld advice. */
+    void assertPageShows(HtmlPage page, AdvicePlan plan) {
+        assertThat(texts(page, ".step__title"))
+                .containsExactlyElementsOf(
+                        plan.steps().stream().map(AdvicePlan.Step::title).toList());
+        assertThat(numbersShown(page))
+                .containsExactlyElementsOf(
+                        plan.steps().stream().map(AdvicePlan.Step::order).toList());
+        assertThat(texts(page, ".why__body p:first-child"))
+                .containsExactlyElementsOf(
+                        plan.steps().stream().map(AdvicePlan.Step::why).toList());
+        assertThat(texts(page, ".withheld__title"))
+                .containsExactlyElementsOf(plan.withheld().stream()
+                        .map(AdvicePlan.WithheldAdvice::title)
+                        .toList());
+        assertThat(texts(page, ".reasons li"))
+                .containsExactlyElementsOf(plan.classification().why());
+        assertThat(find(page, "p.track")
+                        .getAttributes()
+                        .getNamedItem("data-track")
+                        .getNodeValue())
+                .isEqualTo(plan.classification().track().name());
+        assertThat(text(page, ".about p")).isEqualTo(plan.disclaimer());
+        assertThat(text(page, ".site-footer__version")).isEqualTo("Rules version " + plan.rulesVersion());
+    }
 
-  /** The number each step carries on the page: its list's start plus its place in the list. */
-  static List<Integer> numbersShown(HtmlPage page) {
-    List<Integer> numbers = new ArrayList<>();
-    for (DomNode list : page.querySelectorAll("ol.steps")) {
-      String start = ((DomElement) list).getAttribute("start");
-      int n = start.isEmpty() ? 1 : Integer.parseInt(start);
-      for (DomElement item : ((DomElement) list).getChildElements()) {
-        if (item.getAttribute("class").contains("step")) {
-          numbers.add(n++);
+    /** The number each step carries on the page: its list's start plus its place in the list. */
+    static List<Integer> numbersShown(HtmlPage page) {
+        List<Integer> numbers = new ArrayList<>();
+        for (DomNode list : page.querySelectorAll("ol.steps")) {
+            String start = ((DomElement) list).getAttribute("start");
+            int n = start.isEmpty() ? 1 : Integer.parseInt(start);
+            for (DomElement item : ((DomElement) list).getChildElements()) {
+                if (item.getAttribute("class").contains("step")) {
+                    numbers.add(n++);
+                }
+            }
         }
-      }
-    }
-    return numbers;
-  }
-
-  static boolean comesBefore(HtmlPage page, String first, String second) {
-    String html = page.asXml();
-    return html.indexOf(first) >= 0 && html.indexOf(first) < html.indexOf(second);
-  }
-
-  @Nested
-  class EachTrack {
-
-    @Test
-    void safetyPlanPutsTheHelpLinesFirstAndSetsThemApart() throws IOException {
-      var answers = answers("role", "BROKE_TRUST", "relationship", "ROMANTIC", "breach", "HALF_TRUTHS",
-          "readiness", "WILLING_TO_TALK", "daysElapsed", "20",
-          "safety", List.of("OTHER_PARTY_AFRAID", "SELF_HARM_THOUGHTS"));
-      HtmlPage plan = visitor.plan(answers);
-
-      assertPageShows(plan, advisorsPlan(answers));
-      assertThat(text(plan, "p.track")).isEqualTo("Safety comes first. Everything else can wait.");
-      assertThat(text(plan, "h1")).isEqualTo("Your plan");
-      DomNode safety = plan.querySelector("section.safety");
-      assertThat(safety).as("a safety section").isNotNull();
-      assertThat(safety.asNormalizedText())
-          .contains("If anyone is in danger right now, call your local emergency number.")
-          .contains("Reach a crisis line now", "Samaritans", "116 123", "Respect Phoneline");
-      assertThat(find(plan, "section.safety a[href='tel:116123']")).isNotNull();
-      assertThat(comesBefore(plan, "Samaritans", "Your situation")).as("help lines before anything else").isTrue();
-      assertThat(texts(plan, "h2")).containsSubsequence("Safety first", "Your situation", "Then, in order",
-          "What not to do now, and why", "About this plan");
-      assertThat(texts(plan, ".withheld__title")).contains("Offer to see a couples counsellor together");
-      assertThat(texts(plan, ".helpline")).as("each help line once, though two steps give the emergency numbers")
-          .doesNotHaveDuplicates().contains("Emergency services (United Kingdom) 999");
+        return numbers;
     }
 
-    @Test
-    void repairPlanApologizesOnceAndHasNoSafetySection() throws IOException {
-      var answers = answers("role", "BROKE_TRUST", "relationship", "WORKPLACE", "breach", "HONEST_MISTAKE",
-          "readiness", "UNDECIDED", "daysElapsed", "3", "disclosure", "CONFESSED");
-      HtmlPage plan = visitor.plan(answers);
-
-      assertPageShows(plan, advisorsPlan(answers));
-      assertThat(text(plan, "p.track")).isEqualTo("There is room to repair, at their pace.");
-      assertThat(texts(plan, ".step__title")).contains("Apologize fully, once", "Deliver the fix, visibly");
-      assertThat(texts(plan, ".withheld__title")).contains("Set a deadline for their trust");
-      assertThat(find(plan, "section.safety")).isNull();
-      assertThat(texts(plan, "h2")).contains("What to do, in order").doesNotContain("Safety first");
-      assertThat(attribute(plan, "button[data-print]", "hidden")).as("Print needs JavaScript").isNotNull();
-      assertThat(text(plan, ".plan-actions__hint"))
-          .isEqualTo("To print this plan, use your browser’s Print command.");
+    static boolean comesBefore(HtmlPage page, String first, String second) {
+        String html = page.asXml();
+        return html.indexOf(first) >= 0 && html.indexOf(first) < html.indexOf(second);
     }
 
-    @Test
-    void stepBackPlanSaysWhyNotToApologizeAgain() throws IOException {
-      var answers = answers("role", "BROKE_TRUST", "relationship", "ROMANTIC", "breach", "INFIDELITY",
-          "readiness", "NO_CONTACT", "daysElapsed", "20", "apologiesMade", "2");
-      HtmlPage plan = visitor.plan(answers);
+    @Nested
+    class EachTrack {
 
-      assertPageShows(plan, advisorsPlan(answers));
-      assertThat(text(plan, "p.track")).isEqualTo("Step back, and let what you do speak for you.");
-      assertThat(texts(plan, ".step__title")).contains("Make no contact of any kind");
-      assertThat(text(plan, "#not-apologize-again")).contains("Apologize again", "2 apologies");
-      assertThat(find(plan, "section.safety")).isNull();
+        @Test
+        void safetyPlanPutsTheHelpLinesFirstAndSetsThemApart() throws IOException {
+            var answers = answers(
+                    "role",
+                    "BROKE_TRUST",
+                    "relationship",
+                    "ROMANTIC",
+                    "breach",
+                    "HALF_TRUTHS",
+                    "readiness",
+                    "WILLING_TO_TALK",
+                    "daysElapsed",
+                    "20",
+                    "safety",
+                    List.of("OTHER_PARTY_AFRAID", "SELF_HARM_THOUGHTS"));
+            HtmlPage plan = visitor.plan(answers);
+
+            assertPageShows(plan, advisorsPlan(answers));
+            assertThat(text(plan, "p.track")).isEqualTo("Safety comes first. Everything else can wait.");
+            assertThat(text(plan, "h1")).isEqualTo("Your plan");
+            DomNode safety = plan.querySelector("section.safety");
+            assertThat(safety).as("a safety section").isNotNull();
+            assertThat(safety.asNormalizedText())
+                    .contains("If anyone is in danger right now, call your local emergency number.")
+                    .contains("Reach a crisis line now", "Samaritans", "116 123", "Respect Phoneline");
+            assertThat(find(plan, "section.safety a[href='tel:116123']")).isNotNull();
+            assertThat(comesBefore(plan, "Samaritans", "Your situation"))
+                    .as("help lines before anything else")
+                    .isTrue();
+            assertThat(texts(plan, "h2"))
+                    .containsSubsequence(
+                            "Safety first",
+                            "Your situation",
+                            "Then, in order",
+                            "What not to do now, and why",
+                            "About this plan");
+            assertThat(texts(plan, ".withheld__title")).contains("Offer to see a couples counsellor together");
+            assertThat(texts(plan, ".helpline"))
+                    .as("each help line once, though two steps give the emergency numbers")
+                    .doesNotHaveDuplicates()
+                    .contains("Emergency services (United Kingdom) 999");
+        }
+
+        @Test
+        void repairPlanApologizesOnceAndHasNoSafetySection() throws IOException {
+            var answers = answers(
+                    "role",
+                    "BROKE_TRUST",
+                    "relationship",
+                    "WORKPLACE",
+                    "breach",
+                    "HONEST_MISTAKE",
+                    "readiness",
+                    "UNDECIDED",
+                    "daysElapsed",
+                    "3",
+                    "disclosure",
+                    "CONFESSED");
+            HtmlPage plan = visitor.plan(answers);
+
+            assertPageShows(plan, advisorsPlan(answers));
+            assertThat(text(plan, "p.track")).isEqualTo("There is room to repair, at their pace.");
+            assertThat(texts(plan, ".step__title")).contains("Apologize fully, once", "Deliver the fix, visibly");
+            assertThat(texts(plan, ".withheld__title")).contains("Set a deadline for their trust");
+            assertThat(find(plan, "section.safety")).isNull();
+            assertThat(texts(plan, "h2")).contains("What to do, in order").doesNotContain("Safety first");
+            assertThat(attribute(plan, "button[data-print]", "hidden"))
+                    .as("Print needs JavaScript")
+                    .isNotNull();
+            assertThat(text(plan, ".plan-actions__hint"))
+                    .isEqualTo("To print this plan, use your browser’s Print command.");
+        }
+
+        @Test
+        void stepBackPlanSaysWhyNotToApologizeAgain() throws IOException {
+            var answers = answers(
+                    "role",
+                    "BROKE_TRUST",
+                    "relationship",
+                    "ROMANTIC",
+                    "breach",
+                    "INFIDELITY",
+                    "readiness",
+                    "NO_CONTACT",
+                    "daysElapsed",
+                    "20",
+                    "apologiesMade",
+                    "2");
+            HtmlPage plan = visitor.plan(answers);
+
+            assertPageShows(plan, advisorsPlan(answers));
+            assertThat(text(plan, "p.track")).isEqualTo("Step back, and let what you do speak for you.");
+            assertThat(texts(plan, ".step__title")).contains("Make no contact of any kind");
+            assertThat(text(plan, "#not-apologize-again")).contains("Apologize again", "2 apologies");
+            assertThat(find(plan, "section.safety")).isNull();
+        }
+
+        @Test
+        void acceptPlanRespectsTheirDecision() throws IOException {
+            var answers = answers(
+                    "relationship",
+                    "ROMANTIC",
+                    "breach",
+                    "HALF_TRUTHS",
+                    "readiness",
+                    "MOVED_ON",
+                    "daysElapsed",
+                    "20",
+                    "disclosure",
+                    "DISCOVERED",
+                    "apologiesMade",
+                    "2");
+            HtmlPage plan = visitor.plan(answers);
+
+            assertPageShows(plan, advisorsPlan(answers));
+            assertThat(text(plan, "p.track")).isEqualTo("Accept their decision, and make amends by how you live.");
+            assertThat(texts(plan, ".step__title")).contains("Accept their decision");
+            assertThat(texts(plan, ".withheld__title")).contains("Apologize again", "Set a deadline for their trust");
+        }
+
+        @Test
+        void hurtPartyIsNotAskedAboutApologiesAndGetsTheirOwnAdvice() throws IOException {
+            var answers = answers(
+                    "role", "WAS_HURT", "relationship", "ROMANTIC", "breach", "INFIDELITY", "daysElapsed", "30");
+            NoScriptVisitor.Walk walk = visitor.walk(answers);
+            assertThat(walk.asked())
+                    .doesNotContain("apologiesMade", "disclosure")
+                    .containsExactly(
+                            "role",
+                            "relationship",
+                            "breach",
+                            "readiness",
+                            "daysElapsed",
+                            "stillHappening",
+                            "happenedBefore",
+                            "othersAffected",
+                            "safety");
+            HtmlPage plan = NoScriptVisitor.seePlan(walk.checkPage());
+
+            assertPageShows(plan, advisorsPlan(answers));
+            assertThat(text(plan, "p.track")).isEqualTo("Whether you trust again is your choice, in your own time.");
+            assertThat(texts(plan, ".step__title")).contains("Know that trust is your choice");
+            assertThat(texts(plan, ".withheld__title")).contains("Check up on the other person in secret");
+            assertThat(text(plan, "section.safety"))
+                    .as("its safety step, with help lines, comes first")
+                    .contains("Check your own safety first", "National Domestic Abuse Helpline");
+        }
     }
 
-    @Test
-    void acceptPlanRespectsTheirDecision() throws IOException {
-      var answers = answers("relationship", "ROMANTIC", "breach", "HALF_TRUTHS", "readiness", "MOVED_ON",
-          "daysElapsed", "20", "disclosure", "DISCOVERED", "apologiesMade", "2");
-      HtmlPage plan = visitor.plan(answers);
-
-      assertPageShows(plan, advisorsPlan(answers));
-      assertThat(text(plan, "p.track")).isEqualTo("Accept their decision, and make amends by how you live.");
-      assertThat(texts(plan, ".step__title")).contains("Accept their decision");
-      assertThat(texts(plan, ".withheld__title")).contains("Apologize again", "Set a deadline for their trust");
+    static Stream<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+        }
     }
 
-    @Test
-    void hurtPartyIsNotAskedAboutApologiesAndGetsTheirOwnAdvice() throws IOException {
-      var answers = answers("role", "WAS_HURT", "relationship", "ROMANTIC", "breach", "INFIDELITY",
-          "daysElapsed", "30");
-      NoScriptVisitor.Walk walk = visitor.walk(answers);
-      assertThat(walk.asked()).doesNotContain("apologiesMade", "disclosure")
-          .containsExactly("role", "relationship", "breach", "readiness", "daysElapsed",
-              "stillHappening", "happenedBefore", "othersAffected", "safety");
-      HtmlPage plan = NoScriptVisitor.seePlan(walk.checkPage());
-
-      assertPageShows(plan, advisorsPlan(answers));
-      assertThat(text(plan, "p.track")).isEqualTo("Whether you trust again is your choice, in your own time.");
-      assertThat(texts(plan, ".step__title")).contains("Know that trust is your choice");
-      assertThat(texts(plan, ".withheld__title")).contains("Check up on the other person in secret");
-      assertThat(text(plan, "section.safety")).as("its safety step, with help lines, comes first")
-          .contains("Check your own safety first", "National Domestic Abuse Helpline");
-    }
-  }
-
-  static Stream<Path> samples() throws IOException {
-    try (Stream<Path> files = Files.walk(Path.of("samples"))) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
-    }
-  }
-
-  /** Every sample, answered through the pages, shows the Advisor's plan for it. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("samples")
-  void everySampleShowsTheAdvisorsPlan(Path sample) throws IOException {
-    JsonNode json = new ObjectMapper().readTree(sample.toFile()).get("answers");
-    Map<String, List<String>> answers = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-      var entry = it.next();
-      List<String> values = new ArrayList<>();
-      if (entry.getValue().isArray()) {
-        entry.getValue().forEach(v -> values.add(v.asText()));
-      } else {
-        values.add(entry.getValue().asText());
-      }
-      answers.put(entry.getKey(), values);
-    }
-    assertPageShows(visitor.plan(answers), advisorsPlan(answers));
-  }
-
-  @Test
-  void everyQuestionIsWordedAsTheDefinitionWordsIt() throws IOException {
-    HtmlPage page = visitor.firstQuestion();
-    List<String> seen = new ArrayList<>();
-    while (!isCheckPage(page)) {
-      Question question = advisor.questionnaire().question(field(page)).orElseThrow();
-      seen.add(question.field());
-      assertThat(text(page, "h1")).isEqualTo(question.text());
-      assertThat(page.getTitleText()).isEqualTo(question.text() + " – " + advisor.questionnaire().title());
-      if (question.help() != null) {
-        assertThat(text(page, "#" + question.field() + "-hint")).isEqualTo(question.help());
-      }
-      if (!question.choices().isEmpty()) {
-        assertThat(texts(page, ".option__label")).containsExactlyElementsOf(
-            question.choices().stream().map(Choice::label).toList());
-      }
-      List<String> answer = switch (question.type()) {
-        case "number" -> List.of("1");
-        case "choice" -> List.of(question.choices().get(question.field().equals("readiness") ? 2 : 0).value());
-        case "yesno" -> List.of("false");
-        default -> List.of();
-      };
-      page = NoScriptVisitor.answer(page, answer);
-    }
-    assertThat(seen).as("every question, for the person who broke trust")
-        .containsExactlyElementsOf(advisor.questionnaire().questions().stream().map(Question::field).toList());
-  }
-
-  @Nested
-  class CheckYourAnswers {
-
-    final Map<String, List<String>> answers = answers("role", "BROKE_TRUST", "relationship", "FRIENDSHIP",
-        "breach", "BROKEN_PROMISE", "readiness", "NEEDS_SPACE", "daysElapsed", "45", "apologiesMade", "1",
-        "happenedBefore", "true");
-
-    @Test
-    void listsEveryAnswerInTheDefinitionsWordsWithAChangeButton() throws IOException {
-      HtmlPage check = visitor.walk(answers).checkPage();
-
-      assertThat(check.getTitleText()).isEqualTo("Check your answers – Repairing broken trust");
-      List<Question> questions = advisor.questionnaire().questions();
-      assertThat(texts(check, ".summary__key"))
-          .containsExactlyElementsOf(questions.stream().map(Question::text).toList());
-      String summary = text(check, ".summary");
-      assertThat(summary).contains("I broke someone's trust", "A friend", "Breaking a promise",
-          "They are hurt or angry and not ready to talk", "45");
-      assertThat(summary).as("left blank: the default, said so")
-          .contains("Not answered, so taken as: They found out (or were told by someone else)");
-      assertThat(texts(check, ".summary__actions button")).hasSize(questions.size())
-          .allSatisfy(b -> assertThat(b).startsWith("Change your answer to: "));
-      assertThat(check.querySelectorAll(".summary__value").get(10).asNormalizedText()).isEqualTo("None of these");
-    }
-
-    @Test
-    void changingAnAnswerComesStraightBackToTheCheckPage() throws IOException {
-      HtmlPage check = visitor.walk(answers).checkPage();
-      HtmlPage question = button(check, "Change your answer to: What is the relationship?").click();
-
-      assertThat(field(question)).isEqualTo("relationship");
-      assertThat(checked(question, "#relationship-4")).as("the earlier answer is ticked").isTrue();
-      HtmlPage back = NoScriptVisitor.answer(question, List.of("FAMILY"));
-
-      assertThat(isCheckPage(back)).isTrue();
-      assertThat(text(back, ".summary")).contains("Family").doesNotContain("A friend").contains("45");
+    /** Every sample, answered through the pages, shows the Advisor's plan for it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everySampleShowsTheAdvisorsPlan(Path sample) throws IOException {
+        JsonNode json = new ObjectMapper().readTree(sample.toFile()).get("answers");
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            var entry = it.next();
+            List<String> values = new ArrayList<>();
+            if (entry.getValue().isArray()) {
+                entry.getValue().forEach(v -> values.add(v.asText()));
+            } else {
+                values.add(entry.getValue().asText());
+            }
+            answers.put(entry.getKey(), values);
+        }
+        assertPageShows(visitor.plan(answers), advisorsPlan(answers));
     }
 
     @Test
-    void becomingTheHurtPartyDropsTheApologyQuestionAndAsksNothingAlreadyAnswered() throws IOException {
-      HtmlPage check = visitor.walk(answers).checkPage();
-      HtmlPage role = button(check, "Change your answer to: Which describes you?").click();
-      HtmlPage after = NoScriptVisitor.answer(role, List.of("WAS_HURT"));
+    void everyQuestionIsWordedAsTheDefinitionWordsIt() throws IOException {
+        HtmlPage page = visitor.firstQuestion();
+        List<String> seen = new ArrayList<>();
+        while (!isCheckPage(page)) {
+            Question question = advisor.questionnaire().question(field(page)).orElseThrow();
+            seen.add(question.field());
+            assertThat(text(page, "h1")).isEqualTo(question.text());
+            assertThat(page.getTitleText())
+                    .isEqualTo(question.text() + " – " + advisor.questionnaire().title());
+            if (question.help() != null) {
+                assertThat(text(page, "#" + question.field() + "-hint")).isEqualTo(question.help());
+            }
+            if (!question.choices().isEmpty()) {
+                assertThat(texts(page, ".option__label"))
+                        .containsExactlyElementsOf(
+                                question.choices().stream().map(Choice::label).toList());
+            }
+            List<String> answer = switch (question.type()) {
+                case "number" -> List.of("1");
+                case "choice" ->
+                    List.of(question.choices()
+                            .get(question.field().equals("readiness") ? 2 : 0)
+                            .value());
+                case "yesno" -> List.of("false");
+                default -> List.of();
+            };
+            page = NoScriptVisitor.answer(page, answer);
+        }
+        assertThat(seen)
+                .as("every question, for the person who broke trust")
+                .containsExactlyElementsOf(advisor.questionnaire().questions().stream()
+                        .map(Question::field)
+                        .toList());
+    }
 
-      assertThat(isCheckPage(after)).isTrue();
-      assertThat(texts(after, ".summary__key")).doesNotContain("How many times have you apologized for it so far?");
-      assertThat(after.asXml()).doesNotContain("name=\"apologiesMade\"");
-      HtmlPage plan = NoScriptVisitor.seePlan(after);
-      assertThat(attribute(plan, "p.track", "data-track"))
-          .isEqualTo("HURT_PARTY");
+    @Nested
+    class CheckYourAnswers {
+
+        final Map<String, List<String>> answers = answers(
+                "role",
+                "BROKE_TRUST",
+                "relationship",
+                "FRIENDSHIP",
+                "breach",
+                "BROKEN_PROMISE",
+                "readiness",
+                "NEEDS_SPACE",
+                "daysElapsed",
+                "45",
+                "apologiesMade",
+                "1",
+                "happenedBefore",
+                "true");
+
+        @Test
+        void listsEveryAnswerInTheDefinitionsWordsWithAChangeButton() throws IOException {
+            HtmlPage check = visitor.walk(answers).checkPage();
+
+            assertThat(check.getTitleText()).isEqualTo("Check your answers – Repairing broken trust");
+            List<Question> questions = advisor.questionnaire().questions();
+            assertThat(texts(check, ".summary__key"))
+                    .containsExactlyElementsOf(
+                            questions.stream().map(Question::text).toList());
+            String summary = text(check, ".summary");
+            assertThat(summary)
+                    .contains(
+                            "I broke someone's trust",
+                            "A friend",
+                            "Breaking a promise",
+                            "They are hurt or angry and not ready to talk",
+                            "45");
+            assertThat(summary)
+                    .as("left blank: the default, said so")
+                    .contains("Not answered, so taken as: They found out (or were told by someone else)");
+            assertThat(texts(check, ".summary__actions button"))
+                    .hasSize(questions.size())
+                    .allSatisfy(b -> assertThat(b).startsWith("Change your answer to: "));
+            assertThat(check.querySelectorAll(".summary__value").get(10).asNormalizedText())
+                    .isEqualTo("None of these");
+        }
+
+        @Test
+        void changingAnAnswerComesStraightBackToTheCheckPage() throws IOException {
+            HtmlPage check = visitor.walk(answers).checkPage();
+            HtmlPage question = button(check, "Change your answer to: What is the relationship?")
+                    .click();
+
+            assertThat(field(question)).isEqualTo("relationship");
+            assertThat(checked(question, "#relationship-4"))
+                    .as("the earlier answer is ticked")
+                    .isTrue();
+            HtmlPage back = NoScriptVisitor.answer(question, List.of("FAMILY"));
+
+            assertThat(isCheckPage(back)).isTrue();
+            assertThat(text(back, ".summary"))
+                    .contains("Family")
+                    .doesNotContain("A friend")
+                    .contains("45");
+        }
+
+        @Test
+        void becomingTheHurtPartyDropsTheApologyQuestionAndAsksNothingAlreadyAnswered() throws IOException {
+            HtmlPage check = visitor.walk(answers).checkPage();
+            HtmlPage role =
+                    button(check, "Change your answer to: Which describes you?").click();
+            HtmlPage after = NoScriptVisitor.answer(role, List.of("WAS_HURT"));
+
+            assertThat(isCheckPage(after)).isTrue();
+            assertThat(texts(after, ".summary__key"))
+                    .doesNotContain("How many times have you apologized for it so far?");
+            assertThat(after.asXml()).doesNotContain("name=\"apologiesMade\"");
+            HtmlPage plan = NoScriptVisitor.seePlan(after);
+            assertThat(attribute(plan, "p.track", "data-track")).isEqualTo("HURT_PARTY");
+        }
+
+        @Test
+        void backFromTheCheckPageGoesToTheLastQuestionWithItsAnswer() throws IOException {
+            HtmlPage check = visitor.walk(with(answers, "safety", List.of("PROTECTIVE_ORDER")))
+                    .checkPage();
+            HtmlPage last = button(check, "Back").click();
+
+            assertThat(field(last)).isEqualTo("safety");
+            assertThat(checked(last, ".option__input[value=PROTECTIVE_ORDER]")).isTrue();
+            assertThat(checked(last, ".option__input[value=SELF_HARM_THOUGHTS]"))
+                    .isFalse();
+            HtmlPage before = button(last, "Back").click();
+            assertThat(field(before)).isEqualTo("othersAffected");
+            assertThat(text(before, ".progress")).isEqualTo("Question 10 of 11");
+        }
+    }
+
+    static Map<String, List<String>> with(Map<String, List<String>> base, String field, List<String> values) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(base);
+        copy.put(field, values);
+        return copy;
     }
 
     @Test
-    void backFromTheCheckPageGoesToTheLastQuestionWithItsAnswer() throws IOException {
-      HtmlPage check = visitor.walk(with(answers, "safety", List.of("PROTECTIVE_ORDER"))).checkPage();
-      HtmlPage last = button(check, "Back").click();
+    void changeYourAnswersFromThePlanLeadsBackToTheSamePlan() throws IOException {
+        var answers = answers(
+                "role",
+                "BROKE_TRUST",
+                "relationship",
+                "FAMILY",
+                "breach",
+                "BROKEN_CONFIDENCE",
+                "readiness",
+                "NEEDS_SPACE",
+                "daysElapsed",
+                "12");
+        HtmlPage plan = visitor.plan(answers);
+        HtmlPage check = button(plan, "Change your answers").click();
 
-      assertThat(field(last)).isEqualTo("safety");
-      assertThat(checked(last, ".option__input[value=PROTECTIVE_ORDER]")).isTrue();
-      assertThat(checked(last, ".option__input[value=SELF_HARM_THOUGHTS]")).isFalse();
-      HtmlPage before = button(last, "Back").click();
-      assertThat(field(before)).isEqualTo("othersAffected");
-      assertThat(text(before, ".progress")).isEqualTo("Question 10 of 11");
+        assertThat(isCheckPage(check)).isTrue();
+        assertThat(text(check, ".summary")).contains("Family", "Telling a secret I was trusted with", "12");
+        HtmlPage again = NoScriptVisitor.seePlan(check);
+        assertThat(texts(again, ".step__title")).isEqualTo(texts(plan, ".step__title"));
+        assertPageShows(again, advisorsPlan(answers));
     }
-  }
 
-  static Map<String, List<String>> with(Map<String, List<String>> base, String field, List<String> values) {
-    Map<String, List<String>> copy = new LinkedHashMap<>(base);
-    copy.put(field, values);
-    return copy;
-  }
+    @Test
+    void theFirstQuestionsBackLinkGoesToTheStartPage() throws IOException {
+        HtmlPage first = visitor.firstQuestion();
+        HtmlPage start = first.getAnchorByText("Back").click();
+        assertThat(start.getTitleText()).isEqualTo("Repairing broken trust");
+        assertThat(text(start, ".lead")).isEqualTo(advisor.questionnaire().intro());
+    }
 
-  @Test
-  void changeYourAnswersFromThePlanLeadsBackToTheSamePlan() throws IOException {
-    var answers = answers("role", "BROKE_TRUST", "relationship", "FAMILY", "breach", "BROKEN_CONFIDENCE",
-        "readiness", "NEEDS_SPACE", "daysElapsed", "12");
-    HtmlPage plan = visitor.plan(answers);
-    HtmlPage check = button(plan, "Change your answers").click();
+    @Test
+    void startPageSaysWhatThisIsWhatItIsNotAndThatNothingIsStored() throws IOException {
+        HtmlPage start = visitor.startPage();
+        assertThat(text(start, "h1")).isEqualTo(advisor.questionnaire().title());
+        assertThat(text(start, "main"))
+                .contains(advisor.questionnaire().intro())
+                .contains("It is not therapy", "They are not saved", "Leave this page quickly");
+        assertThat(start.getAnchorByText("Start now").getHrefAttribute()).isEqualTo("/questions");
+    }
 
-    assertThat(isCheckPage(check)).isTrue();
-    assertThat(text(check, ".summary")).contains("Family", "Telling a secret I was trusted with", "12");
-    HtmlPage again = NoScriptVisitor.seePlan(check);
-    assertThat(texts(again, ".step__title")).isEqualTo(texts(plan, ".step__title"));
-    assertPageShows(again, advisorsPlan(answers));
-  }
+    @Test
+    void downloadAsTextIsTheSamePlanAsAnAttachment() throws IOException {
+        var answers = answers(
+                "role",
+                "BROKE_TRUST",
+                "relationship",
+                "ROMANTIC",
+                "breach",
+                "INFIDELITY",
+                "readiness",
+                "NO_CONTACT",
+                "daysElapsed",
+                "20",
+                "apologiesMade",
+                "2",
+                "safety",
+                List.of("PROTECTIVE_ORDER"));
+        HtmlPage plan = visitor.plan(answers);
+        Page download = button(plan, "Download as text").click();
 
-  @Test
-  void theFirstQuestionsBackLinkGoesToTheStartPage() throws IOException {
-    HtmlPage first = visitor.firstQuestion();
-    HtmlPage start = first.getAnchorByText("Back").click();
-    assertThat(start.getTitleText()).isEqualTo("Repairing broken trust");
-    assertThat(text(start, ".lead")).isEqualTo(advisor.questionnaire().intro());
-  }
-
-  @Test
-  void startPageSaysWhatThisIsWhatItIsNotAndThatNothingIsStored() throws IOException {
-    HtmlPage start = visitor.startPage();
-    assertThat(text(start, "h1")).isEqualTo(advisor.questionnaire().title());
-    assertThat(text(start, "main")).contains(advisor.questionnaire().intro())
-        .contains("It is not therapy", "They are not saved", "Leave this page quickly");
-    assertThat(start.getAnchorByText("Start now").getHrefAttribute()).isEqualTo("/questions");
-  }
-
-  @Test
-  void downloadAsTextIsTheSamePlanAsAnAttachment() throws IOException {
-    var answers = answers("role", "BROKE_TRUST", "relationship", "ROMANTIC", "breach", "INFIDELITY",
-        "readiness", "NO_CONTACT", "daysElapsed", "20", "apologiesMade", "2", "safety", List.of("PROTECTIVE_ORDER"));
-    HtmlPage plan = visitor.plan(answers);
-    Page download = button(plan, "Download as text").click();
-
-    var response = download.getWebResponse();
-    assertThat(response.getWebRequest().getHttpMethod().name()).isEqualTo("POST");
-    assertThat(response.getWebRequest().getUrl().toString()).isEqualTo("http://localhost/plan/text");
-    assertThat(response.getContentType()).isEqualTo("text/plain");
-    assertThat(response.getResponseHeaderValue("Content-Disposition"))
-        .isEqualTo("attachment; filename=\"trust-repair-plan.txt\"");
-    assertThat(response.getResponseHeaderValue("Cache-Control")).contains("no-store");
-    String text = response.getContentAsString(StandardCharsets.UTF_8);
-    AdvicePlan expected = advisorsPlan(answers);
-    assertThat(text).contains("== Safety first ==", "== What not to do now, and why ==", expected.disclaimer(),
-        "Rules version " + expected.rulesVersion());
-    List<String> lines = new ArrayList<>();
-    expected.steps().forEach(s -> lines.add(s.order() + ". " + s.title()));
-    assertThat(text.lines().filter(l -> l.matches("\\d+\\. .*")).map(l -> l.replaceAll(" \\([^)]*\\)$", "")))
-        .containsExactlyElementsOf(lines);
-    expected.withheld().forEach(w -> assertThat(text).contains("- " + w.title() + "\n  " + w.reason()));
-    assertThat(text).doesNotContain("[(", "th:", "<");
-  }
+        var response = download.getWebResponse();
+        assertThat(response.getWebRequest().getHttpMethod().name()).isEqualTo("POST");
+        assertThat(response.getWebRequest().getUrl().toString()).isEqualTo("http://localhost/plan/text");
+        assertThat(response.getContentType()).isEqualTo("text/plain");
+        assertThat(response.getResponseHeaderValue("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"trust-repair-plan.txt\"");
+        assertThat(response.getResponseHeaderValue("Cache-Control")).contains("no-store");
+        String text = response.getContentAsString(StandardCharsets.UTF_8);
+        AdvicePlan expected = advisorsPlan(answers);
+        assertThat(text)
+                .contains(
+                        "== Safety first ==",
+                        "== What not to do now, and why ==",
+                        expected.disclaimer(),
+                        "Rules version " + expected.rulesVersion());
+        List<String> lines = new ArrayList<>();
+        expected.steps().forEach(s -> lines.add(s.order() + ". " + s.title()));
+        assertThat(text.lines().filter(l -> l.matches("\\d+\\. .*")).map(l -> l.replaceAll(" \\([^)]*\\)$", "")))
+                .containsExactlyElementsOf(lines);
+        expected.withheld().forEach(w -> assertThat(text).contains("- " + w.title() + "\n  " + w.reason()));
+        assertThat(text).doesNotContain("[(", "th:", "<");
+    }
 }

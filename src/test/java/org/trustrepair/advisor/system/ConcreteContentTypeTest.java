@@ -15,26 +15,32 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConcreteContentTypeTest {
 
-  @LocalServerPort
-  int port;
+    @LocalServerPort
+    int port;
 
-  @ParameterizedTest
-  @ValueSource(strings = {"application/*", "*/*", "*", "text/*", "application/*+json", "multipart/*; boundary=x"})
-  void aWildcardContentTypeIsUnsupported(String type) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/api/advice")).header("Content-Type", type)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\","
-            + "\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+    @ParameterizedTest
+    @ValueSource(strings = {"application/*", "*/*", "*", "text/*", "application/*+json", "multipart/*; boundary=x"})
+    void aWildcardContentTypeIsUnsupported(String type) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/advice"))
+                                .header("Content-Type", type)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\","
+                                                + "\"readiness\":\"UNDECIDED\",\"daysElapsed\":1}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(415);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(response.body()).contains("\"status\":415", "/problems/unsupported-media-type");
-  }
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":415", "/problems/unsupported-media-type");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"application/json", "application/json;charset=UTF-8", "text/plain", "application/json; q=1"})
-  void concreteTypesAreNotItsBusiness(String type) {
-    assertThat(ConcreteContentType.WildcardFilter.isWildcard(type)).isFalse();
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"application/json", "application/json;charset=UTF-8", "text/plain", "application/json; q=1"})
+    void concreteTypesAreNotItsBusiness(String type) {
+        assertThat(ConcreteContentType.WildcardFilter.isWildcard(type)).isFalse();
+    }
 }

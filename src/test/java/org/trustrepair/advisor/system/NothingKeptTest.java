@@ -27,138 +27,161 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NothingKeptTest {
 
-  /** Answers no one would give, each searchable on its own. */
-  static final String DAYS = "31337";
-  static final String APOLOGIES = "977";
-  static final String BAD_VALUE = "CANARYBREACHZQX";
-  static final String BAD_TOKEN = "CANARYTOKENZQX";
-  static final String BAD_FIELD_VALUE = "CANARYVALUEZQX";
+    /** Answers no one would give, each searchable on its own. */
+    static final String DAYS = "31337";
 
-  /** The numbers only where they stand alone (not inside a hash, a timestamp or another number). */
-  static final List<Pattern> CANARIES = List.of(
-      Pattern.compile("(?<![0-9A-Fa-f])" + DAYS + "(?![0-9A-Fa-f])"),
-      Pattern.compile(Pattern.quote(BAD_VALUE)),
-      Pattern.compile(Pattern.quote(BAD_TOKEN)),
-      Pattern.compile(Pattern.quote(BAD_FIELD_VALUE)));
+    static final String APOLOGIES = "977";
+    static final String BAD_VALUE = "CANARYBREACHZQX";
+    static final String BAD_TOKEN = "CANARYTOKENZQX";
+    static final String BAD_FIELD_VALUE = "CANARYVALUEZQX";
 
-  static final List<String> VERBOSE = List.of(
-      "--logging.level.org.springframework=TRACE",
-      "--logging.level.org.trustrepair=TRACE",
-      "--logging.level.org.apache.catalina=DEBUG",
-      "--logging.level.org.apache.coyote=DEBUG",
-      "--logging.level.org.apache.tomcat=DEBUG",
-      "--logging.level.org.thymeleaf=TRACE",
-      "--logging.level.com.fasterxml=TRACE",
-      "--advisor.rate-limit.requests-per-minute=7");
+    /** The numbers only where they stand alone (not inside a hash, a timestamp or another number). */
+    static final List<Pattern> CANARIES = List.of(
+            Pattern.compile("(?<![0-9A-Fa-f])" + DAYS + "(?![0-9A-Fa-f])"),
+            Pattern.compile(Pattern.quote(BAD_VALUE)),
+            Pattern.compile(Pattern.quote(BAD_TOKEN)),
+            Pattern.compile(Pattern.quote(BAD_FIELD_VALUE)));
 
-  @TempDir
-  Path root;
+    static final List<String> VERBOSE = List.of(
+            "--logging.level.org.springframework=TRACE",
+            "--logging.level.org.trustrepair=TRACE",
+            "--logging.level.org.apache.catalina=DEBUG",
+            "--logging.level.org.apache.coyote=DEBUG",
+            "--logging.level.org.apache.tomcat=DEBUG",
+            "--logging.level.org.thymeleaf=TRACE",
+            "--logging.level.com.fasterxml=TRACE",
+            "--advisor.rate-limit.requests-per-minute=7");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .cookieHandler(new CookieManager()).build();
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    @TempDir
+    Path root;
 
-  private HttpResponse<String> postJson(ServerProcess server, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/advice"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .cookieHandler(new CookieManager())
+            .build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  @Test
-  void noLogLineAndNoFileHoldsTheAnswers() throws Exception {
-    List<String> args = new ArrayList<>(VERBOSE);
-    try (ServerProcess server = ServerProcess.start(root, List.of(), args)) {
-      String startLog = server.console();
+    private HttpResponse<String> postJson(ServerProcess server, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/api/advice"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
-      HttpResponse<String> plan = postJson(server, "{\"relationship\":\"ROMANTIC\",\"breach\":\"INFIDELITY\","
-          + "\"readiness\":\"WILLING_TO_TALK\",\"daysElapsed\":" + DAYS + ",\"disclosure\":\"CONFESSED\","
-          + "\"apologiesMade\":" + APOLOGIES + ",\"othersAffected\":true,\"happenedBefore\":true}");
-      assertThat(plan.statusCode()).isEqualTo(200);
-      assertThat(plan.headers().firstValue("Cache-Control")).hasValueSatisfying(
-          v -> assertThat(v).contains("no-store"));
-      assertThat(plan.body()).as("the plan itself may repeat the answers to the person").contains(APOLOGIES);
+    @Test
+    void noLogLineAndNoFileHoldsTheAnswers() throws Exception {
+        List<String> args = new ArrayList<>(VERBOSE);
+        try (ServerProcess server = ServerProcess.start(root, List.of(), args)) {
+            String startLog = server.console();
 
-      HttpResponse<String> invalid = postJson(server, "{\"relationship\":\"ROMANTIC\",\"breach\":\"" + BAD_VALUE
-          + "\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":" + DAYS + ",\"xtra\":\"" + BAD_FIELD_VALUE + "\"}");
-      assertThat(invalid.statusCode()).isEqualTo(400);
-      assertThat(invalid.body()).doesNotContain(BAD_VALUE, BAD_FIELD_VALUE, DAYS);
+            HttpResponse<String> plan = postJson(
+                    server,
+                    "{\"relationship\":\"ROMANTIC\",\"breach\":\"INFIDELITY\","
+                            + "\"readiness\":\"WILLING_TO_TALK\",\"daysElapsed\":" + DAYS
+                            + ",\"disclosure\":\"CONFESSED\","
+                            + "\"apologiesMade\":" + APOLOGIES + ",\"othersAffected\":true,\"happenedBefore\":true}");
+            assertThat(plan.statusCode()).isEqualTo(200);
+            assertThat(plan.headers().firstValue("Cache-Control"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+            assertThat(plan.body())
+                    .as("the plan itself may repeat the answers to the person")
+                    .contains(APOLOGIES);
 
-      HttpResponse<String> malformed = postJson(server, "{\"relationship\":\"ROMANTIC\",\"breach\":" + BAD_TOKEN
-          + ",\"daysElapsed\":" + DAYS + "}");
-      assertThat(malformed.statusCode()).isEqualTo(400);
-      assertThat(malformed.body()).doesNotContain(BAD_TOKEN, DAYS);
+            HttpResponse<String> invalid = postJson(
+                    server,
+                    "{\"relationship\":\"ROMANTIC\",\"breach\":\"" + BAD_VALUE
+                            + "\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":" + DAYS + ",\"xtra\":\""
+                            + BAD_FIELD_VALUE + "\"}");
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThat(invalid.body()).doesNotContain(BAD_VALUE, BAD_FIELD_VALUE, DAYS);
 
-      throughThePages(server);
+            HttpResponse<String> malformed = postJson(
+                    server,
+                    "{\"relationship\":\"ROMANTIC\",\"breach\":" + BAD_TOKEN + ",\"daysElapsed\":" + DAYS + "}");
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.body()).doesNotContain(BAD_TOKEN, DAYS);
 
-      HttpResponse<String> limited = postJson(server, "{\"daysElapsed\":" + DAYS + "}");
-      assertThat(limited.statusCode()).as("the eighth post in a minute").isEqualTo(429);
+            throughThePages(server);
 
-      assertThat(server.terminate(Duration.ofMinutes(1))).isIn(0, 143);
+            HttpResponse<String> limited = postJson(server, "{\"daysElapsed\":" + DAYS + "}");
+            assertThat(limited.statusCode()).as("the eighth post in a minute").isEqualTo(429);
 
-      String console = server.console();
-      assertThat(console).as("TRACE logging was on").contains("TRACE").hasSizeGreaterThan(startLog.length());
-      assertThat(console).contains("Graceful shutdown complete");
-      List<String> leaks = new ArrayList<>();
-      console.lines().filter(NothingKeptTest::holdsACanary).forEach(line -> leaks.add("console: " + line));
-      try (Stream<Path> files = Files.walk(server.home)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          if (holdsACanary(read(file))) {
-            leaks.add("file: " + server.home.relativize(file));
-          }
+            assertThat(server.terminate(Duration.ofMinutes(1))).isIn(0, 143);
+
+            String console = server.console();
+            assertThat(console).as("TRACE logging was on").contains("TRACE").hasSizeGreaterThan(startLog.length());
+            assertThat(console).contains("Graceful shutdown complete");
+            List<String> leaks = new ArrayList<>();
+            console.lines().filter(NothingKeptTest::holdsACanary).forEach(line -> leaks.add("console: " + line));
+            try (Stream<Path> files = Files.walk(server.home)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    if (holdsACanary(read(file))) {
+                        leaks.add("file: " + server.home.relativize(file));
+                    }
+                }
+            }
+            assertThat(leaks).isEmpty();
+            try (Stream<Path> files = Files.walk(server.home)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .as("no access log")
+                        .noneMatch(name -> name.contains("access"));
+            }
         }
-      }
-      assertThat(leaks).isEmpty();
-      try (Stream<Path> files = Files.walk(server.home)) {
-        assertThat(files.map(p -> p.getFileName().toString()))
-            .as("no access log").noneMatch(name -> name.contains("access"));
-      }
     }
-  }
 
-  /** The questionnaire as a browser without JavaScript goes through it: four posts, every answer in a body. */
-  private void throughThePages(ServerProcess server) throws Exception {
-    HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/questions")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(first.statusCode()).isEqualTo(200);
-    Matcher token = CSRF.matcher(first.body());
-    assertThat(token.find()).as("a CSRF token on the form").isTrue();
-    String csrf = token.group(1);
-    assertThat(first.body()).contains("method=\"post\"").doesNotContain("method=\"get\"");
+    /** The questionnaire as a browser without JavaScript goes through it: four posts, every answer in a body. */
+    private void throughThePages(ServerProcess server) throws Exception {
+        HttpResponse<String> first = http.send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/questions")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        Matcher token = CSRF.matcher(first.body());
+        assertThat(token.find()).as("a CSRF token on the form").isTrue();
+        String csrf = token.group(1);
+        assertThat(first.body()).contains("method=\"post\"").doesNotContain("method=\"get\"");
 
-    String answers = "answered=role&role=BROKE_TRUST&answered=relationship&relationship=ROMANTIC"
-        + "&answered=breach&breach=INFIDELITY&answered=readiness&readiness=WILLING_TO_TALK"
-        + "&answered=daysElapsed&daysElapsed=" + DAYS + "&answered=disclosure&disclosure=CONFESSED"
-        + "&answered=apologiesMade&apologiesMade=" + APOLOGIES + "&answered=othersAffected&othersAffected=true"
-        + "&answered=happenedBefore&happenedBefore=true&answered=stillHappening&stillHappening=false"
-        + "&answered=safety";
-    List<HttpResponse<String>> pages = new ArrayList<>();
-    pages.add(postForm(server, "/questions", answers + "&question=apologiesMade&_csrf=" + csrf));
-    pages.add(postForm(server, "/plan", answers + "&_csrf=" + csrf));
-    pages.add(postForm(server, "/plan/text", answers + "&_csrf=" + csrf));
-    pages.add(postForm(server, "/plan", answers.replace("breach=INFIDELITY", "breach=" + BAD_VALUE)
-        + "&_csrf=" + csrf));
+        String answers = "answered=role&role=BROKE_TRUST&answered=relationship&relationship=ROMANTIC"
+                + "&answered=breach&breach=INFIDELITY&answered=readiness&readiness=WILLING_TO_TALK"
+                + "&answered=daysElapsed&daysElapsed=" + DAYS + "&answered=disclosure&disclosure=CONFESSED"
+                + "&answered=apologiesMade&apologiesMade=" + APOLOGIES + "&answered=othersAffected&othersAffected=true"
+                + "&answered=happenedBefore&happenedBefore=true&answered=stillHappening&stillHappening=false"
+                + "&answered=safety";
+        List<HttpResponse<String>> pages = new ArrayList<>();
+        pages.add(postForm(server, "/questions", answers + "&question=apologiesMade&_csrf=" + csrf));
+        pages.add(postForm(server, "/plan", answers + "&_csrf=" + csrf));
+        pages.add(postForm(server, "/plan/text", answers + "&_csrf=" + csrf));
+        pages.add(postForm(
+                server, "/plan", answers.replace("breach=INFIDELITY", "breach=" + BAD_VALUE) + "&_csrf=" + csrf));
 
-    assertThat(pages).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 400);
-    assertThat(pages.get(1).body()).as("the plan page").contains(APOLOGIES);
-    for (HttpResponse<String> page : pages) {
-      assertThat(page.uri().getQuery()).as("no answers in a URL").isNull();
-      assertThat(page.headers().firstValue("Location")).as("no redirect carries answers").isEmpty();
-      assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
-          v -> assertThat(v).contains("no-store"));
+        assertThat(pages).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 400);
+        assertThat(pages.get(1).body()).as("the plan page").contains(APOLOGIES);
+        for (HttpResponse<String> page : pages) {
+            assertThat(page.uri().getQuery()).as("no answers in a URL").isNull();
+            assertThat(page.headers().firstValue("Location"))
+                    .as("no redirect carries answers")
+                    .isEmpty();
+            assertThat(page.headers().firstValue("Cache-Control"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        }
     }
-  }
 
-  private HttpResponse<String> postForm(ServerProcess server, String path, String form) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(server.base() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> postForm(ServerProcess server, String path, String form) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.base() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
-  private static String read(Path file) throws IOException {
-    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-  }
+    private static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    }
 
-  static boolean holdsACanary(String text) {
-    return CANARIES.stream().anyMatch(p -> p.matcher(text).find());
-  }
+    static boolean holdsACanary(String text) {
+        return CANARIES.stream().anyMatch(p -> p.matcher(text).find());
+    }
 }

@@ -21,53 +21,68 @@ import org.trustrepair.advisor.advice.RulesFolder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-  @LocalServerPort
-  int port;
+    @LocalServerPort
+    int port;
 
-  @Autowired
-  Environment environment;
+    @Autowired
+    Environment environment;
 
-  HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
-  @Test
-  void isLive() throws Exception {
-    HttpResponse<String> response = get("/actuator/health/liveness");
+    @Test
+    void isLive() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/liveness");
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("UP");
-  }
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("UP");
+    }
 
-  @Test
-  void isReadyWithTheRuleSetItServes() throws Exception {
-    HttpResponse<String> response = get("/actuator/health/readiness");
+    @Test
+    void isReadyWithTheRuleSetItServes() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/readiness");
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode health = JSON.readTree(response.body());
-    assertThat(health.get("status").asText()).isEqualTo("UP");
-    assertThat(health.at("/components/readinessState/status").asText()).isEqualTo("UP");
-    assertThat(health.at("/components/rules/status").asText()).isEqualTo("UP");
-    assertThat(health.at("/components/rules/details/rulesVersion").asText())
-        .isEqualTo(RulesFolder.ruleSet().version());
-  }
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/readinessState/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/rules/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/rules/details/rulesVersion").asText())
+                .isEqualTo(RulesFolder.ruleSet().version());
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/actuator", "/actuator/env", "/actuator/info", "/actuator/beans", "/actuator/metrics",
-      "/actuator/heapdump", "/actuator/threaddump", "/actuator/loggers", "/actuator/mappings",
-      "/actuator/configprops", "/actuator/shutdown"})
-  void exposesNothingButHealth(String path) throws Exception {
-    assertThat(get(path).statusCode()).as(path).isEqualTo(404);
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/actuator",
+                "/actuator/env",
+                "/actuator/info",
+                "/actuator/beans",
+                "/actuator/metrics",
+                "/actuator/heapdump",
+                "/actuator/threaddump",
+                "/actuator/loggers",
+                "/actuator/mappings",
+                "/actuator/configprops",
+                "/actuator/shutdown"
+            })
+    void exposesNothingButHealth(String path) throws Exception {
+        assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+    }
 
-  @Test
-  void keepsNoAccessLogAndShutsDownGracefully() {
-    assertThat(environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false)).isFalse();
-    assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
-    assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).isNotBlank();
-  }
+    @Test
+    void keepsNoAccessLogAndShutsDownGracefully() {
+        assertThat(environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false))
+                .isFalse();
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+        assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase"))
+                .isNotBlank();
+    }
 }

@@ -17,18 +17,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestPropertySource(properties = {"advisor.rate-limit.enabled=false", "advisor.rate-limit.requests-per-minute=3"})
 class RateLimitDisabledTest {
 
-  @Autowired
-  MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
-  @Test
-  void everyPostIsServed() throws Exception {
-    for (int i = 0; i < 10; i++) {
-      mvc.perform(post("/api/advice").contentType(MediaType.APPLICATION_JSON).content(RateLimitTest.ANSWERS)
-              .with(r -> {
-                r.setRemoteAddr("192.0.2.9");
-                return r;
-              }))
-          .andExpect(status().isOk());
+    @Test
+    void everyPostIsServed() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/api/advice")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(RateLimitTest.ANSWERS)
+                            .with(r -> {
+                                r.setRemoteAddr("192.0.2.9");
+                                return r;
+                            }))
+                    .andExpect(status().isOk());
+        }
     }
-  }
 }

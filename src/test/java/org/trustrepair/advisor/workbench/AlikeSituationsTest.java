@@ -20,87 +20,102 @@ import org.trustrepair.advisor.advice.engine.SameFirings;
  */
 class AlikeSituationsTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  private RuleSet edited(String name, String file, String from, String to) throws IOException {
-    Path rules = RulesCopy.of(dir.resolve(name));
-    RulesCopy.edit(rules, file, from, to);
-    return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
-  }
-
-  private static void assertSameAsEvaluatingEverySituation(RuleSet rules) {
-    AnswerSpace space = AnswerSpace.of(rules);
-    assertThat(AlikeSituations.of(rules, space, 2)).as("the rules qualify for the shortcut").isPresent();
-    Sweep.Result every = new Sweep(rules, 2, false).runDetailed(space);
-    Sweep.Result alike = new Sweep(rules, 2, true).runDetailed(space);
-    Sweep.Result counted = new Sweep(rules, 2, true).run(space);
-
-    assertThat(every.evaluated()).isEqualTo(space.size());
-    assertThat(alike.evaluated()).isLessThan(space.size() / 10);
-    for (Sweep.Result r : new Sweep.Result[] {alike, counted}) {
-      assertThat(r.situations()).isEqualTo(every.situations());
-      assertThat(r.violations()).isEqualTo(every.violations());
-      assertThat(r.firstViolation()).isEqualTo(every.firstViolation());
-      assertThat(r.errors()).isEqualTo(every.errors());
-      assertThat(r.firstError()).isEqualTo(every.firstError());
-      assertThat(r.situationsPerRule()).isEqualTo(every.situationsPerRule());
-      assertThat(r.rulesNeverFired()).isEqualTo(every.rulesNeverFired());
-      assertThat(r.proof()).isEqualTo(every.proof()).isTrue();
+    private RuleSet edited(String name, String file, String from, String to) throws IOException {
+        Path rules = RulesCopy.of(dir.resolve(name));
+        RulesCopy.edit(rules, file, from, to);
+        return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
     }
-    assertThat(alike.detail().violating()).isEqualTo(every.detail().violating());
-    assertThat(alike.detail().errors()).isEqualTo(every.detail().errors());
-    assertThat(alike.detail().firedBy()).isEqualTo(every.detail().firedBy());
-  }
 
-  @Test
-  void theRepositorysRulesAreSweptAlikeEitherWay() {
-    RuleSet rules = RulesFolder.ruleSet();
-    assertThat(SameFirings.of(rules).whyNot()).isNull();
-    assertSameAsEvaluatingEverySituation(rules);
-  }
+    private static void assertSameAsEvaluatingEverySituation(RuleSet rules) {
+        AnswerSpace space = AnswerSpace.of(rules);
+        assertThat(AlikeSituations.of(rules, space, 2))
+                .as("the rules qualify for the shortcut")
+                .isPresent();
+        Sweep.Result every = new Sweep(rules, 2, false).runDetailed(space);
+        Sweep.Result alike = new Sweep(rules, 2, true).runDetailed(space);
+        Sweep.Result counted = new Sweep(rules, 2, true).run(space);
 
-  @Test
-  void aGuardrailBreakingEditIsFoundAlikeEitherWay() throws IOException {
-    RuleSet rules = edited("no-contact", "step-back/step-back.drl", "readiness == Readiness.MOVED_ON, "
-        + "apologiesMade == 0, !safetyConcern", "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), "
-        + "apologiesMade == 0, !safetyConcern");
-    assertSameAsEvaluatingEverySituation(rules);
-    assertThat(new Sweep(rules, 2).run().holds()).isFalse();
-  }
+        assertThat(every.evaluated()).isEqualTo(space.size());
+        assertThat(alike.evaluated()).isLessThan(space.size() / 10);
+        for (Sweep.Result r : new Sweep.Result[] {alike, counted}) {
+            assertThat(r.situations()).isEqualTo(every.situations());
+            assertThat(r.violations()).isEqualTo(every.violations());
+            assertThat(r.firstViolation()).isEqualTo(every.firstViolation());
+            assertThat(r.errors()).isEqualTo(every.errors());
+            assertThat(r.firstError()).isEqualTo(every.firstError());
+            assertThat(r.situationsPerRule()).isEqualTo(every.situationsPerRule());
+            assertThat(r.rulesNeverFired()).isEqualTo(every.rulesNeverFired());
+            assertThat(r.proof()).isEqualTo(every.proof()).isTrue();
+        }
+        assertThat(alike.detail().violating()).isEqualTo(every.detail().violating());
+        assertThat(alike.detail().errors()).isEqualTo(every.detail().errors());
+        assertThat(alike.detail().firedBy()).isEqualTo(every.detail().firedBy());
+    }
 
-  @Test
-  void situationsWithoutAPlanAreFoundAlikeEitherWay() throws IOException {
-    RuleSet rules = edited("two-tracks", "situation/classify.drl",
-        "role == Role.BROKE_TRUST, readiness == Readiness.MOVED_ON )",
-        "role == Role.BROKE_TRUST, readiness in ( Readiness.MOVED_ON, Readiness.REBUILDING ) )");
-    assertSameAsEvaluatingEverySituation(rules);
-    assertThat(new Sweep(rules, 2).run().errors()).isPositive();
-  }
+    @Test
+    void theRepositorysRulesAreSweptAlikeEitherWay() {
+        RuleSet rules = RulesFolder.ruleSet();
+        assertThat(SameFirings.of(rules).whyNot()).isNull();
+        assertSameAsEvaluatingEverySituation(rules);
+    }
 
-  @Test
-  void rulesOutsideTheFormAreRefusedByName() throws IOException {
-    RuleSet negation = edited("not", "apologize/apologize.drl",
-        "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
-        "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n"
-            + "  not NatureIs( nature == Nature.COMPETENCE )\n");
-    assertThat(SameFirings.of(negation).whyNot())
-        .contains("\"Apologize to the others who were harmed\"", "not a plain pattern");
-    assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2)).isEmpty();
+    @Test
+    void aGuardrailBreakingEditIsFoundAlikeEitherWay() throws IOException {
+        RuleSet rules = edited(
+                "no-contact",
+                "step-back/step-back.drl",
+                "readiness == Readiness.MOVED_ON, " + "apologiesMade == 0, !safetyConcern",
+                "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), " + "apologiesMade == 0, !safetyConcern");
+        assertSameAsEvaluatingEverySituation(rules);
+        assertThat(new Sweep(rules, 2).run().holds()).isFalse();
+    }
 
-    RuleSet binding = edited("binding", "apologize/apologize.drl",
-        "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
-        "  $s : Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n");
-    assertThat(SameFirings.of(binding).whyNot()).contains("\"Apologize to the others who were harmed\"");
+    @Test
+    void situationsWithoutAPlanAreFoundAlikeEitherWay() throws IOException {
+        RuleSet rules = edited(
+                "two-tracks",
+                "situation/classify.drl",
+                "role == Role.BROKE_TRUST, readiness == Readiness.MOVED_ON )",
+                "role == Role.BROKE_TRUST, readiness in ( Readiness.MOVED_ON, Readiness.REBUILDING ) )");
+        assertSameAsEvaluatingEverySituation(rules);
+        assertThat(new Sweep(rules, 2).run().errors()).isPositive();
+    }
 
-    RuleSet salience = edited("salience", "apologize/apologize.drl",
-        "  @sources(\"SEED, DLZ\")\nwhen", "  @sources(\"SEED, DLZ\")\n  salience ( 1 + 2 )\nwhen");
-    assertThat(SameFirings.of(salience).whyNot()).contains("attribute salience");
+    @Test
+    void rulesOutsideTheFormAreRefusedByName() throws IOException {
+        RuleSet negation = edited(
+                "not",
+                "apologize/apologize.drl",
+                "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
+                "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n"
+                        + "  not NatureIs( nature == Nature.COMPETENCE )\n");
+        assertThat(SameFirings.of(negation).whyNot())
+                .contains("\"Apologize to the others who were harmed\"", "not a plain pattern");
+        assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2)).isEmpty();
 
-    RuleSet consequence = edited("consequence", "apologize/apologize.drl",
-        "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );",
-        "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );\n"
-            + "  System.out.println( \"fired\" );");
-    assertThat(SameFirings.of(consequence).whyNot()).contains("does more than insert a new fact");
-  }
+        RuleSet binding = edited(
+                "binding",
+                "apologize/apologize.drl",
+                "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
+                "  $s : Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n");
+        assertThat(SameFirings.of(binding).whyNot()).contains("\"Apologize to the others who were harmed\"");
+
+        RuleSet salience = edited(
+                "salience",
+                "apologize/apologize.drl",
+                "  @sources(\"SEED, DLZ\")\nwhen",
+                "  @sources(\"SEED, DLZ\")\n  salience ( 1 + 2 )\nwhen");
+        assertThat(SameFirings.of(salience).whyNot()).contains("attribute salience");
+
+        RuleSet consequence = edited(
+                "consequence",
+                "apologize/apologize.drl",
+                "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );",
+                "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );\n"
+                        + "  System.out.println( \"fired\" );");
+        assertThat(SameFirings.of(consequence).whyNot()).contains("does more than insert a new fact");
+    }
 }

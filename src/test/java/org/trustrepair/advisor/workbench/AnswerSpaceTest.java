@@ -22,143 +22,175 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 /** The space is complete where it must be, and its shortcuts never hide a difference the rules could make. */
 class AnswerSpaceTest {
 
-  private final RuleSet rules = RulesFolder.ruleSet();
-  private final AnswerSpace space = AnswerSpace.of(rules);
+    private final RuleSet rules = RulesFolder.ruleSet();
+    private final AnswerSpace space = AnswerSpace.of(rules);
 
-  /** What the guardrails can see of a plan: everything but the wording. */
-  private static List<Object> skeleton(AdvicePlan plan) {
-    return List.of(plan.classification().track(), plan.classification().nature(),
-        plan.classification().severity(), plan.classification().period(),
-        plan.steps().stream().map(s -> s.id() + "/" + s.phase() + "/" + s.rank() + "/" + s.kinds()).toList(),
-        plan.withheld().stream().map(w -> w.id() + "/" + w.phase()).toList());
-  }
+    /** What the guardrails can see of a plan: everything but the wording. */
+    private static List<Object> skeleton(AdvicePlan plan) {
+        return List.of(
+                plan.classification().track(),
+                plan.classification().nature(),
+                plan.classification().severity(),
+                plan.classification().period(),
+                plan.steps().stream()
+                        .map(s -> s.id() + "/" + s.phase() + "/" + s.rank() + "/" + s.kinds())
+                        .toList(),
+                plan.withheld().stream().map(w -> w.id() + "/" + w.phase()).toList());
+    }
 
-  @Test
-  void daysAndApologiesAreTriedOnBothSidesOfEveryThreshold() {
-    assertThat(space.days()).containsExactly(13, 14, 89, 90, 364, 365, 729, 730, 731);
-    assertThat(space.apologies()).containsExactly(0, 1, 2, 3);
-  }
+    @Test
+    void daysAndApologiesAreTriedOnBothSidesOfEveryThreshold() {
+        assertThat(space.days()).containsExactly(13, 14, 89, 90, 364, 365, 729, 730, 731);
+        assertThat(space.apologies()).containsExactly(0, 1, 2, 3);
+    }
 
-  /**
-   * {@code where} asks once per combination of the answers read and sets the indexes of every situation with a
-   * combination that passes: exactly the situations a test of each one finds, for reads of low, high and mixed
-   * dimensions (runs of indexes and single ones).
-   */
-  @Test
-  void whereFindsExactlyTheSituationsThatPass() {
-    record Case(List<String> read, java.util.function.Predicate<Answers> test) {}
-    List<Case> cases = List.of(
-        new Case(List.of("readiness", "apologiesMade"),
-            a -> a.readiness() == Readiness.NEEDS_SPACE && a.apologiesMade() >= 1),
-        new Case(List.of("safety"), a -> a.safety().contains(SafetyFlag.SELF_HARM_THOUGHTS)),
-        new Case(List.of("relationship"), a -> a.relationship() == Relationship.WORKPLACE),
-        new Case(List.of("role", "daysElapsed", "othersAffected"),
-            a -> a.role() == Role.WAS_HURT && a.daysElapsed() > 89 && !a.othersAffected()),
-        new Case(List.of(), a -> true));
-    for (Case c : cases) {
-      int[] dims = c.read().stream().mapToInt(AnswerSpace.DIMENSIONS::indexOf).toArray();
-      int[] asked = new int[1];
-      java.util.BitSet found = space.where(dims, a -> {
-        asked[0]++;
-        return c.test().test(a);
-      });
-      java.util.BitSet expected = new java.util.BitSet();
-      for (long index = 0; index < space.size(); index++) {
-        if (c.test().test(space.get(index))) {
-          expected.set((int) index);
+    /**
+     * {@code where} asks once per combination of the answers read and sets the indexes of every situation with a
+     * combination that passes: exactly the situations a test of each one finds, for reads of low, high and mixed
+     * dimensions (runs of indexes and single ones).
+     */
+    @Test
+    void whereFindsExactlyTheSituationsThatPass() {
+        record Case(List<String> read, java.util.function.Predicate<Answers> test) {}
+        List<Case> cases = List.of(
+                new Case(
+                        List.of("readiness", "apologiesMade"),
+                        a -> a.readiness() == Readiness.NEEDS_SPACE && a.apologiesMade() >= 1),
+                new Case(List.of("safety"), a -> a.safety().contains(SafetyFlag.SELF_HARM_THOUGHTS)),
+                new Case(List.of("relationship"), a -> a.relationship() == Relationship.WORKPLACE),
+                new Case(
+                        List.of("role", "daysElapsed", "othersAffected"),
+                        a -> a.role() == Role.WAS_HURT && a.daysElapsed() > 89 && !a.othersAffected()),
+                new Case(List.of(), a -> true));
+        for (Case c : cases) {
+            int[] dims =
+                    c.read().stream().mapToInt(AnswerSpace.DIMENSIONS::indexOf).toArray();
+            int[] asked = new int[1];
+            java.util.BitSet found = space.where(dims, a -> {
+                asked[0]++;
+                return c.test().test(a);
+            });
+            java.util.BitSet expected = new java.util.BitSet();
+            for (long index = 0; index < space.size(); index++) {
+                if (c.test().test(space.get(index))) {
+                    expected.set((int) index);
+                }
+            }
+            assertThat(found).as("situations where %s", c.read()).isEqualTo(expected);
+            assertThat(expected.cardinality())
+                    .as("situations where %s", c.read())
+                    .isPositive();
+            assertThat(asked[0]).as("combinations asked for %s", c.read()).isLessThan(1000);
         }
-      }
-      assertThat(found).as("situations where %s", c.read()).isEqualTo(expected);
-      assertThat(expected.cardinality()).as("situations where %s", c.read()).isPositive();
-      assertThat(asked[0]).as("combinations asked for %s", c.read()).isLessThan(1000);
     }
-  }
 
-  /** Going through the space in order by {@code advance} gives each situation's coordinates, across both roles. */
-  @Test
-  void advancingGivesTheCoordinatesOfTheNextSituation() {
-    int[] walked = new int[AnswerSpace.DIMENSIONS.size()];
-    int[] read = new int[AnswerSpace.DIMENSIONS.size()];
-    space.coordinates(0, walked);
-    for (long index = 1; index < space.size(); index++) {
-      space.advance(walked);
-      space.coordinates(index, read);
-      if (!java.util.Arrays.equals(walked, read)) {
-        assertThat(walked).as("coordinates of situation %d", index).containsExactly(read);
-      }
-    }
-    assertThat(walked[AnswerSpace.ROLE]).isEqualTo(Role.WAS_HURT.ordinal());
-  }
-
-  @Test
-  void everySituationIsDistinctAndValid() {
-    Set<String> seen = new HashSet<>();
-    for (long index = 0; index < space.size(); index += 7) {
-      Answers a = space.get(index);
-      assertThat(seen.add(SweepReport.describe(a))).isTrue();
-      if (a.role() == Role.BROKE_TRUST) {
-        assertThat(a.readiness()).isNotNull();
-      }
-      Answers standIn = space.representativeOf(a);
-      assertThat(space.representativeOf(standIn)).isEqualTo(standIn);
-    }
-    assertThat(space.get(0).role()).isEqualTo(Role.BROKE_TRUST);
-    assertThat(space.get(space.size() - 1).role()).isEqualTo(Role.WAS_HURT);
-    assertThat(space.get(space.size() - 1).readiness()).isNull();
-  }
-
-  @Test
-  void setsOfSafetyFlagsInOneClassGetTheSamePlan() {
-    Map<Set<SafetyFlag>, Set<SafetyFlag>> classes = RuleSet.safetyFlagClasses(rules);
-    assertThat(new HashSet<>(classes.values())).hasSize(space.safetySetCount()).hasSizeLessThan(32);
-    Random random = new Random(11);
-    for (int i = 0; i < 300; i++) {
-      Answers base = new Answers(Role.values()[random.nextInt(2)],
-          Relationship.values()[random.nextInt(4)], Breach.values()[random.nextInt(8)],
-          Readiness.values()[random.nextInt(6)], random.nextInt(1000), Disclosure.values()[random.nextInt(4)],
-          random.nextBoolean(), random.nextBoolean(), random.nextInt(4), random.nextBoolean(), null);
-      classes.forEach((flags, standIn) -> assertThat(skeleton(rules.evaluate(base.withSafety(flags)).plan()))
-          .as("%s stands for %s", standIn, flags)
-          .isEqualTo(skeleton(rules.evaluate(base.withSafety(standIn)).plan())));
-    }
-  }
-
-  @Test
-  void anyAnswersGetThePlanOfTheSituationThatStandsForThem() {
-    Random random = new Random(13);
-    SafetyFlag[] flags = SafetyFlag.values();
-    for (int i = 0; i < 3_000; i++) {
-      Set<SafetyFlag> safety = new HashSet<>();
-      for (SafetyFlag f : flags) {
-        if (random.nextInt(4) == 0) {
-          safety.add(f);
+    /** Going through the space in order by {@code advance} gives each situation's coordinates, across both roles. */
+    @Test
+    void advancingGivesTheCoordinatesOfTheNextSituation() {
+        int[] walked = new int[AnswerSpace.DIMENSIONS.size()];
+        int[] read = new int[AnswerSpace.DIMENSIONS.size()];
+        space.coordinates(0, walked);
+        for (long index = 1; index < space.size(); index++) {
+            space.advance(walked);
+            space.coordinates(index, read);
+            if (!java.util.Arrays.equals(walked, read)) {
+                assertThat(walked).as("coordinates of situation %d", index).containsExactly(read);
+            }
         }
-      }
-      Role role = Role.values()[random.nextInt(2)];
-      Readiness readiness = role == Role.WAS_HURT && random.nextInt(7) == 0 ? null
-          : Readiness.values()[random.nextInt(6)];
-      Answers any = new Answers(role, Relationship.values()[random.nextInt(4)], Breach.values()[random.nextInt(8)],
-          readiness, random.nextInt(3) == 0 ? random.nextInt(36_501) : random.nextInt(800),
-          Disclosure.values()[random.nextInt(4)], random.nextBoolean(), random.nextBoolean(),
-          random.nextInt(3) == 0 ? random.nextInt(1001) : random.nextInt(5), random.nextBoolean(), safety);
-      Answers standIn = space.representativeOf(any);
-      AdvicePlan plan = rules.evaluate(any).plan();
-      AdvicePlan standInPlan = rules.evaluate(standIn).plan();
-
-      assertThat(skeleton(plan)).as("%s stands for %s", SweepReport.describe(standIn), SweepReport.describe(any))
-          .isEqualTo(skeleton(standInPlan));
-      for (Guardrail g : Guardrail.values()) {
-        assertThat(g.violation(any, plan).isPresent()).as(g.name())
-            .isEqualTo(g.violation(standIn, standInPlan).isPresent());
-      }
+        assertThat(walked[AnswerSpace.ROLE]).isEqualTo(Role.WAS_HURT.ordinal());
     }
-  }
 
-  @Test
-  void theHurtPartysSpaceSkipsWhatNoRuleReadsForThem() {
-    assertThat(space.describe()).contains("WAS_HURT").contains("BROKE_TRUST");
-    assertThat(rules.fieldsRead(Role.WAS_HURT)).doesNotContain("apologiesMade", "disclosure")
-        .contains("breach", "safety", "daysElapsed");
-    assertThat(rules.fieldsRead(Role.BROKE_TRUST)).contains("apologiesMade", "disclosure", "readiness");
-  }
+    @Test
+    void everySituationIsDistinctAndValid() {
+        Set<String> seen = new HashSet<>();
+        for (long index = 0; index < space.size(); index += 7) {
+            Answers a = space.get(index);
+            assertThat(seen.add(SweepReport.describe(a))).isTrue();
+            if (a.role() == Role.BROKE_TRUST) {
+                assertThat(a.readiness()).isNotNull();
+            }
+            Answers standIn = space.representativeOf(a);
+            assertThat(space.representativeOf(standIn)).isEqualTo(standIn);
+        }
+        assertThat(space.get(0).role()).isEqualTo(Role.BROKE_TRUST);
+        assertThat(space.get(space.size() - 1).role()).isEqualTo(Role.WAS_HURT);
+        assertThat(space.get(space.size() - 1).readiness()).isNull();
+    }
+
+    @Test
+    void setsOfSafetyFlagsInOneClassGetTheSamePlan() {
+        Map<Set<SafetyFlag>, Set<SafetyFlag>> classes = RuleSet.safetyFlagClasses(rules);
+        assertThat(new HashSet<>(classes.values()))
+                .hasSize(space.safetySetCount())
+                .hasSizeLessThan(32);
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            Answers base = new Answers(
+                    Role.values()[random.nextInt(2)],
+                    Relationship.values()[random.nextInt(4)],
+                    Breach.values()[random.nextInt(8)],
+                    Readiness.values()[random.nextInt(6)],
+                    random.nextInt(1000),
+                    Disclosure.values()[random.nextInt(4)],
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextInt(4),
+                    random.nextBoolean(),
+                    null);
+            classes.forEach((flags, standIn) -> assertThat(
+                            skeleton(rules.evaluate(base.withSafety(flags)).plan()))
+                    .as("%s stands for %s", standIn, flags)
+                    .isEqualTo(skeleton(rules.evaluate(base.withSafety(standIn)).plan())));
+        }
+    }
+
+    @Test
+    void anyAnswersGetThePlanOfTheSituationThatStandsForThem() {
+        Random random = new Random(13);
+        SafetyFlag[] flags = SafetyFlag.values();
+        for (int i = 0; i < 3_000; i++) {
+            Set<SafetyFlag> safety = new HashSet<>();
+            for (SafetyFlag f : flags) {
+                if (random.nextInt(4) == 0) {
+                    safety.add(f);
+                }
+            }
+            Role role = Role.values()[random.nextInt(2)];
+            Readiness readiness =
+                    role == Role.WAS_HURT && random.nextInt(7) == 0 ? null : Readiness.values()[random.nextInt(6)];
+            Answers any = new Answers(
+                    role,
+                    Relationship.values()[random.nextInt(4)],
+                    Breach.values()[random.nextInt(8)],
+                    readiness,
+                    random.nextInt(3) == 0 ? random.nextInt(36_501) : random.nextInt(800),
+                    Disclosure.values()[random.nextInt(4)],
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextInt(3) == 0 ? random.nextInt(1001) : random.nextInt(5),
+                    random.nextBoolean(),
+                    safety);
+            Answers standIn = space.representativeOf(any);
+            AdvicePlan plan = rules.evaluate(any).plan();
+            AdvicePlan standInPlan = rules.evaluate(standIn).plan();
+
+            assertThat(skeleton(plan))
+                    .as("%s stands for %s", SweepReport.describe(standIn), SweepReport.describe(any))
+                    .isEqualTo(skeleton(standInPlan));
+            for (Guardrail g : Guardrail.values()) {
+                assertThat(g.violation(any, plan).isPresent())
+                        .as(g.name())
+                        .isEqualTo(g.violation(standIn, standInPlan).isPresent());
+            }
+        }
+    }
+
+    @Test
+    void theHurtPartysSpaceSkipsWhatNoRuleReadsForThem() {
+        assertThat(space.describe()).contains("WAS_HURT").contains("BROKE_TRUST");
+        assertThat(rules.fieldsRead(Role.WAS_HURT))
+                .doesNotContain("apologiesMade", "disclosure")
+                .contains("breach", "safety", "daysElapsed");
+        assertThat(rules.fieldsRead(Role.BROKE_TRUST)).contains("apologiesMade", "disclosure", "readiness");
+    }
 }

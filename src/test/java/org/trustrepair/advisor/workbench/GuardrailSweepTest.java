@@ -14,17 +14,21 @@ import org.trustrepair.advisor.advice.RulesFolder;
  */
 class GuardrailSweepTest {
 
-  @Test
-  void everyGuardrailHoldsForEverySituation() throws IOException {
-    Sweep.Result result = new Sweep(RulesFolder.ruleSet()).run();
-    String report = SweepReport.text(result);
-    Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target/guardrail-sweep.txt"), report);
-    System.out.println(report);
+    @Test
+    void everyGuardrailHoldsForEverySituation() throws IOException {
+        Sweep.Result result = new Sweep(RulesFolder.ruleSet()).run();
+        String report = SweepReport.text(result);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/guardrail-sweep.txt"), report);
+        System.out.println(report);
 
-    assertThat(result.proof()).as("the sweep covers every value the rules can tell apart").isTrue();
-    assertThat(result.situations()).isGreaterThan(1_000_000);
-    assertThat(result.holds()).as(report).isTrue();
-    assertThat(result.rulesNeverFired()).as("rules that fire nowhere in the space").isEmpty();
-  }
+        assertThat(result.proof())
+                .as("the sweep covers every value the rules can tell apart")
+                .isTrue();
+        assertThat(result.situations()).isGreaterThan(1_000_000);
+        assertThat(result.holds()).as(report).isTrue();
+        assertThat(result.rulesNeverFired())
+                .as("rules that fire nowhere in the space")
+                .isEmpty();
+    }
 }

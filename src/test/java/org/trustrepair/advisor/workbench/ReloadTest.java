@@ -20,65 +20,75 @@ import org.trustrepair.advisor.advice.RulesFolder;
  */
 class ReloadTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aGuardrailBreakingEditIsRefusedByTheFullCheckAndTheOldRulesServeOn() throws IOException {
-    Path rules = RulesCopy.of(dir.resolve("rules"));
-    Advisor advisor = RulesFolder.advisor();
-    String serving = advisor.rulesVersion();
-    RuleLoads loads = new RuleLoads();
-    Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-    List<String> swept = new ArrayList<>();
-    Proofs proofs = new Proofs();
-    Reload reload = new Reload(advisor, new RuleCheck(10_000, proofs.reusing(ruleSet -> {
-      swept.add(ruleSet.version());
-      return new Sweep(ruleSet, 2).run();
-    })), Path.of("samples"), loads, clock);
-    // compiles, and passes every sample, but apologizing is now advised to people who were asked for no contact
-    RulesCopy.edit(rules, "step-back/step-back.drl", "readiness == Readiness.MOVED_ON, apologiesMade == 0, "
-        + "!safetyConcern", "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, "
-        + "!safetyConcern");
+    @Test
+    void aGuardrailBreakingEditIsRefusedByTheFullCheckAndTheOldRulesServeOn() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        Advisor advisor = RulesFolder.advisor();
+        String serving = advisor.rulesVersion();
+        RuleLoads loads = new RuleLoads();
+        Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+        List<String> swept = new ArrayList<>();
+        Proofs proofs = new Proofs();
+        Reload reload = new Reload(
+                advisor,
+                new RuleCheck(10_000, proofs.reusing(ruleSet -> {
+                    swept.add(ruleSet.version());
+                    return new Sweep(ruleSet, 2).run();
+                })),
+                Path.of("samples"),
+                loads,
+                clock);
+        // compiles, and passes every sample, but apologizing is now advised to people who were asked for no contact
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "readiness == Readiness.MOVED_ON, apologiesMade == 0, " + "!safetyConcern",
+                "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, " + "!safetyConcern");
 
-    try {
-      Reload.Decision decision = reload.apply(rules);
+        try {
+            Reload.Decision decision = reload.apply(rules);
 
-      assertThat(decision.accepted()).isFalse();
-      assertThat(advisor.rulesVersion()).isEqualTo(serving);
-      assertThat(decision.problems()).anySatisfy(p -> assertThat(p).startsWith("guardrail broken in")
-          .contains("1. No contact, direct or indirect").contains("one-short-acknowledgement"));
-      assertThat(decision.problems()).noneMatch(p -> p.startsWith("sample "));
-      var rejection = loads.lastRejection().orElseThrow();
-      assertThat(rejection.at()).isEqualTo(clock.instant());
-      assertThat(rejection.version()).isEqualTo(decision.version()).isNotEqualTo(serving);
-      assertThat(rejection.problems()).isEqualTo(decision.problems());
-      assertThat(swept).containsExactly(decision.version());
+            assertThat(decision.accepted()).isFalse();
+            assertThat(advisor.rulesVersion()).isEqualTo(serving);
+            assertThat(decision.problems())
+                    .anySatisfy(p -> assertThat(p)
+                            .startsWith("guardrail broken in")
+                            .contains("1. No contact, direct or indirect")
+                            .contains("one-short-acknowledgement"));
+            assertThat(decision.problems()).noneMatch(p -> p.startsWith("sample "));
+            var rejection = loads.lastRejection().orElseThrow();
+            assertThat(rejection.at()).isEqualTo(clock.instant());
+            assertThat(rejection.version()).isEqualTo(decision.version()).isNotEqualTo(serving);
+            assertThat(rejection.problems()).isEqualTo(decision.problems());
+            assertThat(swept).containsExactly(decision.version());
 
-      // rewording a text of the refused rules changes no decision: refused again, on the sweep already made
-      RulesCopy.edit(rules, "step-back/advice.yaml", "title: ", "title: (reworded) ");
-      Reload.Decision again = reload.apply(rules);
+            // rewording a text of the refused rules changes no decision: refused again, on the sweep already made
+            RulesCopy.edit(rules, "step-back/advice.yaml", "title: ", "title: (reworded) ");
+            Reload.Decision again = reload.apply(rules);
 
-      assertThat(again.accepted()).isFalse();
-      assertThat(again.version()).isNotEqualTo(decision.version());
-      assertThat(again.problems()).isEqualTo(decision.problems());
-      assertThat(swept).as("no second sweep").containsExactly(decision.version());
-    } finally {
-      advisor.use(RulesFolder.ruleSet());
+            assertThat(again.accepted()).isFalse();
+            assertThat(again.version()).isNotEqualTo(decision.version());
+            assertThat(again.problems()).isEqualTo(decision.problems());
+            assertThat(swept).as("no second sweep").containsExactly(decision.version());
+        } finally {
+            advisor.use(RulesFolder.ruleSet());
+        }
     }
-  }
 
-  @Test
-  void anUnchangedFolderIsNotCheckedAgain() throws IOException {
-    Path rules = RulesCopy.of(dir.resolve("rules"));
-    Advisor advisor = RulesFolder.advisor();
-    RuleLoads loads = new RuleLoads();
-    Reload reload = new Reload(advisor, RuleCheck.full(10_000, 2), Path.of("samples"), loads, Clock.systemUTC());
+    @Test
+    void anUnchangedFolderIsNotCheckedAgain() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        Advisor advisor = RulesFolder.advisor();
+        RuleLoads loads = new RuleLoads();
+        Reload reload = new Reload(advisor, RuleCheck.full(10_000, 2), Path.of("samples"), loads, Clock.systemUTC());
 
-    Reload.Decision decision = reload.apply(rules);
+        Reload.Decision decision = reload.apply(rules);
 
-    assertThat(decision.accepted()).isFalse();
-    assertThat(decision.problems()).isEmpty();
-    assertThat(loads.lastRejection()).isEmpty();
-  }
+        assertThat(decision.accepted()).isFalse();
+        assertThat(decision.problems()).isEmpty();
+        assertThat(loads.lastRejection()).isEmpty();
+    }
 }

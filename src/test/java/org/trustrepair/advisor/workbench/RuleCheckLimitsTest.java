@@ -22,22 +22,32 @@ import org.trustrepair.advisor.advice.engine.RuleFiles;
 /** A rule set taken up by a live reload keeps the server's evaluation time limit. */
 class RuleCheckLimitsTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aReloadedRuleSetStopsAtTheConfiguredTime() {
-    RuleFiles files = RuleFiles.fromDirectory(RunawayRules.writeTo(dir.resolve("rules")));
-    // firing limit out of reach, no sweep, no samples: only the time limit can stop the runaway rule
-    RuleCheck.Outcome outcome = new RuleCheck(Integer.MAX_VALUE - 1, null)
-        .withMaxEvaluationTime(Duration.ofMillis(300)).run(files, dir.resolve("no-samples"), true);
-    assertThat(outcome.ruleSet()).isNotNull();
+    @Test
+    void aReloadedRuleSetStopsAtTheConfiguredTime() {
+        RuleFiles files = RuleFiles.fromDirectory(RunawayRules.writeTo(dir.resolve("rules")));
+        // firing limit out of reach, no sweep, no samples: only the time limit can stop the runaway rule
+        RuleCheck.Outcome outcome = new RuleCheck(Integer.MAX_VALUE - 1, null)
+                .withMaxEvaluationTime(Duration.ofMillis(300))
+                .run(files, dir.resolve("no-samples"), true);
+        assertThat(outcome.ruleSet()).isNotNull();
 
-    Answers runaway = new Answers(Role.BROKE_TRUST, Relationship.ROMANTIC, Breach.HALF_TRUTHS,
-        Readiness.NEEDS_SPACE, RunawayRules.DAYS, Disclosure.DISCOVERED, false, false, 0, false,
-        EnumSet.noneOf(SafetyFlag.class));
-    assertThatThrownBy(() -> outcome.ruleSet().evaluate(runaway))
-        .isInstanceOf(EvaluationException.class)
-        .hasMessageContaining("longer than 300 ms");
-  }
+        Answers runaway = new Answers(
+                Role.BROKE_TRUST,
+                Relationship.ROMANTIC,
+                Breach.HALF_TRUTHS,
+                Readiness.NEEDS_SPACE,
+                RunawayRules.DAYS,
+                Disclosure.DISCOVERED,
+                false,
+                false,
+                0,
+                false,
+                EnumSet.noneOf(SafetyFlag.class));
+        assertThatThrownBy(() -> outcome.ruleSet().evaluate(runaway))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("longer than 300 ms");
+    }
 }

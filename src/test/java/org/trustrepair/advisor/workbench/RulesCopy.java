@@ -11,31 +11,31 @@ import org.trustrepair.advisor.advice.RulesFolder;
 /** A copy of the repository's rules folder to edit in a test, as a counsellor would edit theirs. */
 final class RulesCopy {
 
-  private RulesCopy() {}
+    private RulesCopy() {}
 
-  static Path of(Path target) throws IOException {
-    copy(RulesFolder.PATH, target);
-    return target;
-  }
-
-  static void copy(Path from, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path to = target.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
+    static Path of(Path target) throws IOException {
+        copy(RulesFolder.PATH, target);
+        return target;
     }
-  }
 
-  /** Replaces text in one file of the copy; the text must be there, once at least. */
-  static void edit(Path rules, String file, String from, String to) throws IOException {
-    Path p = rules.resolve(file);
-    String text = Files.readString(p);
-    assertThat(text).as(file).contains(from);
-    Files.writeString(p, text.replace(from, to));
-  }
+    static void copy(Path from, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+    }
+
+    /** Replaces text in one file of the copy; the text must be there, once at least. */
+    static void edit(Path rules, String file, String from, String to) throws IOException {
+        Path p = rules.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).as(file).contains(from);
+        Files.writeString(p, text.replace(from, to));
+    }
 }

@@ -23,107 +23,131 @@ import org.trustrepair.advisor.advice.Advisor;
 /** The workbench page: off by default; when on, the loaded rules, every rule, and the what-if form. */
 class WorkbenchPageTest {
 
-  @Nested
-  @SpringBootTest(properties = "advisor.reload.enabled=false")
-  @AutoConfigureMockMvc
-  class WhenOff {
+    @Nested
+    @SpringBootTest(properties = "advisor.workbench.reload.enabled=false")
+    @AutoConfigureMockMvc
+    class WhenOff {
 
-    @Autowired
-    MockMvc mvc;
+        @Autowired
+        MockMvc mvc;
 
-    @Test
-    void thePageIsNotThere() throws Exception {
-      mvc.perform(get("/workbench")).andExpect(status().isNotFound());
-      mvc.perform(post("/workbench/what-if").with(csrf()).param("relationship", "ROMANTIC"))
-          .andExpect(status().isNotFound());
-    }
-  }
-
-  @Nested
-  @SpringBootTest(properties = {"advisor.workbench.enabled=true", "advisor.reload.enabled=false",
-      "advisor.reload.sweep=none"})
-  @AutoConfigureMockMvc
-  class WhenOn {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Advisor advisor;
-
-    @Autowired
-    RuleLoads loads;
-
-    @Test
-    void showsTheVersionWhereItCameFromAndEveryRule() throws Exception {
-      mvc.perform(get("/workbench"))
-          .andExpect(status().isOk())
-          .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
-          .andExpect(content().string(allOf(
-              containsString("<code id=\"rules-version\">" + advisor.rulesVersion() + "</code>"),
-              containsString(advisor.ruleSet().origin()),
-              containsString("Stop apologizing in words after two apologies"),
-              containsString("step-back/step-back.drl:"),
-              containsString("situation/periods.drl.csv:10"),
-              containsString("step act-instead-of-apologizing"),
-              containsString("comment-1-half-truths-told-to-move-on"),
-              containsString("name=\"_csrf\""),
-              not(containsString("<script")))));
+        @Test
+        void thePageIsNotThere() throws Exception {
+            mvc.perform(get("/workbench")).andExpect(status().isNotFound());
+            mvc.perform(post("/workbench/what-if").with(csrf()).param("relationship", "ROMANTIC"))
+                    .andExpect(status().isNotFound());
+        }
     }
 
-    @Test
-    void showsHowManySituationsEachRuleFiresForOnceSwept() throws Exception {
-      var rules = advisor.ruleSet();
-      loads.swept(rules, new Sweep(rules, 2).run(AnswerSpace.of(rules), 997));
+    @Nested
+    @SpringBootTest(
+            properties = {
+                "advisor.workbench.enabled=true",
+                "advisor.workbench.reload.enabled=false",
+                "advisor.workbench.reload.sweep=none"
+            })
+    @AutoConfigureMockMvc
+    class WhenOn {
 
-      mvc.perform(get("/workbench"))
-          .andExpect(status().isOk())
-          .andExpect(content().string(allOf(containsString("how many each rule fires for"),
-              not(containsString("not swept")))));
+        @Autowired
+        MockMvc mvc;
+
+        @Autowired
+        Advisor advisor;
+
+        @Autowired
+        RuleLoads loads;
+
+        @Test
+        void showsTheVersionWhereItCameFromAndEveryRule() throws Exception {
+            mvc.perform(get("/workbench"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("<code id=\"rules-version\">" + advisor.rulesVersion() + "</code>"),
+                                    containsString(advisor.ruleSet().origin()),
+                                    containsString("Stop apologizing in words after two apologies"),
+                                    containsString("step-back/step-back.drl:"),
+                                    containsString("situation/periods.drl.csv:10"),
+                                    containsString("step act-instead-of-apologizing"),
+                                    containsString("comment-1-half-truths-told-to-move-on"),
+                                    containsString("name=\"_csrf\""),
+                                    not(containsString("<script")))));
+        }
+
+        @Test
+        void showsHowManySituationsEachRuleFiresForOnceSwept() throws Exception {
+            var rules = advisor.ruleSet();
+            loads.swept(rules, new Sweep(rules, 2).run(AnswerSpace.of(rules), 997));
+
+            mvc.perform(get("/workbench"))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("how many each rule fires for"), not(containsString("not swept")))));
+        }
+
+        @Test
+        void theWhatIfShowsThePlanTheRulesThatFiredAndWhatTimeChanges() throws Exception {
+            mvc.perform(post("/workbench/what-if")
+                            .with(csrf())
+                            .param("role", "BROKE_TRUST")
+                            .param("relationship", "ROMANTIC")
+                            .param("breach", "HALF_TRUTHS")
+                            .param("readiness", "NEEDS_SPACE")
+                            .param("daysElapsed", "10")
+                            .param("disclosure", "DISCOVERED")
+                            .param("stillHappening", "false")
+                            .param("happenedBefore", "false")
+                            .param("apologiesMade", "1")
+                            .param("othersAffected", "false"))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("id=\"what-if-result\""),
+                                    containsString("Track <strong>STEP_BACK</strong>"),
+                                    containsString("leave-one-door-open"),
+                                    containsString("Rules that fired"),
+                                    containsString("<li>Step back when they need space and have had an apology</li>"),
+                                    containsString("<li>Under two weeks is the first two weeks</li>"),
+                                    containsString("a week later</span> (<span>17</span> days)"),
+                                    containsString("a year later</span> (<span>375</span> days)"))));
+        }
+
+        @Test
+        void answersThatCannotBeReadAreNamedNotEvaluated() throws Exception {
+            mvc.perform(post("/workbench/what-if")
+                            .with(csrf())
+                            .param("relationship", "ROMANTIC")
+                            .param("daysElapsed", "-3"))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("id=\"what-if-problems\""),
+                                    containsString("breach: "),
+                                    not(containsString("id=\"what-if-result\"")))));
+        }
+
+        @Test
+        void theFormNeedsItsCsrfToken() throws Exception {
+            mvc.perform(post("/workbench/what-if").param("relationship", "ROMANTIC"))
+                    .andExpect(status().isForbidden());
+        }
+
+        @Test
+        void showsTheLastRefusedEditAndWhy() throws Exception {
+            loads.rejected(new RuleLoads.Rejection(
+                    Instant.parse("2026-01-02T03:04:05Z"),
+                    "0123abcd",
+                    List.of("step-back/step-back.drl:44: mismatched input 'whne'")));
+
+            mvc.perform(get("/workbench"))
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("2026-01-02 03:04:05 UTC"),
+                                    containsString("0123abcd"),
+                                    containsString("step-back/step-back.drl:44: mismatched input"))));
+        }
     }
-
-    @Test
-    void theWhatIfShowsThePlanTheRulesThatFiredAndWhatTimeChanges() throws Exception {
-      mvc.perform(post("/workbench/what-if").with(csrf())
-              .param("role", "BROKE_TRUST").param("relationship", "ROMANTIC").param("breach", "HALF_TRUTHS")
-              .param("readiness", "NEEDS_SPACE").param("daysElapsed", "10").param("disclosure", "DISCOVERED")
-              .param("stillHappening", "false").param("happenedBefore", "false").param("apologiesMade", "1")
-              .param("othersAffected", "false"))
-          .andExpect(status().isOk())
-          .andExpect(content().string(allOf(
-              containsString("id=\"what-if-result\""),
-              containsString("Track <strong>STEP_BACK</strong>"),
-              containsString("leave-one-door-open"),
-              containsString("Rules that fired"),
-              containsString("<li>Step back when they need space and have had an apology</li>"),
-              containsString("<li>Under two weeks is the first two weeks</li>"),
-              containsString("a week later</span> (<span>17</span> days)"),
-              containsString("a year later</span> (<span>375</span> days)"))));
-    }
-
-    @Test
-    void answersThatCannotBeReadAreNamedNotEvaluated() throws Exception {
-      mvc.perform(post("/workbench/what-if").with(csrf()).param("relationship", "ROMANTIC")
-              .param("daysElapsed", "-3"))
-          .andExpect(status().isOk())
-          .andExpect(content().string(allOf(containsString("id=\"what-if-problems\""),
-              containsString("breach: "), not(containsString("id=\"what-if-result\"")))));
-    }
-
-    @Test
-    void theFormNeedsItsCsrfToken() throws Exception {
-      mvc.perform(post("/workbench/what-if").param("relationship", "ROMANTIC"))
-          .andExpect(status().isForbidden());
-    }
-
-    @Test
-    void showsTheLastRefusedEditAndWhy() throws Exception {
-      loads.rejected(new RuleLoads.Rejection(Instant.parse("2026-01-02T03:04:05Z"), "0123abcd",
-          List.of("step-back/step-back.drl:44: mismatched input 'whne'")));
-
-      mvc.perform(get("/workbench"))
-          .andExpect(content().string(allOf(containsString("2026-01-02 03:04:05 UTC"),
-              containsString("0123abcd"), containsString("step-back/step-back.drl:44: mismatched input"))));
-    }
-  }
 }

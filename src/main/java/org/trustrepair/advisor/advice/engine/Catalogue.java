@@ -12,23 +12,23 @@ import org.trustrepair.advisor.advice.Track;
  * the disclaimer, the names of phases and tracks, and the questionnaire.
  */
 public record Catalogue(
-    Map<String, AdviceText> advice,
-    Map<String, List<Helpline>> helplines,
-    Map<String, String> sources,
-    String disclaimer,
-    Map<Phase, String> phaseTitles,
-    Map<Track, String> trackSummaries,
-    Questionnaire questionnaire) {
+        Map<String, AdviceText> advice,
+        Map<String, List<Helpline>> helplines,
+        Map<String, String> sources,
+        String disclaimer,
+        Map<Phase, String> phaseTitles,
+        Map<Track, String> trackSummaries,
+        Questionnaire questionnaire) {
 
-  /**
-   * The words of one piece of advice. {@code kinds} say what sort of act it is, for the guardrails: {@code apology},
-   * {@code contact} (reaching the other party, directly or not), {@code reconciliation}, {@code couples-counselling},
-   * {@code transparency}, {@code crisis-line}, {@code pressure}, {@code concealment}.
-   */
-  public record AdviceText(String title, String detail, List<String> kinds, List<String> helplines, String file) {
-    public AdviceText {
-      kinds = kinds == null ? List.of() : List.copyOf(kinds);
-      helplines = helplines == null ? List.of() : List.copyOf(helplines);
+    /**
+     * The words of one piece of advice. {@code kinds} say what sort of act it is, for the guardrails: {@code apology},
+     * {@code contact} (reaching the other party, directly or not), {@code reconciliation}, {@code couples-counselling},
+     * {@code transparency}, {@code crisis-line}, {@code pressure}, {@code concealment}.
+     */
+    public record AdviceText(String title, String detail, List<String> kinds, List<String> helplines, String file) {
+        public AdviceText {
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
+            helplines = helplines == null ? List.of() : List.copyOf(helplines);
+        }
     }
-  }
 }

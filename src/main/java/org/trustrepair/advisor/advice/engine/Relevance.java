@@ -14,61 +14,70 @@ import org.trustrepair.advisor.advice.Role;
  */
 final class Relevance {
 
-  static final List<String> FIELDS = List.of("role", "relationship", "breach", "readiness", "daysElapsed",
-      "disclosure", "stillHappening", "happenedBefore", "apologiesMade", "othersAffected", "safety");
+    static final List<String> FIELDS = List.of(
+            "role",
+            "relationship",
+            "breach",
+            "readiness",
+            "daysElapsed",
+            "disclosure",
+            "stillHappening",
+            "happenedBefore",
+            "apologiesMade",
+            "othersAffected",
+            "safety");
 
-  private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");
+    private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");
 
-  private Relevance() {}
+    private Relevance() {}
 
-  /** The answer fields the rules read when the role is {@code role}. */
-  static Set<String> fieldsRead(Collection<String> drlTexts, Role role) {
-    Set<String> read = new HashSet<>();
-    for (String raw : drlTexts) {
-      String text = DrlText.withoutCommentsAndStrings(raw);
-      StringBuilder outsideExcluded = new StringBuilder(text.length());
-      int last = 0;
-      var m = SITUATION.matcher(text);
-      while (m.find()) {
-        int open = m.end() - 1;
-        int close = DrlText.matchingParen(text, open);
-        if (close < 0) {
-          return Set.copyOf(FIELDS);
+    /** The answer fields the rules read when the role is {@code role}. */
+    static Set<String> fieldsRead(Collection<String> drlTexts, Role role) {
+        Set<String> read = new HashSet<>();
+        for (String raw : drlTexts) {
+            String text = DrlText.withoutCommentsAndStrings(raw);
+            StringBuilder outsideExcluded = new StringBuilder(text.length());
+            int last = 0;
+            var m = SITUATION.matcher(text);
+            while (m.find()) {
+                int open = m.end() - 1;
+                int close = DrlText.matchingParen(text, open);
+                if (close < 0) {
+                    return Set.copyOf(FIELDS);
+                }
+                String body = text.substring(open + 1, close);
+                outsideExcluded.append(text, last, open + 1);
+                if (!excludes(body, role)) {
+                    outsideExcluded.append(body);
+                }
+                last = close;
+                m.region(close, text.length());
+            }
+            outsideExcluded.append(text.substring(last));
+            String visible = outsideExcluded.toString();
+            for (String field : FIELDS) {
+                String token = field.equals("safety") ? "\\b(safety|safetyConcern)\\b" : "\\b" + field + "\\b";
+                if (Pattern.compile(token).matcher(visible).find()) {
+                    read.add(field);
+                }
+            }
         }
-        String body = text.substring(open + 1, close);
-        outsideExcluded.append(text, last, open + 1);
-        if (!excludes(body, role)) {
-          outsideExcluded.append(body);
-        }
-        last = close;
-        m.region(close, text.length());
-      }
-      outsideExcluded.append(text.substring(last));
-      String visible = outsideExcluded.toString();
-      for (String field : FIELDS) {
-        String token = field.equals("safety") ? "\\b(safety|safetyConcern)\\b" : "\\b" + field + "\\b";
-        if (Pattern.compile(token).matcher(visible).find()) {
-          read.add(field);
-        }
-      }
+        return read;
     }
-    return read;
-  }
 
-  /** Whether a pattern body has a top-level condition that rules the role out. */
-  private static boolean excludes(String body, Role role) {
-    for (String part : DrlText.splitTopLevel(body)) {
-      String c = part.replaceAll("\\s+", "");
-      for (Role other : Role.values()) {
-        if (other != role && c.equals("role==Role." + other.name())) {
-          return true;
+    /** Whether a pattern body has a top-level condition that rules the role out. */
+    private static boolean excludes(String body, Role role) {
+        for (String part : DrlText.splitTopLevel(body)) {
+            String c = part.replaceAll("\\s+", "");
+            for (Role other : Role.values()) {
+                if (other != role && c.equals("role==Role." + other.name())) {
+                    return true;
+                }
+            }
+            if (c.equals("role!=Role." + role.name())) {
+                return true;
+            }
         }
-      }
-      if (c.equals("role!=Role." + role.name())) {
-        return true;
-      }
+        return false;
     }
-    return false;
-  }
-
 }

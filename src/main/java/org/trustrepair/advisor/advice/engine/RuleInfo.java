@@ -7,7 +7,7 @@ import java.util.List;
  * {@code {readiness}}, {@code {daysElapsed}}…), its sources, and where it is written.
  */
 public record RuleInfo(String name, String id, String reason, List<String> sources, String file, int line) {
-  public RuleInfo {
-    sources = List.copyOf(sources);
-  }
+    public RuleInfo {
+        sources = List.copyOf(sources);
+    }
 }

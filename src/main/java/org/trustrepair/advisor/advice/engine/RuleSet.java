@@ -2,10 +2,10 @@ package org.trustrepair.advisor.advice.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.kie.api.KieBase;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import org.kie.api.KieBase;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -21,315 +21,327 @@ import org.trustrepair.advisor.advice.facts.Situation;
  */
 public final class RuleSet {
 
-  private final String version;
-  private final String origin;
-  private final KieBase kieBase;
-  private final Catalogue catalogue;
-  private final Map<String, RuleInfo> rules;
-  private final int maxFirings;
-  private final long maxEvaluationNanos;
-  private final PlanMaker planMaker;
-  private final Instant loadedAt = Instant.now();
-  private final Map<String, String> drlSources;
-  private volatile String decisionKey;
-  /** The sweep shortcut's analysis, made on first use. */
-  private volatile SameFirings.Analysis sameFirings;
+    private final String version;
+    private final String origin;
+    private final KieBase kieBase;
+    private final Catalogue catalogue;
+    private final Map<String, RuleInfo> rules;
+    private final int maxFirings;
+    private final long maxEvaluationNanos;
+    private final PlanMaker planMaker;
+    private final Instant loadedAt = Instant.now();
+    private final Map<String, String> drlSources;
+    private volatile String decisionKey;
+    /** The sweep shortcut's analysis, made on first use. */
+    private volatile SameFirings.Analysis sameFirings;
 
-  RuleSet(String version, String origin, KieBase kieBase, Catalogue catalogue, Map<String, RuleInfo> rules,
-      Map<String, String> drlSources, int maxFirings, Duration maxEvaluationTime) {
-    this.maxEvaluationNanos = maxEvaluationTime.toNanos();
-    this.drlSources = Map.copyOf(drlSources);
-    this.version = version;
-    this.origin = origin;
-    this.kieBase = kieBase;
-    this.catalogue = catalogue;
-    this.rules = Map.copyOf(rules);
-    this.maxFirings = maxFirings;
-    this.planMaker = new PlanMaker(version, catalogue, rules);
-  }
-
-  /** Evaluates one situation in a fresh session. */
-  public Evaluation evaluate(Answers answers) {
-    try (Evaluator evaluator = newEvaluator()) {
-      return evaluator.evaluate(answers);
-    }
-  }
-
-
-  /**
-   * An evaluator that keeps one session for many evaluations, one after another (for sweeps and batches). Not
-   * thread-safe: use one per thread, and close it.
-   */
-  public Evaluator newEvaluator() {
-    return new Evaluator();
-  }
-
-  /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
-  public final class Evaluator implements AutoCloseable {
-
-    private KieSession session = newSession();
-    private Trace trace;
-    /** When the evaluation under way must stop ({@link System#nanoTime()}), checked before each firing. */
-    private long deadline;
-    private boolean overtime;
-
-    private Evaluator() {}
-
-    private KieSession newSession() {
-      KieSession fresh = kieBase.newKieSession();
-      fresh.addEventListener(new AgendaEventListenerDelegate());
-      fresh.addEventListener(new RuleRuntimeEventListenerDelegate());
-      return fresh;
+    RuleSet(
+            String version,
+            String origin,
+            KieBase kieBase,
+            Catalogue catalogue,
+            Map<String, RuleInfo> rules,
+            Map<String, String> drlSources,
+            int maxFirings,
+            Duration maxEvaluationTime) {
+        this.maxEvaluationNanos = maxEvaluationTime.toNanos();
+        this.drlSources = Map.copyOf(drlSources);
+        this.version = version;
+        this.origin = origin;
+        this.kieBase = kieBase;
+        this.catalogue = catalogue;
+        this.rules = Map.copyOf(rules);
+        this.maxFirings = maxFirings;
+        this.planMaker = new PlanMaker(version, catalogue, rules);
     }
 
+    /** Evaluates one situation in a fresh session. */
     public Evaluation evaluate(Answers answers) {
-      return evaluate(answers, null);
+        try (Evaluator evaluator = newEvaluator()) {
+            return evaluator.evaluate(answers);
+        }
     }
 
     /**
-     * Evaluates as {@link #evaluate(Answers)}, and adds to {@code classifiedBy} (when not null)
-     * the rules whose reasons the plan's classification gives, in the order of its {@code why} (those that decided
-     * the track, the nature, the severity and the period): with {@link RuleSet#reason}, the classification's reasons
-     * for other answers.
+     * An evaluator that keeps one session for many evaluations, one after another (for sweeps and batches). Not
+     * thread-safe: use one per thread, and close it.
      */
-    public Evaluation evaluate(Answers answers, List<String> classifiedBy) {
-      trace = new Trace();
-      overtime = false;
-      deadline = System.nanoTime() + maxEvaluationNanos;
-      try {
-        FactHandle situation = session.insert(new Situation(answers));
-        int fired = session.fireAllRules(maxFirings + 1);
-        if (overtime) {
-          throw new EvaluationException("The rules ran longer than " + maxEvaluationNanos / 1_000_000
-              + " ms for one situation (" + fired + " firings); a rule is probably re-triggering itself. "
-              + "Last rules fired: " + lastFired());
-        }
-        if (fired > maxFirings) {
-          throw new EvaluationException("The rules fired more than " + maxFirings
-              + " times for one situation; a rule is probably re-triggering itself. Last rules fired: "
-              + lastFired());
-        }
-        Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
-        if (classifiedBy != null) {
-          classifiedBy.addAll(planMaker.classifiedBy(trace));
-        }
-        clear(situation);
-        return result;
-      } catch (EvaluationException e) {
-        replaceSession();
-        throw e;
-      } catch (RuntimeException e) {
-        replaceSession();
-        throw new EvaluationException("A rule failed while running: " + e.getClass().getSimpleName(), e);
-      }
+    public Evaluator newEvaluator() {
+        return new Evaluator();
     }
 
-    private List<String> lastFired() {
-      List<String> fired = trace.fired();
-      return List.copyOf(fired.subList(Math.max(0, fired.size() - 3), fired.size()));
+    /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
+    public final class Evaluator implements AutoCloseable {
+
+        private KieSession session = newSession();
+        private Trace trace;
+        /** When the evaluation under way must stop ({@link System#nanoTime()}), checked before each firing. */
+        private long deadline;
+
+        private boolean overtime;
+
+        private Evaluator() {}
+
+        private KieSession newSession() {
+            KieSession fresh = kieBase.newKieSession();
+            fresh.addEventListener(new AgendaEventListenerDelegate());
+            fresh.addEventListener(new RuleRuntimeEventListenerDelegate());
+            return fresh;
+        }
+
+        public Evaluation evaluate(Answers answers) {
+            return evaluate(answers, null);
+        }
+
+        /**
+         * Evaluates as {@link #evaluate(Answers)}, and adds to {@code classifiedBy} (when not null)
+         * the rules whose reasons the plan's classification gives, in the order of its {@code why} (those that decided
+         * the track, the nature, the severity and the period): with {@link RuleSet#reason}, the classification's reasons
+         * for other answers.
+         */
+        public Evaluation evaluate(Answers answers, List<String> classifiedBy) {
+            trace = new Trace();
+            overtime = false;
+            deadline = System.nanoTime() + maxEvaluationNanos;
+            try {
+                FactHandle situation = session.insert(new Situation(answers));
+                int fired = session.fireAllRules(maxFirings + 1);
+                if (overtime) {
+                    throw new EvaluationException("The rules ran longer than " + maxEvaluationNanos / 1_000_000
+                            + " ms for one situation (" + fired + " firings); a rule is probably re-triggering itself. "
+                            + "Last rules fired: " + lastFired());
+                }
+                if (fired > maxFirings) {
+                    throw new EvaluationException("The rules fired more than " + maxFirings
+                            + " times for one situation; a rule is probably re-triggering itself. Last rules fired: "
+                            + lastFired());
+                }
+                Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
+                if (classifiedBy != null) {
+                    classifiedBy.addAll(planMaker.classifiedBy(trace));
+                }
+                clear(situation);
+                return result;
+            } catch (EvaluationException e) {
+                replaceSession();
+                throw e;
+            } catch (RuntimeException e) {
+                replaceSession();
+                throw new EvaluationException(
+                        "A rule failed while running: " + e.getClass().getSimpleName(), e);
+            }
+        }
+
+        private List<String> lastFired() {
+            List<String> fired = trace.fired();
+            return List.copyOf(fired.subList(Math.max(0, fired.size() - 3), fired.size()));
+        }
+
+        /**
+         * A session stopped half-way (halted, over its limit, or a rule threw) may hold facts, activations or a halt
+         * flag: the next evaluation gets a new session instead.
+         */
+        private void replaceSession() {
+            trace = null;
+            KieSession old = session;
+            session = newSession();
+            old.dispose();
+        }
+
+        private void clear(FactHandle situation) {
+            trace = null;
+            session.delete(situation);
+            clearAll();
+        }
+
+        /** Removes every fact; activations this leaves behind are the ones a fresh session would start with. */
+        private void clearAll() {
+            trace = null;
+            for (FactHandle handle : List.<FactHandle>copyOf(session.getFactHandles())) {
+                session.delete(handle);
+            }
+        }
+
+        @Override
+        public void close() {
+            session.dispose();
+        }
+
+        private final class AgendaEventListenerDelegate extends org.kie.api.event.rule.DefaultAgendaEventListener {
+            /** Stops a runaway evaluation at its deadline: the engine checks the halt flag between firings. */
+            @Override
+            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                if (!overtime && System.nanoTime() - deadline > 0) {
+                    overtime = true;
+                    session.halt();
+                }
+            }
+
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                if (trace != null) {
+                    trace.afterMatchFired(event);
+                }
+            }
+        }
+
+        private final class RuleRuntimeEventListenerDelegate implements RuleRuntimeEventListener {
+            @Override
+            public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                if (trace != null) {
+                    trace.objectInserted(event);
+                }
+            }
+
+            @Override
+            public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                if (trace != null) {
+                    trace.objectUpdated(event);
+                }
+            }
+
+            @Override
+            public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+                if (trace != null) {
+                    trace.objectDeleted(event);
+                }
+            }
+        }
     }
 
     /**
-     * A session stopped half-way (halted, over its limit, or a rule threw) may hold facts, activations or a halt
-     * flag: the next evaluation gets a new session instead.
+     * The reason of rule {@code rule} with these answers written in, exactly as a plan made by these rules gives it: a
+     * step's {@code why}, a withheld item's {@code reason} or a line of the classification's {@code why}.
+     *
+     * @throws EvaluationException when no rule has that name
      */
-    private void replaceSession() {
-      trace = null;
-      KieSession old = session;
-      session = newSession();
-      old.dispose();
+    public String reason(String rule, Answers answers) {
+        return planMaker.reason(rule, answers);
     }
 
-    private void clear(FactHandle situation) {
-      trace = null;
-      session.delete(situation);
-      clearAll();
+    /**
+     * The values of a number answer that a sweep must try to cover every value: both ends of each range the rules
+     * cannot tell apart ({@code daysElapsed} or {@code apologiesMade}).
+     */
+    public SortedSet<Integer> cuts(String field, int min, int max) {
+        return Thresholds.cuts(drlSources.values(), field, min, max);
     }
 
-    /** Removes every fact; activations this leaves behind are the ones a fresh session would start with. */
-    private void clearAll() {
-      trace = null;
-      for (FactHandle handle : List.<FactHandle>copyOf(session.getFactHandles())) {
-        session.delete(handle);
-      }
+    public SortedSet<Integer> valuesToTry(String field, int min, int max) {
+        return Thresholds.representatives(drlSources.values(), field, min, max);
     }
 
-    @Override
-    public void close() {
-      session.dispose();
+    /**
+     * The values of an answer that some rule names. Values no rule names cannot be told apart by the rules, so a sweep
+     * needs only one of them. All values when a rule uses the answer in a way this cannot follow.
+     */
+    public <E extends Enum<E>> List<E> namedValues(Class<E> type, String field) {
+        return EnumUse.named(drlSources.values(), type, field);
     }
 
-    private final class AgendaEventListenerDelegate extends org.kie.api.event.rule.DefaultAgendaEventListener {
-      /** Stops a runaway evaluation at its deadline: the engine checks the halt flag between firings. */
-      @Override
-      public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-        if (!overtime && System.nanoTime() - deadline > 0) {
-          overtime = true;
-          session.halt();
+    /**
+     * One set of safety flags for each class of sets that neither the rules nor the guardrails can tell apart (all 32
+     * sets when the rules use the flags in a way that cannot be followed).
+     */
+    public static Map<
+                    java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>,
+                    java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>>
+            safetyFlagClasses(RuleSet... ruleSets) {
+        return SafetyClasses.classes(java.util.Arrays.stream(ruleSets)
+                .map(r -> (java.util.Collection<String>) r.drlSources.values())
+                .toList());
+    }
+
+    public static List<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
+        return SafetyClasses.representatives(java.util.Arrays.stream(ruleSets)
+                .map(r -> (java.util.Collection<String>) r.drlSources.values())
+                .toList());
+    }
+
+    /** The answer fields these rules read for a role (see {@link Relevance}). */
+    public java.util.Set<String> fieldsRead(org.trustrepair.advisor.advice.Role role) {
+        return Relevance.fieldsRead(drlSources.values(), role);
+    }
+
+    /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
+    public boolean numberUseUnrecognised(String field) {
+        return Thresholds.hasUnrecognisedUse(drlSources.values(), field);
+    }
+
+    /** The rule files as DRL text (decision tables converted), by path. */
+    public Map<String, String> drlSources() {
+        return drlSources;
+    }
+
+    /**
+     * A fingerprint of what the guardrail sweep can observe in these rules (see {@link DecisionKey}): equal keys, equal
+     * sweep outcomes. Computed once.
+     */
+    public String decisionKey() {
+        String key = decisionKey;
+        if (key == null) {
+            key = DecisionKey.of(drlSources, rules, catalogue, maxFirings, maxEvaluationNanos);
+            decisionKey = key;
         }
-      }
-
-      @Override
-      public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-        if (trace != null) {
-          trace.afterMatchFired(event);
-        }
-      }
+        return key;
     }
 
-    private final class RuleRuntimeEventListenerDelegate implements RuleRuntimeEventListener {
-      @Override
-      public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
-        if (trace != null) {
-          trace.objectInserted(event);
-        }
-      }
-
-      @Override
-      public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
-        if (trace != null) {
-          trace.objectUpdated(event);
-        }
-      }
-
-      @Override
-      public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
-        if (trace != null) {
-          trace.objectDeleted(event);
-        }
-      }
-    }
-  }
-
-  /**
-   * The reason of rule {@code rule} with these answers written in, exactly as a plan made by these rules gives it: a
-   * step's {@code why}, a withheld item's {@code reason} or a line of the classification's {@code why}.
-   *
-   * @throws EvaluationException when no rule has that name
-   */
-  public String reason(String rule, Answers answers) {
-    return planMaker.reason(rule, answers);
-  }
-
-  /**
-   * The values of a number answer that a sweep must try to cover every value: both ends of each range the rules
-   * cannot tell apart ({@code daysElapsed} or {@code apologiesMade}).
-   */
-  public SortedSet<Integer> cuts(String field, int min, int max) {
-    return Thresholds.cuts(drlSources.values(), field, min, max);
-  }
-
-  public SortedSet<Integer> valuesToTry(String field, int min, int max) {
-    return Thresholds.representatives(drlSources.values(), field, min, max);
-  }
-
-  /**
-   * The values of an answer that some rule names. Values no rule names cannot be told apart by the rules, so a sweep
-   * needs only one of them. All values when a rule uses the answer in a way this cannot follow.
-   */
-  public <E extends Enum<E>> List<E> namedValues(Class<E> type, String field) {
-    return EnumUse.named(drlSources.values(), type, field);
-  }
-
-  /**
-   * One set of safety flags for each class of sets that neither the rules nor the guardrails can tell apart (all 32
-   * sets when the rules use the flags in a way that cannot be followed).
-   */
-  public static Map<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>,
-      java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagClasses(RuleSet... ruleSets) {
-    return SafetyClasses.classes(java.util.Arrays.stream(ruleSets)
-        .map(r -> (java.util.Collection<String>) r.drlSources.values()).toList());
-  }
-
-  public static List<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
-    return SafetyClasses.representatives(java.util.Arrays.stream(ruleSets)
-        .map(r -> (java.util.Collection<String>) r.drlSources.values()).toList());
-  }
-
-  /** The answer fields these rules read for a role (see {@link Relevance}). */
-  public java.util.Set<String> fieldsRead(org.trustrepair.advisor.advice.Role role) {
-    return Relevance.fieldsRead(drlSources.values(), role);
-  }
-
-  /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
-  public boolean numberUseUnrecognised(String field) {
-    return Thresholds.hasUnrecognisedUse(drlSources.values(), field);
-  }
-
-  /** The rule files as DRL text (decision tables converted), by path. */
-  public Map<String, String> drlSources() {
-    return drlSources;
-  }
-
-  /**
-   * A fingerprint of what the guardrail sweep can observe in these rules (see {@link DecisionKey}): equal keys, equal
-   * sweep outcomes. Computed once.
-   */
-  public String decisionKey() {
-    String key = decisionKey;
-    if (key == null) {
-      key = DecisionKey.of(drlSources, rules, catalogue, maxFirings, maxEvaluationNanos);
-      decisionKey = key;
-    }
-    return key;
-  }
-
-  /**
-   * Whether these rules qualify for the sweep's shortcut ({@link SameFirings}), and if so their probes. Made once,
-   * when first asked for: a diff or a check of the same rules asks again.
-   */
-  public SameFirings.Analysis sameFirings() {
-    SameFirings.Analysis made = sameFirings;
-    if (made == null) {
-      synchronized (this) {
-        made = sameFirings;
+    /**
+     * Whether these rules qualify for the sweep's shortcut ({@link SameFirings}), and if so their probes. Made once,
+     * when first asked for: a diff or a check of the same rules asks again.
+     */
+    public SameFirings.Analysis sameFirings() {
+        SameFirings.Analysis made = sameFirings;
         if (made == null) {
-          made = SameFirings.of(drlSources);
-          sameFirings = made;
+            synchronized (this) {
+                made = sameFirings;
+                if (made == null) {
+                    made = SameFirings.of(drlSources);
+                    sameFirings = made;
+                }
+            }
         }
-      }
+        return made;
     }
-    return made;
-  }
 
-  /**
-   * Whether the answers written into reasons can never make one blank or leave a brace in it ({@link
-   * PlanMaker#phrasesInert()}): then two situations that fire the same rules pass the same guardrail checks on
-   * reasons.
-   */
-  public boolean phrasesInert() {
-    return planMaker.phrasesInert();
-  }
+    /**
+     * Whether the answers written into reasons can never make one blank or leave a brace in it ({@link
+     * PlanMaker#phrasesInert()}): then two situations that fire the same rules pass the same guardrail checks on
+     * reasons.
+     */
+    public boolean phrasesInert() {
+        return planMaker.phrasesInert();
+    }
 
-  int maxFirings() {
-    return maxFirings;
-  }
+    int maxFirings() {
+        return maxFirings;
+    }
 
-  long maxEvaluationNanos() {
-    return maxEvaluationNanos;
-  }
+    long maxEvaluationNanos() {
+        return maxEvaluationNanos;
+    }
 
-  public String version() {
-    return version;
-  }
+    public String version() {
+        return version;
+    }
 
-  public String origin() {
-    return origin;
-  }
+    public String origin() {
+        return origin;
+    }
 
-  public Instant loadedAt() {
-    return loadedAt;
-  }
+    public Instant loadedAt() {
+        return loadedAt;
+    }
 
-  public Map<String, RuleInfo> rules() {
-    return rules;
-  }
+    public Map<String, RuleInfo> rules() {
+        return rules;
+    }
 
-  public Catalogue catalogue() {
-    return catalogue;
-  }
+    public Catalogue catalogue() {
+        return catalogue;
+    }
 
-  public Questionnaire questionnaire() {
-    return catalogue.questionnaire();
-  }
+    public Questionnaire questionnaire() {
+        return catalogue.questionnaire();
+    }
 }

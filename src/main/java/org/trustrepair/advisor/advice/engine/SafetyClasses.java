@@ -34,172 +34,175 @@ import org.trustrepair.advisor.advice.facts.Situation;
  */
 final class SafetyClasses {
 
-  private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");
-  private static final Pattern SAFETY_TOKEN = Pattern.compile("\\b(safety|safetyConcern)\\b");
-  private static final Pattern OTHER_FIELD = Pattern.compile("\\b(role|relationship|breach|readiness|daysElapsed|"
-      + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected)\\b");
+    private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");
+    private static final Pattern SAFETY_TOKEN = Pattern.compile("\\b(safety|safetyConcern)\\b");
+    private static final Pattern OTHER_FIELD = Pattern.compile("\\b(role|relationship|breach|readiness|daysElapsed|"
+            + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected)\\b");
 
-  /**
-   * The classes found lately, by the conditions that made them: they depend on nothing else, and most edits leave
-   * the conditions on the flags as they were, so the engine is not asked again (a few dozen entries at most).
-   */
-  private static final LastFew<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> CLASSES = new LastFew<>(16);
+    /**
+     * The classes found lately, by the conditions that made them: they depend on nothing else, and most edits leave
+     * the conditions on the flags as they were, so the engine is not asked again (a few dozen entries at most).
+     */
+    private static final LastFew<List<String>, Map<Set<SafetyFlag>, Set<SafetyFlag>>> CLASSES = new LastFew<>(16);
 
-  private SafetyClasses() {}
+    private SafetyClasses() {}
 
-  /** The conditions on safety flags (as DRL constraint text) that tell sets apart, or empty if every set counts. */
-  static List<String> conditions(Collection<String> drlTexts) {
-    List<String> conditions = new ArrayList<>();
-    // the guardrails read these: abuse, self-harm, an order, any flag
-    conditions.add("safety contains SafetyFlag.OTHER_PARTY_AFRAID || safety contains SafetyFlag.VIOLENCE_OR_THREATS"
-        + " || safety contains SafetyFlag.CONTROLLING_BEHAVIOUR");
-    conditions.add("safety contains SafetyFlag.SELF_HARM_THOUGHTS");
-    conditions.add("safety contains SafetyFlag.PROTECTIVE_ORDER");
-    conditions.add("safetyConcern");
-    for (String raw : drlTexts) {
-      String text = DrlText.withoutCommentsAndStrings(raw);
-      int inPatterns = 0;
-      var m = SITUATION.matcher(text);
-      while (m.find()) {
-        int close = DrlText.matchingParen(text, m.end() - 1);
-        if (close < 0) {
-          return List.of();
-        }
-        for (String constraint : DrlText.splitTopLevel(text.substring(m.end(), close))) {
-          int tokens = count(SAFETY_TOKEN, constraint);
-          if (tokens == 0) {
-            continue;
-          }
-          inPatterns += tokens;
-          if (constraint.contains(":")) {
-            return List.of();
-          }
-          if (OTHER_FIELD.matcher(constraint).find()) {
-            for (SafetyFlag f : SafetyFlag.values()) {
-              if (constraint.contains(f.name())) {
-                conditions.add("safety contains SafetyFlag." + f.name());
-              }
+    /** The conditions on safety flags (as DRL constraint text) that tell sets apart, or empty if every set counts. */
+    static List<String> conditions(Collection<String> drlTexts) {
+        List<String> conditions = new ArrayList<>();
+        // the guardrails read these: abuse, self-harm, an order, any flag
+        conditions.add("safety contains SafetyFlag.OTHER_PARTY_AFRAID || safety contains SafetyFlag.VIOLENCE_OR_THREATS"
+                + " || safety contains SafetyFlag.CONTROLLING_BEHAVIOUR");
+        conditions.add("safety contains SafetyFlag.SELF_HARM_THOUGHTS");
+        conditions.add("safety contains SafetyFlag.PROTECTIVE_ORDER");
+        conditions.add("safetyConcern");
+        for (String raw : drlTexts) {
+            String text = DrlText.withoutCommentsAndStrings(raw);
+            int inPatterns = 0;
+            var m = SITUATION.matcher(text);
+            while (m.find()) {
+                int close = DrlText.matchingParen(text, m.end() - 1);
+                if (close < 0) {
+                    return List.of();
+                }
+                for (String constraint : DrlText.splitTopLevel(text.substring(m.end(), close))) {
+                    int tokens = count(SAFETY_TOKEN, constraint);
+                    if (tokens == 0) {
+                        continue;
+                    }
+                    inPatterns += tokens;
+                    if (constraint.contains(":")) {
+                        return List.of();
+                    }
+                    if (OTHER_FIELD.matcher(constraint).find()) {
+                        for (SafetyFlag f : SafetyFlag.values()) {
+                            if (constraint.contains(f.name())) {
+                                conditions.add("safety contains SafetyFlag." + f.name());
+                            }
+                        }
+                        if (constraint.contains("safetyConcern")) {
+                            conditions.add("safetyConcern");
+                        }
+                    } else {
+                        conditions.add(constraint.trim());
+                    }
+                }
             }
-            if (constraint.contains("safetyConcern")) {
-              conditions.add("safetyConcern");
+            if (inPatterns != count(SAFETY_TOKEN, text)) {
+                return List.of();
             }
-          } else {
-            conditions.add(constraint.trim());
-          }
         }
-      }
-      if (inPatterns != count(SAFETY_TOKEN, text)) {
-        return List.of();
-      }
+        return conditions;
     }
-    return conditions;
-  }
 
-  /**
-   * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 32
-   * when some rule set's conditions cannot be read.
-   */
-  static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl) {
-    return List.copyOf(new java.util.LinkedHashSet<>(classes(ruleSetsDrl).values()));
-  }
+    /**
+     * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 32
+     * when some rule set's conditions cannot be read.
+     */
+    static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl) {
+        return List.copyOf(new java.util.LinkedHashSet<>(classes(ruleSetsDrl).values()));
+    }
 
-  /** Each of the 32 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
-  static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(List<Collection<String>> ruleSetsDrl) {
-    List<Set<SafetyFlag>> all = allSubsets();
-    Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();
-    all.forEach(f -> identity.put(f, f));
-    List<String> conditions = new ArrayList<>();
-    for (Collection<String> drl : ruleSetsDrl) {
-      List<String> found = conditions(drl);
-      if (found.isEmpty()) {
-        return identity;
-      }
-      conditions.addAll(found);
-    }
-    Map<Set<SafetyFlag>, Set<SafetyFlag>> known = CLASSES.get(conditions);
-    if (known != null) {
-      return known;
-    }
-    KieBase probe = compile(conditions);
-    if (probe == null) {
-      return identity;
-    }
-    Map<String, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
-    Map<Set<SafetyFlag>, Set<SafetyFlag>> result = new LinkedHashMap<>();
-    for (Set<SafetyFlag> flags : all) {
-      result.put(flags, byClass.computeIfAbsent(signature(probe, flags), k -> flags));
-    }
-    Map<Set<SafetyFlag>, Set<SafetyFlag>> made = java.util.Collections.unmodifiableMap(result);
-    CLASSES.put(List.copyOf(conditions), made);
-    return made;
-  }
-
-  private static String signature(KieBase probe, Set<SafetyFlag> flags) {
-    KieSession session = probe.newKieSession();
-    TreeSet<String> fired = new TreeSet<>();
-    session.addEventListener(new DefaultAgendaEventListener() {
-      @Override
-      public void afterMatchFired(AfterMatchFiredEvent event) {
-        fired.add(event.getMatch().getRule().getName());
-      }
-    });
-    try {
-      Answers a = Answers.of(Relationship.ROMANTIC, Breach.OTHER, Readiness.UNDECIDED, 0).withSafety(flags);
-      session.insert(new Situation(a));
-      session.fireAllRules(1000);
-      return fired.toString();
-    } finally {
-      session.dispose();
-    }
-  }
-
-  private static KieBase compile(List<String> conditions) {
-    StringBuilder drl = new StringBuilder("package safetyprobe;\n"
-        + "import org.trustrepair.advisor.advice.*;\nimport org.trustrepair.advisor.advice.facts.*;\n");
-    for (int i = 0; i < conditions.size(); i++) {
-      drl.append("rule \"c").append(i).append("\" when Situation( ").append(conditions.get(i))
-          .append(" ) then end\n");
-    }
-    KieServices ks = KieServices.get();
-    ReleaseId id = ks.newReleaseId("org.trustrepair.probe", "safety", "1.0." + System.nanoTime());
-    KieFileSystem kfs = ks.newKieFileSystem();
-    kfs.generateAndWritePomXML(id);
-    kfs.write("src/main/resources/safetyprobe/probe.drl", drl.toString());
-    try {
-      KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-      if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-        return null;
-      }
-      return ks.newKieContainer(id).getKieBase();
-    } catch (RuntimeException e) {
-      return null;
-    } finally {
-      ks.getRepository().removeKieModule(id);
-    }
-  }
-
-  static List<Set<SafetyFlag>> allSubsets() {
-    SafetyFlag[] flags = SafetyFlag.values();
-    List<Set<SafetyFlag>> subsets = new ArrayList<>();
-    for (int mask = 0; mask < (1 << flags.length); mask++) {
-      EnumSet<SafetyFlag> set = EnumSet.noneOf(SafetyFlag.class);
-      for (int i = 0; i < flags.length; i++) {
-        if ((mask & (1 << i)) != 0) {
-          set.add(flags[i]);
+    /** Each of the 32 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
+    static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(List<Collection<String>> ruleSetsDrl) {
+        List<Set<SafetyFlag>> all = allSubsets();
+        Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();
+        all.forEach(f -> identity.put(f, f));
+        List<String> conditions = new ArrayList<>();
+        for (Collection<String> drl : ruleSetsDrl) {
+            List<String> found = conditions(drl);
+            if (found.isEmpty()) {
+                return identity;
+            }
+            conditions.addAll(found);
         }
-      }
-      subsets.add(Set.copyOf(set));
+        Map<Set<SafetyFlag>, Set<SafetyFlag>> known = CLASSES.get(conditions);
+        if (known != null) {
+            return known;
+        }
+        KieBase probe = compile(conditions);
+        if (probe == null) {
+            return identity;
+        }
+        Map<String, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
+        Map<Set<SafetyFlag>, Set<SafetyFlag>> result = new LinkedHashMap<>();
+        for (Set<SafetyFlag> flags : all) {
+            result.put(flags, byClass.computeIfAbsent(signature(probe, flags), k -> flags));
+        }
+        Map<Set<SafetyFlag>, Set<SafetyFlag>> made = java.util.Collections.unmodifiableMap(result);
+        CLASSES.put(List.copyOf(conditions), made);
+        return made;
     }
-    return subsets;
-  }
 
-  private static int count(Pattern p, String s) {
-    int n = 0;
-    var m = p.matcher(s);
-    while (m.find()) {
-      n++;
+    private static String signature(KieBase probe, Set<SafetyFlag> flags) {
+        KieSession session = probe.newKieSession();
+        TreeSet<String> fired = new TreeSet<>();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        try {
+            Answers a = Answers.of(Relationship.ROMANTIC, Breach.OTHER, Readiness.UNDECIDED, 0)
+                    .withSafety(flags);
+            session.insert(new Situation(a));
+            session.fireAllRules(1000);
+            return fired.toString();
+        } finally {
+            session.dispose();
+        }
     }
-    return n;
-  }
 
+    private static KieBase compile(List<String> conditions) {
+        StringBuilder drl = new StringBuilder("package safetyprobe;\n"
+                + "import org.trustrepair.advisor.advice.*;\nimport org.trustrepair.advisor.advice.facts.*;\n");
+        for (int i = 0; i < conditions.size(); i++) {
+            drl.append("rule \"c")
+                    .append(i)
+                    .append("\" when Situation( ")
+                    .append(conditions.get(i))
+                    .append(" ) then end\n");
+        }
+        KieServices ks = KieServices.get();
+        ReleaseId id = ks.newReleaseId("org.trustrepair.probe", "safety", "1.0." + System.nanoTime());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(id);
+        kfs.write("src/main/resources/safetyprobe/probe.drl", drl.toString());
+        try {
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+                return null;
+            }
+            return ks.newKieContainer(id).getKieBase();
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            ks.getRepository().removeKieModule(id);
+        }
+    }
+
+    static List<Set<SafetyFlag>> allSubsets() {
+        SafetyFlag[] flags = SafetyFlag.values();
+        List<Set<SafetyFlag>> subsets = new ArrayList<>();
+        for (int mask = 0; mask < (1 << flags.length); mask++) {
+            EnumSet<SafetyFlag> set = EnumSet.noneOf(SafetyFlag.class);
+            for (int i = 0; i < flags.length; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    set.add(flags[i]);
+                }
+            }
+            subsets.add(Set.copyOf(set));
+        }
+        return subsets;
+    }
+
+    private static int count(Pattern p, String s) {
+        int n = 0;
+        var m = p.matcher(s);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -10,52 +10,52 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 /** Records, for one evaluation, which rules fired and which rule inserted each fact. */
 final class Trace {
 
-  private final List<String> fired = new ArrayList<>();
-  private final List<Object> facts = new ArrayList<>();
-  private final List<String> insertedBy = new ArrayList<>();
+    private final List<String> fired = new ArrayList<>();
+    private final List<Object> facts = new ArrayList<>();
+    private final List<String> insertedBy = new ArrayList<>();
 
-  void afterMatchFired(AfterMatchFiredEvent event) {
-    fired.add(event.getMatch().getRule().getName());
-  }
-
-  void objectInserted(ObjectInsertedEvent event) {
-    if (event.getRule() != null) {
-      facts.add(event.getObject());
-      insertedBy.add(event.getRule().getName());
+    void afterMatchFired(AfterMatchFiredEvent event) {
+        fired.add(event.getMatch().getRule().getName());
     }
-  }
 
-  void objectUpdated(ObjectUpdatedEvent event) {
-    // facts are immutable; nothing to record
-  }
-
-  /** A fact withdrawn during evaluation (a logical insert whose reason went away) is no longer part of the plan. */
-  void objectDeleted(ObjectDeletedEvent event) {
-    Object old = event.getOldObject();
-    for (int i = facts.size() - 1; i >= 0; i--) {
-      if (facts.get(i) == old) {
-        facts.remove(i);
-        insertedBy.remove(i);
-        return;
-      }
+    void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null) {
+            facts.add(event.getObject());
+            insertedBy.add(event.getRule().getName());
+        }
     }
-  }
 
-  List<String> fired() {
-    return fired;
-  }
-
-  /** Facts of a type that rules inserted, in insertion order, each with the name of the rule that inserted it. */
-  <T> List<Inserted<T>> inserted(Class<T> type) {
-    List<Inserted<T>> result = new ArrayList<>();
-    for (int i = 0; i < facts.size(); i++) {
-      Object fact = facts.get(i);
-      if (type.isInstance(fact)) {
-        result.add(new Inserted<>(type.cast(fact), insertedBy.get(i)));
-      }
+    void objectUpdated(ObjectUpdatedEvent event) {
+        // facts are immutable; nothing to record
     }
-    return result;
-  }
 
-  record Inserted<T>(T fact, String rule) {}
+    /** A fact withdrawn during evaluation (a logical insert whose reason went away) is no longer part of the plan. */
+    void objectDeleted(ObjectDeletedEvent event) {
+        Object old = event.getOldObject();
+        for (int i = facts.size() - 1; i >= 0; i--) {
+            if (facts.get(i) == old) {
+                facts.remove(i);
+                insertedBy.remove(i);
+                return;
+            }
+        }
+    }
+
+    List<String> fired() {
+        return fired;
+    }
+
+    /** Facts of a type that rules inserted, in insertion order, each with the name of the rule that inserted it. */
+    <T> List<Inserted<T>> inserted(Class<T> type) {
+        List<Inserted<T>> result = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            Object fact = facts.get(i);
+            if (type.isInstance(fact)) {
+                result.add(new Inserted<>(type.cast(fact), insertedBy.get(i)));
+            }
+        }
+        return result;
+    }
+
+    record Inserted<T>(T fact, String rule) {}
 }

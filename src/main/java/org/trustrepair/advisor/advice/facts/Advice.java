@@ -9,40 +9,40 @@ import org.trustrepair.advisor.advice.Phase;
  */
 public final class Advice {
 
-  private final String id;
-  private final Phase phase;
-  private final int rank;
+    private final String id;
+    private final Phase phase;
+    private final int rank;
 
-  public Advice(String id, Phase phase, int rank) {
-    this.id = Objects.requireNonNull(id);
-    this.phase = Objects.requireNonNull(phase);
-    this.rank = rank;
-  }
+    public Advice(String id, Phase phase, int rank) {
+        this.id = Objects.requireNonNull(id);
+        this.phase = Objects.requireNonNull(phase);
+        this.rank = rank;
+    }
 
-  public String getId() {
-    return id;
-  }
+    public String getId() {
+        return id;
+    }
 
-  public Phase getPhase() {
-    return phase;
-  }
+    public Phase getPhase() {
+        return phase;
+    }
 
-  public int getRank() {
-    return rank;
-  }
+    public int getRank() {
+        return rank;
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Advice that && id.equals(that.id) && phase == that.phase && rank == that.rank;
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Advice that && id.equals(that.id) && phase == that.phase && rank == that.rank;
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, phase, rank);
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, phase, rank);
+    }
 
-  @Override
-  public String toString() {
-    return "Advice[" + id + ", " + phase + ", " + rank + "]";
-  }
+    @Override
+    public String toString() {
+        return "Advice[" + id + ", " + phase + ", " + rank + "]";
+    }
 }

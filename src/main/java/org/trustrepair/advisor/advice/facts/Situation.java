@@ -16,64 +16,64 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  */
 public final class Situation {
 
-  private final Answers answers;
+    private final Answers answers;
 
-  public Situation(Answers answers) {
-    this.answers = answers;
-  }
+    public Situation(Answers answers) {
+        this.answers = answers;
+    }
 
-  public Role getRole() {
-    return answers.role();
-  }
+    public Role getRole() {
+        return answers.role();
+    }
 
-  public Relationship getRelationship() {
-    return answers.relationship();
-  }
+    public Relationship getRelationship() {
+        return answers.relationship();
+    }
 
-  public Breach getBreach() {
-    return answers.breach();
-  }
+    public Breach getBreach() {
+        return answers.breach();
+    }
 
-  /** May be null only for the hurt party, who need not say. */
-  public Readiness getReadiness() {
-    return answers.readiness();
-  }
+    /** May be null only for the hurt party, who need not say. */
+    public Readiness getReadiness() {
+        return answers.readiness();
+    }
 
-  public int getDaysElapsed() {
-    return answers.daysElapsed();
-  }
+    public int getDaysElapsed() {
+        return answers.daysElapsed();
+    }
 
-  public Disclosure getDisclosure() {
-    return answers.disclosure();
-  }
+    public Disclosure getDisclosure() {
+        return answers.disclosure();
+    }
 
-  public boolean isStillHappening() {
-    return answers.stillHappening();
-  }
+    public boolean isStillHappening() {
+        return answers.stillHappening();
+    }
 
-  public boolean isHappenedBefore() {
-    return answers.happenedBefore();
-  }
+    public boolean isHappenedBefore() {
+        return answers.happenedBefore();
+    }
 
-  public int getApologiesMade() {
-    return answers.apologiesMade();
-  }
+    public int getApologiesMade() {
+        return answers.apologiesMade();
+    }
 
-  public boolean isOthersAffected() {
-    return answers.othersAffected();
-  }
+    public boolean isOthersAffected() {
+        return answers.othersAffected();
+    }
 
-  public Set<SafetyFlag> getSafety() {
-    return answers.safety();
-  }
+    public Set<SafetyFlag> getSafety() {
+        return answers.safety();
+    }
 
-  /** True when any safety flag is set: the rules use it to put safety before everything. */
-  public boolean isSafetyConcern() {
-    return answers.hasSafetyFlag();
-  }
+    /** True when any safety flag is set: the rules use it to put safety before everything. */
+    public boolean isSafetyConcern() {
+        return answers.hasSafetyFlag();
+    }
 
-  @Override
-  public String toString() {
-    return "Situation[redacted]";
-  }
+    @Override
+    public String toString() {
+        return "Situation[redacted]";
+    }
 }

@@ -9,34 +9,34 @@ import org.trustrepair.advisor.advice.Phase;
  */
 public final class Withhold {
 
-  private final String id;
-  private final Phase phase;
+    private final String id;
+    private final Phase phase;
 
-  public Withhold(String id, Phase phase) {
-    this.id = Objects.requireNonNull(id);
-    this.phase = Objects.requireNonNull(phase);
-  }
+    public Withhold(String id, Phase phase) {
+        this.id = Objects.requireNonNull(id);
+        this.phase = Objects.requireNonNull(phase);
+    }
 
-  public String getId() {
-    return id;
-  }
+    public String getId() {
+        return id;
+    }
 
-  public Phase getPhase() {
-    return phase;
-  }
+    public Phase getPhase() {
+        return phase;
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Withhold that && id.equals(that.id) && phase == that.phase;
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Withhold that && id.equals(that.id) && phase == that.phase;
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, phase);
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, phase);
+    }
 
-  @Override
-  public String toString() {
-    return "Withhold[" + id + ", " + phase + "]";
-  }
+    @Override
+    public String toString() {
+        return "Withhold[" + id + ", " + phase + "]";
+    }
 }
