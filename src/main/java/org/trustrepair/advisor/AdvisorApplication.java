@@ -3,7 +3,7 @@ package org.trustrepair.advisor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.trustrepair.advisor.batch.Commands;
+import org.trustrepair.advisor.cli.Commands;
 
 /**
  * Starts the web advisor (questionnaire page and JSON API), or, when the first argument names a command such as

@@ -31,15 +31,15 @@ import org.trustrepair.advisor.advice.AnswersReader;
  * sequential part (finding where a record starts and ends) happens here, the parsing in whichever worker runs the
  * supplier. What cannot be read becomes an Input with its file, line and reason; nothing is silently dropped.
  */
-final class CaseReader {
+public final class CaseReader {
 
     /** Where records go; blocks when the pipeline is full. */
-    interface Sink {
+    public interface Sink {
         void accept(Supplier<Input> pending) throws InterruptedException;
     }
 
-    static final int MAX_RECORD_CHARS = 1 << 20;
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final int MAX_RECORD_CHARS = 1 << 20;
+    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** For reading a list of cases one at a time: what follows a case is the next one, not trailing tokens. */
     private static final ObjectMapper STREAM = new ObjectMapper();
 
@@ -49,11 +49,11 @@ final class CaseReader {
     private final AtomicLong bytesRead = new AtomicLong();
 
     /** Bytes read so far over all files, for the progress bar. */
-    long bytesRead() {
+    public long bytesRead() {
         return bytesRead.get();
     }
 
-    void read(Path file, Sink sink) throws InterruptedException {
+    public void read(Path file, Sink sink) throws InterruptedException {
         String name = file.toString().replace('\\', '/');
         String lower = name.toLowerCase();
         try (InputStream in = new Counting(Files.newInputStream(file), bytesRead)) {

@@ -1,11 +1,11 @@
 package org.trustrepair.advisor.batch;
 
 /** Escaping for text put into HTML and SVG. */
-final class Html {
+public final class Html {
 
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

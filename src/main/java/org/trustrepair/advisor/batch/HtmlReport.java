@@ -13,7 +13,7 @@ import org.trustrepair.advisor.advice.Track;
  * The batch report as one self-contained HTML page: summary, cases by track, failed expectations, errors, rule
  * coverage and the first cases. Charts are inline SVG; no script, no external file; every text is escaped.
  */
-final class HtmlReport {
+public final class HtmlReport {
 
     static final Map<Track, String> TRACK_COLOURS = Map.of(
             Track.SAFETY,
@@ -38,7 +38,7 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    static String render(Summary s) {
+    public static String render(Summary s) {
         Tally t = s.tally();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

@@ -11,11 +11,11 @@ import org.trustrepair.advisor.advice.FieldProblem;
  * One case as read from an input file, or why it could not be read: always with the file and line it came from, and
  * its id when one could be read. A reason names fields and allowed values, never the values sent.
  */
-record Input(String file, long line, String id, Case value, String reason, List<FieldProblem> problems) {
+public record Input(String file, long line, String id, Case value, String reason, List<FieldProblem> problems) {
 
     private static final int MAX_ID = 200;
 
-    Input {
+    public Input {
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 

@@ -12,10 +12,10 @@ import java.util.stream.Stream;
  * The case files named on the command line: files as given, folders read recursively in sorted order. Only
  * {@code *.json}, {@code *.jsonl} and {@code *.csv} are cases; hidden files and folders are skipped.
  */
-final class InputFiles {
+public final class InputFiles {
 
     /** A path on the command line that cannot be read as cases. */
-    static final class BadInput extends Exception {
+    public static final class BadInput extends Exception {
         BadInput(String message) {
             super(message);
         }
@@ -28,7 +28,7 @@ final class InputFiles {
         return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".csv");
     }
 
-    static List<Path> expand(List<Path> arguments) throws BadInput {
+    public static List<Path> expand(List<Path> arguments) throws BadInput {
         List<Path> files = new ArrayList<>();
         for (Path argument : arguments) {
             if (Files.isDirectory(argument)) {
@@ -66,7 +66,7 @@ final class InputFiles {
         return false;
     }
 
-    static long totalBytes(List<Path> files) {
+    public static long totalBytes(List<Path> files) {
         long total = 0;
         for (Path f : files) {
             try {

@@ -6,13 +6,13 @@ import java.util.List;
 import org.trustrepair.advisor.advice.Track;
 
 /** The batch report in Markdown, for a pull request or a wiki: the HTML report's content, bars drawn in text. */
-final class MarkdownReport {
+public final class MarkdownReport {
 
     private static final int BAR = 30;
 
     private MarkdownReport() {}
 
-    static String render(Summary s) {
+    public static String render(Summary s) {
         Tally t = s.tally();
         StringBuilder m = new StringBuilder(32 * 1024);
         m.append("# Batch report\n\n## Summary\n\n| | |\n|---|---|\n");

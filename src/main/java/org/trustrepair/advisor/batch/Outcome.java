@@ -18,7 +18,7 @@ import org.trustrepair.advisor.advice.Track;
  * little the summary and report need (track, first steps, fired rules, failed checks, or the error). The plan itself
  * is not kept.
  */
-record Outcome(
+public record Outcome(
         String id,
         String file,
         long line,
@@ -46,7 +46,7 @@ record Outcome(
 
     private static final int FIRST_STEPS = 3;
 
-    boolean failed() {
+    public boolean failed() {
         return failures != null && !failures.isEmpty();
     }
 
@@ -54,12 +54,12 @@ record Outcome(
         return failures != null && failures.isEmpty();
     }
 
-    boolean isError() {
+    public boolean isError() {
         return error != null;
     }
 
     /** Evaluates one input and writes its line; never throws for a bad case, so the others go on. */
-    static Outcome of(Input input, Advisor advisor, ObjectWriter json) {
+    public static Outcome of(Input input, Advisor advisor, ObjectWriter json) {
         if (!input.ok()) {
             return error(input, input.reason(), input.problems(), json);
         }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the JSON lines go: a file (bytes straight through), or the command's standard output (a writer). */
-interface OutputLines extends AutoCloseable {
+public interface OutputLines extends AutoCloseable {
 
     void write(byte[] utf8Line) throws IOException;
 

@@ -15,15 +15,15 @@ import java.util.function.Function;
  * future; the writer (the calling thread) takes futures in that order. The queue is bounded, so at most
  * {@code window} records are in flight whatever the input's size: memory stays constant.
  */
-final class Pipeline {
+public final class Pipeline {
 
     /** The reader's side: it pushes every record into the sink it is given. */
-    interface Source {
+    public interface Source {
         void readInto(CaseReader.Sink sink) throws Exception;
     }
 
     /** The writer's side: runs on the calling thread, in input order. */
-    interface Sink {
+    public interface Sink {
         void accept(Outcome outcome) throws Exception;
     }
 
@@ -32,12 +32,12 @@ final class Pipeline {
     private final int threads;
     private final int window;
 
-    Pipeline(int threads, int window) {
+    public Pipeline(int threads, int window) {
         this.threads = threads;
         this.window = window;
     }
 
-    void run(Source source, Function<Input, Outcome> work, Sink sink) throws Exception {
+    public void run(Source source, Function<Input, Outcome> work, Sink sink) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemons("batch-worker-"));
         BlockingQueue<Future<Outcome>> queue = new ArrayBlockingQueue<>(window);
         Exception[] readerFailure = new Exception[1];

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * A progress bar on the terminal's error stream, redrawn at most five times a second from the writer thread. Off when
  * the output is not a terminal, so logs and CI stay clean.
  */
-final class Progress {
+public final class Progress {
 
     private static final long EVERY_NANOS = 200_000_000L;
     private static final int WIDTH = 30;
@@ -19,14 +19,14 @@ final class Progress {
     private final long start = System.nanoTime();
     private long lastDrawn = start;
 
-    Progress(PrintWriter err, boolean on, long totalBytes, LongSupplier bytesRead) {
+    public Progress(PrintWriter err, boolean on, long totalBytes, LongSupplier bytesRead) {
         this.err = err;
         this.on = on;
         this.totalBytes = totalBytes;
         this.bytesRead = bytesRead;
     }
 
-    void update(long cases) {
+    public void update(long cases) {
         if (!on || (cases & 255) != 0) {
             return;
         }
@@ -44,7 +44,7 @@ final class Progress {
         err.flush();
     }
 
-    void done() {
+    public void done() {
         if (on) {
             err.print("\r" + " ".repeat(WIDTH + 50) + "\r");
             err.flush();

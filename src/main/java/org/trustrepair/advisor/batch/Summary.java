@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything a report says about one batch run. */
-record Summary(
+public record Summary(
         Tally tally,
         String rulesVersion,
         String rulesOrigin,
@@ -46,7 +46,7 @@ record Summary(
         return seconds <= 0 ? 0 : tally.cases() / seconds;
     }
 
-    String oneLine() {
+    public String oneLine() {
         return String.format(
                 "%,d cases: %,d passed, %,d failed, %,d errors, %,d without expectation; rules %s; %s (%,.0f cases/s)",
                 tally.cases(),

@@ -11,7 +11,7 @@ import org.trustrepair.advisor.advice.Track;
  * What the summary and the report need, counted as outcomes go by: counters, the first failures and errors (capped,
  * with their total), and the first rows of the case table. Its size does not grow with the input.
  */
-final class Tally {
+public final class Tally {
 
     static final int MAX_FAILURES = 1_000;
     static final int MAX_ERRORS = 1_000;
@@ -37,11 +37,11 @@ final class Tally {
     private final List<Problem> problems = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
 
-    Tally(List<String> ruleNames) {
+    public Tally(List<String> ruleNames) {
         ruleNames.forEach(name -> firings.put(name, new long[1]));
     }
 
-    void add(Outcome o) {
+    public void add(Outcome o) {
         cases++;
         if (o.isError()) {
             errors++;
@@ -78,7 +78,7 @@ final class Tally {
         return o.passed() ? "passed" : "no expectation";
     }
 
-    long cases() {
+    public long cases() {
         return cases;
     }
 
@@ -126,7 +126,7 @@ final class Tally {
     }
 
     /** 0 when every expectation holds, 1 when one failed, 2 when a record could not be read or evaluated. */
-    int exitCode() {
+    public int exitCode() {
         if (errors > 0) {
             return 2;
         }

@@ -1,7 +1,7 @@
 package org.trustrepair.advisor.workbench;
 
 /** The commands print a report; the rule engine's own log lines would only repeat it. */
-final class Quiet implements AutoCloseable {
+public final class Quiet implements AutoCloseable {
 
     private static final String THRESHOLD = "CONSOLE_LOG_THRESHOLD";
 
@@ -16,7 +16,7 @@ final class Quiet implements AutoCloseable {
      * chose a threshold ({@code -DCONSOLE_LOG_THRESHOLD=INFO}). Closing gives the threshold back as it was, so that a
      * command run inside a longer-lived JVM (a test, a server) does not silence the log of what runs after it.
      */
-    static Quiet logs() {
+    public static Quiet logs() {
         String before = System.getProperty(THRESHOLD);
         if (before == null) {
             System.setProperty(THRESHOLD, "OFF");

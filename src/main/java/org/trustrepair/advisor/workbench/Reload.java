@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.proof.CheckReport;
+import org.trustrepair.advisor.proof.RuleCheck;
 
 /**
  * Takes up an edited rules folder only when the whole check holds: it compiles, passes the samples and keeps every

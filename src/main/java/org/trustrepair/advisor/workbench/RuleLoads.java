@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.proof.Sweep;
 
 /**
  * What the workbench knows about the rule sets this server has loaded: the last edit it refused and why, and for each

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.AdvisorSettings;
 import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.proof.Proofs;
+import org.trustrepair.advisor.proof.RuleCheck;
+import org.trustrepair.advisor.proof.Sweep;
 
 /**
  * Watches the rules folder the server loaded (and every folder in it) and, once edits have stopped for a moment,
@@ -91,8 +94,7 @@ class RulesWatcher implements SmartLifecycle {
         Thread t = new Thread(
                 () -> {
                     try {
-                        Sweep.Result sweep =
-                                proofs.sweep(serving, rules -> new Sweep(rules, 1).runDetailed(AnswerSpace.of(rules)));
+                        Sweep.Result sweep = proofs.sweep(serving, rules -> new Sweep(rules, 1).run());
                         loads.swept(serving, sweep);
                         if (sweep.holds()
                                 && sweep.proof()

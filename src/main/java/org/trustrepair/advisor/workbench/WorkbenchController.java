@@ -22,6 +22,9 @@ import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.proof.Proofs;
+import org.trustrepair.advisor.proof.Samples;
+import org.trustrepair.advisor.proof.Sweep;
 
 /**
  * The rule workbench page, for rule authors on a development server: which rules are loaded and from where, the
@@ -73,7 +76,7 @@ class WorkbenchController {
         this.settings = settings;
         this.loads = loads;
         this.sweeper = settings.reload().sweep() == WorkbenchSettings.SweepMode.FULL
-                ? proofs.reusing(rules -> new Sweep(rules).runDetailed(AnswerSpace.of(rules)))
+                ? proofs.reusing(rules -> new Sweep(rules).run())
                 : null;
         if (sweeper != null) {
             loads.coverage(advisor.ruleSet(), sweeper);

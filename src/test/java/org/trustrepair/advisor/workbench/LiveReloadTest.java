@@ -23,6 +23,7 @@ import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
+import org.trustrepair.advisor.advice.RulesCopy;
 
 /**
  * A running server picks up an edit of its rules folder within seconds, and refuses a broken one while the old rules

@@ -12,7 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.Advisor;
+import org.trustrepair.advisor.advice.RulesCopy;
 import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.proof.Proofs;
+import org.trustrepair.advisor.proof.RuleCheck;
+import org.trustrepair.advisor.proof.Sweep;
 
 /**
  * The live reload's decision with the check it uses by default (the full sweep): an edit that breaks a guardrail is

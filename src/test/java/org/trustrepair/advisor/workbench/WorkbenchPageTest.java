@@ -19,6 +19,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.trustrepair.advisor.advice.Advisor;
+import org.trustrepair.advisor.proof.AnswerSpace;
+import org.trustrepair.advisor.proof.Sweep;
 
 /** The workbench page: off by default; when on, the loaded rules, every rule, and the what-if form. */
 class WorkbenchPageTest {

@@ -32,7 +32,7 @@ import org.trustrepair.advisor.advice.facts.Withhold;
  * are sorted by phase, then by the rank the rules gave; a withheld id is never a step; texts come from the catalogue
  * and reasons from the inserting rule's metadata, with the answers they name filled in.
  */
-final class PlanMaker {
+public final class PlanMaker {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -308,12 +308,12 @@ final class PlanMaker {
             "safety");
 
     /** Whether a brace is left in a template's own words once its {@code {answer}} placeholders are taken out. */
-    static boolean literalBrace(String template) {
+    public static boolean literalBrace(String template) {
         String words = PLACEHOLDER.matcher(template == null ? "" : template).replaceAll("");
         return words.contains("{") || words.contains("}");
     }
 
-    static List<String> placeholders(String template) {
+    public static List<String> placeholders(String template) {
         List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -31,9 +30,6 @@ public final class RuleSet {
     private final PlanMaker planMaker;
     private final Instant loadedAt = Instant.now();
     private final Map<String, String> drlSources;
-    private volatile String decisionKey;
-    /** The sweep shortcut's analysis, made on first use. */
-    private volatile SameFirings.Analysis sameFirings;
 
     RuleSet(
             String version,
@@ -219,89 +215,9 @@ public final class RuleSet {
         return planMaker.reason(rule, answers);
     }
 
-    /**
-     * The values of a number answer that a sweep must try to cover every value: both ends of each range the rules
-     * cannot tell apart ({@code daysElapsed} or {@code apologiesMade}).
-     */
-    public SortedSet<Integer> cuts(String field, int min, int max) {
-        return Thresholds.cuts(drlSources.values(), field, min, max);
-    }
-
-    public SortedSet<Integer> valuesToTry(String field, int min, int max) {
-        return Thresholds.representatives(drlSources.values(), field, min, max);
-    }
-
-    /**
-     * The values of an answer that some rule names. Values no rule names cannot be told apart by the rules, so a sweep
-     * needs only one of them. All values when a rule uses the answer in a way this cannot follow.
-     */
-    public <E extends Enum<E>> List<E> namedValues(Class<E> type, String field) {
-        return EnumUse.named(drlSources.values(), type, field);
-    }
-
-    /**
-     * One set of safety flags for each class of sets that neither the rules nor the guardrails can tell apart (all 32
-     * sets when the rules use the flags in a way that cannot be followed).
-     */
-    public static Map<
-                    java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>,
-                    java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>>
-            safetyFlagClasses(RuleSet... ruleSets) {
-        return SafetyClasses.classes(java.util.Arrays.stream(ruleSets)
-                .map(r -> (java.util.Collection<String>) r.drlSources.values())
-                .toList());
-    }
-
-    public static List<java.util.Set<org.trustrepair.advisor.advice.SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
-        return SafetyClasses.representatives(java.util.Arrays.stream(ruleSets)
-                .map(r -> (java.util.Collection<String>) r.drlSources.values())
-                .toList());
-    }
-
-    /** The answer fields these rules read for a role (see {@link Relevance}). */
-    public java.util.Set<String> fieldsRead(org.trustrepair.advisor.advice.Role role) {
-        return Relevance.fieldsRead(drlSources.values(), role);
-    }
-
-    /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
-    public boolean numberUseUnrecognised(String field) {
-        return Thresholds.hasUnrecognisedUse(drlSources.values(), field);
-    }
-
     /** The rule files as DRL text (decision tables converted), by path. */
     public Map<String, String> drlSources() {
         return drlSources;
-    }
-
-    /**
-     * A fingerprint of what the guardrail sweep can observe in these rules (see {@link DecisionKey}): equal keys, equal
-     * sweep outcomes. Computed once.
-     */
-    public String decisionKey() {
-        String key = decisionKey;
-        if (key == null) {
-            key = DecisionKey.of(drlSources, rules, catalogue, maxFirings, maxEvaluationNanos);
-            decisionKey = key;
-        }
-        return key;
-    }
-
-    /**
-     * Whether these rules qualify for the sweep's shortcut ({@link SameFirings}), and if so their probes. Made once,
-     * when first asked for: a diff or a check of the same rules asks again.
-     */
-    public SameFirings.Analysis sameFirings() {
-        SameFirings.Analysis made = sameFirings;
-        if (made == null) {
-            synchronized (this) {
-                made = sameFirings;
-                if (made == null) {
-                    made = SameFirings.of(drlSources);
-                    sameFirings = made;
-                }
-            }
-        }
-        return made;
     }
 
     /**
@@ -313,11 +229,11 @@ public final class RuleSet {
         return planMaker.phrasesInert();
     }
 
-    int maxFirings() {
+    public int maxFirings() {
         return maxFirings;
     }
 
-    long maxEvaluationNanos() {
+    public long maxEvaluationNanos() {
         return maxEvaluationNanos;
     }
 

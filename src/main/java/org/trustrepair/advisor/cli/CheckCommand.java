@@ -1,0 +1,104 @@
+package org.trustrepair.advisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.proof.CheckReport;
+import org.trustrepair.advisor.proof.ProofFiles;
+import org.trustrepair.advisor.proof.RuleCheck;
+import org.trustrepair.advisor.proof.Sweep;
+import org.trustrepair.advisor.workbench.Quiet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./advisor check [rules-folder]}: may these rules serve? Exit 0 only when everything holds. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a rules folder: compiles it, runs every sample's expectation and sweeps every situation "
+                    + "the rules can tell apart for the guardrails. Prints what to fix.",
+            "Exit code: 0 everything holds, 1 something to fix, 2 bad usage."
+        })
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "rules",
+            paramLabel = "RULES-FOLDER",
+            description = "The rules folder to check (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(
+            names = "--samples",
+            defaultValue = "samples",
+            paramLabel = "DIR",
+            description =
+                    "The samples folder; its *.json cases must get the plan they expect (default: ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the sweep (default: the processors).")
+    Integer threads;
+
+    @Option(
+            names = "--no-cache",
+            description = "Sweep even when an earlier check swept rules with the same "
+                    + "decisions (by default an edit of words only stands on that sweep).")
+    boolean noCache;
+
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "Where earlier sweeps are kept (default: "
+                    + "$XDG_CACHE_HOME or ~/.cache, then trust-repair-advisor/check).")
+    Path cache;
+
+    @Option(names = "--max-firings", defaultValue = "10000", hidden = true)
+    int maxFirings;
+
+    @Override
+    public Integer call() {
+        try (Quiet quiet = Quiet.logs()) {
+            return check();
+        }
+    }
+
+    private int check() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(rules)) {
+            err.println("advisor check: no rules folder at "
+                    + rules.toAbsolutePath().normalize());
+            err.flush();
+            return 2;
+        }
+        if (!samples.toString().equals("samples") && !Files.isDirectory(samples)) {
+            err.println("advisor check: no samples folder at "
+                    + samples.toAbsolutePath().normalize());
+            err.flush();
+            return 2;
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        Function<RuleSet, Sweep.Result> sweep = ruleSet -> new Sweep(ruleSet, n).run();
+        if (!noCache) {
+            sweep = new ProofFiles(cache != null ? cache : ProofFiles.defaultFolder(), ProofFiles.codeOfThisProcess())
+                    .reusing(sweep);
+        }
+        RuleCheck.Outcome outcome =
+                new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
+        out.print(CheckReport.text(outcome));
+        out.flush();
+        return outcome.holds() ? 0 : 1;
+    }
+}

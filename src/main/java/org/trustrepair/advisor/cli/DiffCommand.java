@@ -1,0 +1,108 @@
+package org.trustrepair.advisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+import org.trustrepair.advisor.proof.DiffReport;
+import org.trustrepair.advisor.proof.RuleDiff;
+import org.trustrepair.advisor.proof.RulesSource;
+import org.trustrepair.advisor.workbench.Quiet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./advisor diff <old-rules> <new-rules>}: exactly which situations an edit changes, and how. */
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluates every situation either rule set can tell apart under both and reports whose plan "
+                    + "changes, grouped by the kind of change and described by the answers each covers.",
+            "Either side may be a folder or a git revision (HEAD, HEAD~1, a branch; REV:path for another folder than "
+                    + "rules).",
+            "Exit code: 0 no change, 1 some plans change, 2 bad usage or rules that do not build."
+        })
+public final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The rules before the edit: a folder or a git revision.")
+    String before;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The rules after the edit: a folder or a git revision.")
+    String after;
+
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write the report as an HTML page.")
+    Path report;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the processors).")
+    Integer threads;
+
+    @Option(names = "--max-firings", defaultValue = "10000", hidden = true)
+    int maxFirings;
+
+    @Override
+    public Integer call() {
+        try (Quiet quiet = Quiet.logs()) {
+            return diff();
+        }
+    }
+
+    private int diff() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (RulesSource old = RulesSource.of(before);
+                RulesSource now = RulesSource.of(after)) {
+            RuleSet a = build(old, err);
+            RuleSet b = build(now, err);
+            if (a == null || b == null) {
+                return 2;
+            }
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+            RuleDiff.Result result = new RuleDiff(n).compare(a, b);
+            DiffReport.View view = DiffReport.view(result, old.label(), now.label());
+            out.print(DiffReport.text(view));
+            if (report != null) {
+                Path parent = report.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(report, DiffReport.html(view), StandardCharsets.UTF_8);
+                out.println();
+                out.println("Report written to " + report);
+            }
+            out.flush();
+            return result.same() ? 0 : 1;
+        } catch (RulesSource.NotFound e) {
+            err.println("advisor diff: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.println("advisor diff: cannot write the report: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private RuleSet build(RulesSource source, PrintWriter err) {
+        try {
+            return new RuleSetBuilder(maxFirings).build(RuleFiles.fromDirectory(source.folder()));
+        } catch (RuleSetException e) {
+            err.println(
+                    "advisor diff: the rules in " + source.label() + " do not build (run ./advisor check on them):");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return null;
+        }
+    }
+}

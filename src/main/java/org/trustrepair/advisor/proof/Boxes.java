@@ -1,0 +1,265 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A set of situations said in a few lines instead of thousands: as a union of boxes, a box being, for each answer,
+ * a set of its values ("any" when all of them). Start from the box of the set's projections; if the set fills it,
+ * that is the answer; otherwise split on the answer with the fewest distinct values, describe each part the same
+ * way, and merge boxes that differ in one answer only. The boxes are exact: together they hold the set and nothing
+ * else.
+ */
+final class Boxes {
+
+    /** For each dimension of the space ({@link AnswerSpace#DIMENSIONS}), the value indexes the box takes. */
+    record Box(BitSet[] values) {
+
+        /** The one dimension in which the two boxes differ, or -1 (none, or more than one). */
+        int differsIn(Box other) {
+            int found = -1;
+            for (int d = 0; d < values.length; d++) {
+                if (!values[d].equals(other.values[d])) {
+                    if (found >= 0) {
+                        return -1;
+                    }
+                    found = d;
+                }
+            }
+            return found;
+        }
+    }
+
+    private final AnswerSpace space;
+    private final int[] sizes;
+
+    Boxes(AnswerSpace space) {
+        this.space = space;
+        this.sizes = space.dimensionSizes();
+    }
+
+    /** The boxes whose union is exactly the given situations (by index in the space). */
+    List<Box> of(BitSet situations) {
+        int[] points = situations.stream().toArray();
+        if (points.length == 0) {
+            return List.of();
+        }
+        return merge(cover(points));
+    }
+
+    private List<Box> cover(int[] points) {
+        int dims = sizes.length;
+        BitSet[] projection = new BitSet[dims];
+        for (int d = 0; d < dims; d++) {
+            projection[d] = new BitSet(sizes[d]);
+        }
+        int[] c = new int[dims];
+        for (int p : points) {
+            space.coordinates(p, c);
+            for (int d = 0; d < dims; d++) {
+                projection[d].set(c[d]);
+            }
+        }
+        Box box = new Box(projection);
+        if (count(box) == points.length) {
+            return List.of(box);
+        }
+        int split = -1;
+        for (int d = 0; d < dims; d++) {
+            int n = projection[d].cardinality();
+            if (n > 1 && (split < 0 || n < projection[split].cardinality())) {
+                split = d;
+            }
+        }
+        int[] counts = new int[sizes[split]];
+        for (int p : points) {
+            space.coordinates(p, c);
+            counts[c[split]]++;
+        }
+        int[][] parts = new int[sizes[split]][];
+        int[] filled = new int[sizes[split]];
+        for (int v = 0; v < parts.length; v++) {
+            parts[v] = new int[counts[v]];
+        }
+        for (int p : points) {
+            space.coordinates(p, c);
+            parts[c[split]][filled[c[split]]++] = p;
+        }
+        List<Box> result = new ArrayList<>();
+        for (int[] part : parts) {
+            if (part.length > 0) {
+                result.addAll(merge(cover(part)));
+            }
+        }
+        return result;
+    }
+
+    /** More boxes than this are left unmerged: merging is quadratic, and no reader goes through hundreds of lines. */
+    static final int MAX_MERGE = 300;
+
+    /** Merges boxes that differ in one dimension only, until no two do. Disjoint boxes stay disjoint and exact. */
+    static List<Box> merge(List<Box> boxes) {
+        if (boxes.size() > MAX_MERGE) {
+            return boxes;
+        }
+        List<Box> result = new ArrayList<>(boxes);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            outer:
+            for (int i = 0; i < result.size(); i++) {
+                for (int j = i + 1; j < result.size(); j++) {
+                    int d = result.get(i).differsIn(result.get(j));
+                    if (d >= 0) {
+                        BitSet[] values = result.get(i).values().clone();
+                        values[d] = (BitSet) values[d].clone();
+                        values[d].or(result.get(j).values()[d]);
+                        result.set(i, new Box(values));
+                        result.remove(j);
+                        merged = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** How many situations of the space lie in the box (blank readiness goes with the hurt party only). */
+    long count(Box box) {
+        long rest = 1;
+        for (int d = 0; d < sizes.length; d++) {
+            if (d != AnswerSpace.ROLE && d != AnswerSpace.READINESS) {
+                rest *= box.values()[d].cardinality();
+            }
+        }
+        long pairs = 0;
+        BitSet roles = box.values()[AnswerSpace.ROLE];
+        BitSet readiness = box.values()[AnswerSpace.READINESS];
+        for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
+            for (int r = readiness.nextSetBit(0); r >= 0; r = readiness.nextSetBit(r + 1)) {
+                if (space.validReadiness(role, r)) {
+                    pairs++;
+                }
+            }
+        }
+        return pairs * rest;
+    }
+
+    /**
+     * The box in words, one part per answer that is not "any": {@code readiness NEEDS_SPACE}, {@code daysElapsed
+     * 14–89}, {@code breach INFIDELITY or HALF_TRUTHS}. Empty when the box is the whole space.
+     */
+    List<String> words(Box box) {
+        List<String> parts = new ArrayList<>();
+        for (int dim = 0; dim < sizes.length; dim++) {
+            final int d = dim;
+            BitSet values = box.values()[d];
+            if (isAny(box, d)) {
+                continue;
+            }
+            String name = AnswerSpace.DIMENSIONS.get(d);
+            String text = switch (d) {
+                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> numbers(d, values);
+                case AnswerSpace.SAFETY -> safety(values);
+                default -> {
+                    List<String> words = new ArrayList<>();
+                    values.stream().forEach(v -> words.addAll(space.valueWords(d, v)));
+                    yield oneOf(words);
+                }
+            };
+            parts.add(name + " " + text);
+        }
+        return parts;
+    }
+
+    /** The box in one line: "readiness NEEDS_SPACE and apologiesMade 1", or "every situation". */
+    String line(Box box) {
+        List<String> parts = words(box);
+        return parts.isEmpty() ? "every situation" : String.join(" and ", parts);
+    }
+
+    private boolean isAny(Box box, int d) {
+        BitSet values = box.values()[d];
+        if (d == AnswerSpace.READINESS) {
+            BitSet roles = box.values()[AnswerSpace.ROLE];
+            for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
+                for (int r = 0; r < sizes[d]; r++) {
+                    if (space.validReadiness(role, r) && !values.get(r)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return values.cardinality() == sizes[d];
+    }
+
+    private String safety(BitSet values) {
+        int none = -1;
+        for (int v = 0; v < sizes[AnswerSpace.SAFETY]; v++) {
+            if (space.valueWords(AnswerSpace.SAFETY, v).get(0).equals("none")) {
+                none = v;
+            }
+        }
+        if (none >= 0 && !values.get(none) && values.cardinality() == sizes[AnswerSpace.SAFETY] - 1) {
+            return "any flag set";
+        }
+        List<String> words = new ArrayList<>();
+        values.stream()
+                .forEach(v -> words.add(space.valueWords(AnswerSpace.SAFETY, v).get(0)));
+        return oneOf(words);
+    }
+
+    /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */
+    private String numbers(int d, BitSet values) {
+        int n = sizes[d];
+        List<int[]> ranges = new ArrayList<>();
+        List<String> singles = new ArrayList<>();
+        int v = 0;
+        while (v < n) {
+            int[] range = space.range(d, v);
+            int end = v;
+            while (end + 1 < n && java.util.Arrays.equals(space.range(d, end + 1), range)) {
+                end++;
+            }
+            boolean all = true;
+            boolean some = false;
+            for (int i = v; i <= end; i++) {
+                all &= values.get(i);
+                some |= values.get(i);
+            }
+            if (all) {
+                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] + 1 == range[0]) {
+                    ranges.get(ranges.size() - 1)[1] = range[1];
+                } else {
+                    ranges.add(range.clone());
+                }
+            } else if (some) {
+                for (int i = v; i <= end; i++) {
+                    if (values.get(i)) {
+                        singles.add(space.valueWords(d, i).get(0));
+                    }
+                }
+            }
+            v = end + 1;
+        }
+        int max = d == AnswerSpace.DAYS
+                ? org.trustrepair.advisor.advice.Answers.MAX_DAYS
+                : org.trustrepair.advisor.advice.Answers.MAX_APOLOGIES;
+        List<String> words = new ArrayList<>();
+        for (int[] r : ranges) {
+            words.add(r[0] == r[1] ? Integer.toString(r[0]) : r[1] == max ? r[0] + " or more" : r[0] + "–" + r[1]);
+        }
+        words.addAll(singles);
+        return oneOf(words);
+    }
+
+    static String oneOf(List<String> words) {
+        if (words.size() <= 1) {
+            return words.isEmpty() ? "" : words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+}

@@ -1,0 +1,161 @@
+package org.trustrepair.advisor.proof;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.trustrepair.advisor.advice.RuleProblem;
+
+/** A check's outcome in plain words, ending with a verdict that says what to fix first. */
+public final class CheckReport {
+
+    private CheckReport() {}
+
+    public static String text(RuleCheck.Outcome o) {
+        StringBuilder out = new StringBuilder();
+        out.append("Checking the rules in ")
+                .append(o.origin())
+                .append(" (version ")
+                .append(o.version())
+                .append(")\n\n");
+
+        if (!o.compiles()) {
+            out.append(String.format(
+                    "1. Compiling: %d problem%s (%s)%n",
+                    o.problems().size(), o.problems().size() == 1 ? "" : "s", seconds(o.compileTime())));
+            for (RuleProblem p : o.problems()) {
+                out.append("   ")
+                        .append(where(p))
+                        .append(": ")
+                        .append(p.message())
+                        .append('\n');
+                if (p.hint() != null) {
+                    out.append("      what to do: ").append(p.hint()).append('\n');
+                }
+            }
+            out.append("\nThe samples and the guardrail sweep need rules that compile; they were not run.\n");
+            out.append(verdict(o));
+            return out.toString();
+        }
+
+        out.append(String.format(
+                "1. Compiling: %d rules compile, each with its id, reason, sources and texts (%s).%n",
+                o.ruleSet().rules().size(), seconds(o.compileTime())));
+
+        if (o.samplesRun() == 0) {
+            out.append("2. Samples: none found.\n");
+        } else {
+            out.append(String.format(
+                    "2. Samples: %d of %d get the plan their expectation describes (%s).%n",
+                    o.samplesRun() - o.sampleFailures().size(), o.samplesRun(), seconds(o.samplesTime())));
+            for (Samples.Failure f : o.sampleFailures()) {
+                out.append("   FAILED  ")
+                        .append(f.id())
+                        .append(" (")
+                        .append(f.file())
+                        .append(")\n");
+                f.failures()
+                        .forEach(
+                                line -> out.append("           - ").append(line).append('\n'));
+            }
+        }
+
+        if (o.sweep() == null) {
+            out.append("3. Guardrails: not swept.\n");
+        } else {
+            out.append("3. Guardrails, over every situation the rules can tell apart:\n");
+            for (String line : SweepReport.text(o.sweep()).split("\n")) {
+                out.append("   ").append(line).append('\n');
+            }
+            if (o.sweep().rulesNeverFired().isEmpty()) {
+                out.append("4. Rules that never fire anywhere in the space: none.\n");
+            } else {
+                out.append(String.format(
+                        "4. Rules that never fire anywhere in the space: %d (listed above). Their "
+                                + "conditions never all hold together; correct them or remove the rules.%n",
+                        o.sweep().rulesNeverFired().size()));
+            }
+            long noStep = o.situationsWithoutStep();
+            out.append(
+                    noStep == 0
+                            ? "5. Situations that get no step: none.\n"
+                            : String.format(
+                                    "5. Situations that get no step: %,d, for example: %s%n",
+                                    noStep,
+                                    SweepReport.describe(o.sweep()
+                                            .firstViolation()
+                                            .get(Guardrail.AT_LEAST_ONE_STEP)
+                                            .answers())));
+        }
+        out.append('\n').append(verdict(o));
+        return out.toString();
+    }
+
+    /** The last lines: whether the rules may serve, and if not, each thing to fix. */
+    static String verdict(RuleCheck.Outcome o) {
+        List<String> todo = todo(o);
+        if (todo.isEmpty()) {
+            return o.sweep() == null
+                    ? "VERDICT: the rules compile and the samples hold (the guardrail sweep was not run).\n"
+                    : "VERDICT: everything holds. These rules may serve.\n";
+        }
+        StringBuilder out = new StringBuilder(
+                String.format("VERDICT: NOT READY. %d thing%s to fix:%n", todo.size(), todo.size() == 1 ? "" : "s"));
+        todo.forEach(t -> out.append("  - ").append(t).append('\n'));
+        return out.toString();
+    }
+
+    /** What stands between these rules and serving, one line each (never a person's answers: there are none here). */
+    public static List<String> todo(RuleCheck.Outcome o) {
+        List<String> todo = new ArrayList<>();
+        for (RuleProblem p : o.problems()) {
+            todo.add(where(p) + ": " + p.message());
+        }
+        for (Samples.Failure f : o.sampleFailures()) {
+            todo.add("sample " + f.id() + ": " + String.join("; ", f.failures())
+                    + " (correct the rules, or the sample's expectation if the change is intended)");
+        }
+        Sweep.Result s = o.sweep();
+        if (s != null) {
+            s.violations().forEach((g, n) -> {
+                if (n > 0 && g != Guardrail.AT_LEAST_ONE_STEP) {
+                    todo.add(String.format(
+                            "guardrail broken in %,d situations: %s (example above: %s)",
+                            n, g.description(), s.firstViolation().get(g).problem()));
+                }
+            });
+            if (o.situationsWithoutStep() > 0) {
+                todo.add(String.format("%,d situations get no step", o.situationsWithoutStep()));
+            }
+            if (s.errors() > 0) {
+                todo.add(String.format(
+                        "%,d situations get no plan: %s",
+                        s.errors(), s.firstError().problem()));
+            }
+            if (!s.rulesNeverFired().isEmpty()) {
+                todo.add("rules that never fire: "
+                        + String.join(
+                                ", ",
+                                s.rulesNeverFired().stream()
+                                        .map(n -> "\"" + n + "\"")
+                                        .toList()));
+            }
+            if (!s.proof()) {
+                todo.add(
+                        "the sweep is not a proof: a rule compares daysElapsed or apologiesMade in a form the sweep cannot "
+                                + "follow; write such conditions as `daysElapsed < 14` or `apologiesMade >= 2`");
+            }
+        }
+        return todo;
+    }
+
+    static String where(RuleProblem p) {
+        if (p.line() <= 0) {
+            return p.file();
+        }
+        return p.file().matches(".*\\.drl\\.(xls|xlsx)$") ? p.file() + " row " + p.line() : p.file() + ":" + p.line();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,188 @@
+package org.trustrepair.advisor.proof;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.trustrepair.advisor.advice.engine.Catalogue;
+import org.trustrepair.advisor.advice.engine.PlanMaker;
+import org.trustrepair.advisor.advice.engine.RuleInfo;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * A fingerprint of everything in a rule set that the guardrail sweep can observe: what the rules decide (the DRL
+ * without its comments, reasons and sources), which answers each reason names, the kinds and help lines of every
+ * text, which texts are blank, and the evaluation limits. Two rule sets with the same key get the same sweep outcome
+ * situation by situation, so an edit that only rewords texts, reasons or sources, or adds a comment, needs no new
+ * sweep: the proof of the rules it rewords stands for it.
+ *
+ * <p>What is left out, and why the sweep cannot see it: the words of titles, details and reasons (the guardrails
+ * read only whether they are blank, and whether a reason keeps an unfilled {@code {answer}}; the answers a reason
+ * names are in the key, and any brace left in its own words is), the source keys (checked when the rules are built),
+ * the phase and track names, the questionnaire's wording (except a brace in an answer's words, which could leave a
+ * reason looking unfilled).
+ */
+final class DecisionKey {
+
+    private static final Pattern REASON = Pattern.compile("@reason\\s*\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)");
+    private static final Pattern SOURCES = Pattern.compile("@sources\\s*\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private DecisionKey() {}
+
+    static String of(
+            Map<String, String> drlSources,
+            Map<String, RuleInfo> rules,
+            Catalogue catalogue,
+            int maxFirings,
+            long maxEvaluationNanos) {
+        StringBuilder key = new StringBuilder(64 * 1024);
+        new TreeMap<>(drlSources)
+                .forEach((path, drl) -> key.append("drl ")
+                        .append(path)
+                        .append('\n')
+                        .append(decisions(drl))
+                        .append('\n'));
+        key.append(beyondTheDrl(rules, catalogue, maxFirings, maxEvaluationNanos));
+        return sha256(key.toString());
+    }
+
+    /**
+     * What the sweep can observe beyond the DRL, leaving out the reasons of the rules named: for comparing two rule
+     * sets that differ in those rules only ({@link RuleChanges}).
+     */
+    static String ofAllBut(RuleSet rules, java.util.Set<String> except, java.util.Set<String> texts) {
+        Map<String, RuleInfo> kept = new TreeMap<>(rules.rules());
+        kept.keySet().removeAll(except);
+        return sha256(beyondTheDrl(kept, rules.catalogue(), rules.maxFirings(), rules.maxEvaluationNanos(), texts));
+    }
+
+    private static String beyondTheDrl(
+            Map<String, RuleInfo> rules, Catalogue catalogue, int maxFirings, long maxEvaluationNanos) {
+        return beyondTheDrl(
+                rules,
+                catalogue,
+                maxFirings,
+                maxEvaluationNanos,
+                catalogue.advice().keySet());
+    }
+
+    private static String beyondTheDrl(
+            Map<String, RuleInfo> rules,
+            Catalogue catalogue,
+            int maxFirings,
+            long maxEvaluationNanos,
+            java.util.Set<String> texts) {
+        StringBuilder key = new StringBuilder(16 * 1024);
+        key.append("limits ")
+                .append(maxFirings)
+                .append(' ')
+                .append(maxEvaluationNanos)
+                .append('\n');
+        new TreeMap<>(rules)
+                .forEach((name, rule) -> key.append("reason ")
+                        .append(name)
+                        .append(' ')
+                        .append(PlanMaker.placeholders(rule.reason()))
+                        .append(' ')
+                        .append(PlanMaker.literalBrace(rule.reason()))
+                        .append(' ')
+                        .append(blank(rule.reason()))
+                        .append('\n'));
+        Map<String, Catalogue.AdviceText> advice = new TreeMap<>(catalogue.advice());
+        advice.keySet().retainAll(texts);
+        advice.forEach((id, text) -> key.append("text ")
+                .append(id)
+                .append(' ')
+                .append(blank(text.title()))
+                .append(' ')
+                .append(blank(text.detail()))
+                .append(' ')
+                .append(text.kinds())
+                .append(' ')
+                .append(text.helplines().stream()
+                        .map(need -> need + "="
+                                + !catalogue
+                                        .helplines()
+                                        .getOrDefault(need, List.of())
+                                        .isEmpty())
+                        .toList())
+                .append('\n'));
+        key.append("disclaimer ").append(blank(catalogue.disclaimer())).append('\n');
+        catalogue
+                .questionnaire()
+                .questions()
+                .forEach(q -> q.choices().forEach(c -> {
+                    String words = catalogue.questionnaire().phrase(q.field(), c.value());
+                    if (words != null && (words.contains("{") || words.contains("}"))) {
+                        key.append("brace in the words for ")
+                                .append(q.field())
+                                .append('=')
+                                .append(c.value())
+                                .append('\n');
+                    }
+                }));
+        return key.toString();
+    }
+
+    /** The DRL as the engine runs it: no comments, no reasons, no sources, whitespace collapsed. */
+    static String decisions(String drl) {
+        String code = withoutComments(drl);
+        code = REASON.matcher(code).replaceAll("@reason");
+        code = SOURCES.matcher(code).replaceAll("@sources");
+        return spaced(code);
+    }
+
+    /** The code with each run of white space made one space: how it is written, not how it is laid out. */
+    static String spaced(String code) {
+        return SPACE.matcher(code).replaceAll(" ").strip();
+    }
+
+    /** Removes {@code //} and {@code /* *}{@code /} comments, leaving string literals (either quotes) as written. */
+    static String withoutComments(String drl) {
+        StringBuilder out = new StringBuilder(drl.length());
+        int i = 0;
+        int n = drl.length();
+        while (i < n) {
+            char c = drl.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (end < n && drl.charAt(end) != c) {
+                    end += drl.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(n, end + 1);
+                out.append(drl, i, end);
+                i = end;
+            } else if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '/') {
+                while (i < n && drl.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '*') {
+                int end = drl.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+                out.append(' ');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

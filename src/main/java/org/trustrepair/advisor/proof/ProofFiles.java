@@ -1,0 +1,235 @@
+package org.trustrepair.advisor.proof;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * The check command's sweeps, kept on disk by {@link RuleSet#decisionKey()} and by the code that swept: checking an
+ * edit that changes only words (texts, reasons, sources, comments) reads the sweep of the rules it rewords instead of
+ * sweeping again, as the live reload does with {@link Proofs}. A sweep found for other code (a new build) is never
+ * used. Nothing here comes from a person: the examples are situations the sweep made up, kept by their index in the
+ * space.
+ */
+public final class ProofFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FORMAT = 1;
+    private static final int KEPT = 100;
+
+    /** What is kept of one sweep. */
+    record Stored(
+            int format,
+            String key,
+            String code,
+            String version,
+            long situations,
+            long elapsedMillis,
+            Map<String, Long> violations,
+            Map<String, Kept> firstViolation,
+            long errors,
+            Kept firstError,
+            Map<String, Long> situationsPerRule,
+            List<String> rulesNeverFired,
+            boolean proof) {}
+
+    /** An example situation, by its index in the space, and what is wrong with it. */
+    record Kept(long index, String problem) {}
+
+    private final Path folder;
+    private final String code;
+
+    public ProofFiles(Path folder, String code) {
+        this.folder = folder;
+        this.code = code;
+    }
+
+    /** The folder for these files by default: the user's cache ({@code $XDG_CACHE_HOME} or {@code ~/.cache}). */
+    public static Path defaultFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("trust-repair-advisor").resolve("check");
+    }
+
+    /** A sweeper that reads the sweep of rules with the same decisions when one is kept, and keeps what it sweeps. */
+    public Function<RuleSet, Sweep.Result> reusing(Function<RuleSet, Sweep.Result> sweep) {
+        return rules -> read(rules).orElseGet(() -> {
+            Sweep.Result result = sweep.apply(rules);
+            write(rules, result);
+            return result;
+        });
+    }
+
+    Optional<Sweep.Result> read(RuleSet rules) {
+        Path file = file(rules);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Stored s = JSON.readValue(file.toFile(), Stored.class);
+            if (s.format() != FORMAT
+                    || !s.key().equals(RulesRead.decisionKey(rules))
+                    || !s.code().equals(code)) {
+                return Optional.empty();
+            }
+            AnswerSpace space = AnswerSpace.of(rules);
+            if (s.proof() && s.situations() != space.size()) {
+                return Optional.empty();
+            }
+            Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
+            Map<Guardrail, Sweep.Example> first = new EnumMap<>(Guardrail.class);
+            for (Guardrail g : Guardrail.values()) {
+                violations.put(g, s.violations().getOrDefault(g.name(), 0L));
+                Kept k = s.firstViolation().get(g.name());
+                if (k != null) {
+                    first.put(g, new Sweep.Example(k.index(), space.get(k.index()), k.problem()));
+                }
+            }
+            Sweep.Example firstError = s.firstError() == null
+                    ? null
+                    : new Sweep.Example(
+                            s.firstError().index(),
+                            space.get(s.firstError().index()),
+                            s.firstError().problem());
+            return Optional.of(new Sweep.Result(
+                    space,
+                    s.situations(),
+                    Duration.ofMillis(s.elapsedMillis()),
+                    violations,
+                    first,
+                    s.errors(),
+                    firstError,
+                    new TreeMap<>(s.situationsPerRule()),
+                    s.rulesNeverFired(),
+                    s.proof(),
+                    s.version(),
+                    0));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or from another version of this file: sweep again
+        }
+    }
+
+    void write(RuleSet rules, Sweep.Result r) {
+        Map<String, Long> violations = new LinkedHashMap<>();
+        r.violations().forEach((g, n) -> violations.put(g.name(), n));
+        Map<String, Kept> first = new LinkedHashMap<>();
+        r.firstViolation().forEach((g, e) -> first.put(g.name(), new Kept(e.index(), e.problem())));
+        Kept firstError = r.firstError() == null
+                ? null
+                : new Kept(r.firstError().index(), r.firstError().problem());
+        Stored s = new Stored(
+                FORMAT,
+                RulesRead.decisionKey(rules),
+                code,
+                rules.version(),
+                r.situations(),
+                r.elapsed().toMillis(),
+                violations,
+                first,
+                r.errors(),
+                firstError,
+                r.situationsPerRule(),
+                r.rulesNeverFired(),
+                r.proof());
+        try {
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, "sweep", ".tmp");
+            JSON.writeValue(tmp.toFile(), s);
+            Files.move(tmp, file(rules), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
+        } catch (IOException | RuntimeException e) {
+            // keeping it only saves time next check; the check itself is complete without it
+        }
+    }
+
+    /** Keeps the {@value #KEPT} most recent sweeps (a few kilobytes each). */
+    private void prune() throws IOException {
+        List<Path> kept;
+        try (Stream<Path> files = Files.list(folder)) {
+            kept = files.filter(p -> String.valueOf(p.getFileName()).endsWith(".json"))
+                    .toList();
+        }
+        if (kept.size() <= KEPT) {
+            return;
+        }
+        Map<Path, Long> modified = new LinkedHashMap<>();
+        for (Path p : kept) {
+            modified.put(p, Files.getLastModifiedTime(p).toMillis());
+        }
+        List<Path> oldestFirst = kept.stream()
+                .sorted(java.util.Comparator.comparing(modified::get))
+                .toList();
+        for (Path p : oldestFirst.subList(0, kept.size() - KEPT)) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private Path file(RuleSet rules) {
+        return folder.resolve(sha256(RulesRead.decisionKey(rules) + "\n" + code).substring(0, 32) + ".json");
+    }
+
+    /**
+     * The code that sweeps, as files: every entry of the class path with its size and time, and every file inside a
+     * folder entry. Any new build changes it. ({@code java -jar} has the one jar, which holds everything.)
+     */
+    public static String codeOfThisProcess() {
+        StringBuilder id = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(entry);
+            try {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> files = Files.walk(p)) {
+                        for (Path f :
+                                files.filter(Files::isRegularFile).sorted().toList()) {
+                            id.append(f)
+                                    .append(' ')
+                                    .append(Files.size(f))
+                                    .append(' ')
+                                    .append(Files.getLastModifiedTime(f).toMillis())
+                                    .append('\n');
+                        }
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    id.append(p.toAbsolutePath())
+                            .append(' ')
+                            .append(Files.size(p))
+                            .append(' ')
+                            .append(Files.getLastModifiedTime(p).toMillis())
+                            .append('\n');
+                }
+            } catch (IOException e) {
+                id.append(p).append(" unreadable\n");
+            }
+        }
+        return sha256(id.toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

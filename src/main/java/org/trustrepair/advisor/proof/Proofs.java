@@ -1,0 +1,76 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * The sweeps a running server has made, by {@link RuleSet#decisionKey()}: an edit that changes no decision (a
+ * reworded text, reason or source, a comment) is checked against the sweep of the rules it rewords instead of a new
+ * one, so it is served in the time it takes to compile and run the samples. A sweep under way is shared: a second
+ * rule set with the same decisions waits for it rather than starting its own. Only the last few are kept.
+ */
+@Component
+public class Proofs {
+
+    /** Each sweep kept holds only counts and examples: a few kilobytes. */
+    private static final int KEPT = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(Proofs.class);
+
+    private record Entry(RuleSet rules, CompletableFuture<Sweep.Result> result) {
+        String version() {
+            return rules.version();
+        }
+    }
+
+    private final Map<String, Entry> byKey = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /** A sweeper that sweeps with {@code sweep} only rules whose decisions have not been swept yet. */
+    public Function<RuleSet, Sweep.Result> reusing(Function<RuleSet, Sweep.Result> sweep) {
+        return rules -> sweep(rules, sweep);
+    }
+
+    public Sweep.Result sweep(RuleSet rules, Function<RuleSet, Sweep.Result> sweep) {
+        String key = RulesRead.decisionKey(rules);
+        Entry mine = new Entry(rules, new CompletableFuture<>());
+        Entry earlier;
+        synchronized (byKey) {
+            earlier = byKey.putIfAbsent(key, mine);
+        }
+        if (earlier != null) {
+            try {
+                Sweep.Result result = earlier.result().join();
+                return earlier.version().equals(rules.version()) ? result : result.reusedFrom(earlier.version());
+            } catch (CompletionException e) {
+                // that sweep failed to finish (not a failed guardrail: an error); sweep anew below
+                synchronized (byKey) {
+                    byKey.remove(key, earlier);
+                    byKey.putIfAbsent(key, mine);
+                }
+            }
+        }
+        try {
+            Sweep.Result result = sweep.apply(rules);
+            mine.result().complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            synchronized (byKey) {
+                byKey.remove(key, mine);
+            }
+            mine.result().completeExceptionally(e);
+            throw e;
+        }
+    }
+}

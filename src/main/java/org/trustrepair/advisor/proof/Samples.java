@@ -1,0 +1,124 @@
+package org.trustrepair.advisor.proof;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.trustrepair.advisor.advice.AnswersReader;
+import org.trustrepair.advisor.advice.Case;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.FieldProblem;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * The samples folder: made-up cases, each with the plan it must get. Reading never stops at a bad file: what cannot
+ * be read is a failure of its own, named by file.
+ */
+public final class Samples {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One sample and the file it came from. */
+    public record Sample(String file, Case value) {}
+
+    /** A sample that does not hold: its id (or file) and each way it fails, in plain words. */
+    record Failure(String id, String file, List<String> failures) {}
+
+    /** The samples of a folder, and the files that could not be read as one. */
+    public record Loaded(Path folder, List<Sample> samples, List<Failure> unreadable) {
+        static Loaded none(Path folder) {
+            return new Loaded(folder, List.of(), List.of());
+        }
+
+        int count() {
+            return samples.size() + unreadable.size();
+        }
+    }
+
+    private Samples() {}
+
+    /** Every {@code *.json} under the folder, in path order; an empty set when the folder does not exist. */
+    public static Loaded read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Loaded.none(folder);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return new Loaded(
+                    folder,
+                    List.of(),
+                    List.of(new Failure(
+                            folder.toString(),
+                            folder.toString(),
+                            List.of("the folder cannot be read: " + e.getMessage()))));
+        }
+        List<Sample> samples = new ArrayList<>();
+        List<Failure> unreadable = new ArrayList<>();
+        for (Path file : files) {
+            String name = folder.relativize(file).toString().replace('\\', '/');
+            try {
+                Path fileName = file.getFileName();
+                Case.Read read = Case.read(
+                        JSON.readTree(file.toFile()),
+                        stripJson(fileName == null ? name : fileName.toString()),
+                        AnswersReader.strict());
+                if (read.ok()) {
+                    samples.add(new Sample(name, read.value()));
+                } else {
+                    unreadable.add(new Failure(
+                            stripJson(name),
+                            name,
+                            read.problems().stream().map(FieldProblem::toString).toList()));
+                }
+            } catch (IOException e) {
+                unreadable.add(
+                        new Failure(stripJson(name), name, List.of("not valid JSON: " + firstLine(e.getMessage()))));
+            }
+        }
+        return new Loaded(folder, List.copyOf(samples), List.copyOf(unreadable));
+    }
+
+    /** Every sample whose plan falls short of its expectation (a sample without one fails: it would check nothing). */
+    static List<Failure> failures(RuleSet rules, Loaded loaded) {
+        List<Failure> failures = new ArrayList<>(loaded.unreadable());
+        try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
+            for (Sample sample : loaded.samples()) {
+                Case c = sample.value();
+                List<String> wrong;
+                if (c.expected() == null) {
+                    wrong = List.of("has no \"expected\" block, so it checks nothing");
+                } else {
+                    try {
+                        wrong = c.expected()
+                                .failures(evaluator.evaluate(c.answers()).plan());
+                    } catch (EvaluationException e) {
+                        wrong = List.of("gets no plan: " + e.getMessage());
+                    }
+                }
+                if (!wrong.isEmpty()) {
+                    failures.add(new Failure(c.id(), sample.file(), wrong));
+                }
+            }
+        }
+        return List.copyOf(failures);
+    }
+
+    private static String stripJson(String name) {
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

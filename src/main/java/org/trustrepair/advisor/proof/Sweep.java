@@ -1,0 +1,318 @@
+package org.trustrepair.advisor.proof;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Evaluation;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * Evaluates every situation of the {@link AnswerSpace} and checks every {@link Guardrail} on each plan. Splits the
+ * space between threads, each with its own session. The result keeps counts and, for each broken guardrail, the
+ * first situation (in space order) that breaks it, so the outcome does not depend on thread timing.
+ */
+public final class Sweep {
+
+    /** One situation that breaks something, with what. */
+    public record Example(long index, Answers answers, String problem) {}
+
+    /** What a sweep found. */
+    public record Result(
+            AnswerSpace space,
+            long situations,
+            Duration elapsed,
+            Map<Guardrail, Long> violations,
+            Map<Guardrail, Example> firstViolation,
+            long errors,
+            Example firstError,
+            Map<String, Long> situationsPerRule,
+            List<String> rulesNeverFired,
+            boolean proof,
+            String reusedFrom,
+            long evaluated) {
+
+        public boolean holds() {
+            return errors == 0 && violations.values().stream().allMatch(v -> v == 0);
+        }
+
+        /** Whether this outcome is that of an earlier sweep of rules with the same decisions (nothing evaluated again). */
+        public boolean reused() {
+            return reusedFrom != null;
+        }
+
+        /**
+         * This outcome, standing for rules that decide exactly as the rules of version {@code version} did (equal
+         * {@link RuleSet#decisionKey()}), which were swept.
+         */
+        public Result reusedFrom(String version) {
+            return new Result(
+                    space,
+                    situations,
+                    elapsed,
+                    violations,
+                    firstViolation,
+                    errors,
+                    firstError,
+                    situationsPerRule,
+                    rulesNeverFired,
+                    proof,
+                    version,
+                    0);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Sweep.class);
+
+    private final RuleSet rules;
+    private final int threads;
+    private final boolean shortcut;
+
+    public Sweep(RuleSet rules, int threads) {
+        this(rules, threads, true);
+    }
+
+    /**
+     * A sweep that evaluates one situation of each kind when the rules allow it ({@link AlikeSituations}), or, with
+     * {@code shortcut} false, every situation with the engine (for comparing the two).
+     */
+    Sweep(RuleSet rules, int threads, boolean shortcut) {
+        this.rules = rules;
+        this.threads = Math.max(1, threads);
+        this.shortcut = shortcut;
+    }
+
+    public Sweep(RuleSet rules) {
+        this(rules, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Result run() {
+        return run(AnswerSpace.of(rules));
+    }
+
+    public Result run(AnswerSpace space) {
+        return run(space, 1);
+    }
+
+    /**
+     * Evaluates every {@code stride}-th situation of the space (1 for all of them: only that is a proof; a larger
+     * stride gives a quick look, for tests of the sweep itself).
+     */
+    public Result run(AnswerSpace space, int stride) {
+        return run(space, index -> index % stride == 0, stride == 1, shortcutFor(space));
+    }
+
+    private AlikeSituations shortcutFor(AnswerSpace space) {
+        return shortcut ? AlikeSituations.of(rules, space, threads).orElse(null) : null;
+    }
+
+    private Result run(
+            AnswerSpace space, java.util.function.LongPredicate include, boolean all, AlikeSituations alike) {
+        try {
+            return sweep(space, include, all, alike);
+        } catch (IllegalStateException e) {
+            if (alike == null || !AlikeSituations.Mismatch.in(e)) {
+                throw e;
+            }
+            log.warn(
+                    "The sweep's shortcut does not hold for rules {} ({}): every situation is evaluated instead",
+                    rules.version(),
+                    e.getMessage());
+            return sweep(space, include, all, null);
+        }
+    }
+
+    private Result sweep(
+            AnswerSpace space, java.util.function.LongPredicate include, boolean all, AlikeSituations alike) {
+        long start = System.nanoTime();
+        List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
+            final Partial partial = new Partial();
+            final RuleSet.Evaluator evaluator = rules.newEvaluator();
+            final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
+
+            @Override
+            public void take(long index) {
+                if (!include.test(index)) {
+                    return;
+                }
+                if (kinds == null) {
+                    partial.check(index, space.get(index), evaluator);
+                    return;
+                }
+                long[] holding = kinds.holding(index);
+                AlikeSituations.Kind kind = kinds.find(holding);
+                if (kind == null) {
+                    Answers answers = space.get(index);
+                    Evaluation evaluation = partial.evaluate(index, answers, evaluator);
+                    if (evaluation == null) {
+                        return;
+                    }
+                    kind = kinds.remember(holding, evaluation);
+                }
+                partial.record(index, space::get, kinds.problems(kind, index), kind);
+            }
+
+            @Override
+            public Partial result() {
+                return partial.done();
+            }
+
+            @Override
+            public void close() {
+                evaluator.close();
+                if (kinds != null) {
+                    kinds.close();
+                }
+            }
+        });
+        Partial total = new Partial();
+        parts.forEach(total::merge);
+        Map<String, Long> perRule = new TreeMap<>();
+        rules.rules().keySet().forEach(name -> perRule.put(name, total.fired.getOrDefault(name, new long[1])[0]));
+        List<String> never = perRule.entrySet().stream()
+                .filter(e -> e.getValue() == 0)
+                .map(Map.Entry::getKey)
+                .toList();
+        boolean proof = all
+                && !RulesRead.numberUseUnrecognised(rules, "daysElapsed")
+                && !RulesRead.numberUseUnrecognised(rules, "apologiesMade");
+        return new Result(
+                space,
+                total.situations,
+                Duration.ofNanos(System.nanoTime() - start),
+                total.violations,
+                total.firstViolation,
+                total.errors,
+                total.firstError,
+                perRule,
+                never,
+                proof,
+                null,
+                total.evaluated);
+    }
+
+    private static final class Partial {
+        /** Every guardrail, once (values() copies the array at each call, and this runs for every situation). */
+        private static final Guardrail[] GUARDRAILS = Guardrail.values();
+
+        final Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
+        final Map<Guardrail, Example> firstViolation = new EnumMap<>(Guardrail.class);
+        final Map<String, long[]> fired = new HashMap<>();
+        /** Kinds are their own identity ({@link AlikeSituations.Kind}). */
+        final Map<AlikeSituations.Kind, long[]> ofKind = new java.util.IdentityHashMap<>();
+
+        private AlikeSituations.Kind lastKind;
+        private long[] last;
+        long situations;
+        long evaluated;
+        long errors;
+        Example firstError;
+
+        Partial() {
+            for (Guardrail g : Guardrail.values()) {
+                violations.put(g, 0L);
+            }
+        }
+
+        void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
+            Evaluation evaluation = evaluate(index, answers, evaluator);
+            if (evaluation != null) {
+                record(
+                        index,
+                        i -> answers,
+                        Guardrail.problems(answers, evaluation.plan()),
+                        new java.util.HashSet<>(evaluation.firedRules()));
+            }
+        }
+
+        /** The situation evaluated by the engine; null, counted as an error, when it gets no plan. */
+        Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator) {
+            evaluated++;
+            try {
+                return evaluator.evaluate(answers);
+            } catch (EvaluationException e) {
+                situations++;
+                errors++;
+                if (firstError == null || index < firstError.index()) {
+                    firstError = new Example(index, answers, e.getMessage());
+                }
+                return null;
+            }
+        }
+
+        /**
+         * A situation's verdicts (by guardrail ordinal: null where it holds, else what is wrong) and the rules that
+         * fired for it (each once); its answers are made only for an example.
+         */
+        void record(
+                long index,
+                java.util.function.LongFunction<Answers> answersOf,
+                String[] problems,
+                Collection<String> firedRules) {
+            situations++;
+            for (Guardrail g : GUARDRAILS) {
+                String problem = problems[g.ordinal()];
+                if (problem != null) {
+                    violations.merge(g, 1L, Long::sum);
+                    Example first = firstViolation.get(g);
+                    if (first == null || index < first.index()) {
+                        firstViolation.put(g, new Example(index, answersOf.apply(index), problem));
+                    }
+                }
+            }
+            for (String rule : firedRules) {
+                fired.computeIfAbsent(rule, r -> new long[1])[0]++;
+            }
+        }
+
+        /**
+         * A situation of a known kind: its rules are counted by kind, and added up once at the end (situations come in
+         * runs of one kind, so the last kind's counter and rules are kept at hand).
+         */
+        void record(
+                long index,
+                java.util.function.LongFunction<Answers> answersOf,
+                String[] problems,
+                AlikeSituations.Kind kind) {
+            record(index, answersOf, problems, List.of());
+            if (kind != lastKind) {
+                lastKind = kind;
+                last = ofKind.computeIfAbsent(kind, k -> new long[1]);
+            }
+            last[0]++;
+        }
+
+        /** Adds up the rules fired by situations counted by kind. */
+        Partial done() {
+            ofKind.forEach((kind, n) ->
+                    kind.fired().forEach(rule -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]));
+            ofKind.clear();
+            lastKind = null;
+            return this;
+        }
+
+        void merge(Partial other) {
+            other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
+            other.firstViolation.forEach((g, e) -> {
+                Example mine = firstViolation.get(g);
+                if (mine == null || e.index() < mine.index()) {
+                    firstViolation.put(g, e);
+                }
+            });
+            other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
+            errors += other.errors;
+            situations += other.situations;
+            evaluated += other.evaluated;
+            if (other.firstError != null && (firstError == null || other.firstError.index() < firstError.index())) {
+                firstError = other.firstError;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.Map;
+import java.util.StringJoiner;
+import org.trustrepair.advisor.advice.Answers;
+
+/** A sweep's result in plain words, for the check command, tests and docs. */
+public final class SweepReport {
+
+    private SweepReport() {}
+
+    public static String text(Sweep.Result r) {
+        StringBuilder out = new StringBuilder();
+        if (r.reused()) {
+            out.append(String.format(
+                    "Not swept again: these rules decide exactly as the rules of version %s, swept "
+                            + "earlier (%,d situations, %.1f s); that sweep stands for them (if the versions differ, only words, "
+                            + "sources or comments do).%n",
+                    r.reusedFrom(), r.situations(), r.elapsed().toMillis() / 1000.0));
+        } else {
+            out.append(String.format(
+                    "Swept %,d situations in %.1f s on %d threads (%,.0f a second).%n",
+                    r.situations(),
+                    r.elapsed().toMillis() / 1000.0,
+                    Runtime.getRuntime().availableProcessors(),
+                    r.situations() / Math.max(0.001, r.elapsed().toMillis() / 1000.0)));
+            if (r.evaluated() < r.situations()) {
+                out.append(String.format(
+                        "   The engine evaluated %,d of them; each of the others fires exactly the same rules "
+                                + "as one of those (it shares every condition that could matter), so it got that plan, and the "
+                                + "guardrails were checked on it with its own answers.%n",
+                        r.evaluated()));
+            }
+        }
+        out.append("The space: ").append(r.space().describe()).append('\n');
+        if (!r.proof()) {
+            out.append(
+                    "NOTE: this sweep is not a proof: it skipped situations, or a rule compares days or apologies in a "
+                            + "form the sweep cannot follow (only `daysElapsed < 14`-style comparisons with a number are).\n");
+        }
+        for (Guardrail g : Guardrail.values()) {
+            long n = r.violations().get(g);
+            out.append(n == 0 ? "  holds   " : "  BROKEN  ").append(g.description());
+            if (n > 0) {
+                Sweep.Example e = r.firstViolation().get(g);
+                out.append(String.format(
+                        "%n          %,d situations, for example: %s%n          %s",
+                        n, describe(e.answers()), e.problem()));
+            }
+            out.append('\n');
+        }
+        if (r.errors() > 0) {
+            out.append(String.format(
+                    "  %,d situations got no plan, for example: %s%n          %s%n",
+                    r.errors(),
+                    describe(r.firstError().answers()),
+                    r.firstError().problem()));
+        }
+        if (!r.rulesNeverFired().isEmpty()) {
+            out.append("Rules that never fire anywhere in the space:\n");
+            r.rulesNeverFired().forEach(name -> out.append("  \"").append(name).append("\"\n"));
+        }
+        return out.toString();
+    }
+
+    /** A synthetic situation in the contract's words (never a person's: sweeps only make them up). */
+    public static String describe(Answers a) {
+        StringJoiner j = new StringJoiner(", ");
+        j.add("role " + a.role())
+                .add("relationship " + a.relationship())
+                .add("breach " + a.breach())
+                .add("readiness " + a.readiness())
+                .add("daysElapsed " + a.daysElapsed())
+                .add("disclosure " + a.disclosure())
+                .add("stillHappening " + a.stillHappening())
+                .add("happenedBefore " + a.happenedBefore())
+                .add("apologiesMade " + a.apologiesMade())
+                .add("othersAffected " + a.othersAffected())
+                .add("safety " + a.safety());
+        return j.toString();
+    }
+
+    public static Map<String, Long> coverage(Sweep.Result r) {
+        return r.situationsPerRule();
+    }
+}

@@ -1,0 +1,40 @@
+package org.trustrepair.advisor.advice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A copy of the repository's rules folder to edit in a test, as a counsellor would edit theirs. */
+public final class RulesCopy {
+
+    private RulesCopy() {}
+
+    public static Path of(Path target) throws IOException {
+        copy(RulesFolder.PATH, target);
+        return target;
+    }
+
+    public static void copy(Path from, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+    }
+
+    /** Replaces text in one file of the copy; the text must be there, once at least. */
+    public static void edit(Path rules, String file, String from, String to) throws IOException {
+        Path p = rules.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).as(file).contains(from);
+        Files.writeString(p, text.replace(from, to));
+    }
+}

@@ -1,0 +1,154 @@
+package org.trustrepair.advisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesCopy;
+import picocli.CommandLine;
+
+/** {@code ./advisor check} as a counsellor meets it: the exit code and what it prints. */
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    /** Runs the command as typed; without {@code --cache}, it keeps no sweep (each test stands alone). */
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new CheckCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        if (!all.contains("--cache")) {
+            all.add("--no-cache");
+        }
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theRepositoryRulesHoldEverywhere() throws IOException {
+        Path cache = dir.resolve("cache");
+        Run run = run("rules", "--samples", "samples", "--cache", cache.toString());
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("2. Samples: 24 of 24 get the plan their expectation describes")
+                .contains("Swept 1,156,032 situations in ")
+                .contains("4. Rules that never fire anywhere in the space: none.")
+                .contains("5. Situations that get no step: none.")
+                .contains("VERDICT: everything holds.")
+                .doesNotContain(" BROKEN ");
+
+        // an edit of words only: checked again at once, on the sweep just made
+        Path reworded = RulesCopy.of(dir.resolve("reworded"));
+        RulesCopy.edit(
+                reworded,
+                "apologize/advice.yaml",
+                "title: Listen until they feel heard",
+                "title: Listen until they have said it all");
+        Run again = run(reworded.toString(), "--samples", "samples", "--cache", cache.toString());
+
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out())
+                .contains("Not swept again: these rules decide exactly as the rules of version "
+                        + org.trustrepair.advisor.advice.RulesFolder.ruleSet().version() + ", swept earlier (1,156,032 "
+                        + "situations")
+                .contains("4. Rules that never fire anywhere in the space: none.")
+                .contains("VERDICT: everything holds.");
+    }
+
+    @Test
+    void theCommandGivesTheConsoleLogBackAsItWas() {
+        // the command quiets the console for its own run; a server or test in the same JVM must get its log back
+        String before = System.getProperty("CONSOLE_LOG_THRESHOLD");
+
+        Run run = run(dir.resolve("no-such-folder").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(System.getProperty("CONSOLE_LOG_THRESHOLD")).isEqualTo(before);
+    }
+
+    @Test
+    void aBrokenRuleExitsOneNamingFileLineAndWhatToDo() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "rule \"Leave one door open, then step back\"\n",
+                "rule \"Leave one door open, then step back\"\n  whne\n");
+
+        Run run = run(rules.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out())
+                .containsPattern("step-back/step-back\\.drl:\\d+: ")
+                .contains("what to do: ")
+                .contains("VERDICT: NOT READY")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aGuardrailBreakingEditAndAFailingSampleExitOneNamingEach() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        // the "door open" message is contact: offered after a no-contact request, it breaks guardrail 1
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "Situation( role == Role.BROKE_TRUST, readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1, !safetyConcern )",
+                "Situation( role == Role.BROKE_TRUST, readiness in ( Readiness.NEEDS_SPACE, Readiness.NO_CONTACT ), "
+                        + "apologiesMade >= 1, !safetyConcern )");
+        Path samples = dir.resolve("samples");
+        Files.createDirectories(samples);
+        Files.copy(
+                Path.of("samples/romantic-blocked-after-infidelity.json"),
+                samples.resolve("romantic-blocked-after-infidelity.json"));
+        Files.writeString(samples.resolve("expects-too-much.json"), """
+        {"id": "expects-too-much",
+         "answers": {"relationship": "WORKPLACE", "breach": "HONEST_MISTAKE", "readiness": "WILLING_TO_TALK",
+                     "daysElapsed": 3},
+         "expected": {"track": "STEP_BACK"}}""");
+
+        Run run = run(rules.toString(), "--samples", samples.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("BROKEN  1. No contact, direct or indirect")
+                .containsPattern("for example: role BROKE_TRUST, [^\\n]*readiness NO_CONTACT")
+                .contains("step leave-one-door-open contacts them or apologizes")
+                .contains("FAILED  expects-too-much")
+                .contains("track should be STEP_BACK but is REPAIR")
+                .contains("VERDICT: NOT READY")
+                .contains("guardrail broken in");
+    }
+
+    @Test
+    void aMissingFolderIsBadUsage() {
+        Run run = run(dir.resolve("nowhere").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("no rules folder at");
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsage() {
+        assertThat(run("rules", "--frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void theTopCommandKnowsCheckAndDiff() {
+        assertThat(Commands.isCommand(new String[] {"check"})).isTrue();
+        assertThat(Commands.isCommand(new String[] {"diff", "a", "b"})).isTrue();
+        assertThat(new CommandLine(Commands.class).getSubcommands()).containsKeys("check", "diff");
+    }
+}

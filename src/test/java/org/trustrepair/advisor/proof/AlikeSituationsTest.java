@@ -1,0 +1,117 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/**
+ * The sweep that evaluates one situation of each kind ({@link AlikeSituations}) finds exactly what the sweep that
+ * evaluates every situation with the engine finds, situation by situation: for the repository's rules, an edit that
+ * breaks a guardrail, and an edit that leaves some situations with two tracks (no plan). Rules outside the form the
+ * shortcut relies on are refused, with the rule named, and swept the long way.
+ */
+class AlikeSituationsTest {
+
+    @TempDir
+    Path dir;
+
+    private RuleSet edited(String name, String file, String from, String to) throws IOException {
+        Path rules = RulesCopy.of(dir.resolve(name));
+        RulesCopy.edit(rules, file, from, to);
+        return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+    }
+
+    private static void assertSameAsEvaluatingEverySituation(RuleSet rules) {
+        AnswerSpace space = AnswerSpace.of(rules);
+        assertThat(AlikeSituations.of(rules, space, 2))
+                .as("the rules qualify for the shortcut")
+                .isPresent();
+        Sweep.Result every = new Sweep(rules, 2, false).run(space);
+        Sweep.Result alike = new Sweep(rules, 2, true).run(space);
+
+        assertThat(every.evaluated()).isEqualTo(space.size());
+        assertThat(alike.evaluated()).isLessThan(space.size() / 10);
+        for (Sweep.Result r : new Sweep.Result[] {alike}) {
+            assertThat(r.situations()).isEqualTo(every.situations());
+            assertThat(r.violations()).isEqualTo(every.violations());
+            assertThat(r.firstViolation()).isEqualTo(every.firstViolation());
+            assertThat(r.errors()).isEqualTo(every.errors());
+            assertThat(r.firstError()).isEqualTo(every.firstError());
+            assertThat(r.situationsPerRule()).isEqualTo(every.situationsPerRule());
+            assertThat(r.rulesNeverFired()).isEqualTo(every.rulesNeverFired());
+            assertThat(r.proof()).isEqualTo(every.proof()).isTrue();
+        }
+    }
+
+    @Test
+    void theRepositorysRulesAreSweptAlikeEitherWay() {
+        RuleSet rules = RulesFolder.ruleSet();
+        assertThat(SameFirings.of(rules).whyNot()).isNull();
+        assertSameAsEvaluatingEverySituation(rules);
+    }
+
+    @Test
+    void aGuardrailBreakingEditIsFoundAlikeEitherWay() throws IOException {
+        RuleSet rules = edited(
+                "no-contact",
+                "step-back/step-back.drl",
+                "readiness == Readiness.MOVED_ON, " + "apologiesMade == 0, !safetyConcern",
+                "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), " + "apologiesMade == 0, !safetyConcern");
+        assertSameAsEvaluatingEverySituation(rules);
+        assertThat(new Sweep(rules, 2).run().holds()).isFalse();
+    }
+
+    @Test
+    void situationsWithoutAPlanAreFoundAlikeEitherWay() throws IOException {
+        RuleSet rules = edited(
+                "two-tracks",
+                "situation/classify.drl",
+                "role == Role.BROKE_TRUST, readiness == Readiness.MOVED_ON )",
+                "role == Role.BROKE_TRUST, readiness in ( Readiness.MOVED_ON, Readiness.REBUILDING ) )");
+        assertSameAsEvaluatingEverySituation(rules);
+        assertThat(new Sweep(rules, 2).run().errors()).isPositive();
+    }
+
+    @Test
+    void rulesOutsideTheFormAreRefusedByName() throws IOException {
+        RuleSet negation = edited(
+                "not",
+                "apologize/apologize.drl",
+                "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
+                "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n"
+                        + "  not NatureIs( nature == Nature.COMPETENCE )\n");
+        assertThat(SameFirings.of(negation).whyNot())
+                .contains("\"Apologize to the others who were harmed\"", "not a plain pattern");
+        assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2)).isEmpty();
+
+        RuleSet binding = edited(
+                "binding",
+                "apologize/apologize.drl",
+                "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
+                "  $s : Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n");
+        assertThat(SameFirings.of(binding).whyNot()).contains("\"Apologize to the others who were harmed\"");
+
+        RuleSet salience = edited(
+                "salience",
+                "apologize/apologize.drl",
+                "  @sources(\"SEED, DLZ\")\nwhen",
+                "  @sources(\"SEED, DLZ\")\n  salience ( 1 + 2 )\nwhen");
+        assertThat(SameFirings.of(salience).whyNot()).contains("attribute salience");
+
+        RuleSet consequence = edited(
+                "consequence",
+                "apologize/apologize.drl",
+                "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );",
+                "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );\n"
+                        + "  System.out.println( \"fired\" );");
+        assertThat(SameFirings.of(consequence).whyNot()).contains("does more than insert a new fact");
+    }
+}

@@ -1,0 +1,140 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
+import org.trustrepair.advisor.advice.Role;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/** The space is complete where it must be, and its shortcuts never hide a difference the rules could make. */
+class AnswerSpaceTest {
+
+    private final RuleSet rules = RulesFolder.ruleSet();
+    private final AnswerSpace space = AnswerSpace.of(rules);
+
+    /** What the guardrails can see of a plan: everything but the wording. */
+    private static List<Object> skeleton(AdvicePlan plan) {
+        return List.of(
+                plan.classification().track(),
+                plan.classification().nature(),
+                plan.classification().severity(),
+                plan.classification().period(),
+                plan.steps().stream()
+                        .map(s -> s.id() + "/" + s.phase() + "/" + s.rank() + "/" + s.kinds())
+                        .toList(),
+                plan.withheld().stream().map(w -> w.id() + "/" + w.phase()).toList());
+    }
+
+    @Test
+    void daysAndApologiesAreTriedOnBothSidesOfEveryThreshold() {
+        assertThat(space.days()).containsExactly(13, 14, 89, 90, 364, 365, 729, 730, 731);
+        assertThat(space.apologies()).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void everySituationIsDistinctAndValid() {
+        Set<String> seen = new HashSet<>();
+        for (long index = 0; index < space.size(); index += 7) {
+            Answers a = space.get(index);
+            assertThat(seen.add(SweepReport.describe(a))).isTrue();
+            if (a.role() == Role.BROKE_TRUST) {
+                assertThat(a.readiness()).isNotNull();
+            }
+            Answers standIn = space.representativeOf(a);
+            assertThat(space.representativeOf(standIn)).isEqualTo(standIn);
+        }
+        assertThat(space.get(0).role()).isEqualTo(Role.BROKE_TRUST);
+        assertThat(space.get(space.size() - 1).role()).isEqualTo(Role.WAS_HURT);
+        assertThat(space.get(space.size() - 1).readiness()).isNull();
+    }
+
+    @Test
+    void setsOfSafetyFlagsInOneClassGetTheSamePlan() {
+        Map<Set<SafetyFlag>, Set<SafetyFlag>> classes = RulesRead.safetyFlagClasses(rules);
+        assertThat(new HashSet<>(classes.values()))
+                .hasSize(space.safetySetCount())
+                .hasSizeLessThan(32);
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            Answers base = new Answers(
+                    Role.values()[random.nextInt(2)],
+                    Relationship.values()[random.nextInt(4)],
+                    Breach.values()[random.nextInt(8)],
+                    Readiness.values()[random.nextInt(6)],
+                    random.nextInt(1000),
+                    Disclosure.values()[random.nextInt(4)],
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextInt(4),
+                    random.nextBoolean(),
+                    null);
+            classes.forEach((flags, standIn) -> assertThat(
+                            skeleton(rules.evaluate(base.withSafety(flags)).plan()))
+                    .as("%s stands for %s", standIn, flags)
+                    .isEqualTo(skeleton(rules.evaluate(base.withSafety(standIn)).plan())));
+        }
+    }
+
+    @Test
+    void anyAnswersGetThePlanOfTheSituationThatStandsForThem() {
+        Random random = new Random(13);
+        SafetyFlag[] flags = SafetyFlag.values();
+        for (int i = 0; i < 3_000; i++) {
+            Set<SafetyFlag> safety = new HashSet<>();
+            for (SafetyFlag f : flags) {
+                if (random.nextInt(4) == 0) {
+                    safety.add(f);
+                }
+            }
+            Role role = Role.values()[random.nextInt(2)];
+            Readiness readiness =
+                    role == Role.WAS_HURT && random.nextInt(7) == 0 ? null : Readiness.values()[random.nextInt(6)];
+            Answers any = new Answers(
+                    role,
+                    Relationship.values()[random.nextInt(4)],
+                    Breach.values()[random.nextInt(8)],
+                    readiness,
+                    random.nextInt(3) == 0 ? random.nextInt(36_501) : random.nextInt(800),
+                    Disclosure.values()[random.nextInt(4)],
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextInt(3) == 0 ? random.nextInt(1001) : random.nextInt(5),
+                    random.nextBoolean(),
+                    safety);
+            Answers standIn = space.representativeOf(any);
+            AdvicePlan plan = rules.evaluate(any).plan();
+            AdvicePlan standInPlan = rules.evaluate(standIn).plan();
+
+            assertThat(skeleton(plan))
+                    .as("%s stands for %s", SweepReport.describe(standIn), SweepReport.describe(any))
+                    .isEqualTo(skeleton(standInPlan));
+            for (Guardrail g : Guardrail.values()) {
+                assertThat(g.violation(any, plan).isPresent())
+                        .as(g.name())
+                        .isEqualTo(g.violation(standIn, standInPlan).isPresent());
+            }
+        }
+    }
+
+    @Test
+    void theHurtPartysSpaceSkipsWhatNoRuleReadsForThem() {
+        assertThat(space.describe()).contains("WAS_HURT").contains("BROKE_TRUST");
+        assertThat(RulesRead.fieldsRead(rules, Role.WAS_HURT))
+                .doesNotContain("apologiesMade", "disclosure")
+                .contains("breach", "safety", "daysElapsed");
+        assertThat(RulesRead.fieldsRead(rules, Role.BROKE_TRUST)).contains("apologiesMade", "disclosure", "readiness");
+    }
+}

@@ -1,0 +1,135 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/**
+ * Which edits keep the decisions (and so the sweep's outcome) and which do not: rewording a text, a reason or a source,
+ * or adding a comment keeps the decision key; changing a condition, a rank, the kinds of a text, or the answers a
+ * reason names changes it. {@link Proofs} sweeps only rule sets whose key it has not seen.
+ */
+class DecisionKeyTest {
+
+    @TempDir
+    Path dir;
+
+    private int copies;
+
+    private RuleSet edited(String file, String from, String to) throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules-" + copies++));
+        RulesCopy.edit(rules, file, from, to);
+        return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+    }
+
+    @Test
+    void rewordingAndCommentsKeepTheDecisions() throws IOException {
+        RuleSet original = RulesFolder.ruleSet();
+        List<RuleSet> reworded = List.of(
+                edited("apologize/advice.yaml", "title: Listen until they feel heard", "title: Listen first, fully"),
+                edited("apologize/advice.yaml", "decision. Then apologize.", "decision. Only then apologize."),
+                edited("apologize/apologize.drl", "An apology lands better after", "An apology is heard better after"),
+                edited("apologize/apologize.drl", "@sources(\"FB05\")", "@sources(\"FB05, SEED\")"),
+                edited(
+                        "apologize/apologize.drl",
+                        "then\n  insert( new Advice( \"listen-first\"",
+                        "then\n  // a counsellor's note: \"keep this\" /* not code */\n  insert( new Advice( \"listen-first\""),
+                edited(
+                        "apologize/apologize.drl",
+                        "rule \"Apologize fully, once\"",
+                        "/* Reviewed in March, with the team's notes. */\nrule \"Apologize fully, once\""));
+
+        for (RuleSet rules : reworded) {
+            assertThat(rules.version()).isNotEqualTo(original.version());
+            assertThat(RulesRead.decisionKey(rules)).isEqualTo(RulesRead.decisionKey(original));
+        }
+    }
+
+    @Test
+    void changingWhatIsDecidedChangesTheKey() throws IOException {
+        RuleSet original = RulesFolder.ruleSet();
+        List<RuleSet> changed = List.of(
+                // a condition
+                edited(
+                        "apologize/apologize.drl",
+                        "Situation( role == Role.BROKE_TRUST, apologiesMade == 0 )\n"
+                                + "  PeriodIs( period == Period.FIRST_TWO_WEEKS )",
+                        "Situation( role == Role.BROKE_TRUST, "
+                                + "apologiesMade <= 1 )\n  PeriodIs( period == Period.FIRST_TWO_WEEKS )"),
+                // a rank
+                edited(
+                        "apologize/apologize.drl",
+                        "new Advice( \"listen-first\", Phase.APOLOGIZE, 1 )",
+                        "new Advice( \"listen-first\", Phase.APOLOGIZE, 7 )"),
+                // the kinds of a text, which the guardrails read
+                edited(
+                        "apologize/advice.yaml",
+                        "decision. Then apologize.\n  kinds: [contact]",
+                        "decision. Then apologize.\n  kinds: [contact, apology]"),
+                // a reason that now names an answer
+                edited(
+                        "apologize/apologize.drl",
+                        "An apology lands better after",
+                        "With {apologiesMade} so far, an " + "apology lands better after"),
+                // a brace in a reason's own words, which would read as an unfilled answer
+                edited("apologize/apologize.drl", "An apology lands better after", "An apology lands better { after"));
+
+        for (RuleSet rules : changed) {
+            assertThat(RulesRead.decisionKey(rules)).isNotEqualTo(RulesRead.decisionKey(original));
+        }
+        assertThat(changed.stream().map(RulesRead::decisionKey).distinct()).hasSize(changed.size());
+    }
+
+    @Test
+    void theLimitsAreInTheKey() {
+        RuleFiles files = RuleFiles.fromDirectory(RulesFolder.PATH);
+        assertThat(RulesRead.decisionKey(new RuleSetBuilder(10_000).build(files)))
+                .isEqualTo(RulesRead.decisionKey(RulesFolder.ruleSet()))
+                .isNotEqualTo(RulesRead.decisionKey(new RuleSetBuilder(20).build(files)));
+    }
+
+    @Test
+    void proofsSweepOnlyDecisionsTheyHaveNotSeen() throws IOException {
+        List<String> swept = new ArrayList<>();
+        // a quick look (every 97th situation) stands in for the full sweep: what is tested here is which rules get one
+        Function<RuleSet, Sweep.Result> sweeper = rules -> {
+            swept.add(rules.version());
+            return new Sweep(rules, 2).run(AnswerSpace.of(rules), 97);
+        };
+        Proofs proofs = new Proofs();
+        RuleSet original = RulesFolder.ruleSet();
+        RuleSet reworded =
+                edited("apologize/advice.yaml", "title: Listen until they feel heard", "title: Listen first, fully");
+        RuleSet changed = edited(
+                "apologize/apologize.drl",
+                "new Advice( \"listen-first\", Phase.APOLOGIZE, 1 )",
+                "new Advice( \"listen-first\", Phase.APOLOGIZE, 7 )");
+
+        Sweep.Result first = proofs.sweep(original, sweeper);
+        Sweep.Result again = proofs.sweep(reworded, sweeper);
+        Sweep.Result other = proofs.sweep(changed, sweeper);
+
+        assertThat(swept).containsExactly(original.version(), changed.version());
+        assertThat(first.reused()).isFalse();
+        assertThat(again.reused()).isTrue();
+        assertThat(again.reusedFrom()).isEqualTo(original.version());
+        assertThat(again.situations()).isEqualTo(first.situations());
+        assertThat(again.situationsPerRule()).isEqualTo(first.situationsPerRule());
+        assertThat(other.reused()).isFalse();
+        assertThat(proofs.sweep(original, sweeper).reused())
+                .as("its own sweep, not a reuse")
+                .isFalse();
+        assertThat(swept).hasSize(2);
+    }
+}

@@ -1,0 +1,76 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleInfo;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/** The periods table is read and checked like the DRL beside it, and its problems name the table and the row. */
+class DecisionTableTest {
+
+    private static final String TABLE = "situation/periods.drl.csv";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachRowIsARuleWithItsMetadataLocatedByRow() {
+        var rules = RulesFolder.ruleSet().rules();
+
+        RuleInfo first = rules.get("Under two weeks is the first two weeks");
+        assertThat(first.file()).isEqualTo(TABLE);
+        assertThat(first.line()).isEqualTo(10);
+        assertThat(first.id()).isEqualTo("period-first-two-weeks");
+        assertThat(first.reason()).startsWith("It is very recent ({daysElapsed})");
+        assertThat(first.sources()).containsExactly("FB05");
+        assertThat(rules.get("Over two years").line()).isEqualTo(14);
+        assertThat(rules.get("Over two years").sources()).containsExactly("TIME", "SEED");
+        assertThat(rules.values().stream().filter(r -> r.file().equals(TABLE))).hasSize(5);
+    }
+
+    @Test
+    void theSweepSeesTheTablesEdgesAsCuts() {
+        assertThat(AnswerSpace.of(RulesFolder.ruleSet()).days()).contains(13, 14, 89, 90, 364, 365, 729, 730);
+    }
+
+    @Test
+    void aMistypedValueInACellNamesTheTableAndTheRow() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(rules, TABLE, ",14,90,UP_TO_THREE_MONTHS,", ",14,90,UP_TO_THREE_MONTH,");
+
+        RuleSetException e = catchThrowableOfType(
+                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(TABLE);
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.message()).startsWith("row 11 of the table: ").contains("UP_TO_THREE_MONTH");
+            assertThat(p.hint()).contains("'UP_TO_THREE_MONTH' is not a known answer or value");
+        });
+    }
+
+    @Test
+    void aMissingSourceInARowNamesTheTableAndTheRow() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(rules, TABLE, "longer than this.\",TIME", "longer than this.\",TIMES");
+
+        RuleSetException e = catchThrowableOfType(
+                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
+
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(TABLE);
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.message()).contains("cites source \"TIMES\"");
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/**
+ * The check command's kept sweeps: what is read back is what was swept, example situations included; a sweep is
+ * used only for rules with the same decisions and by the same code.
+ */
+class ProofFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private RuleSet build(Path rules) {
+        return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+    }
+
+    @Test
+    void aKeptSweepReadsBackAsSweptAndOnlyForTheSameDecisionsAndCode() throws IOException {
+        // rules that break a guardrail, so that the kept sweep has counts and examples to give back
+        Path broken = RulesCopy.of(dir.resolve("broken"));
+        RulesCopy.edit(
+                broken,
+                "step-back/step-back.drl",
+                "readiness == Readiness.MOVED_ON, apologiesMade == 0, " + "!safetyConcern",
+                "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, " + "!safetyConcern");
+        RuleSet rules = build(broken);
+        List<String> swept = new ArrayList<>();
+        // every 13th situation: quicker than the whole space, and what is tested is the keeping, not the sweep
+        Function<RuleSet, Sweep.Result> sweeper = r -> {
+            swept.add(r.version());
+            return new Sweep(r, 2).run(AnswerSpace.of(r), 13);
+        };
+        Path folder = dir.resolve("kept");
+        ProofFiles files = new ProofFiles(folder, "code-1");
+
+        Sweep.Result first = files.reusing(sweeper).apply(rules);
+
+        assertThat(first.holds()).isFalse();
+        assertThat(first.firstViolation()).containsKey(Guardrail.NO_CONTACT_AFTER_NO_CONTACT);
+        try (var kept = Files.list(folder)) {
+            String text = Files.readString(
+                    kept.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow());
+            assertThat(text)
+                    .as("no made-up answers are written out, only their place in the space")
+                    .doesNotContain("BROKE_TRUST", "ROMANTIC");
+        }
+
+        RulesCopy.edit(broken, "step-back/advice.yaml", "title: ", "title: (reworded) ");
+        RuleSet reworded = build(broken);
+        Sweep.Result read = files.reusing(sweeper).apply(reworded);
+
+        assertThat(swept).containsExactly(rules.version());
+        assertThat(read.reusedFrom()).isEqualTo(rules.version());
+        assertThat(read.situations()).isEqualTo(first.situations());
+        assertThat(read.elapsed())
+                .isEqualTo(java.time.Duration.ofMillis(first.elapsed().toMillis()));
+        assertThat(read.violations()).isEqualTo(first.violations());
+        assertThat(read.firstViolation()).isEqualTo(first.firstViolation());
+        assertThat(read.errors()).isEqualTo(first.errors());
+        assertThat(read.situationsPerRule()).isEqualTo(first.situationsPerRule());
+        assertThat(read.rulesNeverFired()).isEqualTo(first.rulesNeverFired());
+        assertThat(read.proof()).isEqualTo(first.proof());
+        assertThat(SweepReport.text(read))
+                .contains("Not swept again", rules.version())
+                .contains(SweepReport.describe(first.firstViolation()
+                        .get(Guardrail.NO_CONTACT_AFTER_NO_CONTACT)
+                        .answers()));
+
+        // another build of the code does not trust it
+        new ProofFiles(folder, "code-2").reusing(sweeper).apply(reworded);
+        assertThat(swept).containsExactly(rules.version(), reworded.version());
+    }
+
+    @Test
+    void theCodeOfThisProcessIsStableAndNamesItsClassPath() {
+        assertThat(ProofFiles.codeOfThisProcess()).hasSize(64).isEqualTo(ProofFiles.codeOfThisProcess());
+    }
+}

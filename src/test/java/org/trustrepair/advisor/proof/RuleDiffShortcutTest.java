@@ -1,0 +1,167 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/**
+ * The diff that evaluates one situation of each kind under each rule set ({@link AlikeSituations}) finds exactly what
+ * the diff that evaluates every situation under both with the engine finds: the same changed situations, the same
+ * groups with the same sets of situations, the same counts of situations without a plan. For an edited condition, for
+ * reworded reasons that name answers (so whether a reason changes depends on the situation's own answers), for
+ * reworded answers in the questionnaire, and for an edit that leaves some situations with no plan.
+ */
+class RuleDiffShortcutTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String name) throws IOException {
+        return RulesCopy.of(dir.resolve(name));
+    }
+
+    private static RuleSet build(Path rules) {
+        return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+    }
+
+    private static RuleDiff.Result assertSameAsEvaluatingEverySituation(RuleSet before, RuleSet after) {
+        AnswerSpace space = AnswerSpace.grid(before, after);
+        assertThat(AlikeSituations.of(before, space, 2))
+                .as("the old rules qualify for the shortcut")
+                .isPresent();
+        assertThat(AlikeSituations.of(after, space, 2))
+                .as("the new rules qualify for the shortcut")
+                .isPresent();
+        RuleDiff.Result every = new RuleDiff(2, false).compare(before, after);
+        RuleDiff.Result alike = new RuleDiff(2, true).compare(before, after);
+
+        assertThat(every.evaluatedBefore()).isEqualTo(space.size());
+        assertThat(every.evaluatedAfter()).isEqualTo(space.size());
+        assertThat(alike.evaluatedBefore()).isLessThan(space.size() / 10);
+        assertThat(alike.evaluatedAfter()).isLessThan(space.size() / 10);
+        assertThat(alike.space().describe()).isEqualTo(every.space().describe());
+        // the changes and their counts first (a readable failure), then the exact sets of situations
+        assertThat(counts(alike)).isEqualTo(counts(every));
+        assertThat(alike.changed().equals(every.changed()))
+                .as("the same situations change")
+                .isTrue();
+        for (int g = 0; g < every.groups().size(); g++) {
+            assertThat(alike.groups()
+                            .get(g)
+                            .situations()
+                            .equals(every.groups().get(g).situations()))
+                    .as("the same situations for %s", every.groups().get(g).change())
+                    .isTrue();
+        }
+        assertThat(alike.errorsBefore()).isEqualTo(every.errorsBefore());
+        assertThat(alike.errorsAfter()).isEqualTo(every.errorsAfter());
+        assertThat(DiffReport.text(DiffReport.view(alike, "rules", "edited")))
+                .containsPattern("The engine evaluated [\\d,]+ of them under the old rules and [\\d,]+ under the new");
+        assertThat(DiffReport.text(DiffReport.view(every, "rules", "edited"))).doesNotContain("The engine evaluated");
+        return alike;
+    }
+
+    /** Each group's change and how many situations it covers, in the report's order. */
+    private static List<String> counts(RuleDiff.Result r) {
+        List<String> counts = new ArrayList<>();
+        counts.add("changed: " + r.changedCount());
+        r.groups().forEach(g -> counts.add(g.change() + ": " + g.count()));
+        return counts;
+    }
+
+    @Test
+    void anEditedConditionIsFoundAlikeEitherWay() throws IOException {
+        Path edited = copy("condition");
+        RulesCopy.edit(
+                edited,
+                "apologize/apologize.drl",
+                "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )",
+                "Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade <= 1 )");
+
+        RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.ruleSet(), build(edited));
+
+        assertThat(diff.changedCount()).isPositive();
+        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(RuleDiff.Kind.STEP_ADDED);
+    }
+
+    /**
+     * Each reworded reason now says in fixed words what its old template said for one answer, so it changes for the
+     * other answers only: a step's why, a withheld item's reason, a classification's reason.
+     */
+    @Test
+    void rewordedReasonsThatNameAnswersAreFoundAlikeEitherWay() throws IOException {
+        Path edited = copy("reasons");
+        RulesCopy.edit(
+                edited,
+                "prove/prove.drl",
+                "They are engaged ({readiness}).",
+                "They are engaged (they are willing to talk).");
+        RulesCopy.edit(
+                edited,
+                "apologize/apologize.drl",
+                "You have made {apologiesMade} already. Another apology",
+                "You have made 2 apologies already. Another apology");
+        RulesCopy.edit(
+                edited,
+                "situation/classify.drl",
+                "you have already apologized ({apologiesMade})",
+                "you have already apologized (1 apology)");
+        RuleSet before = RulesFolder.ruleSet();
+        RuleSet after = build(edited);
+
+        RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(before, after);
+
+        assertThat(diff.groups())
+                .extracting(g -> g.change().text())
+                .contains(
+                        "step agree-observable-change: why changed",
+                        "withheld apologize-again: reason changed",
+                        "the reasons for the classification are reworded");
+        // the same step, with the answer its new words name, is not reworded
+        RuleDiff.Group step = diff.groups().stream()
+                .filter(g -> g.change().text().equals("step agree-observable-change: why changed"))
+                .findFirst()
+                .orElseThrow();
+        step.situations().stream()
+                .limit(1_000)
+                .forEach(i -> assertThat(diff.space().get(i).readiness())
+                        .isEqualTo(org.trustrepair.advisor.advice.Readiness.REBUILDING));
+    }
+
+    @Test
+    void rewordedAnswersInTheQuestionnaireAreFoundAlikeEitherWay() throws IOException {
+        Path edited = copy("questionnaire");
+        RulesCopy.edit(edited, "questionnaire.yaml", "inReasons: they need space", "inReasons: they need time apart");
+
+        RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.ruleSet(), build(edited));
+
+        assertThat(diff.changedCount()).isPositive();
+    }
+
+    @Test
+    void situationsWithoutAPlanAreFoundAlikeEitherWay() throws IOException {
+        Path edited = copy("two-tracks");
+        RulesCopy.edit(
+                edited,
+                "situation/classify.drl",
+                "role == Role.BROKE_TRUST, readiness == Readiness.MOVED_ON )",
+                "role == Role.BROKE_TRUST, readiness in ( Readiness.MOVED_ON, Readiness.REBUILDING ) )");
+
+        RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.ruleSet(), build(edited));
+
+        assertThat(diff.errorsBefore()).isZero();
+        assertThat(diff.errorsAfter()).isPositive();
+        assertThat(diff.evaluatedAfter()).isGreaterThanOrEqualTo(diff.errorsAfter());
+        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(RuleDiff.Kind.NO_PLAN);
+    }
+}

@@ -1,0 +1,156 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+import org.trustrepair.advisor.cli.DiffCommand;
+import picocli.CommandLine;
+
+/** The diff reports exactly the situations an edit changes, said by the answers they share. */
+class RuleDiffTest {
+
+    @TempDir
+    Path dir;
+
+    private static RuleSet build(Path folder) {
+        return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(folder));
+    }
+
+    /** The plan as a person sees it, without the version (which always differs between two rule sets). */
+    private static Object comparable(RuleSet.Evaluator rules, Answers answers) {
+        try {
+            AdvicePlan p = rules.evaluate(answers).plan();
+            return new AdvicePlan("", p.classification(), p.steps(), p.withheld(), p.disclaimer());
+        } catch (EvaluationException e) {
+            return "no plan: " + e.getMessage();
+        }
+    }
+
+    /** Brute force, independent of the diff's own comparison: how many situations get a plan that is not equal. */
+    private static long situationsThatDiffer(RuleSet before, RuleSet after, AnswerSpace space) throws Exception {
+        int threads = 2;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    long differ = 0;
+                    try (var a = before.newEvaluator();
+                            var b = after.newEvaluator()) {
+                        for (long i = first; i < space.size(); i += threads) {
+                            Answers answers = space.get(i);
+                            if (!comparable(a, answers).equals(comparable(b, answers))) {
+                                differ++;
+                            }
+                        }
+                    }
+                    return differ;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> f : parts) {
+                total += f.get();
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEditedConditionChangesExactlyTheSituationsABruteForceComparisonFinds() throws Exception {
+        Path edited = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(
+                edited,
+                "step-back/step-back.drl",
+                "apologiesMade >= 2, !safetyConcern",
+                "apologiesMade >= 3, !safetyConcern");
+        RuleSet before = RulesFolder.ruleSet();
+        RuleSet after = build(edited);
+
+        RuleDiff.Result diff = new RuleDiff(2).compare(before, after);
+
+        // independently: every situation of the same space, evaluated under both, plans compared whole
+        AnswerSpace space = AnswerSpace.grid(before, after);
+        long differ = situationsThatDiffer(before, after, space);
+        assertThat(space.apologies()).contains(2, 3);
+        assertThat(differ).isPositive();
+        assertThat(diff.changedCount()).isEqualTo(differ);
+
+        String text = DiffReport.text(DiffReport.view(diff, "rules", "edited"));
+        assertThat(diff.groups())
+                .extracting(g -> g.change().text())
+                .containsExactly("step act-instead-of-apologizing no longer given");
+        assertThat(text)
+                .contains(String.format("%,d of %,d situations get a different plan", differ, space.size()))
+                .contains(
+                        "role BROKE_TRUST and apologiesMade 2 and safety none: step act-instead-of-apologizing no longer "
+                                + "given")
+                .contains("for example: role BROKE_TRUST");
+        assertThat(diff.groups().get(0).count()).isEqualTo(differ);
+    }
+
+    @Test
+    void aCommentOnlyEditChangesNothingAndTheReportSaysSo() throws IOException {
+        Path edited = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(edited, "step-back/step-back.drl", "// Step back:", "// A counsellor's note.\n// Step back:");
+        Path html = dir.resolve("report/diff.html");
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new DiffCommand());
+        cli.setOut(new PrintWriter(out));
+
+        int code = cli.execute("rules", edited.toString(), "--report", html.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("No change: every situation gets the same plan from both rule sets.")
+                .containsPattern("Evaluated all [\\d,]+ situations");
+        assertThat(Files.readString(html))
+                .startsWith("<!DOCTYPE html>")
+                .contains("No change")
+                .doesNotContain("<script")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
+    }
+
+    @Test
+    void aRevisionOrAFolderThatDoesNotExistIsBadUsage() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new DiffCommand());
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("no-such-revision-or-folder", "rules")).isEqualTo(2);
+        assertThat(cli.execute("--upload-pack=evil", "rules")).isEqualTo(2);
+        assertThat(err.toString()).contains("is neither a folder nor a");
+    }
+
+    @Test
+    void aGitRevisionIsReadAsItsRulesFolder() throws Exception {
+        try (RulesSource head = RulesSource.of("HEAD")) {
+            assertThat(head.label()).startsWith("rules at HEAD (");
+            assertThat(head.folder().resolve("questionnaire.yaml")).exists();
+            assertThat(head.folder().resolve("step-back/step-back.drl")).exists();
+            build(head.folder());
+        }
+    }
+}
