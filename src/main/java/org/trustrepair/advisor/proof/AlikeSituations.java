@@ -89,11 +89,6 @@ final class AlikeSituations {
     /** How many kinds each thread keeps by the patterns that held (a power of two). */
     private static final int RECENT = 4096;
 
-    /** The dimensions of the answers a guardrail check reads ({@link Guardrail#ANSWERS_CHECKED}). */
-    private static final int[] CHECKED = Guardrail.ANSWERS_CHECKED.stream()
-            .mapToInt(AnswerSpace.DIMENSIONS::indexOf)
-            .toArray();
-
     private final AnswerSpace space;
     private final int[][] groupDims;
     /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
@@ -105,9 +100,17 @@ final class AlikeSituations {
     private final java.util.concurrent.atomic.AtomicInteger nextShape = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Long, String[]> verdicts = new ConcurrentHashMap<>();
     private final SameFirings firings;
+    private final Guardrails guardrails;
+    /** The dimensions of the answers some guardrail reads ({@link Guardrails#answersChecked()}). */
+    private final int[] checked;
 
-    private AlikeSituations(SameFirings firings, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
+    private AlikeSituations(
+            SameFirings firings, Guardrails guardrails, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
         this.firings = firings;
+        this.guardrails = guardrails;
+        this.checked = guardrails.answersChecked().stream()
+                .mapToInt(AnswerSpace.DIMENSIONS::indexOf)
+                .toArray();
         this.space = space;
         this.groupDims = groupDims;
         this.tables = tables;
@@ -188,7 +191,7 @@ final class AlikeSituations {
                 probe.close();
             }
         });
-        return Optional.of(new AlikeSituations(firings, space, groupDims, tables));
+        return Optional.of(new AlikeSituations(firings, Guardrails.of(rules), space, groupDims, tables));
     }
 
     Part newPart() {
@@ -216,7 +219,7 @@ final class AlikeSituations {
         String[] problems(Kind kind, long index) {
             int[] sizes = space.sizesWithin(coords[AnswerSpace.ROLE]);
             long key = kind.shape();
-            for (int d : CHECKED) {
+            for (int d : checked) {
                 key = d == AnswerSpace.ROLE ? key * space.roleCount() + coords[d] : key * sizes[d] + coords[d];
             }
             int slot = slotOf(key);
@@ -225,7 +228,7 @@ final class AlikeSituations {
             }
             String[] known = verdicts.get(key);
             if (known == null) {
-                known = Guardrail.problems(space.get(index), kind.plan());
+                known = guardrails.problems(space.get(index), kind.plan());
                 verdicts.put(key, known);
             }
             recentVerdictKeys[slot] = key;
@@ -334,9 +337,9 @@ final class AlikeSituations {
         }
     }
 
-    /** Plans the guardrails cannot tell apart ({@link Guardrail#asChecked}) share verdicts. */
+    /** Plans the guardrails cannot tell apart ({@link Guardrails#asChecked}) share verdicts. */
     private int shapeOf(AdvicePlan plan) {
-        AdvicePlan shape = Guardrail.asChecked(plan);
+        AdvicePlan shape = guardrails.asChecked(plan);
         Integer id = shapes.get(shape);
         if (id != null) {
             return id;

@@ -148,9 +148,10 @@ public final class AnswerSpace {
 
         RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses, boolean grid) {
             this.role = role;
-            rules.forEach(
-                    r -> read.addAll(grid ? Guardrail.answersRead(Role.BROKE_TRUST) : RulesRead.fieldsRead(r, role)));
-            read.addAll(Guardrail.answersRead(role));
+            for (RuleSet r : rules) {
+                read.addAll(grid ? DIMENSIONS : RulesRead.fieldsRead(r, role));
+                read.addAll(Guardrails.of(r).answersRead(role));
+            }
             this.relationships = read.contains("relationship")
                     ? named(rules, Relationship.class, "relationship")
                     : new Relationship[] {Relationship.ROMANTIC};

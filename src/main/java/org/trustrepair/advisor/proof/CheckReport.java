@@ -74,17 +74,6 @@ public final class CheckReport {
                                 + "conditions never all hold together; correct them or remove the rules.%n",
                         o.sweep().rulesNeverFired().size()));
             }
-            long noStep = o.situationsWithoutStep();
-            out.append(
-                    noStep == 0
-                            ? "5. Situations that get no step: none.\n"
-                            : String.format(
-                                    "5. Situations that get no step: %,d, for example: %s%n",
-                                    noStep,
-                                    SweepReport.describe(o.sweep()
-                                            .firstViolation()
-                                            .get(Guardrail.AT_LEAST_ONE_STEP)
-                                            .answers())));
         }
         out.append('\n').append(verdict(o));
         return out.toString();
@@ -117,15 +106,12 @@ public final class CheckReport {
         Sweep.Result s = o.sweep();
         if (s != null) {
             s.violations().forEach((g, n) -> {
-                if (n > 0 && g != Guardrail.AT_LEAST_ONE_STEP) {
+                if (n > 0) {
                     todo.add(String.format(
                             "guardrail broken in %,d situations: %s (example above: %s)",
-                            n, g.description(), s.firstViolation().get(g).problem()));
+                            n, g.promise().trim(), s.firstViolation().get(g).problem()));
                 }
             });
-            if (o.situationsWithoutStep() > 0) {
-                todo.add(String.format("%,d situations get no step", o.situationsWithoutStep()));
-            }
             if (s.errors() > 0) {
                 todo.add(String.format(
                         "%,d situations get no plan: %s",

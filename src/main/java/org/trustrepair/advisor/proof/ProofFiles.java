@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,11 +92,11 @@ public final class ProofFiles {
             if (s.proof() && s.situations() != space.size()) {
                 return Optional.empty();
             }
-            Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
-            Map<Guardrail, Sweep.Example> first = new EnumMap<>(Guardrail.class);
-            for (Guardrail g : Guardrail.values()) {
-                violations.put(g, s.violations().getOrDefault(g.name(), 0L));
-                Kept k = s.firstViolation().get(g.name());
+            Map<Guardrail, Long> violations = new LinkedHashMap<>();
+            Map<Guardrail, Sweep.Example> first = new LinkedHashMap<>();
+            for (Guardrail g : Guardrails.of(rules).all()) {
+                violations.put(g, s.violations().getOrDefault(g.id(), 0L));
+                Kept k = s.firstViolation().get(g.id());
                 if (k != null) {
                     first.put(g, new Sweep.Example(k.index(), space.get(k.index()), k.problem()));
                 }
@@ -128,9 +127,9 @@ public final class ProofFiles {
 
     void write(RuleSet rules, Sweep.Result r) {
         Map<String, Long> violations = new LinkedHashMap<>();
-        r.violations().forEach((g, n) -> violations.put(g.name(), n));
+        r.violations().forEach((g, n) -> violations.put(g.id(), n));
         Map<String, Kept> first = new LinkedHashMap<>();
-        r.firstViolation().forEach((g, e) -> first.put(g.name(), new Kept(e.index(), e.problem())));
+        r.firstViolation().forEach((g, e) -> first.put(g.id(), new Kept(e.index(), e.problem())));
         Kept firstError = r.firstError() == null
                 ? null
                 : new Kept(r.firstError().index(), r.firstError().problem());

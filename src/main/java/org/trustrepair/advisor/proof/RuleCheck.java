@@ -46,11 +46,6 @@ public final class RuleCheck {
         public boolean holds() {
             return compiles() && sampleFailures.isEmpty() && sweepHolds();
         }
-
-        /** Situations that got no step at all (a guardrail of its own, named apart in the verdict). */
-        long situationsWithoutStep() {
-            return sweep == null ? 0 : sweep.violations().getOrDefault(Guardrail.AT_LEAST_ONE_STEP, 0L);
-        }
     }
 
     private final int maxFirings;
@@ -97,6 +92,7 @@ public final class RuleCheck {
         RuleSet ruleSet;
         try {
             ruleSet = new RuleSetBuilder(maxFirings, maxEvaluationTime).build(files);
+            Guardrails.of(ruleSet); // a mistake in guardrails.yaml is refused like a rule that does not compile
         } catch (RuleSetException e) {
             return new Outcome(
                     files.origin(),

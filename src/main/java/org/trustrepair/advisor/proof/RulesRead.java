@@ -24,7 +24,18 @@ final class RulesRead {
     private static final Cache<RuleSet, SameFirings.Analysis> SHORTCUTS =
             Caffeine.newBuilder().weakKeys().build();
 
+    private static final Cache<RuleSet, Guardrails> GUARDRAILS =
+            Caffeine.newBuilder().weakKeys().build();
+
     private RulesRead() {}
+
+    /** The guardrails of these rules ({@code guardrails.yaml}); throws a RuleSetException when the file is wrong. */
+    static Guardrails guardrails(RuleSet rules) {
+        return GUARDRAILS.get(
+                rules,
+                r -> Guardrails.read(
+                        r.text(Guardrails.FILE), r.catalogue().sources().keySet()));
+    }
 
     /**
      * A fingerprint of what the guardrail sweep can observe in these rules (see {@link DecisionKey}): equal keys, equal
@@ -62,11 +73,11 @@ final class RulesRead {
      * set when the rules use the flags in a way that cannot be followed).
      */
     static Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyFlagClasses(RuleSet... ruleSets) {
-        return SafetyClasses.classes(sources(ruleSets));
+        return SafetyClasses.classes(sources(ruleSets), guardrailSafety(ruleSets));
     }
 
     static List<Set<SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
-        return SafetyClasses.representatives(sources(ruleSets));
+        return SafetyClasses.representatives(sources(ruleSets), guardrailSafety(ruleSets));
     }
 
     /** The answer fields these rules read for a role (see {@link Relevance}). */
@@ -77,6 +88,13 @@ final class RulesRead {
     /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
     static boolean numberUseUnrecognised(RuleSet rules, String field) {
         return Thresholds.hasUnrecognisedUse(rules.drlSources().values(), field);
+    }
+
+    private static List<String> guardrailSafety(RuleSet... ruleSets) {
+        return Arrays.stream(ruleSets)
+                .flatMap(r -> guardrails(r).safetyConstraints().stream())
+                .distinct()
+                .toList();
     }
 
     private static List<Collection<String>> sources(RuleSet... ruleSets) {

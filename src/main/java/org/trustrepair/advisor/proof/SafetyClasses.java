@@ -28,7 +28,7 @@ import org.trustrepair.advisor.advice.facts.Situation;
 /**
  * Which sets of safety flags the rules can tell apart. Every condition a rule puts on the flags is collected from the
  * rule files and evaluated, by Drools itself, on each of the 32 sets; sets that satisfy exactly the same conditions
- * (and look alike to the guardrails) get the same plan, so a sweep needs only one of each. A condition that also
+ * (and to the guardrails, whose conditions on the flags are added) get the same plan, so a sweep needs only one of each. A condition that also
  * reads another answer counts each flag it names as telling sets apart; a use of the flags this cannot follow makes
  * every set count.
  */
@@ -44,11 +44,6 @@ final class SafetyClasses {
     /** The conditions on safety flags (as DRL constraint text) that tell sets apart, or empty if every set counts. */
     static List<String> conditions(Collection<String> drlTexts) {
         List<String> conditions = new ArrayList<>();
-        // the guardrails read these: abuse, self-harm, an order, any flag
-        conditions.add("safety contains SafetyFlag.OTHER_PARTY_AFRAID || safety contains SafetyFlag.VIOLENCE_OR_THREATS"
-                + " || safety contains SafetyFlag.CONTROLLING_BEHAVIOUR");
-        conditions.add("safety contains SafetyFlag.SELF_HARM_THOUGHTS");
-        conditions.add("safety contains SafetyFlag.PROTECTIVE_ORDER");
         conditions.add("safetyConcern");
         for (String raw : drlTexts) {
             String text = DrlText.withoutCommentsAndStrings(raw);
@@ -93,16 +88,19 @@ final class SafetyClasses {
      * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 32
      * when some rule set's conditions cannot be read.
      */
-    static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl) {
-        return List.copyOf(new java.util.LinkedHashSet<>(classes(ruleSetsDrl).values()));
+    static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl, List<String> guardrails) {
+        return List.copyOf(
+                new java.util.LinkedHashSet<>(classes(ruleSetsDrl, guardrails).values()));
     }
 
     /** Each of the 32 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
-    static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(List<Collection<String>> ruleSetsDrl) {
+    static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(
+            List<Collection<String>> ruleSetsDrl, List<String> guardrails) {
         List<Set<SafetyFlag>> all = allSubsets();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();
         all.forEach(f -> identity.put(f, f));
-        List<String> conditions = new ArrayList<>();
+        // what the guardrails ask of the flags tells sets apart too
+        List<String> conditions = new ArrayList<>(guardrails);
         for (Collection<String> drl : ruleSetsDrl) {
             List<String> found = conditions(drl);
             if (found.isEmpty()) {

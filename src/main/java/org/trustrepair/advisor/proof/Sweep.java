@@ -2,8 +2,8 @@ package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +15,7 @@ import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * Evaluates every situation of the {@link AnswerSpace} and checks every {@link Guardrail} on each plan. Splits the
+ * Evaluates every situation of the {@link AnswerSpace} and checks every guardrail of {@code rules/guardrails.yaml} on each plan. Splits the
  * space between threads, each with its own session. The result keeps counts and, for each broken guardrail, the
  * first situation (in space order) that breaks it, so the outcome does not depend on thread timing.
  */
@@ -74,6 +74,7 @@ public final class Sweep {
     private final RuleSet rules;
     private final int threads;
     private final boolean shortcut;
+    private final Guardrails guardrails;
 
     public Sweep(RuleSet rules, int threads) {
         this(rules, threads, true);
@@ -87,6 +88,7 @@ public final class Sweep {
         this.rules = rules;
         this.threads = Math.max(1, threads);
         this.shortcut = shortcut;
+        this.guardrails = Guardrails.of(rules);
     }
 
     public Sweep(RuleSet rules) {
@@ -198,12 +200,9 @@ public final class Sweep {
                 total.evaluated);
     }
 
-    private static final class Partial {
-        /** Every guardrail, once (values() copies the array at each call, and this runs for every situation). */
-        private static final Guardrail[] GUARDRAILS = Guardrail.values();
-
-        final Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
-        final Map<Guardrail, Example> firstViolation = new EnumMap<>(Guardrail.class);
+    private final class Partial {
+        final Map<Guardrail, Long> violations = new LinkedHashMap<>();
+        final Map<Guardrail, Example> firstViolation = new LinkedHashMap<>();
         final Map<String, long[]> fired = new HashMap<>();
         /** Kinds are their own identity ({@link AlikeSituations.Kind}). */
         final Map<AlikeSituations.Kind, long[]> ofKind = new java.util.IdentityHashMap<>();
@@ -216,7 +215,7 @@ public final class Sweep {
         Example firstError;
 
         Partial() {
-            for (Guardrail g : Guardrail.values()) {
+            for (Guardrail g : guardrails.all()) {
                 violations.put(g, 0L);
             }
         }
@@ -227,7 +226,7 @@ public final class Sweep {
                 record(
                         index,
                         i -> answers,
-                        Guardrail.problems(answers, evaluation.plan()),
+                        guardrails.problems(answers, evaluation.plan()),
                         new java.util.HashSet<>(evaluation.firedRules()));
             }
         }
@@ -248,7 +247,7 @@ public final class Sweep {
         }
 
         /**
-         * A situation's verdicts (by guardrail ordinal: null where it holds, else what is wrong) and the rules that
+         * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong) and the rules that
          * fired for it (each once); its answers are made only for an example.
          */
         void record(
@@ -257,8 +256,10 @@ public final class Sweep {
                 String[] problems,
                 Collection<String> firedRules) {
             situations++;
-            for (Guardrail g : GUARDRAILS) {
-                String problem = problems[g.ordinal()];
+            List<Guardrail> all = guardrails.all();
+            for (int i = 0; i < problems.length; i++) {
+                Guardrail g = all.get(i);
+                String problem = problems[i];
                 if (problem != null) {
                     violations.merge(g, 1L, Long::sum);
                     Example first = firstViolation.get(g);

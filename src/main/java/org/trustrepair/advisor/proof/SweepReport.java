@@ -38,9 +38,10 @@ public final class SweepReport {
                     "NOTE: this sweep is not a proof: it skipped situations, or a rule compares days or apologies in a "
                             + "form the sweep cannot follow (only `daysElapsed < 14`-style comparisons with a number are).\n");
         }
-        for (Guardrail g : Guardrail.values()) {
+        int number = 0;
+        for (Guardrail g : r.violations().keySet()) {
             long n = r.violations().get(g);
-            out.append(n == 0 ? "  holds   " : "  BROKEN  ").append(g.description());
+            out.append(n == 0 ? "  holds   " : "  BROKEN  ").append(g.description(++number));
             if (n > 0) {
                 Sweep.Example e = r.firstViolation().get(g);
                 out.append(String.format(

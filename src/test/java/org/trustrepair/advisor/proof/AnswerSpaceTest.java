@@ -121,10 +121,10 @@ class AnswerSpaceTest {
             assertThat(skeleton(plan))
                     .as("%s stands for %s", SweepReport.describe(standIn), SweepReport.describe(any))
                     .isEqualTo(skeleton(standInPlan));
-            for (Guardrail g : Guardrail.values()) {
-                assertThat(g.violation(any, plan).isPresent())
-                        .as(g.name())
-                        .isEqualTo(g.violation(standIn, standInPlan).isPresent());
+            for (Guardrail g : Guardrails.of(rules).all()) {
+                assertThat(g.check(any, plan).isPresent())
+                        .as(g.id())
+                        .isEqualTo(g.check(standIn, standInPlan).isPresent());
             }
         }
     }

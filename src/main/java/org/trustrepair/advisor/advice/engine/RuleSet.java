@@ -31,9 +31,10 @@ public final class RuleSet {
     private final Instant loadedAt = Instant.now();
     private final Map<String, String> drlSources;
 
+    private final RuleFiles files;
+
     RuleSet(
-            String version,
-            String origin,
+            RuleFiles files,
             KieBase kieBase,
             Catalogue catalogue,
             Map<String, RuleInfo> rules,
@@ -42,8 +43,9 @@ public final class RuleSet {
             Duration maxEvaluationTime) {
         this.maxEvaluationNanos = maxEvaluationTime.toNanos();
         this.drlSources = Map.copyOf(drlSources);
-        this.version = version;
-        this.origin = origin;
+        this.files = files;
+        this.version = files.version();
+        this.origin = files.origin();
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.rules = Map.copyOf(rules);
@@ -213,6 +215,15 @@ public final class RuleSet {
      */
     public String reason(String rule, Answers answers) {
         return planMaker.reason(rule, answers);
+    }
+
+    /** The text of one file of the rule set (a path inside the rules folder), or null when there is none. */
+    public String text(String path) {
+        return files.files().stream()
+                .filter(f -> f.path().equals(path))
+                .findFirst()
+                .map(RuleFiles.RuleFile::text)
+                .orElse(null);
     }
 
     /** The rule files as DRL text (decision tables converted), by path. */

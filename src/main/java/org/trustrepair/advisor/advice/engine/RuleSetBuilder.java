@@ -104,8 +104,7 @@ public final class RuleSetBuilder {
         if (!problems.isEmpty()) {
             throw new RuleSetException(files.origin(), problems);
         }
-        return new RuleSet(
-                files.version(), files.origin(), kieBase, catalogue, rules, drlSources, maxFirings, maxEvaluationTime);
+        return new RuleSet(files, kieBase, catalogue, rules, drlSources, maxFirings, maxEvaluationTime);
     }
 
     // ---- compiling
@@ -419,13 +418,16 @@ public final class RuleSetBuilder {
                         }
                     }
                     case "questionnaire.yaml" -> questionnaire = YAML.readValue(f.content(), Questionnaire.class);
+                    case "guardrails.yaml" -> {
+                        // the promises the proof checks every plan against: read by the proof, not by the engine
+                    }
                     default ->
-                        problems.add(
-                                new RuleProblem(
-                                        f.path(),
-                                        0,
-                                        "This file name means nothing to the advisor.",
-                                        "Text files are named advice.yaml, helplines.yaml, sources.yaml, plan.yaml or questionnaire.yaml."));
+                        problems.add(new RuleProblem(
+                                f.path(),
+                                0,
+                                "This file name means nothing to the advisor.",
+                                "Text files are named advice.yaml, helplines.yaml, sources.yaml, plan.yaml, questionnaire.yaml or "
+                                        + "guardrails.yaml."));
                 }
             } catch (JsonProcessingException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();

@@ -1,0 +1,225 @@
+package org.trustrepair.advisor.proof;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.Answers;
+
+/**
+ * When a guardrail applies, as written under {@code when:} in {@code rules/guardrails.yaml}: every line must hold. A
+ * line names an answer (one value, or a list meaning "one of"; numbers as {@code {atLeast: N, below: M}}; {@code
+ * safety} as the flags of which at least one is ticked; {@code noSafety: true} for none ticked) or a part of the plan's
+ * classification ({@code track}, {@code nature}, {@code severity}, {@code period}) or its steps ({@code stepOfKind}:
+ * a step of one of these kinds is given); {@code anyOf} lists groups of which
+ * at least one holds. Answers are read by name from {@link Answers}, so a new answer needs no code here.
+ */
+public final class Condition {
+
+    private static final Map<String, RecordComponent> ANSWERS = new LinkedHashMap<>();
+    private static final Map<String, RecordComponent> PLAN = new LinkedHashMap<>();
+
+    static {
+        Arrays.stream(Answers.class.getRecordComponents()).forEach(c -> ANSWERS.put(c.getName(), c));
+        for (String name : List.of("track", "nature", "severity", "period")) {
+            Arrays.stream(AdvicePlan.Classification.class.getRecordComponents())
+                    .filter(c -> c.getName().equals(name))
+                    .forEach(c -> PLAN.put(name, c));
+        }
+    }
+
+    private record Line(
+            String field, boolean ofPlan, Set<String> values, Integer atLeast, Integer below, boolean none) {}
+
+    private final List<Line> lines;
+    private final List<Condition> anyOf;
+
+    private Condition(List<Line> lines, List<Condition> anyOf) {
+        this.lines = lines;
+        this.anyOf = anyOf;
+    }
+
+    /**
+     * Reads a {@code when:} block; every mistake goes to {@code problems} in words a counsellor can act on (the field,
+     * the allowed fields or values), and the line is left out.
+     */
+    static Condition read(Map<String, Object> when, String where, List<String> problems) {
+        List<Line> lines = new ArrayList<>();
+        List<Condition> anyOf = new ArrayList<>();
+        if (when == null) {
+            return new Condition(lines, anyOf);
+        }
+        when.forEach((field, value) -> {
+            if (field.equals("anyOf")) {
+                if (!(value instanceof List<?> groups)) {
+                    problems.add(where + ": anyOf takes a list of groups, each written like when:");
+                    return;
+                }
+                for (Object group : groups) {
+                    anyOf.add(read(asMap(group, where, problems), where + " anyOf", problems));
+                }
+            } else if (field.equals("stepOfKind")) {
+                Collection<?> given = value instanceof Collection<?> c ? c : List.of(String.valueOf(value));
+                Set<String> kinds = new TreeSet<>();
+                given.forEach(v -> kinds.add(String.valueOf(v)));
+                if (!Guardrails.KINDS.containsAll(kinds)) {
+                    problems.add(
+                            where + ": stepOfKind can be " + String.join(", ", new TreeSet<>(Guardrails.KINDS)) + ".");
+                } else {
+                    lines.add(new Line("stepOfKind", true, kinds, null, null, false));
+                }
+            } else if (field.equals("noSafety")) {
+                if (Boolean.TRUE.equals(value)) {
+                    lines.add(new Line("safety", false, Set.of(), null, null, true));
+                }
+            } else if (ANSWERS.containsKey(field) || PLAN.containsKey(field)) {
+                Line line = line(field, value, where, problems);
+                if (line != null) {
+                    lines.add(line);
+                }
+            } else {
+                problems.add(where + ": \"" + field + "\" is not an answer or a part of the plan. Use one of: "
+                        + String.join(", ", ANSWERS.keySet()) + ", " + String.join(", ", PLAN.keySet())
+                        + ", stepOfKind, noSafety, anyOf.");
+            }
+        });
+        return new Condition(lines, anyOf);
+    }
+
+    private static Line line(String field, Object value, String where, List<String> problems) {
+        boolean ofPlan = PLAN.containsKey(field);
+        Class<?> type = (ofPlan ? PLAN : ANSWERS).get(field).getType();
+        if (type == int.class || type == Integer.class) {
+            Map<String, Object> range = asMap(value, where + " " + field, problems);
+            if (range == null || !Set.of("atLeast", "below").containsAll(range.keySet())) {
+                problems.add(where + ": " + field + " takes {atLeast: N, below: M} (either or both).");
+                return null;
+            }
+            return new Line(
+                    field, false, Set.of(), (Integer) range.get("atLeast"), (Integer) range.get("below"), false);
+        }
+        Collection<?> given = value instanceof Collection<?> c ? c : List.of(String.valueOf(value));
+        Set<String> values = new TreeSet<>();
+        given.forEach(v -> values.add(String.valueOf(v)));
+        Set<String> allowed = allowed(field, type);
+        if (!allowed.containsAll(values)) {
+            problems.add(where + ": " + field + " can be " + String.join(", ", allowed) + ".");
+            return null;
+        }
+        return new Line(field, ofPlan, values, null, null, false);
+    }
+
+    /** The values an answer can be written as: an enum's names, true or false. */
+    private static Set<String> allowed(String field, Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return new TreeSet<>(List.of("true", "false"));
+        }
+        Class<?> values = type;
+        if (Set.class.isAssignableFrom(type)) {
+            var generic =
+                    (java.lang.reflect.ParameterizedType) ANSWERS.get(field).getGenericType();
+            values = (Class<?>) generic.getActualTypeArguments()[0];
+        }
+        Set<String> names = new TreeSet<>();
+        for (Object constant : values.getEnumConstants()) {
+            names.add(((Enum<?>) constant).name());
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value, String where, List<String> problems) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        problems.add(where + ": expected lines of the form name: value.");
+        return null;
+    }
+
+    boolean holds(Answers answers, AdvicePlan plan) {
+        for (Line line : lines) {
+            if (line.field().equals("stepOfKind")) {
+                if (plan.steps().stream().noneMatch(s -> line.values().stream().anyMatch(s::is))) {
+                    return false;
+                }
+            } else if (!holds(
+                    line,
+                    line.ofPlan()
+                            ? read(PLAN, line.field(), plan.classification())
+                            : read(ANSWERS, line.field(), answers))) {
+                return false;
+            }
+        }
+        return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.holds(answers, plan));
+    }
+
+    private static boolean holds(Line line, Object value) {
+        if (value instanceof Integer n) {
+            return (line.atLeast() == null || n >= line.atLeast()) && (line.below() == null || n < line.below());
+        }
+        if (value instanceof Set<?> flags) {
+            if (line.none()) {
+                return flags.isEmpty();
+            }
+            return flags.stream().anyMatch(f -> line.values().contains(((Enum<?>) f).name()));
+        }
+        if (value == null) {
+            return false;
+        }
+        String name = value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+        return line.values().contains(name);
+    }
+
+    private static Object read(Map<String, RecordComponent> fields, String field, Object from) {
+        try {
+            return fields.get(field).getAccessor().invoke(from);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
+    }
+
+    /** The answers this condition reads (not parts of the plan), with those of its anyOf groups. */
+    Set<String> answersRead() {
+        Set<String> read = new TreeSet<>();
+        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(l.field()));
+        anyOf.forEach(c -> read.addAll(c.answersRead()));
+        return read;
+    }
+
+    /**
+     * What this condition (with its anyOf groups) asks of the safety flags, as DRL constraints on a Situation: the
+     * sweep must tell apart every two sets of flags these treat differently.
+     */
+    List<String> safetyConstraints() {
+        List<String> constraints = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.field().equals("safety")) {
+                constraints.add(
+                        line.none()
+                                ? "safetyConcern"
+                                : String.join(
+                                        " || ",
+                                        line.values().stream()
+                                                .map(v -> "safety contains SafetyFlag." + v)
+                                                .toList()));
+            }
+        }
+        anyOf.forEach(c -> constraints.addAll(c.safetyConstraints()));
+        return constraints;
+    }
+
+    /** The values this condition allows for an answer it tests at its top level; null when it does not test it. */
+    Set<String> valuesOf(String field) {
+        return lines.stream()
+                .filter(l -> l.field().equals(field) && !l.ofPlan())
+                .map(Line::values)
+                .findFirst()
+                .orElse(null);
+    }
+}

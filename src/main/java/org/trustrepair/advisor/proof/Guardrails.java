@@ -1,0 +1,231 @@
+package org.trustrepair.advisor.proof;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AdvicePlan.Step;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Role;
+import org.trustrepair.advisor.advice.RuleProblem;
+import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * The guardrails of a rule set, read from its {@code guardrails.yaml}: the promises the sweep proves on the plan of
+ * every situation. A mistake in the file is refused like a rule that does not compile, with the file, the guardrail
+ * and what to write instead.
+ */
+public final class Guardrails {
+
+    static final String FILE = "guardrails.yaml";
+
+    /** The kinds a step or withheld item can carry (the contract's closed list). */
+    static final Set<String> KINDS = Set.of(
+            "apology",
+            "contact",
+            "reconciliation",
+            "couples-counselling",
+            "transparency",
+            "crisis-line",
+            "safety-help",
+            "pressure",
+            "concealment",
+            "surveillance",
+            "reflection",
+            "professional-help",
+            "action",
+            "acceptance");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndRegisterModules();
+
+    private record File(List<Entry> guardrails) {}
+
+    private record Entry(
+            String id, String promise, List<String> sources, Map<String, Object> when, Guardrail.Promise then) {}
+
+    private final List<Guardrail> all;
+    private final boolean textsChecked;
+
+    private Guardrails(List<Guardrail> all) {
+        this.all = List.copyOf(all);
+        this.textsChecked = all.stream().anyMatch(g -> !g.then().noStepSays().isEmpty());
+    }
+
+    /** The guardrails of these rules (read once per rule set). */
+    public static Guardrails of(RuleSet rules) {
+        return RulesRead.guardrails(rules);
+    }
+
+    /**
+     * Reads the guardrails file's text.
+     *
+     * @throws RuleSetException naming every mistake, when the file is missing or wrong
+     */
+    static Guardrails read(String yaml, Set<String> sourceKeys) {
+        if (yaml == null) {
+            throw new RuleSetException(
+                    FILE,
+                    List.of(
+                            RuleProblem.of(
+                                    FILE,
+                                    0,
+                                    "The guardrails are missing: the rules folder needs a guardrails.yaml (see rules/README.md).")));
+        }
+        File file;
+        try {
+            file = YAML.readValue(yaml, File.class);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String what = e.getOriginalMessage().split("\\(class|\\n")[0].trim();
+            throw new RuleSetException(
+                    FILE,
+                    List.of(RuleProblem.of(
+                            FILE,
+                            line,
+                            "This line cannot be read: " + what + ". Each guardrail has id, promise, sources, when "
+                                    + "and then; a text with a colon in it goes in double quotes.")));
+        }
+        List<String> problems = new ArrayList<>();
+        List<Guardrail> read = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Entry e : file == null || file.guardrails() == null ? List.<Entry>of() : file.guardrails()) {
+            String where = "guardrail \"" + e.id() + "\"";
+            if (e.id() == null || e.promise() == null || e.then() == null) {
+                problems.add("a guardrail lacks its id, its promise or its then: every guardrail has all three");
+                continue;
+            }
+            if (!ids.add(e.id())) {
+                problems.add(where + " is written twice: give each guardrail its own id");
+            }
+            Stream.of(
+                            e.then().noStepOfKind(),
+                            e.then().withholds(),
+                            Optional.ofNullable(e.then().firstKind()).stream().toList(),
+                            Optional.ofNullable(e.then().phaseBefore()).map(Guardrail.PhaseBefore::beforeKind).stream()
+                                    .toList())
+                    .flatMap(List::stream)
+                    .filter(kind -> !KINDS.contains(kind))
+                    .forEach(kind -> problems.add(where + ": \"" + kind + "\" is not a kind. Use one of: "
+                            + String.join(", ", new TreeSet<>(KINDS)) + "."));
+            (e.sources() == null ? List.<String>of() : e.sources())
+                    .stream()
+                            .filter(key -> !sourceKeys.contains(key))
+                            .forEach(key -> problems.add(where + " cites source \"" + key
+                                    + "\", which sources.yaml does not list: add it there"));
+            read.add(new Guardrail(
+                    e.id(),
+                    e.promise(),
+                    e.sources() == null ? List.of() : e.sources(),
+                    Condition.read(e.when(), where, problems),
+                    e.then()));
+        }
+        if (read.isEmpty() && problems.isEmpty()) {
+            problems.add("guardrails.yaml lists no guardrail");
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(
+                    FILE, problems.stream().map(p -> RuleProblem.of(FILE, 0, p)).toList());
+        }
+        return new Guardrails(read);
+    }
+
+    public List<Guardrail> all() {
+        return all;
+    }
+
+    /** Every guardrail's verdict on a plan, in file order: null where it holds, else what is wrong. */
+    String[] problems(Answers answers, AdvicePlan plan) {
+        String[] problems = new String[all.size()];
+        for (int i = 0; i < problems.length; i++) {
+            problems[i] = all.get(i).check(answers, plan).orElse(null);
+        }
+        return problems;
+    }
+
+    /**
+     * The answers the guardrails read for a role: the sweep tries every value of these even where no rule reads them.
+     * A guardrail whose {@code when} names roles other than this one reads nothing here.
+     */
+    Set<String> answersRead(Role role) {
+        Set<String> read = new TreeSet<>(Set.of("role"));
+        for (Guardrail g : all) {
+            Set<String> roles = g.when().valuesOf("role");
+            if (roles == null || roles.contains(role.name())) {
+                read.addAll(g.when().answersRead());
+            }
+        }
+        return read;
+    }
+
+    /** What the guardrails ask of the safety flags, as DRL constraints ({@link Condition#safetyConstraints()}). */
+    List<String> safetyConstraints() {
+        return all.stream()
+                .flatMap(g -> g.when().safetyConstraints().stream())
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * Every answer some guardrail reads (for either role): two situations that agree on these, with the same plan as
+     * {@link #asChecked} sees it, get the same verdicts.
+     */
+    List<String> answersChecked() {
+        Set<String> read = new TreeSet<>(Set.of("role"));
+        all.forEach(g -> read.addAll(g.when().answersRead()));
+        return List.copyOf(read);
+    }
+
+    /**
+     * The plan as the guardrails see it: the classification; each step's phase, rank, id, kinds and help lines; of
+     * its texts, whether they are blank or keep a brace (and the title and detail themselves when a guardrail reads
+     * what a step says). Every guardrail gives the same verdict on this as on the plan itself.
+     */
+    AdvicePlan asChecked(AdvicePlan plan) {
+        var c = plan.classification();
+        return new AdvicePlan(
+                "",
+                new AdvicePlan.Classification(c.nature(), c.severity(), c.track(), c.period(), null, List.of()),
+                plan.steps().stream()
+                        .map(s -> new Step(
+                                0,
+                                s.rank(),
+                                s.phase(),
+                                null,
+                                s.id(),
+                                textsChecked ? s.title() : blankOr(s.title()),
+                                textsChecked ? s.detail() : blankOr(s.detail()),
+                                reasonOf(s.why()),
+                                blankOr(s.rule()),
+                                List.of(),
+                                s.kinds(),
+                                s.helplines()))
+                        .toList(),
+                plan.withheld().stream()
+                        .map(w -> new AdvicePlan.WithheldAdvice(
+                                w.id(), w.phase(), null, reasonOf(w.reason()), blankOr(w.rule()), List.of(), w.kinds()))
+                        .toList(),
+                blankOr(plan.disclaimer()));
+    }
+
+    /** What the guardrails read of a reason: blank (kept as it is), keeps a brace, or neither. */
+    private static String reasonOf(String text) {
+        return text == null || text.isBlank() ? text : text.contains("{") ? "{" : "·";
+    }
+
+    /** What the guardrails read of any other text: blank (kept as it is) or not. */
+    private static String blankOr(String text) {
+        return text == null || text.isBlank() ? text : "·";
+    }
+}

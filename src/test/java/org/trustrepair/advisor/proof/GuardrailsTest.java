@@ -1,0 +1,203 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AdvicePlan.Classification;
+import org.trustrepair.advisor.advice.AdvicePlan.Step;
+import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Nature;
+import org.trustrepair.advisor.advice.Phase;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
+import org.trustrepair.advisor.advice.RuleProblem;
+import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.Track;
+
+/** Guardrails as counsellors write them in guardrails.yaml: read, refused with a plain reason, and evaluated. */
+class GuardrailsTest {
+
+    private static final Set<String> SOURCES = Set.of("OVA", "SEED");
+
+    private static Guardrails read(String yaml) {
+        return Guardrails.read(yaml, SOURCES);
+    }
+
+    private static Step step(String id, Phase phase, String... kinds) {
+        return new Step(
+                1,
+                1,
+                phase,
+                null,
+                id,
+                "A title",
+                "A detail",
+                "A reason",
+                "A rule",
+                List.of(),
+                List.of(kinds),
+                List.of());
+    }
+
+    private static AdvicePlan plan(Track track, List<Step> steps, List<WithheldAdvice> withheld) {
+        return new AdvicePlan(
+                "v", new Classification(Nature.INTEGRITY, null, track, null, null, List.of()), steps, withheld, "d");
+    }
+
+    private static final Answers NO_CONTACT =
+            Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.NO_CONTACT, 30);
+    private static final Answers WILLING =
+            Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, 30);
+
+    @Nested
+    class Evaluated {
+        private final Guardrail noContact = read("""
+                guardrails:
+                  - id: no-contact
+                    promise: "No contact after a no-contact request."
+                    sources: [OVA]
+                    when:
+                      role: BROKE_TRUST
+                      anyOf:
+                        - readiness: NO_CONTACT
+                        - daysElapsed: {atLeast: 3650}
+                    then:
+                      noStepOfKind: [contact, apology]
+                """).all().get(0);
+
+        @Test
+        void aStepOfAForbiddenKindBreaksTheGuardrailWhereItApplies() {
+            AdvicePlan plan = plan(Track.STEP_BACK, List.of(step("door-open", Phase.STEP_BACK, "contact")), List.of());
+            assertThat(noContact.check(NO_CONTACT, plan)).contains("step door-open is of kind contact");
+            assertThat(noContact.check(WILLING, plan)).isEmpty();
+        }
+
+        @Test
+        void anyStepInTheApologizePhaseCountsAsAnApology() {
+            AdvicePlan plan = plan(Track.STEP_BACK, List.of(step("sorry", Phase.APOLOGIZE, "action")), List.of());
+            assertThat(noContact.check(NO_CONTACT, plan)).contains("step sorry is of kind apology");
+        }
+
+        @Test
+        void numbersAreComparedWithTheirBounds() {
+            AdvicePlan plan = plan(Track.REPAIR, List.of(step("door-open", Phase.STEP_BACK, "contact")), List.of());
+            Answers tenYears = Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, 3650);
+            assertThat(noContact.check(tenYears, plan)).isPresent();
+        }
+    }
+
+    @Test
+    void promisesAboutTheFirstStepTheTrackAndWhatIsWithheldAreKept() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: shaped
+                    promise: "Shaped."
+                    sources: [SEED]
+                    when: {track: STEP_BACK}
+                    then:
+                      firstPhase: REFLECT
+                      withholds: [concealment]
+                      maxSteps: 1
+                """).all().get(0);
+        WithheldAdvice deny =
+                new WithheldAdvice("deny", Phase.DISCLOSE, "t", "r", "rule", List.of(), List.of("concealment"));
+        assertThat(g.check(WILLING, plan(Track.STEP_BACK, List.of(step("a", Phase.REFLECT)), List.of(deny))))
+                .isEmpty();
+        assertThat(g.check(WILLING, plan(Track.STEP_BACK, List.of(step("a", Phase.REFLECT)), List.of())))
+                .contains("nothing of kind concealment is withheld");
+        assertThat(g.check(WILLING, plan(Track.STEP_BACK, List.of(step("a", Phase.STOP)), List.of(deny))))
+                .contains("the first step is not in phase REFLECT");
+        assertThat(g.check(
+                        WILLING,
+                        plan(Track.STEP_BACK, List.of(step("a", Phase.REFLECT), step("b", Phase.STOP)), List.of(deny))))
+                .contains("2 steps, more than 1");
+        assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(), List.of()))).isEmpty();
+    }
+
+    @Test
+    void theAnswersAGuardrailReadsAreKnownForEachRole() {
+        Guardrails g = read("""
+                guardrails:
+                  - id: a
+                    promise: "A."
+                    when: {role: BROKE_TRUST, stillHappening: true}
+                    then: {phaseOrder: true}
+                  - id: b
+                    promise: "B."
+                    when: {safety: [SELF_HARM_THOUGHTS]}
+                    then: {firstKind: crisis-line}
+                """);
+        assertThat(g.answersRead(org.trustrepair.advisor.advice.Role.BROKE_TRUST))
+                .containsExactlyInAnyOrder("role", "stillHappening", "safety");
+        assertThat(g.answersRead(org.trustrepair.advisor.advice.Role.WAS_HURT))
+                .containsExactlyInAnyOrder("role", "safety");
+        assertThat(g.safetyConstraints()).containsExactly("safety contains SafetyFlag.SELF_HARM_THOUGHTS");
+    }
+
+    @Nested
+    class Refused {
+        private List<String> problems(String yaml) {
+            try {
+                read(yaml);
+            } catch (RuleSetException e) {
+                return e.problems().stream().map(RuleProblem::toString).toList();
+            }
+            throw new AssertionError("not refused");
+        }
+
+        @Test
+        void anUnknownAnswerNamesTheAnswersThereAre() {
+            assertThat(problems("""
+                    guardrails:
+                      - id: a
+                        promise: "A."
+                        when: {readines: NO_CONTACT}
+                        then: {phaseOrder: true}
+                    """))
+                    .singleElement()
+                    .asString()
+                    .contains("guardrails.yaml", "\"readines\" is not an answer", "readiness");
+        }
+
+        @Test
+        void anUnknownValueOrKindOrSourceNamesWhatIsAllowed() {
+            assertThat(problems("""
+                    guardrails:
+                      - id: a
+                        promise: "A."
+                        sources: [NOPE]
+                        when: {readiness: NEEDS_SPAC}
+                        then: {noStepOfKind: [contacts]}
+                    """))
+                    .anyMatch(p -> p.contains("readiness can be") && p.contains("NEEDS_SPACE"))
+                    .anyMatch(p -> p.contains("\"contacts\" is not a kind") && p.contains("contact,"))
+                    .anyMatch(p -> p.contains("\"NOPE\"") && p.contains("sources.yaml"));
+        }
+
+        @Test
+        void anUnreadableLineIsNamedWithItsLine() {
+            assertThat(problems("""
+                    guardrails:
+                      - id: a
+                        promise: "A."
+                        then: {noSuchPromise: true}
+                    """))
+                    .singleElement()
+                    .asString()
+                    .startsWith("guardrails.yaml:4:")
+                    .contains("cannot be read");
+        }
+
+        @Test
+        void aMissingFileIsNamed() {
+            assertThatThrownBy(() -> read(null)).hasMessageContaining("guardrails.yaml");
+        }
+    }
+}
