@@ -108,7 +108,7 @@ class QuestionnaireErrorsTest {
             assertThat(attribute(page, "#daysElapsed", "aria-describedby"))
                     .isEqualTo("daysElapsed-hint daysElapsed-error");
             assertThat(attribute(page, "#daysElapsed", "aria-invalid")).isEqualTo("true");
-            assertThat(text(page, ".progress")).isEqualTo("Question 5 of 11");
+            assertThat(text(page, ".progress")).isEqualTo("Question 6 of 16");
         }
 
         @Test
