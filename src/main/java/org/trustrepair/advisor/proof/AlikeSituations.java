@@ -129,12 +129,11 @@ final class AlikeSituations {
         int words = firings.words();
         Map<List<Integer>, long[]> groups = new LinkedHashMap<>();
         for (int p = 0; p < firings.patterns(); p++) {
+            if (!AnswerSpace.DIMENSIONS.containsAll(firings.fieldsRead(p))) {
+                return Optional.empty();
+            }
             List<Integer> dims = new ArrayList<>();
-            for (String field : firings.fieldsRead(p)) {
-                int d = AnswerSpace.DIMENSIONS.indexOf(field);
-                if (d < 0) {
-                    return Optional.empty();
-                }
+            for (int d : AnswerSpace.dimensionsOf(firings.fieldsRead(p))) {
                 dims.add(d);
             }
             long[] mask =

@@ -193,6 +193,21 @@ public final class Condition {
     }
 
     /**
+     * The answers this condition reads when the person answering has this role: none when it names only the other
+     * role, and of its anyOf groups only those that can hold for this role.
+     */
+    Set<String> answersRead(String role) {
+        Set<String> roles = valuesOf("role");
+        if (roles != null && !roles.contains(role)) {
+            return Set.of();
+        }
+        Set<String> read = new TreeSet<>();
+        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(l.field()));
+        anyOf.forEach(c -> read.addAll(c.answersRead(role)));
+        return read;
+    }
+
+    /**
      * What this condition (with its anyOf groups) asks of the safety flags, as DRL constraints on a Situation: the
      * sweep must tell apart every two sets of flags these treat differently.
      */

@@ -156,16 +156,11 @@ public final class Guardrails {
 
     /**
      * The answers the guardrails read for a role: the sweep tries every value of these even where no rule reads them.
-     * A guardrail whose {@code when} names roles other than this one reads nothing here.
+     * A guardrail (or an anyOf group) whose {@code when} names only the other role reads nothing here.
      */
     Set<String> answersRead(Role role) {
         Set<String> read = new TreeSet<>(Set.of("role"));
-        for (Guardrail g : all) {
-            Set<String> roles = g.when().valuesOf("role");
-            if (roles == null || roles.contains(role.name())) {
-                read.addAll(g.when().answersRead());
-            }
-        }
+        all.forEach(g -> read.addAll(g.when().answersRead(role.name())));
         return read;
     }
 

@@ -27,8 +27,9 @@ import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Which sets of safety flags the rules can tell apart. Every condition a rule puts on the flags is collected from the
- * rule files and evaluated, by Drools itself, on each of the 32 sets; sets that satisfy exactly the same conditions
- * (and to the guardrails, whose conditions on the flags are added) get the same plan, so a sweep needs only one of each. A condition that also
+ * rule files and evaluated, by Drools itself, on each of the 1,024 sets; sets that satisfy exactly the same
+ * conditions (and the conditions the guardrails put on the flags) get the same plan, so a sweep needs only one of
+ * each. A condition that also
  * reads another answer counts each flag it names as telling sets apart; a use of the flags this cannot follow makes
  * every set count.
  */
@@ -36,8 +37,9 @@ final class SafetyClasses {
 
     private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");
     private static final Pattern SAFETY_TOKEN = Pattern.compile("\\b(safety|safetyConcern)\\b");
-    private static final Pattern OTHER_FIELD = Pattern.compile("\\b(role|relationship|breach|readiness|daysElapsed|"
-            + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected)\\b");
+    private static final Pattern OTHER_FIELD = Pattern.compile(
+            "\\b(role|relationship|breach|readiness|daysElapsed|"
+                    + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected|contactUnavoidable|theirResponse)\\b");
 
     private SafetyClasses() {}
 
@@ -85,7 +87,7 @@ final class SafetyClasses {
     }
 
     /**
-     * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 32
+     * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 1,024
      * when some rule set's conditions cannot be read.
      */
     static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl, List<String> guardrails) {

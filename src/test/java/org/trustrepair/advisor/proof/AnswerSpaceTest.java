@@ -17,6 +17,7 @@ import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /** The space is complete where it must be, and its shortcuts never hide a difference the rules could make. */
@@ -51,7 +52,7 @@ class AnswerSpaceTest {
             Answers a = space.get(index);
             assertThat(seen.add(SweepReport.describe(a))).isTrue();
             if (a.role() == Role.BROKE_TRUST) {
-                assertThat(a.readiness()).isNotNull();
+                assertThat(a.readiness() == null).isEqualTo(a.disclosure() == Disclosure.UNDISCLOSED);
             }
             Answers standIn = space.representativeOf(a);
             assertThat(space.representativeOf(standIn)).isEqualTo(standIn);
@@ -66,20 +67,24 @@ class AnswerSpaceTest {
         Map<Set<SafetyFlag>, Set<SafetyFlag>> classes = RulesRead.safetyFlagClasses(rules);
         assertThat(new HashSet<>(classes.values()))
                 .hasSize(space.safetySetCount())
-                .hasSizeLessThan(32);
+                .hasSizeLessThan(1 << SafetyFlag.values().length);
         Random random = new Random(11);
         for (int i = 0; i < 300; i++) {
+            Role role = Role.values()[random.nextInt(2)];
+            Disclosure disclosure = Disclosure.values()[random.nextInt(4)];
             Answers base = new Answers(
-                    Role.values()[random.nextInt(2)],
+                    role,
                     Relationship.values()[random.nextInt(4)],
                     Breach.values()[random.nextInt(8)],
-                    Readiness.values()[random.nextInt(6)],
+                    Answers.readinessAsked(role, disclosure) ? Readiness.values()[random.nextInt(6)] : null,
                     random.nextInt(1000),
-                    Disclosure.values()[random.nextInt(4)],
+                    disclosure,
                     random.nextBoolean(),
                     random.nextBoolean(),
                     random.nextInt(4),
                     random.nextBoolean(),
+                    random.nextBoolean(),
+                    role == Role.WAS_HURT && random.nextBoolean() ? TheirResponse.values()[random.nextInt(5)] : null,
                     null);
             classes.forEach((flags, standIn) -> assertThat(
                             skeleton(rules.evaluate(base.withSafety(flags)).plan()))
@@ -100,19 +105,25 @@ class AnswerSpaceTest {
                 }
             }
             Role role = Role.values()[random.nextInt(2)];
+            Disclosure disclosure = Disclosure.values()[random.nextInt(4)];
             Readiness readiness =
-                    role == Role.WAS_HURT && random.nextInt(7) == 0 ? null : Readiness.values()[random.nextInt(6)];
+                    Answers.readinessAsked(role, disclosure) ? Readiness.values()[random.nextInt(6)] : null;
+            TheirResponse response = Answers.theirResponseAsked(role) && random.nextInt(6) != 0
+                    ? TheirResponse.values()[random.nextInt(5)]
+                    : null;
             Answers any = new Answers(
                     role,
                     Relationship.values()[random.nextInt(4)],
                     Breach.values()[random.nextInt(8)],
                     readiness,
                     random.nextInt(3) == 0 ? random.nextInt(36_501) : random.nextInt(800),
-                    Disclosure.values()[random.nextInt(4)],
+                    disclosure,
                     random.nextBoolean(),
                     random.nextBoolean(),
                     random.nextInt(3) == 0 ? random.nextInt(1001) : random.nextInt(5),
                     random.nextBoolean(),
+                    random.nextBoolean(),
+                    response,
                     safety);
             Answers standIn = space.representativeOf(any);
             AdvicePlan plan = rules.evaluate(any).plan();

@@ -127,18 +127,23 @@ class GuardrailsTest {
                 guardrails:
                   - id: a
                     promise: "A."
-                    when: {role: BROKE_TRUST, stillHappening: true}
+                    when:
+                      role: BROKE_TRUST
+                      stillHappening: true
+                      anyOf:
+                        - {role: WAS_HURT, theirResponse: MINIMIZES}
+                        - {disclosure: UNDISCLOSED}
                     then: {phaseOrder: true}
                   - id: b
                     promise: "B."
-                    when: {safety: [SELF_HARM_THOUGHTS]}
+                    when: {safety: [MY_SELF_HARM]}
                     then: {firstKind: crisis-line}
                 """);
         assertThat(g.answersRead(org.trustrepair.advisor.advice.Role.BROKE_TRUST))
-                .containsExactlyInAnyOrder("role", "stillHappening", "safety");
+                .containsExactlyInAnyOrder("role", "stillHappening", "disclosure", "safety");
         assertThat(g.answersRead(org.trustrepair.advisor.advice.Role.WAS_HURT))
                 .containsExactlyInAnyOrder("role", "safety");
-        assertThat(g.safetyConstraints()).containsExactly("safety contains SafetyFlag.SELF_HARM_THOUGHTS");
+        assertThat(g.safetyConstraints()).containsExactly("safety contains SafetyFlag.MY_SELF_HARM");
     }
 
     @Nested
