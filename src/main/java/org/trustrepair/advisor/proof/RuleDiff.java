@@ -103,19 +103,21 @@ public final class RuleDiff {
 
     private final int threads;
     private final boolean shortcut;
+    private final int stride;
 
     public RuleDiff(int threads) {
-        this(threads, true);
+        this(threads, true, 1);
     }
 
     /**
      * A diff that evaluates, under each rule set, one situation of each kind when the rules allow it
      * ({@link AlikeSituations}), or, with {@code shortcut} false, every situation with the engine (for comparing the
-     * two).
+     * two); on every {@code stride}-th situation only (1 for all: only that is a diff; more, for tests of the diff).
      */
-    RuleDiff(int threads, boolean shortcut) {
+    RuleDiff(int threads, boolean shortcut, int stride) {
         this.threads = Math.max(1, threads);
         this.shortcut = shortcut;
+        this.stride = stride;
     }
 
     public Result compare(RuleSet before, RuleSet after) {
@@ -141,8 +143,8 @@ public final class RuleDiff {
         Side now = new Side(
                 after, shortcut ? AlikeSituations.of(after, space, threads).orElse(null) : null);
         boolean sameWords = before.questionnaire().equals(after.questionnaire());
-        List<Partial> parts =
-                Parallel.over(space.size(), threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords));
+        List<Partial> parts = Parallel.over(
+                space.size(), threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride));
         Partial total = new Partial();
         parts.forEach(total::merge);
         List<Group> groups = total.bySituations.entrySet().stream()
@@ -194,6 +196,7 @@ public final class RuleDiff {
         private final Side.Part was;
         private final Side.Part is;
         private final boolean sameWords;
+        private final int stride;
         /** By pair of kinds (before, after): the changes, when the answers cannot change them. */
         private final Map<Pair, Known> pairs = new HashMap<>();
 
@@ -203,8 +206,9 @@ public final class RuleDiff {
         private long answersIndex = -1;
         private Answers answers;
 
-        DiffPart(AnswerSpace space, Side old, Side now, boolean sameWords) {
+        DiffPart(AnswerSpace space, Side old, Side now, boolean sameWords, int stride) {
             this.space = space;
+            this.stride = stride;
             this.sameWords = sameWords;
             this.was = old.newPart(this::answers);
             this.is = now.newPart(this::answers);
@@ -221,6 +225,9 @@ public final class RuleDiff {
 
         @Override
         public void take(long index) {
+            if (index % stride != 0) {
+                return;
+            }
             int i = (int) index;
             KindPlan b = was.look(index);
             Outcome ob = b == null ? was.outcome() : null;

@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** A copy of the repository's rules folder to edit in a test, as a counsellor would edit theirs. */
+/**
+ * A copy of the frozen rule set ({@link RulesFolder#FIXTURE}) to edit in a test of the proof's machinery, as a
+ * counsellor would edit theirs.
+ */
 public final class RulesCopy {
 
     private RulesCopy() {}
 
     public static Path of(Path target) throws IOException {
-        copy(RulesFolder.PATH, target);
+        copy(RulesFolder.FIXTURE, target);
         return target;
     }
 

@@ -38,12 +38,14 @@ class CheckCommandTest {
     @Test
     void theRepositoryRulesHoldEverywhere() throws IOException {
         Path cache = dir.resolve("cache");
-        Run run = run("rules", "--samples", "samples", "--cache", cache.toString());
+        String fixture = org.trustrepair.advisor.advice.RulesFolder.FIXTURE.toString();
+        String samples = org.trustrepair.advisor.advice.RulesFolder.FIXTURE_SAMPLES.toString();
+        Run run = run(fixture, "--samples", samples, "--cache", cache.toString());
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .contains("2. Samples: 24 of 24 get the plan their expectation describes")
-                .contains("Swept 1,156,032 situations in ")
+                .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
+                .containsPattern("Swept [\\d,]+ situations in ")
                 .contains("4. Rules that never fire anywhere in the space: none.")
                 .contains("VERDICT: everything holds.")
                 .doesNotContain(" BROKEN ");
@@ -55,13 +57,12 @@ class CheckCommandTest {
                 "apologize/advice.yaml",
                 "title: Listen until they feel heard",
                 "title: Listen until they have said it all");
-        Run again = run(reworded.toString(), "--samples", "samples", "--cache", cache.toString());
+        Run again = run(reworded.toString(), "--samples", samples, "--cache", cache.toString());
 
         assertThat(again.code()).as(again.out() + again.err()).isZero();
         assertThat(again.out())
                 .contains("Not swept again: these rules decide exactly as the rules of version "
-                        + org.trustrepair.advisor.advice.RulesFolder.ruleSet().version() + ", swept earlier (1,156,032 "
-                        + "situations")
+                        + org.trustrepair.advisor.advice.RulesFolder.fixture().version() + ", swept earlier (")
                 .contains("4. Rules that never fire anywhere in the space: none.")
                 .contains("VERDICT: everything holds.");
     }
@@ -110,7 +111,8 @@ class CheckCommandTest {
         Path samples = dir.resolve("samples");
         Files.createDirectories(samples);
         Files.copy(
-                Path.of("samples/romantic-blocked-after-infidelity.json"),
+                org.trustrepair.advisor.advice.RulesFolder.FIXTURE_SAMPLES.resolve(
+                        "romantic-blocked-after-infidelity.json"),
                 samples.resolve("romantic-blocked-after-infidelity.json"));
         Files.writeString(samples.resolve("expects-too-much.json"), """
         {"id": "expects-too-much",

@@ -35,7 +35,7 @@ class DecisionKeyTest {
 
     @Test
     void rewordingAndCommentsKeepTheDecisions() throws IOException {
-        RuleSet original = RulesFolder.ruleSet();
+        RuleSet original = RulesFolder.fixture();
         List<RuleSet> reworded = List.of(
                 edited("apologize/advice.yaml", "title: Listen until they feel heard", "title: Listen first, fully"),
                 edited("apologize/advice.yaml", "decision. Then apologize.", "decision. Only then apologize."),
@@ -58,7 +58,7 @@ class DecisionKeyTest {
 
     @Test
     void changingWhatIsDecidedChangesTheKey() throws IOException {
-        RuleSet original = RulesFolder.ruleSet();
+        RuleSet original = RulesFolder.fixture();
         List<RuleSet> changed = List.of(
                 // a condition
                 edited(
@@ -93,9 +93,9 @@ class DecisionKeyTest {
 
     @Test
     void theLimitsAreInTheKey() {
-        RuleFiles files = RuleFiles.fromDirectory(RulesFolder.PATH);
+        RuleFiles files = RuleFiles.fromDirectory(RulesFolder.FIXTURE);
         assertThat(RulesRead.decisionKey(new RuleSetBuilder(10_000).build(files)))
-                .isEqualTo(RulesRead.decisionKey(RulesFolder.ruleSet()))
+                .isEqualTo(RulesRead.decisionKey(RulesFolder.fixture()))
                 .isNotEqualTo(RulesRead.decisionKey(new RuleSetBuilder(20).build(files)));
     }
 
@@ -108,7 +108,7 @@ class DecisionKeyTest {
             return new Sweep(rules, 2).run(AnswerSpace.of(rules), 97);
         };
         Proofs proofs = new Proofs();
-        RuleSet original = RulesFolder.ruleSet();
+        RuleSet original = RulesFolder.fixture();
         RuleSet reworded =
                 edited("apologize/advice.yaml", "title: Listen until they feel heard", "title: Listen first, fully");
         RuleSet changed = edited(

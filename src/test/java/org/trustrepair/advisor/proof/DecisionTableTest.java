@@ -24,7 +24,7 @@ class DecisionTableTest {
 
     @Test
     void eachRowIsARuleWithItsMetadataLocatedByRow() {
-        var rules = RulesFolder.ruleSet().rules();
+        var rules = RulesFolder.fixture().rules();
 
         RuleInfo first = rules.get("Under two weeks is the first two weeks");
         assertThat(first.file()).isEqualTo(TABLE);
@@ -39,7 +39,7 @@ class DecisionTableTest {
 
     @Test
     void theSweepSeesTheTablesEdgesAsCuts() {
-        assertThat(AnswerSpace.of(RulesFolder.ruleSet()).days()).contains(13, 14, 89, 90, 364, 365, 729, 730);
+        assertThat(AnswerSpace.of(RulesFolder.fixture()).days()).contains(13, 14, 89, 90, 364, 365, 729, 730);
     }
 
     @Test

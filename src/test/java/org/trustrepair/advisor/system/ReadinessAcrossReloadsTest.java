@@ -42,7 +42,7 @@ class ReadinessAcrossReloadsTest {
     @Test
     void aRefusedReloadKeepsTheServerReadyOnItsRules(CapturedOutput output) throws Exception {
         Path rules = dir.resolve("rules");
-        FileSystemUtils.copyRecursively(RulesFolder.PATH, rules);
+        FileSystemUtils.copyRecursively(RulesFolder.FIXTURE, rules);
         // the sweep is left out to keep this fast: a broken file is refused at compile time either way
         try (ConfigurableApplicationContext server = new SpringApplication(AdvisorApplication.class)
                 .run(
@@ -54,7 +54,7 @@ class ReadinessAcrossReloadsTest {
             String base = "http://localhost:"
                     + ((WebServerApplicationContext) server).getWebServer().getPort();
             String before = readyVersion(base);
-            assertThat(before).isEqualTo(RulesFolder.ruleSet().version());
+            assertThat(before).isEqualTo(RulesFolder.fixture().version());
 
             Path file = rules.resolve("step-back/step-back.drl");
             String sound = Files.readString(file);

@@ -42,7 +42,7 @@ class ReloadTest {
                     swept.add(ruleSet.version());
                     return new Sweep(ruleSet, 2).run();
                 })),
-                Path.of("samples"),
+                RulesFolder.FIXTURE_SAMPLES,
                 loads,
                 clock);
         // compiles, and passes every sample, but apologizing is now advised to people who were asked for no contact
@@ -78,7 +78,7 @@ class ReloadTest {
             assertThat(again.problems()).isEqualTo(decision.problems());
             assertThat(swept).as("no second sweep").containsExactly(decision.version());
         } finally {
-            advisor.use(RulesFolder.ruleSet());
+            advisor.use(RulesFolder.fixture());
         }
     }
 
@@ -87,7 +87,8 @@ class ReloadTest {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         Advisor advisor = RulesFolder.advisor();
         RuleLoads loads = new RuleLoads();
-        Reload reload = new Reload(advisor, RuleCheck.full(10_000, 2), Path.of("samples"), loads, Clock.systemUTC());
+        Reload reload =
+                new Reload(advisor, RuleCheck.full(10_000, 2), RulesFolder.FIXTURE_SAMPLES, loads, Clock.systemUTC());
 
         Reload.Decision decision = reload.apply(rules);
 
