@@ -52,7 +52,18 @@ final class Reload {
         if (files.version().equals(advisor.rulesVersion())) {
             return new Decision(false, files.version(), since(start), List.of());
         }
-        RuleCheck.Outcome outcome = check.run(files, samples, true);
+        log.info(
+                "Checking the edited rules (version {}): compiling, the samples, the guardrail sweep; version {} "
+                        + "goes on serving meanwhile",
+                files.version(),
+                advisor.rulesVersion());
+        loads.checking(files.version());
+        RuleCheck.Outcome outcome;
+        try {
+            outcome = check.run(files, samples, true);
+        } finally {
+            loads.doneChecking();
+        }
         if (!outcome.holds()) {
             return refuse(start, files.version(), CheckReport.todo(outcome));
         }

@@ -42,6 +42,9 @@ class RuleLoads implements DisposableBean {
     }
 
     private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
+    /** The version of an edit being checked now (compiled, samples, sweep), or null. */
+    private final AtomicReference<String> checking = new AtomicReference<>();
+
     private final Map<String, CompletableFuture<Coverage>> coverage = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rule-coverage");
@@ -49,6 +52,19 @@ class RuleLoads implements DisposableBean {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+
+    /** An edit is being checked: the version served so far goes on serving until it is done. */
+    void checking(String version) {
+        checking.set(version);
+    }
+
+    void doneChecking() {
+        checking.set(null);
+    }
+
+    Optional<String> checking() {
+        return Optional.ofNullable(checking.get());
+    }
 
     void rejected(Rejection rejection) {
         lastRejection.set(rejection);

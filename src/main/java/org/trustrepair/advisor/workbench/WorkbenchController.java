@@ -117,6 +117,7 @@ class WorkbenchController {
         model.addAttribute("loadedAt", TIME.format(rules.loadedAt()));
         model.addAttribute("origin", rules.origin());
         model.addAttribute("rejection", loads.lastRejection().orElse(null));
+        model.addAttribute("checking", loads.checking().orElse(null));
         model.addAttribute(
                 "rejectedAt",
                 loads.lastRejection().map(r -> TIME.format(r.at())).orElse(null));

@@ -79,6 +79,22 @@ class WorkbenchPageTest {
         }
 
         @Test
+        void saysCheckingWhileAnEditIsCheckedAndTheOldVersionServes() throws Exception {
+            loads.checking("0123456789ab");
+            try {
+                mvc.perform(get("/workbench"))
+                        .andExpect(status().isOk())
+                        .andExpect(content()
+                                .string(allOf(
+                                        containsString("Checking… an edit (version"),
+                                        containsString("<code>0123456789ab</code>"))));
+            } finally {
+                loads.doneChecking();
+            }
+            mvc.perform(get("/workbench")).andExpect(content().string(not(containsString("Checking…"))));
+        }
+
+        @Test
         void showsHowManySituationsEachRuleFiresForOnceSwept() throws Exception {
             var rules = advisor.ruleSet();
             loads.swept(rules, new Sweep(rules, 2).run(AnswerSpace.of(rules), 997));
