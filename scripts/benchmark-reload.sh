@@ -7,10 +7,14 @@
 #   scripts/benchmark-reload.sh            # one run of the sequence on a fresh server (about a minute)
 #   RUNS=5 scripts/benchmark-reload.sh     # five runs, each on a fresh server
 #
+# It edits a copy of the frozen rule set the proof is tested on (src/test/resources/fixture/rules), so that the edits
+# below stay valid whatever counsellors change in rules/.
+#
 # Loopback only, port 8099 (PORT); the server started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-1}
+RULES=${RULES:-src/test/resources/fixture/rules}
 PORT=${PORT:-8099}
 WORK=$(mktemp -d)
 SERVER=
@@ -50,7 +54,7 @@ edit() {
 
 for run in $(seq 1 "$RUNS"); do
   echo "== run $run"
-  rm -rf "$WORK/rules" && cp -r rules "$WORK/rules"
+  rm -rf "$WORK/rules" && cp -r "$RULES" "$WORK/rules"
   java -jar target/trust-repair-advisor-0.1.0-SNAPSHOT.jar --advisor.rules-dir="$WORK/rules" --server.port="$PORT" --advisor.workbench.enabled=true \
     > "$WORK/server.log" 2>&1 &
   SERVER=$!
