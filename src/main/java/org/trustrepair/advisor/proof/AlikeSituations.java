@@ -108,9 +108,8 @@ final class AlikeSituations {
             SameFirings firings, Guardrails guardrails, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
         this.firings = firings;
         this.guardrails = guardrails;
-        this.checked = guardrails.answersChecked().stream()
-                .mapToInt(AnswerSpace.DIMENSIONS::indexOf)
-                .toArray();
+        // readiness is blank when the other person does not know, so its verdicts depend on the disclosure too
+        this.checked = AnswerSpace.dimensionsOf(guardrails.answersChecked());
         this.space = space;
         this.groupDims = groupDims;
         this.tables = tables;
