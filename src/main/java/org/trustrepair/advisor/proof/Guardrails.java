@@ -48,6 +48,7 @@ public final class Guardrails {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .findAndRegisterModules();
 
     private record File(List<Entry> guardrails) {}
