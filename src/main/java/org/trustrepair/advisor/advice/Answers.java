@@ -22,11 +22,17 @@ public record Answers(
         boolean happenedBefore,
         int apologiesMade,
         boolean othersAffected,
+        boolean contactUnavoidable,
+        TheirResponse theirResponse,
         Set<SafetyFlag> safety) {
 
     public static final int MAX_DAYS = 36_500;
     public static final int MAX_APOLOGIES = 1_000;
 
+    /**
+     * Applies the defaults and refuses answers the contract does not allow: {@code readiness} is given exactly when the
+     * person broke trust and the other person knows; {@code theirResponse} only by the person who was hurt.
+     */
     public Answers {
         role = role == null ? Role.BROKE_TRUST : role;
         disclosure = disclosure == null ? Disclosure.DISCOVERED : disclosure;
@@ -35,8 +41,13 @@ public record Answers(
                 : Collections.unmodifiableSet(EnumSet.copyOf(safety));
         Objects.requireNonNull(relationship, "relationship");
         Objects.requireNonNull(breach, "breach");
-        if (role == Role.BROKE_TRUST) {
+        if (readinessAsked(role, disclosure)) {
             Objects.requireNonNull(readiness, "readiness");
+        } else if (readiness != null) {
+            throw new IllegalArgumentException("readiness is not asked of the hurt party, nor when they do not know");
+        }
+        if (theirResponse != null && !theirResponseAsked(role)) {
+            throw new IllegalArgumentException("theirResponse is asked of the hurt party only");
         }
         if (daysElapsed < 0 || daysElapsed > MAX_DAYS) {
             throw new IllegalArgumentException("daysElapsed out of range");
@@ -46,9 +57,20 @@ public record Answers(
         }
     }
 
+    /** Whether the contract asks for {@code readiness}: of the person who broke trust, once the other person knows. */
+    public static boolean readinessAsked(Role role, Disclosure disclosure) {
+        return (role == null || role == Role.BROKE_TRUST) && disclosure != Disclosure.UNDISCLOSED;
+    }
+
+    /** Whether the contract takes {@code theirResponse}: from the person who was hurt only. */
+    public static boolean theirResponseAsked(Role role) {
+        return role == Role.WAS_HURT;
+    }
+
     /** The minimal answers; every optional field takes its default. */
     public static Answers of(Relationship relationship, Breach breach, Readiness readiness, int daysElapsed) {
-        return new Answers(null, relationship, breach, readiness, daysElapsed, null, false, false, 0, false, null);
+        return new Answers(
+                null, relationship, breach, readiness, daysElapsed, null, false, false, 0, false, false, null, null);
     }
 
     public Answers withRole(Role value) {
@@ -63,6 +85,42 @@ public record Answers(
                 happenedBefore,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
+                safety);
+    }
+
+    public Answers withRelationship(Relationship value) {
+        return new Answers(
+                role,
+                value,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                contactUnavoidable,
+                theirResponse,
+                safety);
+    }
+
+    public Answers withBreach(Breach value) {
+        return new Answers(
+                role,
+                relationship,
+                value,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -78,6 +136,8 @@ public record Answers(
                 happenedBefore,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -93,6 +153,8 @@ public record Answers(
                 happenedBefore,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -108,6 +170,8 @@ public record Answers(
                 happenedBefore,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -123,6 +187,8 @@ public record Answers(
                 happenedBefore,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -138,6 +204,8 @@ public record Answers(
                 value,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -153,6 +221,8 @@ public record Answers(
                 happenedBefore,
                 value,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 safety);
     }
 
@@ -167,6 +237,42 @@ public record Answers(
                 stillHappening,
                 happenedBefore,
                 apologiesMade,
+                value,
+                contactUnavoidable,
+                theirResponse,
+                safety);
+    }
+
+    public Answers withContactUnavoidable(boolean value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                value,
+                theirResponse,
+                safety);
+    }
+
+    public Answers withTheirResponse(TheirResponse value) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                readiness,
+                daysElapsed,
+                disclosure,
+                stillHappening,
+                happenedBefore,
+                apologiesMade,
+                othersAffected,
+                contactUnavoidable,
                 value,
                 safety);
     }
@@ -183,6 +289,8 @@ public record Answers(
                 happenedBefore,
                 apologiesMade,
                 othersAffected,
+                contactUnavoidable,
+                theirResponse,
                 value == null || value.isEmpty() ? null : EnumSet.copyOf(value));
     }
 

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads answers from JSON (or a CSV row turned into JSON), naming every offending field with its allowed values, so
@@ -26,6 +27,8 @@ public final class AnswersReader {
             "happenedBefore",
             "apologiesMade",
             "othersAffected",
+            "contactUnavoidable",
+            "theirResponse",
             "safety");
 
     /** Either answers or the problems that kept them from being read. */
@@ -66,13 +69,15 @@ public final class AnswersReader {
         Role role = enumValue(node, "role", Role.class, false, problems);
         Relationship relationship = enumValue(node, "relationship", Relationship.class, true, problems);
         Breach breach = enumValue(node, "breach", Breach.class, true, problems);
-        Readiness readiness = enumValue(node, "readiness", Readiness.class, role != Role.WAS_HURT, problems);
-        Integer days = integer(node, "daysElapsed", true, 0, Answers.MAX_DAYS, problems);
         Disclosure disclosure = enumValue(node, "disclosure", Disclosure.class, false, problems);
+        Readiness readiness = readiness(node, role, disclosure, problems);
+        Integer days = integer(node, "daysElapsed", true, 0, Answers.MAX_DAYS, problems);
         boolean still = bool(node, "stillHappening", problems);
         boolean before = bool(node, "happenedBefore", problems);
         Integer apologies = integer(node, "apologiesMade", false, 0, Answers.MAX_APOLOGIES, problems);
         boolean others = bool(node, "othersAffected", problems);
+        boolean contact = bool(node, "contactUnavoidable", problems);
+        TheirResponse response = theirResponse(node, role, problems);
         Set<SafetyFlag> safety = flags(node, problems);
         if (!problems.isEmpty()) {
             return new Result(null, problems);
@@ -89,8 +94,56 @@ public final class AnswersReader {
                         before,
                         apologies == null ? 0 : apologies,
                         others,
+                        contact,
+                        response,
                         safety),
                 List.of());
+    }
+
+    /**
+     * Readiness is required of the person who broke trust once the other person knows, and refused otherwise: the hurt
+     * party answers {@code theirResponse} instead, and someone who does not know yet stands nowhere. When the role or
+     * the disclosure is itself wrong, only the readiness value is checked.
+     */
+    private static Readiness readiness(JsonNode node, Role role, Disclosure disclosure, List<FieldProblem> problems) {
+        boolean roleKnown = !given(node, "role") || role != null;
+        boolean disclosureKnown = !given(node, "disclosure") || disclosure != null;
+        if (roleKnown
+                && disclosureKnown
+                && !Answers.readinessAsked(role, disclosure == null ? Disclosure.DISCOVERED : disclosure)) {
+            if (given(node, "readiness")) {
+                problems.add(new FieldProblem(
+                        "readiness",
+                        role == Role.WAS_HURT
+                                ? "is not asked of the person who was hurt: send theirResponse instead"
+                                : "is not asked when the other person does not know (disclosure UNDISCLOSED): leave it"
+                                        + " out",
+                        List.of()));
+            }
+            return null;
+        }
+        return enumValue(node, "readiness", Readiness.class, roleKnown && disclosureKnown, problems);
+    }
+
+    /** How the other person responded: the hurt party's answer only, refused from the person who broke trust. */
+    private static TheirResponse theirResponse(JsonNode node, Role role, List<FieldProblem> problems) {
+        boolean roleKnown = !given(node, "role") || role != null;
+        if (roleKnown && !Answers.theirResponseAsked(role) && given(node, "theirResponse")) {
+            problems.add(new FieldProblem(
+                    "theirResponse",
+                    "is asked only of the person who was hurt (role WAS_HURT): leave it out",
+                    List.of()));
+            return null;
+        }
+        return enumValue(node, "theirResponse", TheirResponse.class, false, problems);
+    }
+
+    /** Whether a field was sent with a value (null and empty text count as not sent, as for every answer). */
+    private static boolean given(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null
+                && !value.isNull()
+                && !(value.isTextual() && value.asText().isEmpty());
     }
 
     private static String safeName(String name) {
@@ -190,6 +243,17 @@ public final class AnswersReader {
                     if (f.name().equals(item.asText())) {
                         flag = f;
                     }
+                }
+                List<SafetyFlag> replacements = SafetyFlag.REPLACED.get(item.asText());
+                if (replacements != null) {
+                    // named by what replaces it, not repeated: every message leaves out what was sent
+                    problems.add(new FieldProblem(
+                            "safety[" + i + "]",
+                            "is a flag of the first version, which does not say who is at risk from whom; send "
+                                    + replacements.stream().map(Enum::name).collect(Collectors.joining(" or "))
+                                    + " instead",
+                            replacements.stream().map(Enum::name).toList()));
+                    continue;
                 }
             }
             if (flag == null) {

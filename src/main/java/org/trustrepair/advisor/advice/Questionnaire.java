@@ -11,46 +11,132 @@ import java.util.Optional;
  *
  * <p>{@code askedWhen} and {@code requiredWhen} map a field to the values that make the question apply, for example
  * {@code {role: [BROKE_TRUST]}}. An empty map means always; for {@code requiredWhen}, a missing map means never.
+ *
+ * <p>A question answers one {@code field} of the contract. Several questions of type {@code choices} may answer the
+ * same field: each contributes the values ticked on it (the safety questions, asked one danger at a time). Each
+ * question has its own {@code id}, the field's name when only one question answers it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Questionnaire(String title, String intro, List<Question> questions) {
+
+    /** The key of {@link Question#inReasons} for a question left unanswered, or a list with nothing ticked. */
+    public static final String NONE = "none";
+
+    /** The key of {@link Question#inReasons} for any number without words of its own; {@code {n}} is the number. */
+    public static final String OTHER = "other";
 
     public Questionnaire {
         questions = List.copyOf(questions);
     }
 
+    /** The first question that answers {@code field}. */
     public Optional<Question> question(String field) {
         return questions.stream().filter(q -> q.field().equals(field)).findFirst();
     }
 
-    /** The label of a value in the words reasons use ("they need space"), or the value itself. */
-    public String phrase(String field, String value) {
-        return question(field)
-                .flatMap(q -> q.choice(value))
-                .map(c -> c.inReasons() != null ? c.inReasons() : c.label())
-                .orElse(value);
+    /** Every question that answers {@code field}, in order. */
+    public List<Question> questions(String field) {
+        return questions.stream().filter(q -> q.field().equals(field)).toList();
     }
 
+    public Optional<Question> byId(String id) {
+        return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    /**
+     * How an answer is worded when a reason names it ("they need space"): a choice's {@code inReasons} (or its label),
+     * or for yes/no and number questions, and for {@link #NONE}, the question's {@code inReasons}. The value itself
+     * when the questionnaire has no words for it.
+     */
+    public String phrase(String field, String value) {
+        for (Question q : questions(field)) {
+            Optional<Choice> choice = q.choice(value);
+            if (choice.isPresent()) {
+                Choice c = choice.get();
+                return c.inReasons() != null ? c.inReasons() : c.label();
+            }
+            if (q.inReasons().containsKey(value)) {
+                return q.inReasons().get(value);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * A number in the words reasons use: the words for that very number if the question has them ("one apology"),
+     * else its {@link #OTHER} words with the number for {@code {n}} ("3 apologies"); the number alone without either.
+     */
+    public String number(String field, int n) {
+        String value = Integer.toString(n);
+        for (Question q : questions(field)) {
+            if (q.inReasons().containsKey(value)) {
+                return q.inReasons().get(value);
+            }
+            if (q.inReasons().containsKey(OTHER)) {
+                return q.inReasons().get(OTHER).replace("{n}", value);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * @param id the question's own name, for the page; the field's name unless several questions answer one field
+     * @param textFor the question's words for one role (by role value), where they differ from {@code text}
+     * @param helpFor the help's words for one role, where they differ from {@code help}
+     * @param inReasons for yes/no and number questions, and for an answer left blank: the words a reason uses, by value
+     *     ({@code "true"}, {@code "false"}, a number, {@link #OTHER} with {@code {n}}, {@link #NONE})
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(
             String field,
+            String id,
             String type,
             String text,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> textFor,
             String help,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> helpFor,
             Map<String, List<String>> askedWhen,
             Map<String, List<String>> requiredWhen,
             String defaultValue,
             Integer min,
             Integer max,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inReasons,
             List<Choice> choices) {
 
         public Question {
+            id = id == null ? field : id;
+            textFor = textFor == null ? Map.of() : Map.copyOf(textFor);
+            helpFor = helpFor == null ? Map.of() : Map.copyOf(helpFor);
             askedWhen = askedWhen == null ? Map.of() : Map.copyOf(askedWhen);
+            inReasons = inReasons == null ? Map.of() : Map.copyOf(inReasons);
             choices = choices == null ? List.of() : List.copyOf(choices);
         }
 
         public Optional<Choice> choice(String value) {
             return choices.stream().filter(c -> c.value().equals(value)).findFirst();
+        }
+
+        /** The question as it is put to someone in this role: its {@code textFor} and {@code helpFor} that role. */
+        public Question worded(Object role) {
+            String key = role == null ? null : role.toString();
+            if (key == null || (!textFor.containsKey(key) && !helpFor.containsKey(key))) {
+                return this;
+            }
+            return new Question(
+                    field,
+                    id,
+                    type,
+                    textFor.getOrDefault(key, text),
+                    textFor,
+                    helpFor.getOrDefault(key, help),
+                    helpFor,
+                    askedWhen,
+                    requiredWhen,
+                    defaultValue,
+                    min,
+                    max,
+                    inReasons,
+                    choices);
         }
 
         /** Whether this question applies, given the answers so far (field name to value names). */

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
 import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,13 +84,17 @@ final class GenerateCommand implements Callable<Integer> {
         }
         a.put("relationship", pick(Relationship.values(), random).name());
         a.put("breach", pick(Breach.values(), random).name());
-        if (role == Role.BROKE_TRUST || random.nextInt(4) != 0) {
-            a.put("readiness", pick(Readiness.values(), random).name());
-        }
         // mostly recent, some years ago: the time bands all get cases
         a.put("daysElapsed", random.nextInt(4) == 0 ? random.nextInt(3651) : random.nextInt(181));
-        if (random.nextBoolean()) {
-            a.put("disclosure", pick(Disclosure.values(), random).name());
+        Disclosure disclosure = random.nextBoolean() ? pick(Disclosure.values(), random) : null;
+        if (disclosure != null) {
+            a.put("disclosure", disclosure.name());
+        }
+        if (Answers.readinessAsked(role, disclosure == null ? Disclosure.DISCOVERED : disclosure)) {
+            a.put("readiness", pick(Readiness.values(), random).name());
+        }
+        if (Answers.theirResponseAsked(role) && random.nextInt(4) != 0) {
+            a.put("theirResponse", pick(TheirResponse.values(), random).name());
         }
         if (random.nextInt(5) == 0) {
             a.put("stillHappening", true);
@@ -99,6 +105,9 @@ final class GenerateCommand implements Callable<Integer> {
         a.put("apologiesMade", random.nextInt(5));
         if (random.nextInt(4) == 0) {
             a.put("othersAffected", true);
+        }
+        if (random.nextInt(5) == 0) {
+            a.put("contactUnavoidable", true);
         }
         if (random.nextInt(10) == 0) {
             ArrayNode safety = a.putArray("safety");

@@ -24,7 +24,8 @@ import org.trustrepair.advisor.advice.Questionnaire.Question;
  * questions apply (the definition's {@code askedWhen}), which comes next or before, and whether an answer is valid
  * ({@link AnswersReader}, so that the page and the API agree on what is valid).
  *
- * <p>{@code given} maps each answered field to what was entered, in questionnaire order. An answered field may have no
+ * <p>{@code given} maps each answered question (by its id: the field's name unless several questions answer one
+ * field, as the safety questions do) to what was entered, in questionnaire order. An answered question may have no
  * value: a question left blank takes its default, and no box ticked means none. Special-category data: never log it.
  */
 record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
@@ -57,8 +58,8 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
         }
         Map<String, List<String>> given = new LinkedHashMap<>();
         for (Question question : questionnaire.questions()) {
-            if (answered.contains(question.field())) {
-                given.put(question.field(), values(question, form.getOrDefault(question.field(), List.of())));
+            if (answered.contains(question.id())) {
+                given.put(question.id(), values(question, form.getOrDefault(question.id(), List.of())));
             }
         }
         return new Journey(questionnaire, given).withoutAnswersThatNoLongerApply();
@@ -80,17 +81,22 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     private Journey withoutAnswersThatNoLongerApply() {
         Map<String, Object> effective = effective();
         Map<String, List<String>> kept = new LinkedHashMap<>(given);
-        questionnaire.questions().stream().filter(q -> !q.appliesTo(effective)).forEach(q -> kept.remove(q.field()));
+        questionnaire.questions().stream().filter(q -> !q.appliesTo(effective)).forEach(q -> kept.remove(q.id()));
         return kept.size() == given.size() ? this : new Journey(questionnaire, kept);
     }
 
-    /** Each question's answer, or its default when not answered: what {@code askedWhen} is checked against. */
+    /**
+     * Each field's answer, or its default when not answered: what {@code askedWhen} is checked against. A field that
+     * several lists answer holds what was ticked on all of them.
+     */
     Map<String, Object> effective() {
         Map<String, Object> effective = new HashMap<>();
         for (Question question : questionnaire.questions()) {
-            List<String> values = given.getOrDefault(question.field(), List.of());
+            List<String> values = given.getOrDefault(question.id(), List.of());
             if (CHOICES.equals(question.type())) {
-                effective.put(question.field(), values);
+                @SuppressWarnings("unchecked")
+                List<String> sofar = (List<String>) effective.computeIfAbsent(question.field(), f -> new ArrayList<>());
+                sofar.addAll(values);
             } else if (!values.isEmpty()) {
                 effective.put(question.field(), values.get(0));
             } else if (question.defaultValue() != null) {
@@ -108,20 +114,26 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
                 .toList();
     }
 
-    Optional<Question> question(String field) {
-        return field == null ? Optional.empty() : questionnaire.question(field);
+    /** The question with this id. */
+    Optional<Question> question(String id) {
+        return id == null ? Optional.empty() : questionnaire.byId(id);
     }
 
-    boolean applies(String field) {
-        return applicable().stream().anyMatch(q -> q.field().equals(field));
+    boolean applies(String id) {
+        return applicable().stream().anyMatch(q -> q.id().equals(id));
     }
 
-    boolean answered(String field) {
-        return given.containsKey(field);
+    boolean answered(String id) {
+        return given.containsKey(id);
     }
 
-    List<String> values(String field) {
-        return given.getOrDefault(field, List.of());
+    List<String> values(String id) {
+        return given.getOrDefault(id, List.of());
+    }
+
+    /** The question in the words for the role answered so far ({@code textFor}, {@code helpFor}). */
+    Question worded(Question question) {
+        return question.worded(effective().get("role"));
     }
 
     Optional<Question> first() {
@@ -133,33 +145,33 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
         return applicable.isEmpty() ? Optional.empty() : Optional.of(applicable.get(applicable.size() - 1));
     }
 
-    /** The next question that applies after {@code field}, in the definition's order. */
-    Optional<Question> after(String field) {
-        return applicableAfter(field).stream().findFirst();
+    /** The next question that applies after the question {@code id}, in the definition's order. */
+    Optional<Question> after(String id) {
+        return applicableAfter(id).stream().findFirst();
     }
 
     /** The next question after {@code field} that applies and has not been answered: after a change, only what is new. */
     Optional<Question> unansweredAfter(String field) {
-        return applicableAfter(field).stream().filter(q -> !answered(q.field())).findFirst();
+        return applicableAfter(field).stream().filter(q -> !answered(q.id())).findFirst();
     }
 
     /** The question that applies before {@code field}, in the definition's order. */
     Optional<Question> before(String field) {
         int at = indexOf(field);
         List<Question> earlier =
-                applicable().stream().filter(q -> indexOf(q.field()) < at).toList();
+                applicable().stream().filter(q -> indexOf(q.id()) < at).toList();
         return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
     }
 
     private List<Question> applicableAfter(String field) {
         int at = indexOf(field);
-        return applicable().stream().filter(q -> indexOf(q.field()) > at).toList();
+        return applicable().stream().filter(q -> indexOf(q.id()) > at).toList();
     }
 
-    private int indexOf(String field) {
+    private int indexOf(String id) {
         List<Question> all = questionnaire.questions();
         for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).field().equals(field)) {
+            if (all.get(i).id().equals(id)) {
                 return i;
             }
         }
@@ -170,7 +182,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     int position(String field) {
         List<Question> applicable = applicable();
         for (int i = 0; i < applicable.size(); i++) {
-            if (applicable.get(i).field().equals(field)) {
+            if (applicable.get(i).id().equals(field)) {
                 return i + 1;
             }
         }
@@ -185,9 +197,11 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     ObjectNode json() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (Question question : applicable()) {
-            List<String> values = given.getOrDefault(question.field(), List.of());
+            List<String> values = given.getOrDefault(question.id(), List.of());
             if (CHOICES.equals(question.type())) {
-                ArrayNode array = node.putArray(question.field());
+                ArrayNode array = node.has(question.field())
+                        ? (ArrayNode) node.get(question.field())
+                        : node.putArray(question.field());
                 values.forEach(array::add);
             } else if (!values.isEmpty()) {
                 node.put(question.field(), values.get(0));
@@ -201,8 +215,12 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
         return AnswersReader.textual().read(json());
     }
 
-    /** What is wrong with the answer to {@code field}, if anything; problems with questions not yet asked are ignored. */
-    List<FieldProblem> problemsWith(String field) {
+    /**
+     * What is wrong with the answer to the question {@code id} (to its field), if anything; problems with questions not
+     * yet asked are ignored.
+     */
+    List<FieldProblem> problemsWith(String id) {
+        String field = question(id).map(Question::field).orElse(id);
         return read().problems().stream().filter(p -> fieldOf(p).equals(field)).toList();
     }
 
@@ -215,10 +233,10 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     /** The earlier answers as hidden fields, leaving out {@code except} (the question on the page, which has its own). */
     List<Hidden> hidden(String except) {
         List<Hidden> hidden = new ArrayList<>();
-        given.forEach((field, values) -> {
-            if (!field.equals(except)) {
-                hidden.add(new Hidden(ANSWERED, field));
-                values.forEach(v -> hidden.add(new Hidden(field, v)));
+        given.forEach((id, values) -> {
+            if (!id.equals(except)) {
+                hidden.add(new Hidden(ANSWERED, id));
+                values.forEach(v -> hidden.add(new Hidden(id, v)));
             }
         });
         return hidden;
@@ -231,7 +249,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     /** Every question that applies, with what was answered, for the check-your-answers page. */
     List<AnswerRow> rows() {
         return applicable().stream()
-                .map(q -> AnswerRow.of(q, given.getOrDefault(q.field(), List.of())))
+                .map(q -> AnswerRow.of(worded(q), given.getOrDefault(q.id(), List.of())))
                 .toList();
     }
 

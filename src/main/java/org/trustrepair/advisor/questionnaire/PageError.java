@@ -17,9 +17,9 @@ record PageError(String field, String messageKey) {
         Map<String, PageError> byField = new LinkedHashMap<>();
         for (FieldProblem problem : problems) {
             String kind = problem.message().startsWith("is required") ? "required" : "invalid";
+            // the page's answer box is named by the question's id, which several questions of one field tell apart
             byField.putIfAbsent(
-                    Journey.fieldOf(problem),
-                    new PageError(Journey.fieldOf(problem), "error." + question.type() + "." + kind));
+                    Journey.fieldOf(problem), new PageError(question.id(), "error." + question.type() + "." + kind));
         }
         return List.copyOf(byField.values());
     }

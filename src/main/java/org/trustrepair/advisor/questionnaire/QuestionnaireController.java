@@ -93,7 +93,7 @@ class QuestionnaireController {
             Journey journey = Journey.from(advisor.questionnaire(), form, null);
             if (change != null) {
                 return journey.question(change)
-                        .filter(q -> journey.applies(q.field()))
+                        .filter(q -> journey.applies(q.id()))
                         .map(q -> questionPage(journey, q, List.of(), true, model))
                         .orElseGet(() -> checkPage(journey, model));
             }
@@ -108,7 +108,7 @@ class QuestionnaireController {
 
         String current = form.getFirst("question");
         Journey journey = Journey.from(advisor.questionnaire(), form, current);
-        Optional<Question> question = journey.question(current).filter(q -> journey.applies(q.field()));
+        Optional<Question> question = journey.question(current).filter(q -> journey.applies(q.id()));
         if (question.isEmpty()) {
             return firstQuestion(model);
         }
@@ -129,7 +129,7 @@ class QuestionnaireController {
         if (!read.ok()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return firstProblem(journey, read.problems())
-                    .map(q -> questionPage(journey, q, journey.problemsWith(q.field()), true, model))
+                    .map(q -> questionPage(journey, q, journey.problemsWith(q.id()), true, model))
                     .orElseGet(() -> checkPage(journey, model));
         }
         AdvicePlan plan = advisor.advise(read.answers());
@@ -183,19 +183,19 @@ class QuestionnaireController {
                 .filter(q -> fields.contains(q.field()))
                 .findFirst()
                 .or(() -> fields.stream()
-                        .map(journey::question)
+                        .map(journey.questionnaire()::question)
                         .flatMap(Optional::stream)
                         .findFirst());
     }
 
     private String questionPage(
             Journey journey, Question question, List<FieldProblem> problems, boolean returning, Model model) {
-        model.addAttribute("question", question);
-        model.addAttribute("values", journey.values(question.field()));
+        model.addAttribute("question", journey.worded(question));
+        model.addAttribute("values", journey.values(question.id()));
         model.addAttribute("errors", PageError.of(question, problems));
-        model.addAttribute("hidden", journey.hidden(question.field()));
+        model.addAttribute("hidden", journey.hidden(question.id()));
         model.addAttribute("backHidden", journey.hidden());
-        model.addAttribute("position", journey.position(question.field()));
+        model.addAttribute("position", journey.position(question.id()));
         model.addAttribute("total", journey.total());
         model.addAttribute("returning", returning);
         return QUESTION;

@@ -95,9 +95,7 @@ final class AlikeSituations {
     private static final int RECENT = 4096;
 
     /** The dimensions of the answers a guardrail check reads ({@link Guardrail#ANSWERS_CHECKED}). */
-    private static final int[] CHECKED = Guardrail.ANSWERS_CHECKED.stream()
-            .mapToInt(AnswerSpace.DIMENSIONS::indexOf)
-            .toArray();
+    private static final int[] CHECKED = AnswerSpace.dimensionsOf(Guardrail.ANSWERS_CHECKED);
 
     private final AnswerSpace space;
     private final int[][] groupDims;
@@ -186,12 +184,11 @@ final class AlikeSituations {
         int words = firings.words();
         Map<List<Integer>, long[]> groups = new LinkedHashMap<>();
         for (int p = 0; p < firings.patterns(); p++) {
+            if (!AnswerSpace.DIMENSIONS.containsAll(firings.fieldsRead(p))) {
+                return Optional.empty();
+            }
             List<Integer> dims = new ArrayList<>();
-            for (String field : firings.fieldsRead(p)) {
-                int d = AnswerSpace.DIMENSIONS.indexOf(field);
-                if (d < 0) {
-                    return Optional.empty();
-                }
+            for (int d : AnswerSpace.dimensionsOf(firings.fieldsRead(p))) {
                 dims.add(d);
             }
             long[] mask =

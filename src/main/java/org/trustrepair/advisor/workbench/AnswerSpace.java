@@ -16,6 +16,7 @@ import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -196,6 +197,10 @@ public final class AnswerSpace {
         final boolean[] before;
         final int[] apologies;
         final boolean[] others;
+        final boolean[] contact;
+        /** How the other person responded: blank first (not given, or not asked), then the values tried. */
+        final TheirResponse[] responses;
+
         final List<Set<SafetyFlag>> safetySets;
         final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
         final Set<String> read = new java.util.HashSet<>();
@@ -203,6 +208,9 @@ public final class AnswerSpace {
         RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses, boolean grid) {
             this.role = role;
             rules.forEach(r -> read.addAll(grid ? Guardrail.answersRead(Role.BROKE_TRUST) : r.fieldsRead(role)));
+            if (grid) {
+                read.addAll(List.of("contactUnavoidable", "theirResponse"));
+            }
             read.addAll(Guardrail.answersRead(role));
             this.relationships = read.contains("relationship")
                     ? named(rules, Relationship.class, "relationship")
@@ -211,16 +219,27 @@ public final class AnswerSpace {
                     read.contains("breach") ? named(rules, Breach.class, "breach") : new Breach[] {Breach.OTHER};
             List<Readiness> rs = new ArrayList<>(Arrays.asList(Readiness.values()));
             if (role == Role.WAS_HURT) {
-                rs.add(null); // the hurt party need not say
+                rs.add(null); // the hurt party is not asked: blank, last (a grid keeps the other values, never valid)
             }
-            this.readiness = read.contains("readiness")
-                    ? rs.toArray(Readiness[]::new)
-                    : new Readiness[] {role == Role.WAS_HURT ? null : Readiness.UNDECIDED};
+            // the person who broke trust is asked readiness only once the other person knows: for disclosure
+            // UNDISCLOSED every value tried here stands for blank (see valid), so the grid stays one product
+            this.readiness = role == Role.WAS_HURT && !grid
+                    ? new Readiness[] {null}
+                    : read.contains("readiness")
+                            ? rs.toArray(Readiness[]::new)
+                            : new Readiness[] {role == Role.WAS_HURT ? null : Readiness.UNDECIDED};
             this.dayCuts =
                     read.contains("daysElapsed") ? cuts(rules, "daysElapsed", Answers.MAX_DAYS) : new TreeSet<>();
             this.days = tried(dayCuts, Answers.MAX_DAYS);
+            // UNDISCLOSED blanks readiness, so it is tried on its own wherever readiness is read
             this.disclosures = read.contains("disclosure")
-                    ? named(rules, Disclosure.class, "disclosure")
+                    ? named(
+                            rules,
+                            Disclosure.class,
+                            "disclosure",
+                            role == Role.BROKE_TRUST && read.contains("readiness")
+                                    ? EnumSet.of(Disclosure.UNDISCLOSED)
+                                    : EnumSet.noneOf(Disclosure.class))
                     : new Disclosure[] {Disclosure.DISCOVERED};
             this.still = read.contains("stillHappening") ? BOTH : NO;
             this.before = read.contains("happenedBefore") ? BOTH : NO;
@@ -229,6 +248,13 @@ public final class AnswerSpace {
                     : new TreeSet<>();
             this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES);
             this.others = read.contains("othersAffected") ? BOTH : NO;
+            this.contact = read.contains("contactUnavoidable") ? BOTH : NO;
+            List<TheirResponse> responses = new ArrayList<>();
+            responses.add(null);
+            if (Answers.theirResponseAsked(role) && read.contains("theirResponse")) {
+                responses.addAll(Arrays.asList(named(rules, TheirResponse.class, "theirResponse")));
+            }
+            this.responses = responses.toArray(TheirResponse[]::new);
             this.safetyClasses = safetyClasses;
             this.safetySets = List.copyOf(new java.util.LinkedHashSet<>(safetyClasses.values()));
         }
@@ -243,6 +269,8 @@ public final class AnswerSpace {
                     * before.length
                     * apologies.length
                     * others.length
+                    * contact.length
+                    * responses.length
                     * safetySets.size();
         }
 
@@ -266,9 +294,25 @@ public final class AnswerSpace {
             rest /= readiness.length;
             Breach breach = breaches[(int) (rest % breaches.length)];
             rest /= breaches.length;
-            Relationship relationship = relationships[(int) rest];
-            return new Answers(
-                    role, relationship, breach, ready, day, disclosure, stillGoing, wasBefore, apology, other, safety);
+            Relationship relationship = relationships[(int) (rest % relationships.length)];
+            rest /= relationships.length;
+            boolean unavoidable = contact[(int) (rest % contact.length)];
+            rest /= contact.length;
+            TheirResponse response = responses[(int) rest];
+            return valid(
+                    role,
+                    relationship,
+                    breach,
+                    ready,
+                    day,
+                    disclosure,
+                    stillGoing,
+                    wasBefore,
+                    apology,
+                    other,
+                    unavoidable,
+                    response,
+                    safety);
         }
 
         /** How many values each answer takes, least significant first (the order {@link #get} reads them in). */
@@ -283,7 +327,9 @@ public final class AnswerSpace {
                 days.length,
                 readiness.length,
                 breaches.length,
-                relationships.length
+                relationships.length,
+                contact.length,
+                responses.length
             };
         }
 
@@ -292,7 +338,7 @@ public final class AnswerSpace {
          * it in {@code older} (the same role's part of another space).
          */
         int[][] digitsIn(RoleSpace older) {
-            int[][] maps = new int[10][];
+            int[][] maps = new int[12][];
             maps[0] = new int[safetySets.size()];
             for (int k = 0; k < safetySets.size(); k++) {
                 maps[0][k] = older.safetySets.indexOf(older.safetyClasses.get(safetySets.get(k)));
@@ -315,6 +361,8 @@ public final class AnswerSpace {
             }
             maps[8] = values(breaches, older.breaches);
             maps[9] = values(relationships, older.relationships);
+            maps[10] = flags(contact, older.contact);
+            maps[11] = values(responses, older.responses);
             for (int[] map : maps) {
                 for (int digit : map) {
                     if (digit < 0) {
@@ -351,7 +399,7 @@ public final class AnswerSpace {
         }
 
         Answers representativeOf(Answers a) {
-            return new Answers(
+            return valid(
                     role,
                     pick(relationships, a.relationship()),
                     pick(breaches, a.breach()),
@@ -362,6 +410,8 @@ public final class AnswerSpace {
                     before.length == 1 ? before[0] : a.happenedBefore(),
                     pickNumber(apologyCuts, a.apologiesMade()),
                     others.length == 1 ? others[0] : a.othersAffected(),
+                    contact.length == 1 ? contact[0] : a.contactUnavoidable(),
+                    pick(responses, a.theirResponse()),
                     safetyClasses.get(a.safety()));
         }
 
@@ -434,7 +484,8 @@ public final class AnswerSpace {
             return String.format(
                     "%d relationships %s × %d breaches %s × %d readiness × %d day values %s × "
                             + "%d disclosures %s × %d still happening × %d happened before × %d apology counts %s × "
-                            + "%d others affected × %d sets of safety flags%s",
+                            + "%d others affected × %d contact unavoidable × %d their responses %s × "
+                            + "%d sets of safety flags%s",
                     relationships.length,
                     Arrays.toString(relationships),
                     breaches.length,
@@ -449,8 +500,11 @@ public final class AnswerSpace {
                     apologies.length,
                     Arrays.toString(apologies),
                     others.length,
+                    contact.length,
+                    responses.length,
+                    Arrays.toString(responses),
                     safetySets.size(),
-                    safetySets.size() == 32
+                    safetySets.size() == 1 << SafetyFlag.values().length
                             ? " (all)"
                             : " (one for each group of sets that no rule or guardrail tells apart)");
         }
@@ -463,9 +517,14 @@ public final class AnswerSpace {
             return cuts;
         }
 
-        /** Named values in enum order, then the stand-in (the first value none names), last. */
         private static <E extends Enum<E>> E[] named(List<RuleSet> rules, Class<E> type, String field) {
+            return named(rules, type, field, EnumSet.noneOf(type));
+        }
+
+        /** Named values (and {@code also}) in enum order, then the stand-in (the first value none names), last. */
+        private static <E extends Enum<E>> E[] named(List<RuleSet> rules, Class<E> type, String field, Set<E> also) {
             EnumSet<E> named = EnumSet.noneOf(type);
+            named.addAll(also);
             rules.forEach(r -> named.addAll(r.namedValues(type, field)));
             List<E> values = new ArrayList<>(named);
             EnumSet.complementOf(named).stream().findFirst().ifPresent(values::add);
@@ -490,13 +549,38 @@ public final class AnswerSpace {
             "happenedBefore",
             "apologiesMade",
             "othersAffected",
-            "safety");
+            "safety",
+            "contactUnavoidable",
+            "theirResponse");
+
+    /**
+     * The dimensions an answer's value depends on, for the answers named: each its own, and for readiness the
+     * disclosure too (readiness is blank when the other person does not know). A test that reads these answers gives
+     * the same result for every situation that agrees on these dimensions.
+     */
+    static int[] dimensionsOf(java.util.Collection<String> fields) {
+        java.util.TreeSet<Integer> dims = new java.util.TreeSet<>();
+        for (String field : fields) {
+            int d = DIMENSIONS.indexOf(field);
+            if (d < 0) {
+                throw new IllegalArgumentException("no dimension " + field);
+            }
+            dims.add(d);
+            if (d == READINESS) {
+                dims.add(DISCLOSURE);
+            }
+        }
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
 
     static final int ROLE = 0;
     static final int READINESS = 1;
     static final int DAYS = 4;
+    static final int DISCLOSURE = 5;
     static final int APOLOGIES = 8;
     static final int SAFETY = 10;
+    static final int CONTACT = 11;
+    static final int THEIR_RESPONSE = 12;
 
     private RoleSpace hurt() {
         return roles.get(Role.WAS_HURT.ordinal());
@@ -516,7 +600,9 @@ public final class AnswerSpace {
             r.before.length,
             r.apologies.length,
             r.others.length,
-            r.safetySets.size()
+            r.safetySets.size(),
+            r.contact.length,
+            r.responses.length
         };
     }
 
@@ -547,7 +633,9 @@ public final class AnswerSpace {
     }
 
     /** The dimensions in the order a situation's index within its role is made of them, least significant first. */
-    private static final int[] INDEX_ORDER = {SAFETY, 9, APOLOGIES, 7, 6, 5, DAYS, READINESS, 3, 2};
+    private static final int[] INDEX_ORDER = {
+        SAFETY, 9, APOLOGIES, 7, 6, 5, DAYS, READINESS, 3, 2, CONTACT, THEIR_RESPONSE
+    };
 
     /**
      * The situations that pass a test which reads only the answers of the dimensions {@code dims}: the test is asked
@@ -643,7 +731,9 @@ public final class AnswerSpace {
             r.before.length,
             r.apologies.length,
             r.others.length,
-            r.safetySets.size()
+            r.safetySets.size(),
+            r.contact.length,
+            r.responses.length
         };
     }
 
@@ -665,7 +755,7 @@ public final class AnswerSpace {
     /** The situation of role index {@code role} with these value indexes ({@link #DIMENSIONS} order; role ignored). */
     Answers at(int role, int[] c) {
         RoleSpace r = roles.get(role);
-        return new Answers(
+        return valid(
                 r.role,
                 r.relationships[c[2]],
                 r.breaches[c[3]],
@@ -676,12 +766,53 @@ public final class AnswerSpace {
                 r.before[c[7]],
                 r.apologies[c[APOLOGIES]],
                 r.others[c[9]],
+                r.contact[c[CONTACT]],
+                r.responses[c[THEIR_RESPONSE]],
                 r.safetySets.get(c[SAFETY]));
     }
 
-    /** Whether a readiness value index can go with a role index (blank only for the hurt party). */
+    /**
+     * Whether a readiness value index can go with a role index: for the hurt party, blank only (the grid keeps the
+     * other values of the person who broke trust, each standing for blank).
+     */
     boolean validReadiness(int role, int readiness) {
-        return role == Role.WAS_HURT.ordinal() || readiness < roles.get(role).readiness.length;
+        RoleSpace r = roles.get(role);
+        return readiness < r.readiness.length && (r.role != Role.WAS_HURT || r.readiness[readiness] == null);
+    }
+
+    /**
+     * Answers as the contract allows them: readiness blank where it is not asked (the hurt party; the other person
+     * does not know), their response blank where it is not asked (the person who broke trust). A value tried there
+     * stands for blank, so the space stays a product of its answers.
+     */
+    private static Answers valid(
+            Role role,
+            Relationship relationship,
+            Breach breach,
+            Readiness readiness,
+            int days,
+            Disclosure disclosure,
+            boolean still,
+            boolean before,
+            int apologies,
+            boolean others,
+            boolean contact,
+            TheirResponse response,
+            Set<SafetyFlag> safety) {
+        return new Answers(
+                role,
+                relationship,
+                breach,
+                Answers.readinessAsked(role, disclosure) ? readiness : null,
+                days,
+                disclosure,
+                still,
+                before,
+                apologies,
+                others,
+                contact,
+                Answers.theirResponseAsked(role) ? response : null,
+                safety);
     }
 
     /**
@@ -697,7 +828,8 @@ public final class AnswerSpace {
             case 3 -> covered(r.breaches, Breach.values(), value);
             case DAYS -> List.of(Integer.toString(r.days[value]));
             case 5 -> covered(r.disclosures, Disclosure.values(), value);
-            case 6, 7, 9 -> List.of(value == 1 ? "true" : "false");
+            case 6, 7, 9, CONTACT -> List.of(value == 1 ? "true" : "false");
+            case THEIR_RESPONSE -> List.of(r.responses[value] == null ? "blank" : r.responses[value].name());
             case APOLOGIES -> List.of(Integer.toString(r.apologies[value]));
             case SAFETY -> List.of(safetyWords(r.safetySets.get(value)));
             default -> throw new IllegalArgumentException("no dimension " + dimension);

@@ -126,25 +126,30 @@ final class Boxes {
         return result;
     }
 
-    /** How many situations of the space lie in the box (blank readiness goes with the hurt party only). */
+    /** How many situations of the space lie in the box (the hurt party's readiness is blank only). */
     long count(Box box) {
-        long rest = 1;
-        for (int d = 0; d < sizes.length; d++) {
-            if (d != AnswerSpace.ROLE && d != AnswerSpace.READINESS) {
-                rest *= box.values()[d].cardinality();
-            }
-        }
-        long pairs = 0;
+        long total = 0;
         BitSet roles = box.values()[AnswerSpace.ROLE];
         BitSet readiness = box.values()[AnswerSpace.READINESS];
         for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
-            for (int r = readiness.nextSetBit(0); r >= 0; r = readiness.nextSetBit(r + 1)) {
-                if (space.validReadiness(role, r)) {
-                    pairs++;
+            // a role's part of the grid may take fewer values of an answer (their response: blank only for the
+            // person who broke trust)
+            int[] within = space.sizesWithin(role);
+            long rest = 1;
+            for (int d = 0; d < sizes.length; d++) {
+                if (d != AnswerSpace.ROLE && d != AnswerSpace.READINESS) {
+                    rest *= box.values()[d].get(0, within[d]).cardinality();
                 }
             }
+            long valid = 0;
+            for (int r = readiness.nextSetBit(0); r >= 0; r = readiness.nextSetBit(r + 1)) {
+                if (space.validReadiness(role, r)) {
+                    valid++;
+                }
+            }
+            total += valid * rest;
         }
-        return pairs * rest;
+        return total;
     }
 
     /**
@@ -193,7 +198,17 @@ final class Boxes {
             }
             return true;
         }
-        return values.cardinality() == sizes[d];
+        if (d == AnswerSpace.ROLE) {
+            return values.cardinality() == sizes[d];
+        }
+        BitSet roles = box.values()[AnswerSpace.ROLE];
+        for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
+            int within = space.sizesWithin(role)[d];
+            if (values.get(0, within).cardinality() != within) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String safety(BitSet values) {

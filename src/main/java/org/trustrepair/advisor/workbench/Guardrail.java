@@ -24,8 +24,8 @@ public enum Guardrail {
             + "letters or an order.") {
         @Override
         Optional<String> check(Answers a, AdvicePlan plan) {
-            if (a.role() == Role.BROKE_TRUST
-                    && (a.readiness() == Readiness.NO_CONTACT || a.safety().contains(SafetyFlag.PROTECTIVE_ORDER))) {
+            if ((a.role() == Role.BROKE_TRUST && a.readiness() == Readiness.NO_CONTACT)
+                    || a.safety().contains(SafetyFlag.ORDER_AGAINST_ME)) {
                 return firstStep(plan, s -> s.is("contact") || isApology(s), "contacts them or apologizes");
             }
             return Optional.empty();
@@ -33,22 +33,19 @@ public enum Guardrail {
     },
 
     NO_REPAIR_WITH_ABUSE("2. Never advise an abused or controlled person to repair trust with the abuser; no couples "
-            + "counselling, apology or contact plan where there is fear, violence or control.") {
+            + "counselling, apology or contact plan where there is fear, violence or control, whoever is at risk and "
+            + "whichever of them broke trust.") {
         @Override
         Optional<String> check(Answers a, AdvicePlan plan) {
-            if (!abuse(a)) {
+            if (!answererAtRisk(a) && !otherAtRisk(a)) {
                 return Optional.empty();
-            }
-            if (a.role() == Role.WAS_HURT) {
-                return firstStep(
-                        plan,
-                        s -> s.is("reconciliation") || s.is("couples-counselling"),
-                        "advises repairing the relationship");
             }
             return firstStep(
                     plan,
                     s -> isApology(s) || s.is("contact") || s.is("reconciliation") || s.is("couples-counselling"),
-                    "plans an apology, contact or reconciliation");
+                    answererAtRisk(a)
+                            ? "plans an apology, contact or reconciliation with the person they are at risk from"
+                            : "plans an apology, contact or reconciliation with the person at risk from them");
         }
     },
 
@@ -110,7 +107,7 @@ public enum Guardrail {
     CRISIS_LINE_FIRST("6. A crisis line is shown first whenever self-harm is mentioned.") {
         @Override
         Optional<String> check(Answers a, AdvicePlan plan) {
-            if (!a.safety().contains(SafetyFlag.SELF_HARM_THOUGHTS)) {
+            if (!a.safety().contains(SafetyFlag.MY_SELF_HARM) && !a.safety().contains(SafetyFlag.THEIR_SELF_HARM)) {
                 return Optional.empty();
             }
             if (plan.steps().isEmpty()
@@ -242,12 +239,12 @@ public enum Guardrail {
 
     /**
      * The answers these checks read for a role, beyond the plan itself. The sweep must try every value of these even
-     * where no rule reads them. Keep in step with the checks above: for the hurt party, only the checks on readiness
-     * (no-contact, transparency) and on safety flags apply.
+     * where no rule reads them. Keep in step with the checks above: for the hurt party, who is not asked readiness, only
+     * the checks on safety flags apply.
      */
     public static Set<String> answersRead(Role role) {
         return role == Role.WAS_HURT
-                ? Set.of("role", "readiness", "safety")
+                ? Set.of("role", "safety")
                 : Set.of(
                         "role",
                         "relationship",
@@ -312,8 +309,13 @@ public enum Guardrail {
         return text == null || text.isBlank() ? text : "·";
     }
 
-    private static final Set<SafetyFlag> ABUSE =
-            EnumSet.of(SafetyFlag.OTHER_PARTY_AFRAID, SafetyFlag.VIOLENCE_OR_THREATS, SafetyFlag.CONTROLLING_BEHAVIOUR);
+    /** Fear, violence or control by the other person: the person answering is at risk. */
+    private static final Set<SafetyFlag> ANSWERER_AT_RISK =
+            EnumSet.of(SafetyFlag.I_FEAR_THEM, SafetyFlag.VIOLENCE_BY_THEM, SafetyFlag.CONTROL_BY_THEM);
+
+    /** Fear, violence or control by the person answering: the other person is at risk. */
+    private static final Set<SafetyFlag> OTHER_AT_RISK =
+            EnumSet.of(SafetyFlag.THEY_FEAR_ME, SafetyFlag.VIOLENCE_BY_ME, SafetyFlag.CONTROL_BY_ME);
 
     private final String description;
 
@@ -347,8 +349,12 @@ public enum Guardrail {
         return s.is("apology") || s.phase() == Phase.APOLOGIZE;
     }
 
-    static boolean abuse(Answers a) {
-        return a.safety().stream().anyMatch(ABUSE::contains);
+    static boolean answererAtRisk(Answers a) {
+        return a.safety().stream().anyMatch(ANSWERER_AT_RISK::contains);
+    }
+
+    static boolean otherAtRisk(Answers a) {
+        return a.safety().stream().anyMatch(OTHER_AT_RISK::contains);
     }
 
     private static boolean blank(String s) {

@@ -155,9 +155,7 @@ final class IncrementalSweep {
     private static BitSet mayChange(AnswerSpace space, RuleChanges.Probe probe, int threads) {
         Optional<List<String>> read = probe.answersRead();
         if (read.isPresent() && AnswerSpace.DIMENSIONS.containsAll(read.get())) {
-            int[] dims = read.get().stream()
-                    .mapToInt(AnswerSpace.DIMENSIONS::indexOf)
-                    .toArray();
+            int[] dims = AnswerSpace.dimensionsOf(read.get());
             try (RuleChanges.Matcher matcher = probe.newMatcher()) {
                 return space.where(dims, matcher::mayChange);
             }

@@ -76,6 +76,8 @@ public final class SweepReport {
                 .add("happenedBefore " + a.happenedBefore())
                 .add("apologiesMade " + a.apologiesMade())
                 .add("othersAffected " + a.othersAffected())
+                .add("contactUnavoidable " + a.contactUnavoidable())
+                .add("theirResponse " + a.theirResponse())
                 .add("safety " + a.safety());
         return j.toString();
     }

@@ -35,7 +35,19 @@ final class WhatIf {
     /** The form's values as answers, read exactly as the API reads them (so the same checks and messages apply). */
     static AnswersReader.Result read(Questionnaire questionnaire, Map<String, List<String>> form) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
+        // a question that does not apply to these answers (readiness when they do not know) is not sent
+        Map<String, Object> given = new java.util.HashMap<>();
         for (Questionnaire.Question q : questionnaire.questions()) {
+            List<String> values = form.getOrDefault(q.field(), List.of());
+            String value = values.isEmpty() || values.get(0).isBlank() ? q.defaultValue() : values.get(0);
+            if (value != null) {
+                given.putIfAbsent(q.field(), value.strip());
+            }
+        }
+        for (Questionnaire.Question q : questionnaire.questions()) {
+            if (!q.appliesTo(given)) {
+                continue;
+            }
             List<String> values = form.getOrDefault(q.field(), List.of()).stream()
                     .filter(v -> v != null && !v.isBlank())
                     .map(String::strip)

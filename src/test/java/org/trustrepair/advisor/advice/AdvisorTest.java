@@ -74,8 +74,8 @@ class AdvisorTest {
     class Safety {
         @Test
         void crisisLineComesFirstForSelfHarm() {
-            AdvicePlan plan = advisor.advise(
-                    answers(Readiness.WILLING_TO_TALK, 0).withSafety(Set.of(SafetyFlag.SELF_HARM_THOUGHTS)));
+            AdvicePlan plan =
+                    advisor.advise(answers(Readiness.WILLING_TO_TALK, 0).withSafety(Set.of(SafetyFlag.MY_SELF_HARM)));
 
             assertThat(plan.classification().track()).isEqualTo(Track.SAFETY);
             assertThat(plan.steps().get(0).id()).isEqualTo("crisis-line-first");
@@ -87,8 +87,8 @@ class AdvisorTest {
 
         @Test
         void noReconciliationWhereThereIsFear() {
-            AdvicePlan plan = advisor.advise(
-                    answers(Readiness.WILLING_TO_TALK, 0).withSafety(Set.of(SafetyFlag.OTHER_PARTY_AFRAID)));
+            AdvicePlan plan =
+                    advisor.advise(answers(Readiness.WILLING_TO_TALK, 0).withSafety(Set.of(SafetyFlag.THEY_FEAR_ME)));
 
             assertThat(plan.steps()).noneMatch(s -> s.is("apology") || s.is("contact") || s.is("couples-counselling"));
             assertThat(plan.withheld())

@@ -30,6 +30,8 @@ class RunawayEvaluationTest {
                 false,
                 2,
                 false,
+                false,
+                null,
                 EnumSet.noneOf(SafetyFlag.class));
     }
 

@@ -17,6 +17,7 @@ import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /** The space is complete where it must be, and its shortcuts never hide a difference the rules could make. */
@@ -56,7 +57,7 @@ class AnswerSpaceTest {
                 new Case(
                         List.of("readiness", "apologiesMade"),
                         a -> a.readiness() == Readiness.NEEDS_SPACE && a.apologiesMade() >= 1),
-                new Case(List.of("safety"), a -> a.safety().contains(SafetyFlag.SELF_HARM_THOUGHTS)),
+                new Case(List.of("safety"), a -> a.safety().contains(SafetyFlag.MY_SELF_HARM)),
                 new Case(List.of("relationship"), a -> a.relationship() == Relationship.WORKPLACE),
                 new Case(
                         List.of("role", "daysElapsed", "othersAffected"),
@@ -122,20 +123,24 @@ class AnswerSpaceTest {
         Map<Set<SafetyFlag>, Set<SafetyFlag>> classes = RuleSet.safetyFlagClasses(rules);
         assertThat(new HashSet<>(classes.values()))
                 .hasSize(space.safetySetCount())
-                .hasSizeLessThan(32);
+                .hasSizeLessThan(1 << SafetyFlag.values().length);
         Random random = new Random(11);
         for (int i = 0; i < 300; i++) {
+            Role role = Role.values()[random.nextInt(2)];
+            Disclosure disclosure = Disclosure.values()[random.nextInt(4)];
             Answers base = new Answers(
-                    Role.values()[random.nextInt(2)],
+                    role,
                     Relationship.values()[random.nextInt(4)],
                     Breach.values()[random.nextInt(8)],
-                    Readiness.values()[random.nextInt(6)],
+                    Answers.readinessAsked(role, disclosure) ? Readiness.values()[random.nextInt(6)] : null,
                     random.nextInt(1000),
-                    Disclosure.values()[random.nextInt(4)],
+                    disclosure,
                     random.nextBoolean(),
                     random.nextBoolean(),
                     random.nextInt(4),
                     random.nextBoolean(),
+                    random.nextBoolean(),
+                    role == Role.WAS_HURT && random.nextBoolean() ? TheirResponse.values()[random.nextInt(5)] : null,
                     null);
             classes.forEach((flags, standIn) -> assertThat(
                             skeleton(rules.evaluate(base.withSafety(flags)).plan()))
@@ -156,19 +161,25 @@ class AnswerSpaceTest {
                 }
             }
             Role role = Role.values()[random.nextInt(2)];
+            Disclosure disclosure = Disclosure.values()[random.nextInt(4)];
             Readiness readiness =
-                    role == Role.WAS_HURT && random.nextInt(7) == 0 ? null : Readiness.values()[random.nextInt(6)];
+                    Answers.readinessAsked(role, disclosure) ? Readiness.values()[random.nextInt(6)] : null;
+            TheirResponse response = Answers.theirResponseAsked(role) && random.nextInt(6) != 0
+                    ? TheirResponse.values()[random.nextInt(5)]
+                    : null;
             Answers any = new Answers(
                     role,
                     Relationship.values()[random.nextInt(4)],
                     Breach.values()[random.nextInt(8)],
                     readiness,
                     random.nextInt(3) == 0 ? random.nextInt(36_501) : random.nextInt(800),
-                    Disclosure.values()[random.nextInt(4)],
+                    disclosure,
                     random.nextBoolean(),
                     random.nextBoolean(),
                     random.nextInt(3) == 0 ? random.nextInt(1001) : random.nextInt(5),
                     random.nextBoolean(),
+                    random.nextBoolean(),
+                    response,
                     safety);
             Answers standIn = space.representativeOf(any);
             AdvicePlan plan = rules.evaluate(any).plan();

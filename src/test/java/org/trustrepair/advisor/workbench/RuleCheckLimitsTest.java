@@ -45,6 +45,8 @@ class RuleCheckLimitsTest {
                 false,
                 0,
                 false,
+                false,
+                null,
                 EnumSet.noneOf(SafetyFlag.class));
         assertThatThrownBy(() -> outcome.ruleSet().evaluate(runaway))
                 .isInstanceOf(EvaluationException.class)

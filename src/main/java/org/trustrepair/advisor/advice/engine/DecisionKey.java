@@ -112,16 +112,19 @@ final class DecisionKey {
         catalogue
                 .questionnaire()
                 .questions()
-                .forEach(q -> q.choices().forEach(c -> {
-                    String words = catalogue.questionnaire().phrase(q.field(), c.value());
-                    if (words != null && (words.contains("{") || words.contains("}"))) {
-                        key.append("brace in the words for ")
-                                .append(q.field())
-                                .append('=')
-                                .append(c.value())
-                                .append('\n');
-                    }
-                }));
+                .forEach(q -> java.util.stream.Stream.concat(
+                                q.choices().stream().map(c -> c.value()), q.inReasons().keySet().stream())
+                        .forEach(value -> {
+                            String words = catalogue.questionnaire().phrase(q.field(), value);
+                            words = words == null ? null : words.replace("{n}", "0");
+                            if (words != null && (words.contains("{") || words.contains("}"))) {
+                                key.append("brace in the words for ")
+                                        .append(q.field())
+                                        .append('=')
+                                        .append(value)
+                                        .append('\n');
+                            }
+                        }));
         return key.toString();
     }
 

@@ -18,6 +18,7 @@ import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.engine.Trace.Inserted;
 import org.trustrepair.advisor.advice.facts.Advice;
@@ -244,18 +245,21 @@ final class PlanMaker {
         return List.copyOf(parts);
     }
 
+    /** An answer in the questionnaire's words for it: its {@code inReasons}, never words of the code's own. */
     private String phrase(String field, Answers a) {
         return switch (field) {
             case "role" -> phrases.phrase(field, a.role());
             case "relationship" -> phrases.phrase(field, a.relationship());
             case "breach" -> phrases.phrase(field, a.breach());
-            case "readiness" -> a.readiness() == null ? "not given" : phrases.phrase(field, a.readiness());
+            case "readiness" -> phrases.phrase(field, a.readiness());
             case "disclosure" -> phrases.phrase(field, a.disclosure());
-            case "daysElapsed" -> a.daysElapsed() == 1 ? "1 day" : a.daysElapsed() + " days";
-            case "apologiesMade" -> a.apologiesMade() == 1 ? "1 apology" : a.apologiesMade() + " apologies";
-            case "stillHappening" -> a.stillHappening() ? "it is still happening" : "it has stopped";
-            case "happenedBefore" -> a.happenedBefore() ? "it has happened before" : "it is the first time";
-            case "othersAffected" -> a.othersAffected() ? "others were harmed too" : "no one else was harmed";
+            case "daysElapsed" -> phrases.number(field, a.daysElapsed());
+            case "apologiesMade" -> phrases.number(field, a.apologiesMade());
+            case "stillHappening" -> phrases.phrase(field, a.stillHappening());
+            case "happenedBefore" -> phrases.phrase(field, a.happenedBefore());
+            case "othersAffected" -> phrases.phrase(field, a.othersAffected());
+            case "contactUnavoidable" -> phrases.phrase(field, a.contactUnavoidable());
+            case "theirResponse" -> phrases.phrase(field, a.theirResponse());
             case "safety" -> safetyPhrase(a.safety());
             default -> "{" + field + "}";
         };
@@ -263,32 +267,48 @@ final class PlanMaker {
 
     /** The questionnaire's words for each answer value, looked up once. */
     private static final class Phrases {
+        private final Questionnaire questionnaire;
         private final Map<String, Map<String, String>> byField = new java.util.HashMap<>();
 
-        Phrases(org.trustrepair.advisor.advice.Questionnaire q) {
+        Phrases(Questionnaire q) {
+            this.questionnaire = q;
             for (var question : q.questions()) {
-                Map<String, String> values = new java.util.HashMap<>();
+                Map<String, String> values = byField.computeIfAbsent(question.field(), f -> new java.util.HashMap<>());
                 for (var choice : question.choices()) {
                     values.put(choice.value(), q.phrase(question.field(), choice.value()));
                 }
-                byField.put(question.field(), values);
+                question.inReasons().keySet().forEach(v -> values.put(v, q.phrase(question.field(), v)));
             }
         }
 
+        /** Whether every answer's words are non-blank and free of braces (a number's once {@code {n}} is written in). */
         boolean inert() {
             return byField.values().stream()
                     .flatMap(m -> m.values().stream())
+                    .map(p -> p == null ? null : p.replace("{n}", "0"))
                     .allMatch(p -> p != null && !p.isBlank() && !p.contains("{") && !p.contains("}"));
         }
 
         String phrase(String field, Enum<?> value) {
-            return byField.getOrDefault(field, Map.of()).getOrDefault(value.name(), value.name());
+            return word(field, value == null ? Questionnaire.NONE : value.name());
+        }
+
+        String phrase(String field, boolean value) {
+            return word(field, Boolean.toString(value));
+        }
+
+        String number(String field, int n) {
+            return questionnaire.number(field, n);
+        }
+
+        String word(String field, String value) {
+            return byField.getOrDefault(field, Map.of()).getOrDefault(value, value);
         }
     }
 
     private String safetyPhrase(Set<SafetyFlag> flags) {
         if (flags.isEmpty()) {
-            return "no safety concern";
+            return phrases.word("safety", Questionnaire.NONE);
         }
         return flags.stream().map(f -> phrases.phrase("safety", f)).collect(Collectors.joining("; "));
     }
@@ -305,6 +325,8 @@ final class PlanMaker {
             "stillHappening",
             "happenedBefore",
             "othersAffected",
+            "contactUnavoidable",
+            "theirResponse",
             "safety");
 
     /** Whether a brace is left in a template's own words once its {@code {answer}} placeholders are taken out. */

@@ -25,6 +25,8 @@ final class Relevance {
             "happenedBefore",
             "apologiesMade",
             "othersAffected",
+            "contactUnavoidable",
+            "theirResponse",
             "safety");
 
     private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");

@@ -110,6 +110,8 @@ public final class RuleChanges {
             Map.entry("happenedBefore", "happenedBefore"),
             Map.entry("apologiesMade", "apologiesMade"),
             Map.entry("othersAffected", "othersAffected"),
+            Map.entry("contactUnavoidable", "contactUnavoidable"),
+            Map.entry("theirResponse", "theirResponse"),
             Map.entry("safety", "safety"),
             Map.entry("safetyConcern", "safety"));
 
@@ -220,6 +222,8 @@ public final class RuleChanges {
                 case "happenedBefore" -> a.happenedBefore();
                 case "apologiesMade" -> a.apologiesMade();
                 case "othersAffected" -> a.othersAffected();
+                case "contactUnavoidable" -> a.contactUnavoidable();
+                case "theirResponse" -> a.theirResponse();
                 case "safety" -> a.safety();
                 default -> throw new IllegalArgumentException(field);
             };

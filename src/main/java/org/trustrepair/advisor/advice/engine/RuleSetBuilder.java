@@ -38,6 +38,7 @@ import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 import org.trustrepair.advisor.advice.Track;
 
 /**
@@ -419,13 +420,16 @@ public final class RuleSetBuilder {
                         }
                     }
                     case "questionnaire.yaml" -> questionnaire = YAML.readValue(f.content(), Questionnaire.class);
+                    case "guardrails.yaml" -> {
+                        // the promises the sweep checks: read by the proof code, not by the rule base
+                    }
                     default ->
                         problems.add(
                                 new RuleProblem(
                                         f.path(),
                                         0,
                                         "This file name means nothing to the advisor.",
-                                        "Text files are named advice.yaml, helplines.yaml, sources.yaml, plan.yaml or questionnaire.yaml."));
+                                        "Text files are named advice.yaml, helplines.yaml, sources.yaml, plan.yaml, questionnaire.yaml or guardrails.yaml."));
                 }
             } catch (JsonProcessingException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -472,7 +476,11 @@ public final class RuleSetBuilder {
         return new Catalogue(advice, helplines, sources, disclaimer, phases, tracks, questionnaire);
     }
 
-    /** The questionnaire must ask every field of the contract and offer exactly the contract's values. */
+    /**
+     * The questionnaire must ask every field of the contract and offer exactly the contract's values (over all the
+     * questions that answer a field), and give the words a reason uses for every answer: each yes/no answer, any
+     * number, and a blank where an answer may be left out.
+     */
     private static void checkQuestionnaire(Questionnaire q, List<RuleProblem> problems) {
         Map<String, Class<? extends Enum<?>>> enums = Map.of(
                 "role",
@@ -485,13 +493,60 @@ public final class RuleSetBuilder {
                 Readiness.class,
                 "disclosure",
                 Disclosure.class,
+                "theirResponse",
+                TheirResponse.class,
                 "safety",
                 SafetyFlag.class);
+        Set<String> mayBeBlank = Set.of("readiness", "theirResponse", "safety");
+        Set<String> ids = new java.util.HashSet<>();
+        for (Questionnaire.Question question : q.questions()) {
+            if (!ids.add(question.id())) {
+                problems.add(RuleProblem.of(
+                        "questionnaire.yaml",
+                        0,
+                        "Two questions have the id \"" + question.id() + "\": give each question that shares a field "
+                                + "an id of its own."));
+            }
+            String words = "The question \"" + question.id() + "\" ";
+            if ("yesno".equals(question.type())) {
+                for (String answer : List.of("true", "false")) {
+                    if (blank(question.inReasons().get(answer))) {
+                        problems.add(new RuleProblem(
+                                "questionnaire.yaml",
+                                0,
+                                words + "has no words for the answer " + answer + " in reasons.",
+                                "Add inReasons: {\"true\": …, \"false\": …}, as a reason would say it."));
+                    }
+                }
+            }
+            if ("number".equals(question.type()) && blank(question.inReasons().get(Questionnaire.OTHER))) {
+                problems.add(new RuleProblem(
+                        "questionnaire.yaml",
+                        0,
+                        words + "has no words for a number in reasons.",
+                        "Add inReasons: {other: \"{n} days\"}, and words for single numbers such as \"1\" if "
+                                + "they read differently."));
+            }
+        }
         for (String field : PlanMaker.FIELDS) {
-            var question = q.question(field);
-            if (question.isEmpty()) {
+            List<Questionnaire.Question> asking = q.questions(field);
+            if (asking.isEmpty()) {
                 problems.add(RuleProblem.of("questionnaire.yaml", 0, "No question asks for \"" + field + "\"."));
                 continue;
+            }
+            if (asking.size() > 1 && asking.stream().anyMatch(a -> !"choices".equals(a.type()))) {
+                problems.add(RuleProblem.of(
+                        "questionnaire.yaml",
+                        0,
+                        "Several questions ask for \"" + field + "\": only lists (type choices) can share a field."));
+            }
+            if (mayBeBlank.contains(field)
+                    && asking.stream().allMatch(a -> blank(a.inReasons().get(Questionnaire.NONE)))) {
+                problems.add(new RuleProblem(
+                        "questionnaire.yaml",
+                        0,
+                        "The question \"" + field + "\" has no words for an answer left blank in reasons.",
+                        "Add inReasons: {none: …} to it."));
             }
             Class<? extends Enum<?>> type = enums.get(field);
             if (type != null) {
@@ -499,7 +554,8 @@ public final class RuleSetBuilder {
                         .map(Enum::name)
                         .sorted()
                         .toList();
-                List<String> offered = question.get().choices().stream()
+                List<String> offered = asking.stream()
+                        .flatMap(a -> a.choices().stream())
                         .map(Questionnaire.Choice::value)
                         .sorted()
                         .toList();
@@ -512,5 +568,9 @@ public final class RuleSetBuilder {
                 }
             }
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -27,7 +27,7 @@ import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Which sets of safety flags the rules can tell apart. Every condition a rule puts on the flags is collected from the
- * rule files and evaluated, by Drools itself, on each of the 32 sets; sets that satisfy exactly the same conditions
+ * rule files and evaluated, by Drools itself, on each of the 1,024 sets; sets that satisfy exactly the same conditions
  * (and look alike to the guardrails) get the same plan, so a sweep needs only one of each. A condition that also
  * reads another answer counts each flag it names as telling sets apart; a use of the flags this cannot follow makes
  * every set count.
@@ -36,8 +36,9 @@ final class SafetyClasses {
 
     private static final Pattern SITUATION = Pattern.compile("\\bSituation\\s*\\(");
     private static final Pattern SAFETY_TOKEN = Pattern.compile("\\b(safety|safetyConcern)\\b");
-    private static final Pattern OTHER_FIELD = Pattern.compile("\\b(role|relationship|breach|readiness|daysElapsed|"
-            + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected)\\b");
+    private static final Pattern OTHER_FIELD = Pattern.compile(
+            "\\b(role|relationship|breach|readiness|daysElapsed|"
+                    + "disclosure|stillHappening|happenedBefore|apologiesMade|othersAffected|contactUnavoidable|theirResponse)\\b");
 
     /**
      * The classes found lately, by the conditions that made them: they depend on nothing else, and most edits leave
@@ -50,11 +51,14 @@ final class SafetyClasses {
     /** The conditions on safety flags (as DRL constraint text) that tell sets apart, or empty if every set counts. */
     static List<String> conditions(Collection<String> drlTexts) {
         List<String> conditions = new ArrayList<>();
-        // the guardrails read these: abuse, self-harm, an order, any flag
-        conditions.add("safety contains SafetyFlag.OTHER_PARTY_AFRAID || safety contains SafetyFlag.VIOLENCE_OR_THREATS"
-                + " || safety contains SafetyFlag.CONTROLLING_BEHAVIOUR");
-        conditions.add("safety contains SafetyFlag.SELF_HARM_THOUGHTS");
-        conditions.add("safety contains SafetyFlag.PROTECTIVE_ORDER");
+        // the guardrails read these (keep in step with workbench.Guardrail): the person answering at risk from the
+        // other, the other at risk from them, self-harm, an order against the person answering, any flag
+        conditions.add("safety contains SafetyFlag.I_FEAR_THEM || safety contains SafetyFlag.VIOLENCE_BY_THEM"
+                + " || safety contains SafetyFlag.CONTROL_BY_THEM");
+        conditions.add("safety contains SafetyFlag.THEY_FEAR_ME || safety contains SafetyFlag.VIOLENCE_BY_ME"
+                + " || safety contains SafetyFlag.CONTROL_BY_ME");
+        conditions.add("safety contains SafetyFlag.MY_SELF_HARM || safety contains SafetyFlag.THEIR_SELF_HARM");
+        conditions.add("safety contains SafetyFlag.ORDER_AGAINST_ME");
         conditions.add("safetyConcern");
         for (String raw : drlTexts) {
             String text = DrlText.withoutCommentsAndStrings(raw);
@@ -96,14 +100,14 @@ final class SafetyClasses {
     }
 
     /**
-     * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 32
+     * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 1,024
      * when some rule set's conditions cannot be read.
      */
     static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl) {
         return List.copyOf(new java.util.LinkedHashSet<>(classes(ruleSetsDrl).values()));
     }
 
-    /** Each of the 32 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
+    /** Each of the 1,024 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
     static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(List<Collection<String>> ruleSetsDrl) {
         List<Set<SafetyFlag>> all = allSubsets();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 
 /**
  * The person's answers as the rules see them: one fact per evaluation. Read-only.
@@ -34,7 +35,10 @@ public final class Situation {
         return answers.breach();
     }
 
-    /** May be null only for the hurt party, who need not say. */
+    /**
+     * Where the other person stands. Null exactly when it is not asked: for the hurt party (see {@link
+     * #getTheirResponse()}) and when the other person does not know ({@code disclosure == Disclosure.UNDISCLOSED}).
+     */
     public Readiness getReadiness() {
         return answers.readiness();
     }
@@ -63,6 +67,17 @@ public final class Situation {
         return answers.othersAffected();
     }
 
+    /** Some contact cannot be avoided: shared children, the same workplace, a shared home. */
+    public boolean isContactUnavoidable() {
+        return answers.contactUnavoidable();
+    }
+
+    /** How the person who broke trust has responded: the hurt party's answer, null when not given or not asked. */
+    public TheirResponse getTheirResponse() {
+        return answers.theirResponse();
+    }
+
+    /** The directed flags: who is at risk from whom, "me" being the person answering. */
     public Set<SafetyFlag> getSafety() {
         return answers.safety();
     }
