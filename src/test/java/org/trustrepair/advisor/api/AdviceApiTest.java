@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -78,6 +79,13 @@ class AdviceApiTest {
         mvc.perform(get("/api/questionnaire"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.questions[*].field", hasItem("readiness")))
+                .andExpect(jsonPath(
+                        "$.questions[?(@.field=='readiness')].askedWhen.disclosure[*]", not(hasItem("UNDISCLOSED"))))
+                .andExpect(jsonPath("$.questions[?(@.field=='theirResponse')].askedWhen.role[0]")
+                        .value("WAS_HURT"))
+                .andExpect(jsonPath("$.questions[?(@.field=='daysElapsed')].textFor.WAS_HURT")
+                        .value("How many days ago did you find out?"))
+                .andExpect(jsonPath("$.questions[?(@.field=='safety')].choices[*].value", hasItem("I_FEAR_THEM")))
                 .andExpect(jsonPath("$.questions[?(@.field=='apologiesMade')].askedWhen.role[0]")
                         .value("BROKE_TRUST"))
                 .andExpect(jsonPath("$.questions[?(@.field=='breach')].choices[*].value", hasItem("HONEST_MISTAKE")));
@@ -143,7 +151,7 @@ class AdviceApiTest {
         @Test
         void rejectsWrongTypes() throws Exception {
             postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
-                            + "\"daysElapsed\":\"ten\",\"stillHappening\":\"yes\",\"safety\":\"PROTECTIVE_ORDER\"}")
+                            + "\"daysElapsed\":\"ten\",\"stillHappening\":\"yes\",\"safety\":\"ORDER_AGAINST_ME\"}")
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[*].field", hasItem("daysElapsed")))
                     .andExpect(jsonPath("$.errors[*].field", hasItem("stillHappening")))
@@ -156,6 +164,90 @@ class AdviceApiTest {
                             + "\"daysElapsed\":3}")
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.classification.track").value("HURT_PARTY"));
+        }
+
+        @Test
+        void aFirstVersionSafetyFlagIsRefusedNamingTheDirectedFlagsThatReplaceIt() throws Exception {
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
+                            + "\"daysElapsed\":1,\"safety\":[\"MY_SELF_HARM\",\"OTHER_PARTY_AFRAID\"]}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("safety[1]"))
+                    .andExpect(jsonPath("$.errors[0].allowed", contains("THEY_FEAR_ME", "I_FEAR_THEM")))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("THEY_FEAR_ME or I_FEAR_THEM")))
+                    .andExpect(content().string(not(containsString("OTHER_PARTY_AFRAID"))));
+            for (var replaced : org.trustrepair.advisor.advice.SafetyFlag.REPLACED.entrySet()) {
+                postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
+                                + "\"daysElapsed\":1,\"safety\":[\"" + replaced.getKey() + "\"]}")
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath(
+                                "$.errors[0].allowed",
+                                contains(replaced.getValue().stream()
+                                        .map(Enum::name)
+                                        .toArray())));
+            }
+        }
+
+        @Test
+        void readinessIsRefusedWhenTheOtherPersonDoesNotKnow() throws Exception {
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"HIDDEN_BEHAVIOUR\",\"readiness\":\"UNDECIDED\","
+                            + "\"daysElapsed\":30,\"disclosure\":\"UNDISCLOSED\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("readiness"))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("UNDISCLOSED")))
+                    .andExpect(content().string(not(containsString("UNDECIDED"))));
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"HIDDEN_BEHAVIOUR\",\"daysElapsed\":30,"
+                            + "\"disclosure\":\"UNDISCLOSED\"}")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.classification.track").value("REPAIR"))
+                    .andExpect(jsonPath("$.steps[*].id", hasItem("disclose-fully-once")));
+        }
+
+        @Test
+        void readinessIsRequiredOnceTheOtherPersonKnows() throws Exception {
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"HIDDEN_BEHAVIOUR\",\"daysElapsed\":30,"
+                            + "\"disclosure\":\"CONFESSED\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("readiness"))
+                    .andExpect(jsonPath("$.errors[0].message").value("is required"))
+                    .andExpect(jsonPath("$.errors[0].allowed[*]", hasItem("NEEDS_SPACE")));
+        }
+
+        @Test
+        void readinessIsRefusedFromTheHurtParty() throws Exception {
+            postJson("{\"role\":\"WAS_HURT\",\"relationship\":\"FRIENDSHIP\",\"breach\":\"BROKEN_CONFIDENCE\","
+                            + "\"readiness\":\"NEEDS_SPACE\",\"daysElapsed\":3}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("readiness"))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("theirResponse")))
+                    .andExpect(content().string(not(containsString("NEEDS_SPACE"))));
+        }
+
+        @Test
+        void theirResponseIsRefusedFromThePersonWhoBrokeTrust() throws Exception {
+            postJson("{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\","
+                            + "\"daysElapsed\":1,\"theirResponse\":\"MINIMIZES\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors", hasSize(1)))
+                    .andExpect(jsonPath("$.errors[0].field").value("theirResponse"))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("WAS_HURT")))
+                    .andExpect(content().string(not(containsString("MINIMIZES"))));
+        }
+
+        @Test
+        void theHurtPartyMaySayHowTheOtherResponded() throws Exception {
+            postJson("{\"role\":\"WAS_HURT\",\"relationship\":\"FRIENDSHIP\",\"breach\":\"BROKEN_CONFIDENCE\","
+                            + "\"daysElapsed\":3,\"theirResponse\":\"DENIES_OR_BLAMES\",\"contactUnavoidable\":true}")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.classification.track").value("HURT_PARTY"));
+            postJson("{\"role\":\"WAS_HURT\",\"relationship\":\"FRIENDSHIP\",\"breach\":\"BROKEN_CONFIDENCE\","
+                            + "\"daysElapsed\":3,\"theirResponse\":\"SORRY\",\"contactUnavoidable\":\"yes\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field=='theirResponse')].allowed[*]", hasItem("MAKING_AMENDS")))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("contactUnavoidable")));
         }
 
         @Test

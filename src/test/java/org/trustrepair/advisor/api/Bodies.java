@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
@@ -20,6 +21,7 @@ import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.TheirResponse;
 
 /**
  * Generated request bodies for {@code POST /api/advice}, each with what the contract promises for it: a plan for
@@ -35,9 +37,10 @@ final class Bodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ENUM_FIELDS =
-            List.of("role", "relationship", "breach", "readiness", "disclosure");
+            List.of("role", "relationship", "breach", "readiness", "disclosure", "theirResponse");
     private static final List<String> NUMBER_FIELDS = List.of("daysElapsed", "apologiesMade");
-    private static final List<String> BOOLEAN_FIELDS = List.of("stillHappening", "happenedBefore", "othersAffected");
+    private static final List<String> BOOLEAN_FIELDS =
+            List.of("stillHappening", "happenedBefore", "othersAffected", "contactUnavoidable");
     /** The start of answers that are valid as far as they go, for the hostile shapes that add to them. */
     private static final String VALID_START =
             "{\"relationship\":\"ROMANTIC\",\"breach\":\"OTHER\",\"readiness\":\"UNDECIDED\",\"daysElapsed\":";
@@ -120,18 +123,23 @@ final class Bodies {
                 "relationship",
                 pick(random, List.of(Relationship.values())).name());
         put(answers, "breach", pick(random, List.of(Breach.values())).name());
-        Readiness readiness = orNull(random, 0.2, () -> pick(random, List.of(Readiness.values())));
-        if (readiness == null && role != Role.WAS_HURT) {
-            readiness = Readiness.UNDECIDED; // required unless the person was hurt
-        }
+        Disclosure disclosure = orNull(random, 0.3, () -> pick(random, List.of(Disclosure.values())));
+        // readiness is required of the person who broke trust once the other knows, and refused otherwise
+        Readiness readiness = Answers.readinessAsked(role, disclosure == null ? Disclosure.DISCOVERED : disclosure)
+                ? pick(random, List.of(Readiness.values()))
+                : null;
         put(answers, "readiness", readiness == null ? null : readiness.name());
         put(answers, "daysElapsed", days(random));
-        Disclosure disclosure = orNull(random, 0.3, () -> pick(random, List.of(Disclosure.values())));
         put(answers, "disclosure", disclosure == null ? null : disclosure.name());
         put(answers, "stillHappening", yesNo(random));
         put(answers, "happenedBefore", yesNo(random));
         put(answers, "apologiesMade", orNull(random, 0.3, () -> apologies(random)));
         put(answers, "othersAffected", yesNo(random));
+        put(answers, "contactUnavoidable", yesNo(random));
+        TheirResponse response = Answers.theirResponseAsked(role)
+                ? orNull(random, 0.3, () -> pick(random, List.of(TheirResponse.values())))
+                : null;
+        put(answers, "theirResponse", response == null ? null : response.name());
         Set<SafetyFlag> flags = orNull(random, 0.3, () -> safetyFlags(random));
         if (flags != null) {
             answers.put("safety", flags.stream().map(Enum::name).toList());
@@ -302,18 +310,23 @@ final class Bodies {
         return oneOf(
                 random,
                 List.of(
-                        r -> new Breakage("safety", pick(r, List.of("PROTECTIVE_ORDER", "", "[]")), false, Set.of()),
+                        r -> new Breakage("safety", pick(r, List.of("ORDER_AGAINST_ME", "", "[]")), false, Set.of()),
                         r -> new Breakage(
                                 "safety",
-                                pick(r, List.of(1, true, Map.of("flag", "PROTECTIVE_ORDER"))),
+                                pick(r, List.of(1, true, Map.of("flag", "ORDER_AGAINST_ME"))),
                                 false,
                                 Set.of()),
                         r -> {
                             String secret = secret(r);
                             return new Breakage("safety[2]", secret, false, Set.of(secret));
                         },
+                        r -> new Breakage("safety[2]", pick(r, List.of(7, false, "order_against_me")), false, Set.of()),
+                        // a flag of the first version, which does not say who is at risk from whom
                         r -> new Breakage(
-                                "safety[2]", pick(r, List.of(7, false, "protective_order")), false, Set.of())));
+                                "safety[2]",
+                                pick(r, List.copyOf(new java.util.TreeSet<>(SafetyFlag.REPLACED.keySet()))),
+                                false,
+                                Set.of())));
     }
 
     /** A name the contract does not know, printable, so the 400 names it as sent. */
@@ -474,7 +487,7 @@ final class Bodies {
         int n = size(random, 1, 5_000);
         return raw(
                 "many-flags",
-                VALID_START + "1,\"safety\":[" + String.join(",", Collections.nCopies(n, "\"PROTECTIVE_ORDER\""))
+                VALID_START + "1,\"safety\":[" + String.join(",", Collections.nCopies(n, "\"ORDER_AGAINST_ME\""))
                         + "]}");
     }
 

@@ -196,7 +196,7 @@ class BatchCommandTest {
                             "{\"id\":\"unterminated\",\"answers\":{\"breach\":\"CANARY_VALUE_123"));
             Path csv = write("canary.csv", """
           id,relationship,breach,readiness,daysElapsed,stillHappening,safety
-          row,ROMANTIC,CANARY_VALUE_123,NEEDS_SPACE,CANARY_VALUE_123,CANARY_VALUE_123,CANARY_VALUE_123;OTHER_PARTY_AFRAID
+          row,ROMANTIC,CANARY_VALUE_123,NEEDS_SPACE,CANARY_VALUE_123,CANARY_VALUE_123,CANARY_VALUE_123;THEY_FEAR_ME
           """);
             Path report = dir.resolve("report.html");
             Path markdown = dir.resolve("report.md");
@@ -320,7 +320,7 @@ class BatchCommandTest {
                     "\uFEFFid,description,relationship,breach,readiness,daysElapsed,"
                             + "apologiesMade,stillHappening,safety,expected.track,expected.absentPhases\r\n"
                             + "afraid,\"Two flags, one cell\",ROMANTIC,INFIDELITY,NEEDS_SPACE,3,0,false,"
-                            + "OTHER_PARTY_AFRAID; CONTROLLING_BEHAVIOUR,SAFETY,APOLOGIZE\r\n"
+                            + "THEY_FEAR_ME; CONTROL_BY_ME,SAFETY,APOLOGIZE\r\n"
                             + "\"quoted \"\"id\"\"\",\"a description\nover two lines\",WORKPLACE,HONEST_MISTAKE,WILLING_TO_TALK,"
                             + "12,,,,,\r\n"
                             + "\r\n"

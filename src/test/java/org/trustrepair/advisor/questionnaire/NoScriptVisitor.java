@@ -72,7 +72,7 @@ final class NoScriptVisitor {
         return startPage().getAnchorByText("Start now").click();
     }
 
-    /** The field the page asks about, or null when it is not a question page. */
+    /** The question the page asks (its id: the field, or safetyFear…), or null when it is not a question page. */
     static String field(HtmlPage page) {
         DomElement question = page.querySelector("input[name=question]");
         return question == null ? null : question.getAttribute("value");
@@ -108,7 +108,11 @@ final class NoScriptVisitor {
     /** What happened on the way from the first question to the check page. */
     record Walk(List<String> asked, HtmlPage checkPage) {}
 
-    /** Answers every question asked, from {@code answers} (blank when absent), until the check-your-answers page. */
+    /**
+     * Answers every question asked, from {@code answers} (blank when absent), until the check-your-answers page. The
+     * answers are by question id; a {@code safety} list is ticked wherever its flags are offered, on each of the
+     * safety questions, as a person ticks each danger on its own page.
+     */
     Walk walk(Map<String, List<String>> answers) throws IOException {
         HtmlPage page = firstQuestion();
         List<String> asked = new ArrayList<>();
@@ -116,7 +120,10 @@ final class NoScriptVisitor {
             String field = field(page);
             assertThat(asked).as("no question is asked twice").doesNotContain(field);
             asked.add(field);
-            page = answer(page, answers.getOrDefault(field, List.of()));
+            List<String> values = answers.containsKey(field)
+                    ? answers.get(field)
+                    : field.startsWith("safety") ? answers.getOrDefault("safety", List.of()) : List.of();
+            page = answer(page, values);
             assertThat(page.getWebResponse().getStatusCode())
                     .as("answer to %s accepted", field)
                     .isEqualTo(200);

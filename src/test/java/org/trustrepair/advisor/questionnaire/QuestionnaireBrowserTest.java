@@ -164,6 +164,9 @@ class QuestionnaireBrowserTest {
         continueOn();
         choose("breach", "HALF_TRUTHS");
         continueOn();
+        assertThat(field()).isEqualTo("disclosure");
+        choose("disclosure", "DISCOVERED");
+        continueOn();
         choose("readiness", "NEEDS_SPACE");
         continueOn();
 
@@ -185,9 +188,7 @@ class QuestionnaireBrowserTest {
         type("20");
         pressAndWaitForPage(Keys.ENTER);
 
-        assertThat(field()).isEqualTo("disclosure");
-        choose("disclosure", "DISCOVERED");
-        continueOn();
+        assertThat(field()).isEqualTo("stillHappening");
         choose("stillHappening", "false");
         continueOn();
         choose("happenedBefore", "false");
@@ -198,9 +199,15 @@ class QuestionnaireBrowserTest {
         continueOn();
         assertThat(field()).isEqualTo("othersAffected");
         continueOn();
-        assertThat(field()).isEqualTo("safety");
+        assertThat(field()).isEqualTo("contactUnavoidable");
+        continueOn();
+        assertThat(field()).isEqualTo("safetyFear");
         checkPage("question safety");
         continueOn();
+        for (String danger : List.of("safetyViolence", "safetyControl", "safetySelfHarm", "safetyOrder")) {
+            assertThat(field()).isEqualTo(danger);
+            continueOn();
+        }
 
         assertThat(driver.getTitle()).startsWith("Check your answers");
         checkPage("check answers");
@@ -271,8 +278,9 @@ class QuestionnaireBrowserTest {
         continueOn();
         choose("breach", "BROKEN_CONFIDENCE");
         continueOn();
-        assertThat(field()).isEqualTo("readiness");
+        assertThat(field()).as("how they responded, not where they stand").isEqualTo("theirResponse");
         continueOn();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("How many days ago did you find out?");
         tabTo(driver.findElement(By.id("daysElapsed")));
         type("10");
         continueOn();
@@ -284,12 +292,18 @@ class QuestionnaireBrowserTest {
         continueOn(); // happenedBefore
         assertThat(field()).as("no question about apologies for the hurt party").isEqualTo("othersAffected");
         continueOn();
-        tick("safety", "VIOLENCE_OR_THREATS");
-        tick("safety", "CONTROLLING_BEHAVIOUR");
+        continueOn(); // contactUnavoidable
+        assertThat(field()).isEqualTo("safetyFear");
+        continueOn();
+        tick("safetyViolence", "VIOLENCE_BY_THEM");
         checkPage("question safety ticked");
         continueOn();
+        tick("safetyControl", "CONTROL_BY_THEM");
+        continueOn();
+        continueOn(); // safetySelfHarm
+        continueOn(); // safetyOrder
         assertThat(driver.findElement(By.cssSelector(".summary")).getText())
-                .contains("There has been violence or threats", "Not answered, so taken as: No")
+                .contains("They have hurt or threatened me", "They do this to me", "Not answered, so taken as: No")
                 .doesNotContain("How much do they know");
         follow(buttonNamed("See your plan"));
 
@@ -305,7 +319,7 @@ class QuestionnaireBrowserTest {
                 "stillHappening",
                 "true",
                 "safety",
-                "VIOLENCE_OR_THREATS,CONTROLLING_BEHAVIOUR"));
+                "VIOLENCE_BY_THEM,CONTROL_BY_THEM"));
         assertPlanShown(expected);
         WebElement safety = driver.findElement(By.cssSelector("section.safety"));
         WebElement situation = driver.findElement(By.cssSelector("section.situation"));

@@ -108,7 +108,7 @@ class QuestionnaireErrorsTest {
             assertThat(attribute(page, "#daysElapsed", "aria-describedby"))
                     .isEqualTo("daysElapsed-hint daysElapsed-error");
             assertThat(attribute(page, "#daysElapsed", "aria-invalid")).isEqualTo("true");
-            assertThat(text(page, ".progress")).isEqualTo("Question 5 of 11");
+            assertThat(text(page, ".progress")).isEqualTo("Question 6 of 16");
         }
 
         @Test
@@ -141,7 +141,7 @@ class QuestionnaireErrorsTest {
             HtmlPage next = answer(error, List.of("30"));
 
             assertThat(next.getWebResponse().getStatusCode()).isEqualTo(200);
-            assertThat(field(next)).isEqualTo("disclosure");
+            assertThat(field(next)).isEqualTo("stillHappening");
             assertThat(find(next, ".error-summary")).isNull();
             assertThat(next.getTitleText()).doesNotStartWith("Error");
             assertEarlierAnswersKept(
@@ -200,11 +200,13 @@ class QuestionnaireErrorsTest {
             page = answer(page, List.of("WAS_HURT"));
             page = answer(page, List.of("FAMILY"));
             page = answer(page, List.of("BROKEN_PROMISE"));
-            assertThat(field(page)).isEqualTo("readiness");
+            assertThat(field(page))
+                    .as("the hurt party is asked how the other responded, not where they stand")
+                    .isEqualTo("theirResponse");
             page = answer(page, List.of());
 
             assertThat(page.getWebResponse().getStatusCode())
-                    .as("readiness may be skipped by the hurt party")
+                    .as("their response may be skipped")
                     .isEqualTo(200);
             assertThat(field(page)).isEqualTo("daysElapsed");
         }
@@ -301,6 +303,6 @@ class QuestionnaireErrorsTest {
         HtmlPage back = answer(error, List.of("9"));
 
         assertThat(isCheckPage(back)).isTrue();
-        assertThat(texts(back, ".summary__value").get(4)).isEqualTo("9");
+        assertThat(texts(back, ".summary__value").get(5)).isEqualTo("9");
     }
 }

@@ -141,7 +141,7 @@ class QuestionnaireJourneyTest {
                     "daysElapsed",
                     "20",
                     "safety",
-                    List.of("OTHER_PARTY_AFRAID", "SELF_HARM_THOUGHTS"));
+                    List.of("THEY_FEAR_ME", "MY_SELF_HARM"));
             HtmlPage plan = visitor.plan(answers);
 
             assertPageShows(plan, advisorsPlan(answers));
@@ -258,12 +258,17 @@ class QuestionnaireJourneyTest {
                             "role",
                             "relationship",
                             "breach",
-                            "readiness",
+                            "theirResponse",
                             "daysElapsed",
                             "stillHappening",
                             "happenedBefore",
                             "othersAffected",
-                            "safety");
+                            "contactUnavoidable",
+                            "safetyFear",
+                            "safetyViolence",
+                            "safetyControl",
+                            "safetySelfHarm",
+                            "safetyOrder");
             HtmlPage plan = NoScriptVisitor.seePlan(walk.checkPage());
 
             assertPageShows(plan, advisorsPlan(answers));
@@ -306,13 +311,13 @@ class QuestionnaireJourneyTest {
         HtmlPage page = visitor.firstQuestion();
         List<String> seen = new ArrayList<>();
         while (!isCheckPage(page)) {
-            Question question = advisor.questionnaire().question(field(page)).orElseThrow();
-            seen.add(question.field());
+            Question question = advisor.questionnaire().byId(field(page)).orElseThrow();
+            seen.add(question.id());
             assertThat(text(page, "h1")).isEqualTo(question.text());
             assertThat(page.getTitleText())
                     .isEqualTo(question.text() + " – " + advisor.questionnaire().title());
             if (question.help() != null) {
-                assertThat(text(page, "#" + question.field() + "-hint")).isEqualTo(question.help());
+                assertThat(text(page, "#" + question.id() + "-hint")).isEqualTo(question.help());
             }
             if (!question.choices().isEmpty()) {
                 assertThat(texts(page, ".option__label"))
@@ -323,7 +328,12 @@ class QuestionnaireJourneyTest {
                 case "number" -> List.of("1");
                 case "choice" ->
                     List.of(question.choices()
-                            .get(question.field().equals("readiness") ? 2 : 0)
+                            .get(
+                                    switch (question.field()) {
+                                        case "readiness" -> 2;
+                                        case "disclosure" -> 3; // they know, so readiness is asked
+                                        default -> 0;
+                                    })
                             .value());
                 case "yesno" -> List.of("false");
                 default -> List.of();
@@ -331,9 +341,10 @@ class QuestionnaireJourneyTest {
             page = NoScriptVisitor.answer(page, answer);
         }
         assertThat(seen)
-                .as("every question, for the person who broke trust")
+                .as("every question, for the person who broke trust (theirResponse is the hurt party's)")
                 .containsExactlyElementsOf(advisor.questionnaire().questions().stream()
-                        .map(Question::field)
+                        .map(Question::id)
+                        .filter(id -> !id.equals("theirResponse"))
                         .toList());
     }
 
@@ -361,7 +372,9 @@ class QuestionnaireJourneyTest {
             HtmlPage check = visitor.walk(answers).checkPage();
 
             assertThat(check.getTitleText()).isEqualTo("Check your answers – Repairing broken trust");
-            List<Question> questions = advisor.questionnaire().questions();
+            List<Question> questions = advisor.questionnaire().questions().stream()
+                    .filter(q -> !q.field().equals("theirResponse"))
+                    .toList();
             assertThat(texts(check, ".summary__key"))
                     .containsExactlyElementsOf(
                             questions.stream().map(Question::text).toList());
@@ -380,6 +393,8 @@ class QuestionnaireJourneyTest {
                     .hasSize(questions.size())
                     .allSatisfy(b -> assertThat(b).startsWith("Change your answer to: "));
             assertThat(check.querySelectorAll(".summary__value").get(10).asNormalizedText())
+                    .isEqualTo("Not answered, so taken as: No");
+            assertThat(check.querySelectorAll(".summary__value").get(11).asNormalizedText())
                     .isEqualTo("None of these");
         }
 
@@ -407,7 +422,11 @@ class QuestionnaireJourneyTest {
             HtmlPage check = visitor.walk(answers).checkPage();
             HtmlPage role =
                     button(check, "Change your answer to: Which describes you?").click();
-            HtmlPage after = NoScriptVisitor.answer(role, List.of("WAS_HURT"));
+            HtmlPage asked = NoScriptVisitor.answer(role, List.of("WAS_HURT"));
+            assertThat(field(asked))
+                    .as("the one question new to the hurt party")
+                    .isEqualTo("theirResponse");
+            HtmlPage after = NoScriptVisitor.answer(asked, List.of());
 
             assertThat(isCheckPage(after)).isTrue();
             assertThat(texts(after, ".summary__key"))
@@ -419,17 +438,155 @@ class QuestionnaireJourneyTest {
 
         @Test
         void backFromTheCheckPageGoesToTheLastQuestionWithItsAnswer() throws IOException {
-            HtmlPage check = visitor.walk(with(answers, "safety", List.of("PROTECTIVE_ORDER")))
+            HtmlPage check = visitor.walk(with(answers, "safety", List.of("ORDER_AGAINST_ME")))
                     .checkPage();
             HtmlPage last = button(check, "Back").click();
 
-            assertThat(field(last)).isEqualTo("safety");
-            assertThat(checked(last, ".option__input[value=PROTECTIVE_ORDER]")).isTrue();
-            assertThat(checked(last, ".option__input[value=SELF_HARM_THOUGHTS]"))
+            assertThat(field(last)).isEqualTo("safetyOrder");
+            assertThat(checked(last, ".option__input[value=ORDER_AGAINST_ME]")).isTrue();
+            assertThat(checked(last, ".option__input[value=ORDER_PROTECTING_ME]"))
                     .isFalse();
             HtmlPage before = button(last, "Back").click();
-            assertThat(field(before)).isEqualTo("othersAffected");
-            assertThat(text(before, ".progress")).isEqualTo("Question 10 of 11");
+            assertThat(field(before)).isEqualTo("safetySelfHarm");
+            assertThat(text(before, ".progress")).isEqualTo("Question 15 of 16");
+        }
+    }
+
+    @Nested
+    class V2Questions {
+
+        @Test
+        void theHurtPartyIsAskedWhenTheyFoundOutAndThePersonWhoBrokeTrustWhenTheOtherDid() throws IOException {
+            var hurt = visitor.walk(answers(
+                    "role", "WAS_HURT", "relationship", "ROMANTIC", "breach", "INFIDELITY", "daysElapsed", "30"));
+            HtmlPage hurtCheck = hurt.checkPage();
+            assertThat(texts(hurtCheck, ".summary__key"))
+                    .contains("How many days ago did you find out?")
+                    .doesNotContain("How many days ago did they find out?", "Where does the other person stand now?")
+                    .contains("How has the person who broke your trust responded?");
+
+            HtmlPage page = visitor.firstQuestion();
+            page = NoScriptVisitor.answer(page, List.of("WAS_HURT"));
+            while (!"daysElapsed".equals(field(page))) {
+                page = NoScriptVisitor.answer(
+                        page,
+                        switch (field(page)) {
+                            case "relationship" -> List.of("ROMANTIC");
+                            case "breach" -> List.of("INFIDELITY");
+                            default -> List.of();
+                        });
+            }
+            assertThat(text(page, "h1")).isEqualTo("How many days ago did you find out?");
+            assertThat(page.getTitleText()).startsWith("How many days ago did you find out?");
+            assertThat(text(page, "#daysElapsed-hint")).doesNotContain("If they do not know yet");
+
+            HtmlPage broke = visitor.walk(answers(
+                            "role",
+                            "BROKE_TRUST",
+                            "relationship",
+                            "ROMANTIC",
+                            "breach",
+                            "INFIDELITY",
+                            "readiness",
+                            "UNDECIDED",
+                            "daysElapsed",
+                            "30"))
+                    .checkPage();
+            assertThat(texts(broke, ".summary__key"))
+                    .contains("How many days ago did they find out?")
+                    .doesNotContain("How many days ago did you find out?");
+        }
+
+        @Test
+        void readinessIsNotAskedWhenTheOtherPersonDoesNotKnow() throws IOException {
+            var answers = answers(
+                    "role",
+                    "BROKE_TRUST",
+                    "relationship",
+                    "ROMANTIC",
+                    "breach",
+                    "HIDDEN_BEHAVIOUR",
+                    "disclosure",
+                    "UNDISCLOSED",
+                    "daysElapsed",
+                    "100");
+            NoScriptVisitor.Walk walk = visitor.walk(answers);
+            assertThat(walk.asked()).contains("disclosure").doesNotContain("readiness", "theirResponse");
+            HtmlPage plan = NoScriptVisitor.seePlan(walk.checkPage());
+            assertPageShows(plan, advisorsPlan(answers));
+            assertThat(texts(plan, ".step__title")).isNotEmpty();
+        }
+
+        @Test
+        void eachDangerIsAskedOnItsOwnPageInBothDirectionsWithTheWayOutAtHand() throws IOException {
+            var answers = answers(
+                    "role",
+                    "BROKE_TRUST",
+                    "relationship",
+                    "ROMANTIC",
+                    "breach",
+                    "INFIDELITY",
+                    "readiness",
+                    "WILLING_TO_TALK",
+                    "daysElapsed",
+                    "20",
+                    "safety",
+                    List.of("I_FEAR_THEM", "VIOLENCE_BY_THEM", "THEIR_SELF_HARM"));
+            NoScriptVisitor.Walk walk = visitor.walk(answers);
+            List<String> safetyPages =
+                    walk.asked().stream().filter(f -> f.startsWith("safety")).toList();
+            assertThat(safetyPages)
+                    .containsExactly("safetyFear", "safetyViolence", "safetyControl", "safetySelfHarm", "safetyOrder");
+
+            HtmlPage page = visitor.firstQuestion();
+            while (!"safetyFear".equals(field(page))) {
+                String id = field(page);
+                page = NoScriptVisitor.answer(page, answers.getOrDefault(id, List.of()));
+            }
+            assertThat(text(page, "h1")).isEqualTo("Is either of you afraid of the other?");
+            assertThat(texts(page, ".option__label")).containsExactly("I am afraid of them", "They are afraid of me");
+            assertThat(page.getElementById("leave"))
+                    .as("the quick exit on a safety page")
+                    .isNotNull();
+            assertThat(text(page, ".hint")).contains("Nothing you tick is stored");
+
+            HtmlPage check = walk.checkPage();
+            assertThat(text(check, ".summary"))
+                    .contains("I am afraid of them", "They have hurt or threatened me", "They have spoken of hurting")
+                    .doesNotContain("They are afraid of me");
+            HtmlPage plan = NoScriptVisitor.seePlan(check);
+            AdvicePlan expected = advisorsPlan(answers);
+            assertPageShows(plan, expected);
+            assertThat(expected.classification().track().name()).isEqualTo("SAFETY");
+            assertThat(expected.steps().get(0).id()).isEqualTo("crisis-line-first");
+            assertThat(expected.steps()).extracting(AdvicePlan.Step::id).contains("your-safety-first");
+        }
+
+        @Test
+        void aDangerTickedOnOnePageIsKeptWhenGoingBackAndForth() throws IOException {
+            var answers = answers(
+                    "role",
+                    "BROKE_TRUST",
+                    "relationship",
+                    "ROMANTIC",
+                    "breach",
+                    "INFIDELITY",
+                    "readiness",
+                    "WILLING_TO_TALK",
+                    "daysElapsed",
+                    "20",
+                    "safety",
+                    List.of("THEY_FEAR_ME", "ORDER_AGAINST_ME"));
+            HtmlPage check = visitor.walk(answers).checkPage();
+            HtmlPage fear = button(check, "Change your answer to: Is either of you afraid of the other?")
+                    .click();
+            assertThat(field(fear)).isEqualTo("safetyFear");
+            assertThat(checked(fear, ".option__input[value=THEY_FEAR_ME]")).isTrue();
+            HtmlPage back = NoScriptVisitor.answer(fear, List.of("THEY_FEAR_ME"));
+            assertThat(isCheckPage(back)).isTrue();
+            AdvicePlan expected = advisorsPlan(answers);
+            assertPageShows(NoScriptVisitor.seePlan(back), expected);
+            assertThat(expected.steps()).extracting(AdvicePlan.Step::id).contains("follow-the-order");
         }
     }
 
@@ -496,7 +653,7 @@ class QuestionnaireJourneyTest {
                 "apologiesMade",
                 "2",
                 "safety",
-                List.of("PROTECTIVE_ORDER"));
+                List.of("ORDER_AGAINST_ME"));
         HtmlPage plan = visitor.plan(answers);
         Page download = button(plan, "Download as text").click();
 

@@ -84,7 +84,7 @@ class QuestionnairePrivacyTest {
                     "apologiesMade",
                     "37",
                     "safety",
-                    List.of("SELF_HARM_THOUGHTS", "PROTECTIVE_ORDER")),
+                    List.of("MY_SELF_HARM", "ORDER_AGAINST_ME")),
             answers(
                     "role",
                     "WAS_HURT",
@@ -182,12 +182,12 @@ class QuestionnairePrivacyTest {
                 post("/plan")
                         .session(session)
                         .with(csrf())
-                        .param("answered", "role", "relationship", "breach", "daysElapsed", "safety")
+                        .param("answered", "role", "relationship", "breach", "daysElapsed", "safetyViolence")
                         .param("role", "WAS_HURT")
                         .param("relationship", "FAMILY")
                         .param("breach", "BROKEN_CONFIDENCE")
                         .param("daysElapsed", "2468")
-                        .param("safety", "VIOLENCE_OR_THREATS"),
+                        .param("safetyViolence", "VIOLENCE_BY_THEM"),
                 post("/plan/text")
                         .session(session)
                         .with(csrf())
