@@ -544,12 +544,11 @@ public final class AnswerSpace {
     }
 
     /**
-     * Whether a readiness value index can go with a role index: for the hurt party, blank only (the grid keeps the
-     * other values of the person who broke trust, each standing for blank).
+     * Whether a readiness value index can go with a role index (blank only for the hurt party). In the grid the hurt
+     * party takes every value, each standing for blank, so that both roles share one grid.
      */
     boolean validReadiness(int role, int readiness) {
-        RoleSpace r = roles.get(role);
-        return readiness < r.readiness.length && (r.role != Role.WAS_HURT || r.readiness[readiness] == null);
+        return role == Role.WAS_HURT.ordinal() || readiness < roles.get(role).readiness.length;
     }
 
     /**

@@ -353,6 +353,35 @@ class BatchCommandTest {
         }
 
         @Test
+        void readsTheSecondContractsAnswersAndRefusesTheFirstContractsFlags() throws IOException {
+            Path file = write(
+                    "v2.csv",
+                    "id,role,relationship,breach,disclosure,readiness,daysElapsed,contactUnavoidable,theirResponse,safety\n"
+                            + "undisclosed,BROKE_TRUST,ROMANTIC,HIDDEN_BEHAVIOUR,UNDISCLOSED,,30,,,\n"
+                            + "hurt,WAS_HURT,FAMILY,OTHER,,,30,true,MINIMIZES,I_FEAR_THEM;CONTROL_BY_THEM\n"
+                            + "v1-flag,BROKE_TRUST,ROMANTIC,OTHER,,UNDECIDED,3,,,PROTECTIVE_ORDER\n"
+                            + "hurt-readiness,WAS_HURT,FAMILY,OTHER,,NEEDS_SPACE,3,,,\n");
+
+            Run run = run("batch", file.toString());
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            List<JsonNode> lines = run.lines();
+            assertThat(lines.get(0).has("plan")).as(lines.get(0).toString()).isTrue();
+            assertThat(lines.get(1)
+                            .path("plan")
+                            .path("classification")
+                            .path("track")
+                            .asText())
+                    .isEqualTo("SAFETY");
+            assertThat(lines.get(2).path("error").path("reason").asText())
+                    .contains("answers.safety[0]", "ORDER_AGAINST_ME or ORDER_PROTECTING_ME")
+                    .doesNotContain("PROTECTIVE_ORDER");
+            assertThat(lines.get(3).path("error").path("reason").asText())
+                    .contains("answers.readiness", "theirResponse")
+                    .doesNotContain("NEEDS_SPACE");
+        }
+
+        @Test
         void aColumnNamedTwiceIsReportedOnce() throws IOException {
             Path file = write("twice.csv", "breach,breach\nOTHER,OTHER\n");
 
