@@ -135,7 +135,7 @@ public final class Sweep {
         List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
             final Partial partial = new Partial();
             final RuleSet.Evaluator evaluator = rules.newEvaluator();
-            final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
+            final AlikeSituations.Lookup kinds = alike == null ? null : alike.newLookup();
 
             @Override
             public void take(long index) {
@@ -146,8 +146,8 @@ public final class Sweep {
                     partial.check(index, space.get(index), evaluator);
                     return;
                 }
-                long[] holding = kinds.holding(index);
-                AlikeSituations.Kind kind = kinds.find(holding);
+                java.util.BitSet holding = kinds.holding(index);
+                AlikeSituations.SameRules kind = kinds.find(holding);
                 if (kind == null) {
                     Answers answers = space.get(index);
                     Evaluation evaluation = partial.evaluate(index, answers, evaluator);
@@ -205,10 +205,10 @@ public final class Sweep {
         final Map<Guardrail, Long> violations = new EnumMap<>(Guardrail.class);
         final Map<Guardrail, Example> firstViolation = new EnumMap<>(Guardrail.class);
         final Map<String, long[]> fired = new HashMap<>();
-        /** Kinds are their own identity ({@link AlikeSituations.Kind}). */
-        final Map<AlikeSituations.Kind, long[]> ofKind = new java.util.IdentityHashMap<>();
+        /** Kinds are their own identity ({@link AlikeSituations.SameRules}). */
+        final Map<AlikeSituations.SameRules, long[]> ofKind = new java.util.IdentityHashMap<>();
 
-        private AlikeSituations.Kind lastKind;
+        private AlikeSituations.SameRules lastKind;
         private long[] last;
         long situations;
         long evaluated;
@@ -280,7 +280,7 @@ public final class Sweep {
                 long index,
                 java.util.function.LongFunction<Answers> answersOf,
                 String[] problems,
-                AlikeSituations.Kind kind) {
+                AlikeSituations.SameRules kind) {
             record(index, answersOf, problems, List.of());
             if (kind != lastKind) {
                 lastKind = kind;
