@@ -134,7 +134,7 @@ final class AlikeSituations {
         BitSet[][][] tables = new BitSet[roles][groupCount][];
         // one table per role and group, made on the sweep's threads
         Parallel.over((long) roles * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
-            final SameFirings.SituationProbe probe = firings.newProbe();
+            final SameFirings.SituationProbe probe = new SameFirings.SituationProbe(firings);
             final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
 
             @Override

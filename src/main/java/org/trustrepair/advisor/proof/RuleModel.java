@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.EvalDescr;
@@ -36,22 +38,19 @@ import org.drools.drl.parser.DroolsParserException;
  */
 final class RuleModel {
 
-    /** The answer each property of a situation is read from. */
-    static final Map<String, String> ANSWER_OF = Map.ofEntries(
-            Map.entry("role", "role"),
-            Map.entry("relationship", "relationship"),
-            Map.entry("breach", "breach"),
-            Map.entry("readiness", "readiness"),
-            Map.entry("daysElapsed", "daysElapsed"),
-            Map.entry("disclosure", "disclosure"),
-            Map.entry("stillHappening", "stillHappening"),
-            Map.entry("happenedBefore", "happenedBefore"),
-            Map.entry("apologiesMade", "apologiesMade"),
-            Map.entry("othersAffected", "othersAffected"),
-            Map.entry("safety", "safety"),
-            Map.entry("safetyConcern", "safety"));
-
-    static final Set<String> ANSWERS = Set.copyOf(ANSWER_OF.values());
+    /** The answers a situation's properties are read from: each its own property, and {@code safetyConcern}. */
+    static final Set<String> ANSWERS = Set.of(
+            "role",
+            "relationship",
+            "breach",
+            "readiness",
+            "daysElapsed",
+            "disclosure",
+            "stillHappening",
+            "happenedBefore",
+            "apologiesMade",
+            "othersAffected",
+            "safety");
 
     private static final Set<String> FLAGS =
             Set.of("stillHappening", "happenedBefore", "othersAffected", "safetyConcern");
@@ -89,11 +88,21 @@ final class RuleModel {
 
     /**
      * A rule: its name, attributes and every pattern it has (those under {@code not}, {@code exists}, {@code or} too),
-     * its consequence as written, and why it is not a list of plain patterns with followed conditions (null when it
+     * its consequence as written and the types of the facts it inserts (null when it does more than insert new facts
+     * built from constants), and why it is not a list of plain patterns with followed conditions (null when it
      * is).
      */
     record Rule(
-            String name, Map<String, String> attributes, List<Pattern> patterns, String consequence, String notPlain) {}
+            String name,
+            Map<String, String> attributes,
+            List<Pattern> patterns,
+            String consequence,
+            List<String> inserts,
+            String notPlain) {}
+
+    /** A statement of a consequence that inserts a new fact built from constants: its type. */
+    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
+            "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
 
     private final List<Rule> rules;
     private final Set<String> imports;
@@ -156,12 +165,24 @@ final class RuleModel {
                         + " in a way that cannot be followed");
             }
         }
-        Object consequence = descr.getConsequence();
+        String consequence =
+                descr.getConsequence() == null ? "" : descr.getConsequence().toString();
+        List<String> inserts = new ArrayList<>();
+        for (String statement : DecisionKey.withoutComments(consequence).split(";")) {
+            var insert = INSERT.matcher(statement.trim());
+            if (insert.matches()) {
+                inserts.add(insert.group(1));
+            } else if (!statement.isBlank()) {
+                inserts = null;
+                break;
+            }
+        }
         return new Rule(
                 descr.getName(),
                 attributes,
                 List.copyOf(patterns),
-                consequence == null ? "" : consequence.toString(),
+                consequence,
+                inserts == null ? null : List.copyOf(inserts),
                 why.isEmpty() ? null : "rule \"" + descr.getName() + "\" " + why.get(0));
     }
 
@@ -186,6 +207,12 @@ final class RuleModel {
                                 : new Condition(c.getText(), ANSWERS, List.of(), false));
             }
             patterns.add(new Pattern(type, List.copyOf(conditions), plain));
+            // the patterns it is accumulated or collected from
+            if (p.getSource() instanceof AccumulateDescr a) {
+                read(a.getInput(), false, patterns, why);
+            } else if (p.getSource() instanceof CollectDescr c) {
+                read(c.getInputPattern(), false, patterns, why);
+            }
         } else if (d instanceof ConditionalElementDescr ce && !(d instanceof EvalDescr)) {
             why.add("has a condition that is not a plain pattern");
             for (BaseDescr inner : ce.getDescrs()) {
@@ -193,7 +220,7 @@ final class RuleModel {
             }
         } else {
             why.add("has a condition that is not a plain pattern");
-            // an eval, accumulate or collect can see no answer but through a bound situation, which is caught above
+            // an eval, or a branch, can see no answer but through a bound situation, whose pattern assumes the worst
         }
     }
 
@@ -207,7 +234,7 @@ final class RuleModel {
                 ? Set.of()
                 : followed
                         ? comparisons.stream()
-                                .map(c -> ANSWER_OF.get(c.property()))
+                                .map(c -> answerOf(c.property()))
                                 .collect(java.util.stream.Collectors.toUnmodifiableSet())
                         : ANSWERS;
         return new Condition(text, answers, List.copyOf(comparisons), followed);
@@ -247,7 +274,12 @@ final class RuleModel {
     }
 
     private static boolean isProperty(String e, boolean situation) {
-        return situation ? ANSWER_OF.containsKey(e) : isName(e);
+        return situation ? answerOf(e) != null : isName(e);
+    }
+
+    /** The answer a property of a situation is read from, or null. */
+    static String answerOf(String property) {
+        return property.equals("safetyConcern") ? "safety" : ANSWERS.contains(property) ? property : null;
     }
 
     /** A literal ({@code 14}, {@code "x"}, {@code true}) or a constant of a type ({@code Breach.INFIDELITY}). */
@@ -307,54 +339,5 @@ final class RuleModel {
                 .filter(Pattern::isSituation)
                 .flatMap(p -> p.conditions().stream())
                 .toList();
-    }
-
-    /**
-     * Every comparison of a property with a constant in the situation patterns; null when the property is also used
-     * in a way that cannot be followed (then anything about it may matter).
-     */
-    List<Comparison> comparisons(String property) {
-        if (unreadable != null) {
-            return null;
-        }
-        List<Comparison> found = new ArrayList<>();
-        for (Condition c : situationConditions()) {
-            if (!c.followed() && c.answers().contains(ANSWER_OF.get(property))) {
-                return null;
-            }
-            c.comparisons().stream().filter(x -> x.property().equals(property)).forEach(found::add);
-        }
-        return found;
-    }
-
-    /** The answers read by the situation patterns a role can match (all of them when that cannot be followed). */
-    Set<String> answersRead(String role) {
-        if (unreadable != null) {
-            return ANSWERS;
-        }
-        Set<String> read = new TreeSet<>();
-        for (Rule rule : rules) {
-            for (Pattern p : rule.patterns()) {
-                if (p.isSituation() && !excludes(p, role)) {
-                    p.conditions().forEach(c -> read.addAll(c.followed() ? c.answers() : ANSWERS));
-                }
-            }
-        }
-        return read;
-    }
-
-    /** Whether one of a situation pattern's conditions rules the role out ({@code role == Role.OTHER}). */
-    private static boolean excludes(Pattern p, String role) {
-        for (Condition c : p.conditions()) {
-            Comparison only = c.only();
-            if (only != null && only.property().equals("role")) {
-                String value = only.value().substring(only.value().lastIndexOf('.') + 1);
-                if ((only.operator().equals("==") && !value.equals(role))
-                        || (only.operator().equals("!=") && value.equals(role))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

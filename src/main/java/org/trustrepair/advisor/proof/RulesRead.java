@@ -2,6 +2,7 @@ package org.trustrepair.advisor.proof;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class RulesRead {
     static SortedSet<Integer> cuts(RuleSet rules, String field, int min, int max) {
         TreeSet<Integer> cuts = new TreeSet<>();
         cuts.add(min);
-        List<RuleModel.Comparison> found = model(rules).comparisons(field);
+        List<RuleModel.Comparison> found = comparisons(model(rules), field);
         for (RuleModel.Comparison c : found == null ? List.<RuleModel.Comparison>of() : found) {
             Integer n = integer(c.value());
             if (n == null) {
@@ -86,7 +87,7 @@ final class RulesRead {
 
     /** Whether some rule uses a number answer in a way the cuts cannot follow (then the sweep is not a proof). */
     static boolean numberUseUnrecognised(RuleSet rules, String field) {
-        List<RuleModel.Comparison> found = model(rules).comparisons(field);
+        List<RuleModel.Comparison> found = comparisons(model(rules), field);
         return found == null
                 || found.stream().anyMatch(c -> integer(c.value()) == null || !NUMBER_OPERATORS.contains(c.operator()));
     }
@@ -98,7 +99,7 @@ final class RulesRead {
      */
     static <E extends Enum<E>> List<E> namedValues(RuleSet rules, Class<E> type, String field) {
         List<E> all = List.of(type.getEnumConstants());
-        List<RuleModel.Comparison> found = model(rules).comparisons(field);
+        List<RuleModel.Comparison> found = comparisons(model(rules), field);
         if (found == null) {
             return all;
         }
@@ -138,7 +139,56 @@ final class RulesRead {
      * matches the hurt party, so what else it reads cannot change the hurt party's plan.
      */
     static Set<String> fieldsRead(RuleSet rules, Role role) {
-        return model(rules).answersRead(role.name());
+        return answersRead(model(rules), role.name());
+    }
+
+    /**
+     * Every comparison of a property with a constant in the situation patterns; null when the property is also used
+     * in a way that cannot be followed (then anything about it may matter).
+     */
+    private static List<RuleModel.Comparison> comparisons(RuleModel model, String property) {
+        if (model.unreadable() != null) {
+            return null;
+        }
+        List<RuleModel.Comparison> found = new ArrayList<>();
+        for (RuleModel.Condition c : model.situationConditions()) {
+            if (!c.followed() && c.answers().contains(RuleModel.answerOf(property))) {
+                return null;
+            }
+            c.comparisons().stream().filter(x -> x.property().equals(property)).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** The answers read by the situation patterns a role can match (all of them when that cannot be followed). */
+    private static Set<String> answersRead(RuleModel model, String role) {
+        if (model.unreadable() != null) {
+            return RuleModel.ANSWERS;
+        }
+        Set<String> read = new TreeSet<>();
+        for (RuleModel.Rule rule : model.rules()) {
+            for (RuleModel.Pattern p : rule.patterns()) {
+                if (p.isSituation() && !excludes(p, role)) {
+                    p.conditions().forEach(c -> read.addAll(c.followed() ? c.answers() : RuleModel.ANSWERS));
+                }
+            }
+        }
+        return read;
+    }
+
+    /** Whether one of a situation pattern's conditions rules the role out ({@code role == Role.OTHER}). */
+    private static boolean excludes(RuleModel.Pattern p, String role) {
+        for (RuleModel.Condition c : p.conditions()) {
+            RuleModel.Comparison only = c.only();
+            if (only != null && only.property().equals("role")) {
+                String value = only.value().substring(only.value().lastIndexOf('.') + 1);
+                if ((only.operator().equals("==") && !value.equals(role))
+                        || (only.operator().equals("!=") && value.equals(role))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Integer integer(String literal) {

@@ -15,13 +15,12 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.trustrepair.advisor.advice.Answers;
-import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Tells, without running the rules, which rules fire for a situation, for rule sets that only ever add facts; and
- * so that two situations fire exactly the same rules. A sweep then evaluates one situation of each kind and knows
- * the rest.
+ * so that two situations fire exactly the same rules. A sweep then evaluates one situation for each set of rules
+ * fired ({@link AlikeSituations}).
  *
  * <p>The rules qualify when every rule is a list of plain patterns (no {@code not}, {@code exists}, {@code or},
  * {@code from}, {@code eval}, no bindings), its {@code Situation( … )} conditions compare answers with constants, its
@@ -39,30 +38,24 @@ import org.trustrepair.advisor.advice.facts.Situation;
  * open in {@code s}, its situation conditions hold in {@code s} too, and it would have fired in {@code s}. The same
  * rules insert the same facts, so the plan is the same but for the answers written into reasons.
  *
- * <p>The closure itself ({@link #closure}): a rule fires exactly when its situation conditions hold and each of its
- * other patterns matches a fact inserted by a rule that fires. Which situation conditions hold is tested by
- * {@link SituationProbe}, and which other patterns each rule's facts match is learnt once, by firing each consequence on its
- * own; both with the engine itself, in two small rule bases of probes made from the rules' own conditions and
- * consequences. The sweep checks the closure against the engine on every situation it evaluates.
+ * <p>Which situation conditions hold is tested by {@link SituationProbe}, and which other patterns each rule's facts
+ * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
+ * made from the rules' own conditions and consequences. The sweep checks the closure against the engine on every
+ * situation it evaluates.
  */
 final class SameFirings {
 
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "dialect");
-    /** A statement of a consequence that inserts a new fact built from constants: its type. */
-    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
-            "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
 
     private final KieBase probes;
-    /** By situation pattern: the answers its conditions read; the rule it belongs to. */
+    /** By situation pattern: the answers its conditions read. */
     private final List<List<String>> answersRead;
-
-    private final int[] ruleOfPattern;
     /** By rule: its name, its situation patterns, its other patterns, the other patterns its facts match. */
     private final List<String> ruleNames;
 
-    private final BitSet[] situationPatternsOf;
-    private final BitSet[] otherPatternsOf;
-    private final BitSet[] opens;
+    private final List<BitSet> situationPatternsOf;
+    private final List<BitSet> otherPatternsOf;
+    private final List<BitSet> opens;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     /** The situation patterns of the rules that have no other pattern, which are always open. */
     private final BitSet alwaysOpen = new BitSet();
@@ -71,23 +64,19 @@ final class SameFirings {
             KieBase probes,
             List<List<String>> answersRead,
             List<String> ruleNames,
-            BitSet[] situationPatternsOf,
-            BitSet[] otherPatternsOf,
-            BitSet[] opens) {
+            List<BitSet> situationPatternsOf,
+            List<BitSet> otherPatternsOf,
+            List<BitSet> opens) {
         this.probes = probes;
         this.answersRead = answersRead;
         this.ruleNames = ruleNames;
         this.situationPatternsOf = situationPatternsOf;
         this.otherPatternsOf = otherPatternsOf;
         this.opens = opens;
-        this.ruleOfPattern = new int[answersRead.size()];
         for (int r = 0; r < ruleNames.size(); r++) {
             ruleIndex.put(ruleNames.get(r), r);
-            for (int p = situationPatternsOf[r].nextSetBit(0); p >= 0; p = situationPatternsOf[r].nextSetBit(p + 1)) {
-                ruleOfPattern[p] = r;
-            }
-            if (otherPatternsOf[r].isEmpty()) {
-                alwaysOpen.or(situationPatternsOf[r]);
+            if (otherPatternsOf.get(r).isEmpty()) {
+                alwaysOpen.or(situationPatternsOf.get(r));
             }
         }
     }
@@ -95,12 +84,7 @@ final class SameFirings {
     /** The rules' situation conditions and probes, or why the rules do not qualify. */
     record Analysis(Optional<SameFirings> firings, String whyNot) {}
 
-    /** Whether these rules qualify, and if so their probes: made once per rule set. */
-    static Analysis of(RuleSet rules) {
-        return RulesRead.sameFirings(rules);
-    }
-
-    /** Whether the rules read into this model qualify, and if so their probes. */
+    /** Whether the rules read into this model qualify, and if so their probes ({@link RulesRead#sameFirings}). */
     static Analysis of(RuleModel model) {
         if (model.unreadable() != null) {
             return refused(model.unreadable());
@@ -110,10 +94,10 @@ final class SameFirings {
         }
         Set<String> made = new HashSet<>();
         for (RuleModel.Rule rule : model.rules()) {
-            String why = consequenceMakes(rule, made);
-            if (why != null) {
-                return refused(why);
+            if (rule.inserts() == null) {
+                return refused("rule \"" + rule.name() + "\" does more than insert a new fact");
             }
+            made.addAll(rule.inserts());
         }
         if (made.contains("Situation") || made.contains("String")) {
             return refused("a rule inserts a Situation or a String");
@@ -134,13 +118,9 @@ final class SameFirings {
             }
             // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts
             // match
-            int r = names.size();
-            facts.append("rule \"f")
-                    .append(r)
-                    .append("\"\nwhen\n  String( this == \"f")
-                    .append(r);
-            facts.append("\" )\nthen\n  ").append(rule.consequence().replace("insertLogical", "insert"));
-            facts.append("\nend\n");
+            String consequence = rule.consequence().replace("insertLogical", "insert");
+            facts.append("rule \"f%d\" when String( this == \"f%1$d\" ) then %s\nend\n"
+                    .formatted(names.size(), consequence));
             names.add(rule.name());
             BitSet mine = new BitSet();
             BitSet others = new BitSet();
@@ -153,18 +133,12 @@ final class SameFirings {
                             .distinct()
                             .toList());
                     mine.set(index);
-                    situations.append("rule \"s").append(index).append("\"\nwhen\n  ");
-                    situations.append(p.conditions().isEmpty() ? "Situation( true )" : p.text());
-                    situations.append("\nthen\nend\n");
+                    String pattern = p.conditions().isEmpty() ? "Situation( true )" : p.text();
+                    situations.append("rule \"s%d\" when %s then end\n".formatted(index, pattern));
                 } else {
                     others.set(otherIndex.computeIfAbsent(p.text(), text -> {
-                        int o = otherIndex.size();
-                        facts.append("rule \"o")
-                                .append(o)
-                                .append("\"\nwhen\n  ")
-                                .append(text);
-                        facts.append("\nthen\nend\n");
-                        return o;
+                        facts.append("rule \"o%d\" when %s then end\n".formatted(otherIndex.size(), text));
+                        return otherIndex.size();
                     }));
                 }
             }
@@ -179,7 +153,7 @@ final class SameFirings {
                     t.start();
                 });
         KieBase base = ProbeBase.compile(situations.toString());
-        BitSet[] opens;
+        List<BitSet> opens;
         try {
             opens = learning.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -189,19 +163,12 @@ final class SameFirings {
             return refused("the rules' conditions do not compile as probes");
         }
         return new Analysis(
-                Optional.of(new SameFirings(
-                        base,
-                        List.copyOf(answersRead),
-                        List.copyOf(names),
-                        situationPatternsOf.toArray(BitSet[]::new),
-                        otherPatternsOf.toArray(BitSet[]::new),
-                        opens)),
+                Optional.of(new SameFirings(base, answersRead, names, situationPatternsOf, otherPatternsOf, opens)),
                 null);
     }
 
     /** Why a rule is outside the form the shortcut needs, or null. */
     private static String refusal(RuleModel.Rule rule, Set<String> made, List<String> names) {
-        String name = "rule \"" + rule.name() + "\"";
         if (rule.notPlain() != null) {
             return rule.notPlain();
         }
@@ -211,12 +178,12 @@ final class SameFirings {
         for (var a : rule.attributes().entrySet()) {
             if (!ALLOWED_ATTRIBUTES.contains(a.getKey())
                     || (a.getKey().equals("salience") && !a.getValue().trim().matches("-?\\d+"))) {
-                return name + " has the attribute " + a.getKey();
+                return "rule \"" + rule.name() + "\" has the attribute " + a.getKey();
             }
         }
         for (RuleModel.Pattern p : rule.patterns()) {
             if (!p.isSituation() && !made.contains(p.type()) || p.type().equals("Object")) {
-                return name + " matches " + p.type() + ", which no rule inserts";
+                return "rule \"" + rule.name() + "\" matches " + p.type() + ", which no rule inserts";
             }
         }
         return null;
@@ -227,7 +194,7 @@ final class SameFirings {
      * patterns the facts it inserts match: by rule, a set of other patterns. The facts stay in the session; the
      * copies insert plainly, so a fact equal to one already there is matched anew.
      */
-    private static BitSet[] learn(String drl, int rules) {
+    private static List<BitSet> learn(String drl, int rules) {
         KieBase base = ProbeBase.compile(drl);
         if (base == null) {
             throw new IllegalStateException("the consequences do not compile on their own");
@@ -241,7 +208,7 @@ final class SameFirings {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            BitSet[] opens = new BitSet[rules];
+            List<BitSet> opens = new ArrayList<>();
             for (int r = 0; r < rules; r++) {
                 fired.clear();
                 session.insert("f" + r);
@@ -251,9 +218,9 @@ final class SameFirings {
                 }
                 BitSet matched = new BitSet();
                 fired.stream()
-                        .filter(name -> name.startsWith("o"))
-                        .forEach(name -> matched.set(Integer.parseInt(name.substring(1))));
-                opens[r] = matched;
+                        .filter(n -> n.startsWith("o"))
+                        .forEach(n -> matched.set(Integer.parseInt(n.substring(1))));
+                opens.add(matched);
             }
             return opens;
         } finally {
@@ -272,7 +239,7 @@ final class SameFirings {
         // the rules whose situation patterns all hold are candidates; they fire once their other patterns are open
         BitSet candidates = new BitSet(ruleNames.size());
         for (int r = 0; r < ruleNames.size(); r++) {
-            if (covers(holding, situationPatternsOf[r])) {
+            if (covers(holding, situationPatternsOf.get(r))) {
                 candidates.set(r);
             }
         }
@@ -280,9 +247,9 @@ final class SameFirings {
         while (more) {
             more = false;
             for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
-                if (covers(opened, otherPatternsOf[r])) {
+                if (covers(opened, otherPatternsOf.get(r))) {
                     fired.set(r);
-                    opened.or(opens[r]);
+                    opened.or(opens.get(r));
                     candidates.clear(r);
                     more = true;
                 }
@@ -298,11 +265,11 @@ final class SameFirings {
      */
     BitSet open(BitSet fired) {
         BitSet opened = new BitSet();
-        fired.stream().forEach(r -> opened.or(opens[r]));
+        fired.stream().forEach(r -> opened.or(opens.get(r)));
         BitSet open = (BitSet) alwaysOpen.clone();
         for (int r = 0; r < ruleNames.size(); r++) {
-            if (covers(opened, otherPatternsOf[r])) {
-                open.or(situationPatternsOf[r]);
+            if (covers(opened, otherPatternsOf.get(r))) {
+                open.or(situationPatternsOf.get(r));
             }
         }
         return open;
@@ -339,22 +306,6 @@ final class SameFirings {
         return new Analysis(Optional.empty(), why);
     }
 
-    /** Null when the consequence only inserts new facts built from constants (their types added to {@code made}). */
-    private static String consequenceMakes(RuleModel.Rule rule, Set<String> made) {
-        for (String statement : DecisionKey.withoutComments(rule.consequence()).split(";")) {
-            String s = statement.trim();
-            if (s.isEmpty()) {
-                continue;
-            }
-            var m = INSERT.matcher(s);
-            if (!m.matches()) {
-                return "rule \"" + rule.name() + "\" does more than insert a new fact";
-            }
-            made.add(m.group(1));
-        }
-        return null;
-    }
-
     /** How many situation patterns the rules have; bit {@code i} of a set of patterns stands for pattern {@code i}. */
     int patterns() {
         return answersRead.size();
@@ -365,16 +316,13 @@ final class SameFirings {
         return answersRead.get(pattern);
     }
 
-    SituationProbe newProbe() {
-        return new SituationProbe();
-    }
-
     /** Tells which situation patterns hold for given answers, with the engine; one session, for one thread. */
-    final class SituationProbe implements AutoCloseable {
-        private final KieSession session = probes.newKieSession();
+    static final class SituationProbe implements AutoCloseable {
+        private final KieSession session;
         private final BitSet holding = new BitSet();
 
-        private SituationProbe() {
+        SituationProbe(SameFirings firings) {
+            session = firings.probes.newKieSession();
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
