@@ -175,12 +175,12 @@ final class AlikeSituations {
         return Optional.of(new AlikeSituations(firings, space, groupDims, tables));
     }
 
-    Lookup newLookup() {
-        return new Lookup();
+    Finder newFinder() {
+        return new Finder();
     }
 
     /** One thread's lookups: the situation it last looked up, and what that one fired. */
-    final class Lookup implements AutoCloseable {
+    final class Finder implements AutoCloseable {
         private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
         private SameRules last;
         private BitSet lastHolding;

@@ -444,7 +444,7 @@ public final class RuleDiff {
         /** One thread's use of the side: its own session, and the kinds' plans it has looked up. */
         final class Part implements AutoCloseable {
             private final RuleSet.Evaluator evaluator = rules.newEvaluator();
-            private final AlikeSituations.Lookup kinds = alike == null ? null : alike.newLookup();
+            private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
             private final LongFunction<Answers> answersOf;
             private final Map<AlikeSituations.SameRules, KindPlan> seen = new HashMap<>();
             private final List<String> classifiedBy = new ArrayList<>();

@@ -30,9 +30,9 @@ import org.drools.drl.parser.DroolsParserException;
  * {@code !stillHappening}). The answer space (which numbers and values the rules can tell apart, which answers a role's
  * plan depends on) and the sweep's shortcut ({@link SameFirings}) are read from this.
  *
- * <p>A condition is <em>followed</em> when it is made of properties, constants and literals only, compared with each
+ * <p>A constraint (a condition of a pattern) is <em>followed</em> when it is made of properties, constants and literals only, compared with each
  * other and joined with {@code &&}, {@code ||} (or {@code in}): no call, arithmetic, binding or variable. Answers are
- * read only by patterns that match a situation ({@code Situation( … )}, {@code Object( … )}), through their conditions;
+ * read only by patterns that match a situation ({@code Situation( … )}, {@code Object( … )}), through their constraints;
  * a condition that cannot be followed, or a situation pattern that is bound or read from somewhere, could read any
  * answer, and every reading of the model assumes it does.
  */
@@ -63,7 +63,7 @@ final class RuleModel {
     record Comparison(String property, String operator, String value) {}
 
     /** One condition of a pattern (a part between its top-level commas), as written, and what it reads. */
-    record Condition(String text, Set<String> answers, List<Comparison> comparisons, boolean followed) {
+    record Constraint(String text, Set<String> answers, List<Comparison> comparisons, boolean followed) {
         /** The one comparison this condition is, or null. */
         Comparison only() {
             return followed && comparisons.size() == 1 ? comparisons.get(0) : null;
@@ -71,10 +71,10 @@ final class RuleModel {
     }
 
     /**
-     * A pattern: the simple name of its type and its conditions; plain when it stands at the top of its rule, unbound
+     * A pattern: the simple name of its type and its constraints; plain when it stands at the top of its rule, unbound
      * and read from the facts.
      */
-    record Pattern(String type, List<Condition> conditions, boolean plain) {
+    record FactPattern(String type, List<Constraint> constraints, boolean plain) {
         /** Whether it can match a situation. */
         boolean isSituation() {
             return type.equals("Situation") || type.equals("Object");
@@ -82,7 +82,8 @@ final class RuleModel {
 
         String text() {
             return type + "( "
-                    + String.join(", ", conditions.stream().map(Condition::text).toList()) + " )";
+                    + String.join(
+                            ", ", constraints.stream().map(Constraint::text).toList()) + " )";
         }
     }
 
@@ -95,7 +96,7 @@ final class RuleModel {
     record Rule(
             String name,
             Map<String, String> attributes,
-            List<Pattern> patterns,
+            List<FactPattern> patterns,
             String consequence,
             List<String> inserts,
             String notPlain) {}
@@ -151,7 +152,7 @@ final class RuleModel {
     private static Rule rule(RuleDescr descr) {
         Map<String, String> attributes = new TreeMap<>();
         descr.getAttributes().forEach((name, a) -> attributes.put(name, a.getValue()));
-        List<Pattern> patterns = new ArrayList<>();
+        List<FactPattern> patterns = new ArrayList<>();
         List<String> why = new ArrayList<>();
         if (descr.getParentName() != null || descr.isQuery()) {
             why.add("extends another rule or is a query");
@@ -159,8 +160,8 @@ final class RuleModel {
         for (BaseDescr d : descr.getLhs().getDescrs()) {
             read(d, true, patterns, why);
         }
-        for (Pattern p : patterns) {
-            if (p.conditions().stream().anyMatch(c -> !c.followed())) {
+        for (FactPattern p : patterns) {
+            if (p.constraints().stream().anyMatch(c -> !c.followed())) {
                 why.add("binds or refers to other patterns, or tests " + p.type()
                         + " in a way that cannot be followed");
             }
@@ -187,7 +188,7 @@ final class RuleModel {
     }
 
     /** Reads a part of a rule's conditions, noting what keeps it from being a plain pattern. */
-    private static void read(BaseDescr d, boolean top, List<Pattern> patterns, List<String> why) {
+    private static void read(BaseDescr d, boolean top, List<FactPattern> patterns, List<String> why) {
         if (d instanceof PatternDescr p) {
             boolean plain = top && p.getSource() == null && p.getIdentifier() == null && !p.isQuery();
             if (!plain) {
@@ -195,18 +196,18 @@ final class RuleModel {
             }
             String type = p.getObjectType().substring(p.getObjectType().lastIndexOf('.') + 1);
             boolean situation = type.equals("Situation") || type.equals("Object");
-            List<Condition> conditions = new ArrayList<>();
+            List<Constraint> conditions = new ArrayList<>();
             if (situation && (p.getSource() != null || p.getIdentifier() != null)) {
                 // a bound situation could pass any answer on
-                conditions.add(new Condition("", ANSWERS, List.of(), false));
+                conditions.add(new Constraint("", ANSWERS, List.of(), false));
             }
             for (BaseDescr c : p.getDescrs()) {
                 conditions.add(
                         c instanceof ExprConstraintDescr e
-                                ? condition(e.getExpression(), situation)
-                                : new Condition(c.getText(), ANSWERS, List.of(), false));
+                                ? constraint(e.getExpression(), situation)
+                                : new Constraint(c.getText(), ANSWERS, List.of(), false));
             }
-            patterns.add(new Pattern(type, List.copyOf(conditions), plain));
+            patterns.add(new FactPattern(type, List.copyOf(conditions), plain));
             // the patterns it is accumulated or collected from
             if (p.getSource() instanceof AccumulateDescr a) {
                 read(a.getInput(), false, patterns, why);
@@ -225,7 +226,7 @@ final class RuleModel {
     }
 
     /** A pattern's condition: the answers it reads and its comparisons, read with Drools' expression parser. */
-    static Condition condition(String text, boolean situation) {
+    static Constraint constraint(String text, boolean situation) {
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
         ConstraintConnectiveDescr parsed = parser.parse(text);
         List<Comparison> comparisons = new ArrayList<>();
@@ -237,7 +238,7 @@ final class RuleModel {
                                 .map(c -> answerOf(c.property()))
                                 .collect(java.util.stream.Collectors.toUnmodifiableSet())
                         : ANSWERS;
-        return new Condition(text, answers, List.copyOf(comparisons), followed);
+        return new Constraint(text, answers, List.copyOf(comparisons), followed);
     }
 
     /** Whether this part of a condition is followed; its comparisons added. */
@@ -333,11 +334,11 @@ final class RuleModel {
     }
 
     /** Every condition of a situation pattern, in every rule. */
-    List<Condition> situationConditions() {
+    List<Constraint> situationConstraints() {
         return rules.stream()
                 .flatMap(r -> r.patterns().stream())
-                .filter(Pattern::isSituation)
-                .flatMap(p -> p.conditions().stream())
+                .filter(FactPattern::isSituation)
+                .flatMap(p -> p.constraints().stream())
                 .toList();
     }
 }

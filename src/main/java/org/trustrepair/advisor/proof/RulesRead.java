@@ -151,7 +151,7 @@ final class RulesRead {
             return null;
         }
         List<RuleModel.Comparison> found = new ArrayList<>();
-        for (RuleModel.Condition c : model.situationConditions()) {
+        for (RuleModel.Constraint c : model.situationConstraints()) {
             if (!c.followed() && c.answers().contains(RuleModel.answerOf(property))) {
                 return null;
             }
@@ -167,9 +167,9 @@ final class RulesRead {
         }
         Set<String> read = new TreeSet<>();
         for (RuleModel.Rule rule : model.rules()) {
-            for (RuleModel.Pattern p : rule.patterns()) {
+            for (RuleModel.FactPattern p : rule.patterns()) {
                 if (p.isSituation() && !excludes(p, role)) {
-                    p.conditions().forEach(c -> read.addAll(c.followed() ? c.answers() : RuleModel.ANSWERS));
+                    p.constraints().forEach(c -> read.addAll(c.followed() ? c.answers() : RuleModel.ANSWERS));
                 }
             }
         }
@@ -177,8 +177,8 @@ final class RulesRead {
     }
 
     /** Whether one of a situation pattern's conditions rules the role out ({@code role == Role.OTHER}). */
-    private static boolean excludes(RuleModel.Pattern p, String role) {
-        for (RuleModel.Condition c : p.conditions()) {
+    private static boolean excludes(RuleModel.FactPattern p, String role) {
+        for (RuleModel.Constraint c : p.constraints()) {
             RuleModel.Comparison only = c.only();
             if (only != null && only.property().equals("role")) {
                 String value = only.value().substring(only.value().lastIndexOf('.') + 1);

@@ -43,7 +43,7 @@ final class SafetyClasses {
             return List.of();
         }
         List<String> conditions = new ArrayList<>(GUARDRAILS_READ);
-        for (RuleModel.Condition c : model.situationConditions()) {
+        for (RuleModel.Constraint c : model.situationConstraints()) {
             if (!c.answers().contains("safety")) {
                 continue;
             }

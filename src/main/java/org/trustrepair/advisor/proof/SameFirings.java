@@ -124,16 +124,16 @@ final class SameFirings {
             names.add(rule.name());
             BitSet mine = new BitSet();
             BitSet others = new BitSet();
-            for (RuleModel.Pattern p : rule.patterns()) {
+            for (RuleModel.FactPattern p : rule.patterns()) {
                 if (p.isSituation()) {
                     int index = answersRead.size();
-                    answersRead.add(p.conditions().stream()
+                    answersRead.add(p.constraints().stream()
                             .flatMap(c -> c.answers().stream())
                             .sorted()
                             .distinct()
                             .toList());
                     mine.set(index);
-                    String pattern = p.conditions().isEmpty() ? "Situation( true )" : p.text();
+                    String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
                     situations.append("rule \"s%d\" when %s then end\n".formatted(index, pattern));
                 } else {
                     others.set(otherIndex.computeIfAbsent(p.text(), text -> {
@@ -181,7 +181,7 @@ final class SameFirings {
                 return "rule \"" + rule.name() + "\" has the attribute " + a.getKey();
             }
         }
-        for (RuleModel.Pattern p : rule.patterns()) {
+        for (RuleModel.FactPattern p : rule.patterns()) {
             if (!p.isSituation() && !made.contains(p.type()) || p.type().equals("Object")) {
                 return "rule \"" + rule.name() + "\" matches " + p.type() + ", which no rule inserts";
             }

@@ -135,7 +135,7 @@ public final class Sweep {
         List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
             final Partial partial = new Partial();
             final RuleSet.Evaluator evaluator = rules.newEvaluator();
-            final AlikeSituations.Lookup kinds = alike == null ? null : alike.newLookup();
+            final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
 
             @Override
             public void take(long index) {

@@ -22,7 +22,7 @@ class RuleModelTest {
     }
 
     private static List<Comparison> comparisons(RuleModel model) {
-        return model.situationConditions().stream()
+        return model.situationConstraints().stream()
                 .flatMap(c -> c.comparisons().stream())
                 .toList();
     }
@@ -35,7 +35,7 @@ class RuleModelTest {
                         new Comparison("daysElapsed", "<", "14"),
                         new Comparison("apologiesMade", ">=", "2"),
                         new Comparison("stillHappening", "==", "false"));
-        assertThat(model.situationConditions()).allMatch(RuleModel.Condition::followed);
+        assertThat(model.situationConstraints()).allMatch(RuleModel.Constraint::followed);
         assertThat(model.rules().get(0).notPlain()).isNull();
         assertThat(model.rules().get(0).inserts()).containsExactly("NatureIs");
     }
@@ -52,13 +52,13 @@ class RuleModelTest {
                         new Comparison("breach", "==", "Breach.HALF_TRUTHS"),
                         new Comparison("safety", "contains", "SafetyFlag.PROTECTIVE_ORDER"),
                         new Comparison("role", "==", "Role.WAS_HURT"));
-        assertThat(model.situationConditions().get(1).answers()).containsExactlyInAnyOrder("safety", "role");
+        assertThat(model.situationConstraints().get(1).answers()).containsExactlyInAnyOrder("safety", "role");
     }
 
     @Test
     void aConditionThatCannotBeFollowedReadsEveryAnswer() {
         RuleModel model = model(rule("r", "  Situation( breach.ordinal() > 2, daysElapsed + 1 > 3 )"));
-        assertThat(model.situationConditions())
+        assertThat(model.situationConstraints())
                 .allSatisfy(c -> assertThat(c.followed()).isFalse())
                 .allSatisfy(c -> assertThat(c.answers()).isEqualTo(RuleModel.ANSWERS));
         assertThat(model.rules().get(0).notPlain()).contains("rule \"r\"");
@@ -78,7 +78,7 @@ class RuleModelTest {
                         "rule \"binding\" has a condition that is not a plain pattern",
                         null);
         // a bound situation could pass any answer on
-        assertThat(model.situationConditions())
+        assertThat(model.situationConstraints())
                 .anySatisfy(c -> assertThat(c.answers()).isEqualTo(RuleModel.ANSWERS));
         assertThat(SameFirings.of(model).whyNot()).contains("rule \"negation\"");
     }
