@@ -182,6 +182,9 @@ final class AlikeSituations {
     /** One thread's lookups: the situation it last looked up, and what that one fired. */
     final class Finder implements AutoCloseable {
         private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+        /** What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules). */
+        private final Map<BitSet, SameRules> recent = new java.util.HashMap<>();
+
         private SameRules last;
         private BitSet lastHolding;
         private BitSet lastClosure;
@@ -226,9 +229,13 @@ final class AlikeSituations {
                 lastHolding = holding;
                 return last;
             }
-            lastClosure = firings.closure(holding);
-            last = byRules.get(lastClosure);
             lastHolding = holding;
+            last = recent.get(holding);
+            if (last == null) {
+                lastClosure = firings.closure(holding);
+                last = byRules.get(lastClosure);
+                remembered(holding);
+            }
             return last;
         }
 
@@ -248,7 +255,18 @@ final class AlikeSituations {
                     f -> new SameRules(
                             evaluation.plan(), firings.names(f), firings.open(f), shapeOf(evaluation.plan())));
             lastHolding = holding;
+            remembered(holding);
             return last;
+        }
+
+        /** Keeps what the last situation fired, for the next with the same patterns (a few thousand at most). */
+        private void remembered(BitSet holding) {
+            if (last != null) {
+                if (recent.size() >= 4096) {
+                    recent.clear();
+                }
+                recent.put(holding, last);
+            }
         }
 
         @Override
@@ -264,8 +282,11 @@ final class AlikeSituations {
 
     /** Whether a and b hold the same patterns among those given. */
     private static boolean agree(BitSet a, BitSet b, BitSet patterns) {
-        BitSet differ = (BitSet) a.clone();
-        differ.xor(b);
-        return !differ.intersects(patterns);
+        for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
+            if (a.get(p) != b.get(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
