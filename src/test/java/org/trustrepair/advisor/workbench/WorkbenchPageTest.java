@@ -69,7 +69,7 @@ class WorkbenchPageTest {
                             .string(allOf(
                                     containsString("<code id=\"rules-version\">" + advisor.rulesVersion() + "</code>"),
                                     containsString(advisor.ruleSet().origin()),
-                                    containsString("Stop apologizing in words after two apologies"),
+                                    containsString("No contact means none, direct or indirect"),
                                     containsString("step-back/step-back.drl:"),
                                     containsString("situation/periods.drl.csv:10"),
                                     containsString("step act-instead-of-apologizing"),
