@@ -50,6 +50,7 @@ class ReadinessAcrossReloadsTest {
                         "--advisor.rules-dir=" + rules,
                         "--advisor.workbench.reload.sweep=none",
                         "--advisor.workbench.reload.debounce=100ms",
+                        "--advisor.workbench.samples-dir=" + RulesFolder.FIXTURE_SAMPLES.toAbsolutePath(),
                         "--spring.main.banner-mode=off")) {
             String base = "http://localhost:"
                     + ((WebServerApplicationContext) server).getWebServer().getPort();

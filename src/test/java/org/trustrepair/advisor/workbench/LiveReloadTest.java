@@ -32,7 +32,11 @@ import org.trustrepair.advisor.advice.RulesCopy;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"advisor.workbench.reload.sweep=none", "advisor.workbench.reload.debounce=200ms"})
+        properties = {
+            "advisor.workbench.reload.sweep=none",
+            "advisor.workbench.reload.debounce=200ms",
+            "advisor.workbench.samples-dir=src/test/resources/fixture/samples"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
 class LiveReloadTest {
