@@ -22,6 +22,9 @@ ROOT=$(pwd)
 
 BASE_PORT=${BASE_PORT:-18480}
 CONNECTIONS=${CONNECTIONS:-16}
+# Under the kill, the stop and the edits each connection waits PACE_MS between a plan and its next request: a steady
+# load below what the fleet can serve, as a fleet runs with headroom. PACE_MS=0: as fast as it goes.
+PACE_MS=${PACE_MS:-10}
 WARMUP=${WARMUP:-10s}
 MEASURE=${MEASURE:-15s}
 MAX_LOAD_SECONDS=${MAX_LOAD_SECONDS:-420}
@@ -140,7 +143,7 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
 end
 LUA
-{ cat "$OUT/post.lua"; cat <<'LUA'
+{ cat "$OUT/post.lua"; [ "$PACE_MS" -gt 0 ] && echo "delay = function() return $PACE_MS end"; cat <<'LUA'
 local threads = {}
 setup = function(thread) table.insert(threads, thread) end
 init = function(args) versions = {} end
@@ -202,6 +205,19 @@ wrk -t2 -c"$CONNECTIONS" -d"$MEASURE" --timeout 10s -s "$OUT/post.lua" "$PROXY/a
 THREE=$(summary_of "$OUT/wrk-3-replicas.txt")
 say "3 replicas: $THREE (load average $(cut -d' ' -f1 /proc/loadavg))"
 
+# --- the questionnaire through nginx: a page's CSRF token is kept in its replica's session, so its forms must come
+# back to that replica (upstream advisor_pages, by client address)
+ANSWERS='answered=role&role=BROKE_TRUST&answered=relationship&relationship=ROMANTIC&answered=breach&breach=INFIDELITY&answered=readiness&readiness=WILLING_TO_TALK&answered=daysElapsed&daysElapsed=40&answered=disclosure&disclosure=CONFESSED&answered=apologiesMade&apologiesMade=1&answered=othersAffected&othersAffected=false&answered=happenedBefore&happenedBefore=false&answered=stillHappening&stillHappening=false&answered=safety'
+FORMS_OK=0
+for _ in $(seq 1 10); do
+  rm -f "$WORK/cookies"
+  token=$(curl -s -c "$WORK/cookies" -b "$WORK/cookies" "$PROXY/questions" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/cookies" -b "$WORK/cookies" "$PROXY/plan" \
+    --data-urlencode "_csrf=$token" -d "$ANSWERS")
+  [ "$code" = 200 ] && FORMS_OK=$((FORMS_OK + 1))
+done
+say "questionnaire through nginx: $FORMS_OK of 10 visitors got their plan page (form posted after the page)"
+
 # --- under steady load: a kill, a graceful stop, three edits
 CONVERGE=()
 # edit LABEL FILE SED: applies an edit that must be served; waits until every replica serves one new version
@@ -234,7 +250,7 @@ edit() {
   CONVERGE+=("$(printf '%.1f' "$t")")
 }
 
-say "steady load: wrk -t2 -c$CONNECTIONS through nginx (stopped when the events are done, ${MAX_LOAD_SECONDS} s at most)"
+say "steady load: wrk -t2 -c$CONNECTIONS, ${PACE_MS} ms between a plan and the next request on a connection, through nginx (stopped when the events are done, ${MAX_LOAD_SECONDS} s at most)"
 wrk -t2 -c"$CONNECTIONS" -d"${MAX_LOAD_SECONDS}s" --timeout 10s -s "$OUT/chaos.lua" "$PROXY/api/advice" \
   >"$OUT/wrk-chaos.txt" 2>&1 &
 WRK_PID=$!
@@ -295,8 +311,9 @@ cp "$WORK/step-back.drl" "$RULES/step-back/step-back.drl"
 say "the bad edit undone in the folder (its content is the served version again: no reload)"
 sleep 5
 
+kill -0 "$WRK_PID" 2>/dev/null || fail "the load ended (after MAX_LOAD_SECONDS=$MAX_LOAD_SECONDS s) before the events did"
 say "stopping the load"
-kill -INT "$WRK_PID"
+kill -INT "$WRK_PID" 2>/dev/null || true
 for _ in $(seq 1 40); do kill -0 "$WRK_PID" 2>/dev/null || break; sleep 0.25; done
 wait "$WRK_PID" 2>/dev/null || true
 WRK_PID=
@@ -326,7 +343,7 @@ SOCKET=$(field "$CHAOS" socket_errors)
 BAD_SERVED=0
 [ -n "$BAD_VERSION" ] && grep -q "^VERSION $BAD_VERSION " "$OUT/wrk-chaos.txt" && BAD_SERVED=1
 CONV_MAX=$(printf '%s\n' "${CONVERGE[@]}" | sort -g | tail -1)
-LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) upstream_errors_retried=$RETRIED rate_limited=$LIMITED/150 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
+LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/150 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
 echo "$LINE" | tee -a "$OUT/events.txt"
 
 status=0
@@ -336,5 +353,6 @@ status=0
 [ "$REFUSED" = 3 ] || { echo "FAILED: the guardrail-breaking edit was refused by $REFUSED of 3 replicas" >&2; status=1; }
 [ "$BAD_SERVED" = 0 ] || { echo "FAILED: a plan came from the refused version $BAD_VERSION" >&2; status=1; }
 [ "$LIMITED" -gt 0 ] && [ "$PASSED" -ge 100 ] || { echo "FAILED: the proxy's rate limit did not work as set" >&2; status=1; }
+[ "$FORMS_OK" = 10 ] || { echo "FAILED: questionnaire forms refused through nginx" >&2; status=1; }
 echo "events, wrk outputs and the replicas' logs: $OUT/"
 exit $status
