@@ -54,6 +54,12 @@ if [ -z "$JAR" ]; then
 fi
 JAR=$ROOT/$JAR
 
+for p in "$BASE_PORT" $((BASE_PORT + 1)) $((BASE_PORT + 2)) $((BASE_PORT + 3)); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    echo "port $p on 127.0.0.1 is in use (a run left over?); free it or set BASE_PORT" >&2
+    exit 2
+  fi
+done
 rm -rf "$OUT" && mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 WORK=$(mktemp -d /tmp/fleet-test.XXXXXX)
 RULES=$WORK/rules
@@ -67,6 +73,7 @@ declare -A LOG=()
 NGINX_PID=
 WRK_PID=
 cleanup() {
+  set +e # stop everything, whatever fails on the way
   local p
   [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null
   for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
