@@ -40,9 +40,10 @@ NGINX=$(command -v nginx || true)
 [ -z "$NGINX" ] && [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx
 missing=()
 [ -n "$NGINX" ] || missing+=(nginx)
-for tool in wrk curl java bc; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+for tool in wrk curl java bc pgrep; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "missing: ${missing[*]}. On Debian: apt-get install -y ${missing[*]/java/openjdk-17-jre-headless}" >&2
+  packages=$(printf '%s\n' "${missing[@]}" | sed 's/^java$/openjdk-17-jre-headless/; s/^pgrep$/procps/' | tr '\n' ' ')
+  echo "missing: ${missing[*]}. On Debian: apt-get install -y $packages" >&2
   echo "(this script installs nothing)" >&2
   exit 2
 fi
@@ -169,6 +170,28 @@ done = function(summary, latency, requests)
 end
 LUA
 } >"$OUT/chaos.lua"
+HZ=$(getconf CLK_TCK)
+ticks() { # pids -> their CPU time (user + system) so far, in clock ticks
+  local t=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo "$t"
+}
+measure() { # name replica... : wrk at full speed through nginx, with the CPU the replicas and nginx spent on it
+  local name=$1 n pids=() workers before_r before_n after_r after_n requests
+  shift
+  for n in "$@"; do pids+=("${PID[$n]}"); done
+  workers=$(pgrep -P "$NGINX_PID" | tr '\n' ' ')
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$OUT/post.lua" "$PROXY/api/advice" >"$OUT/wrk-warmup-$name.txt" 2>&1
+  before_r=$(ticks "${pids[@]}")
+  # shellcheck disable=SC2086
+  before_n=$(ticks $workers)
+  wrk -t2 -c"$CONNECTIONS" -d"$MEASURE" --timeout 10s -s "$OUT/post.lua" "$PROXY/api/advice" >"$OUT/wrk-$name.txt" 2>&1
+  after_r=$(ticks "${pids[@]}")
+  # shellcheck disable=SC2086
+  after_n=$(ticks $workers)
+  requests=$(field "$(summary_of "$OUT/wrk-$name.txt")" requests)
+  echo "$(summary_of "$OUT/wrk-$name.txt") cpu_ms_per_plan=$(echo "scale=3; ($after_r - $before_r) * 1000 / $HZ / $requests" | bc) nginx_cpu_ms_per_request=$(echo "scale=3; ($after_n - $before_n) * 1000 / $HZ / $requests" | bc)"
+}
 summary_of() { grep '^SUMMARY' "$1" | sed 's/^SUMMARY //'; }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
@@ -192,9 +215,7 @@ for _ in $(seq 1 40); do curl -fs -o /dev/null "$PROXY/actuator/health/liveness"
 curl -fs "$PROXY/api/advice" -H 'Content-Type: application/json' -d "$BODY" | grep -q '"steps"' \
   || fail "no plan through nginx on port $BASE_PORT"
 say "nginx on port $BASE_PORT, one replica; warm-up $WARMUP, then $MEASURE at $CONNECTIONS connections"
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$OUT/post.lua" "$PROXY/api/advice" >"$OUT/wrk-warmup-1.txt" 2>&1
-wrk -t2 -c"$CONNECTIONS" -d"$MEASURE" --timeout 10s -s "$OUT/post.lua" "$PROXY/api/advice" >"$OUT/wrk-1-replica.txt" 2>&1
-ONE=$(summary_of "$OUT/wrk-1-replica.txt")
+ONE=$(measure 1-replica 1)
 say "1 replica: $ONE (load average $(cut -d' ' -f1 /proc/loadavg))"
 
 # --- three replicas behind nginx (started one after another: each sweeps its rules at start)
@@ -207,9 +228,7 @@ render_nginx
 kill -HUP "$NGINX_PID"
 sleep 1
 say "nginx reloaded with three replicas; warm-up $WARMUP, then $MEASURE at $CONNECTIONS connections"
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$OUT/post.lua" "$PROXY/api/advice" >"$OUT/wrk-warmup-3.txt" 2>&1
-wrk -t2 -c"$CONNECTIONS" -d"$MEASURE" --timeout 10s -s "$OUT/post.lua" "$PROXY/api/advice" >"$OUT/wrk-3-replicas.txt" 2>&1
-THREE=$(summary_of "$OUT/wrk-3-replicas.txt")
+THREE=$(measure 3-replicas 1 2 3)
 say "3 replicas: $THREE (load average $(cut -d' ' -f1 /proc/loadavg))"
 
 # --- the questionnaire through nginx: a page's CSRF token is kept in its replica's session, so its forms must come
@@ -350,7 +369,7 @@ SOCKET=$(field "$CHAOS" socket_errors)
 BAD_SERVED=0
 [ -n "$BAD_VERSION" ] && grep -q "^VERSION $BAD_VERSION " "$OUT/wrk-chaos.txt" && BAD_SERVED=1
 CONV_MAX=$(printf '%s\n' "${CONVERGE[@]}" | sort -g | tail -1)
-LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/150 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
+LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) cpu_ms_per_plan=$(field "$THREE" cpu_ms_per_plan) nginx_cpu_ms_per_request=$(field "$THREE" nginx_cpu_ms_per_request) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/150 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
 echo "$LINE" | tee -a "$OUT/events.txt"
 
 status=0
