@@ -25,7 +25,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 # Under the kill, the stop and the edits each connection waits PACE_MS between a plan and its next request: a steady
 # load below what the fleet can serve, as a fleet runs with headroom. PACE_MS=0: as fast as it goes.
 PACE_MS=${PACE_MS:-10}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-20s}
 MEASURE=${MEASURE:-15s}
 MAX_LOAD_SECONDS=${MAX_LOAD_SECONDS:-420}
 CONVERGE_LIMIT=${CONVERGE_LIMIT:-10}
@@ -84,6 +84,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 T0=$(date +%s.%N)
 now() { echo "$(date +%s.%N) - $T0" | bc; }
@@ -243,6 +245,11 @@ for _ in $(seq 1 10); do
   [ "$code" = 200 ] && FORMS_OK=$((FORMS_OK + 1))
 done
 say "questionnaire through nginx: $FORMS_OK of 10 visitors got their plan page (form posted after the page)"
+rm -f "$WORK/cookies"
+token=$(curl -s -c "$WORK/cookies" -b "$WORK/cookies" "http://127.0.0.1:$(port 1)/questions" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+ELSEWHERE=$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/cookies" -b "$WORK/cookies" "http://127.0.0.1:$(port 2)/plan" \
+  --data-urlencode "_csrf=$token" -d "$ANSWERS")
+say "the same form posted to another replica than the one that drew the page: $ELSEWHERE (why pages keep to one replica)"
 
 # --- under steady load: a kill, a graceful stop, three edits
 CONVERGE=()
