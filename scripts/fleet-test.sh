@@ -85,6 +85,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 143' TERM
+set -E
+trap 'echo "FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 trap 'exit 130' INT
 
 T0=$(date +%s.%N)
@@ -239,16 +241,19 @@ ANSWERS='answered=role&role=BROKE_TRUST&answered=relationship&relationship=ROMAN
 FORMS_OK=0
 for _ in $(seq 1 10); do
   rm -f "$WORK/cookies"
-  token=$(curl -s -c "$WORK/cookies" -b "$WORK/cookies" "$PROXY/questions" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
-  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/cookies" -b "$WORK/cookies" "$PROXY/plan" \
-    --data-urlencode "_csrf=$token" -d "$ANSWERS")
+  token=$(curl -s --max-time 10 -c "$WORK/cookies" -b "$WORK/cookies" "$PROXY/questions" \
+    | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4 || true)
+  code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -c "$WORK/cookies" -b "$WORK/cookies" "$PROXY/plan" \
+    --data-urlencode "_csrf=$token" -d "$ANSWERS" || true)
+  [ "$code" = 200 ] || say "questionnaire: a form answered $code (token ${token:+found}${token:-missing})"
   [ "$code" = 200 ] && FORMS_OK=$((FORMS_OK + 1))
 done
 say "questionnaire through nginx: $FORMS_OK of 10 visitors got their plan page (form posted after the page)"
 rm -f "$WORK/cookies"
-token=$(curl -s -c "$WORK/cookies" -b "$WORK/cookies" "http://127.0.0.1:$(port 1)/questions" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
-ELSEWHERE=$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/cookies" -b "$WORK/cookies" "http://127.0.0.1:$(port 2)/plan" \
-  --data-urlencode "_csrf=$token" -d "$ANSWERS")
+token=$(curl -s --max-time 10 -c "$WORK/cookies" -b "$WORK/cookies" "http://127.0.0.1:$(port 1)/questions" \
+  | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4 || true)
+ELSEWHERE=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -c "$WORK/cookies" -b "$WORK/cookies" \
+  "http://127.0.0.1:$(port 2)/plan" --data-urlencode "_csrf=$token" -d "$ANSWERS" || true)
 say "the same form posted to another replica than the one that drew the page: $ELSEWHERE (why pages keep to one replica)"
 
 # --- under steady load: a kill, a graceful stop, three edits
