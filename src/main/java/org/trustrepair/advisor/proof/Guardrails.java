@@ -19,6 +19,7 @@ import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 
 /**
  * The guardrails of a rule set, read from its {@code guardrails.yaml}: the promises the sweep proves on the plan of
@@ -29,22 +30,8 @@ public final class Guardrails {
 
     static final String FILE = "guardrails.yaml";
 
-    /** The kinds a step or withheld item can carry (the contract's closed list). */
-    static final Set<String> KINDS = Set.of(
-            "apology",
-            "contact",
-            "reconciliation",
-            "couples-counselling",
-            "transparency",
-            "crisis-line",
-            "safety-help",
-            "pressure",
-            "concealment",
-            "surveillance",
-            "reflection",
-            "professional-help",
-            "action",
-            "acceptance");
+    /** The kinds a step or withheld item can carry (the contract's closed list, as the rule loader checks it). */
+    static final Set<String> KINDS = RuleSetBuilder.KINDS;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
