@@ -31,6 +31,8 @@ final class Drl {
             Map.entry("happenedBefore", "happenedBefore"),
             Map.entry("apologiesMade", "apologiesMade"),
             Map.entry("othersAffected", "othersAffected"),
+            Map.entry("contactUnavoidable", "contactUnavoidable"),
+            Map.entry("theirResponse", "theirResponse"),
             Map.entry("safety", "safety"),
             Map.entry("safetyConcern", "safety"));
 
