@@ -30,21 +30,32 @@ final class AlikeSituations {
 
     /**
      * What every situation of a kind gets: the plan (up to wording) and the rules that fired, each once; with the situation
-     * patterns of the rules open for it (a situation that shares them with the last one looked up is of its kind) and
-     * the id of its plan as the guardrails see it. One object for each set of rules fired, so a kind is its own
-     * identity (maps keyed by kinds compare them as objects).
+     * patterns of the rules open for it (a situation that shares them with the last one looked up is of its kind), and
+     * for each guardrail whose promise the plan does not keep, what is wrong ({@link #broken}, by guardrail; null
+     * where kept). One object for each set of rules fired, so a kind is its own identity (maps keyed by kinds compare
+     * them as objects).
      */
     static final class Kind {
         private final AdvicePlan plan;
         private final List<String> fired;
         private final long[] open;
-        private final int shape;
+        private final String[] broken;
+        /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
+        private final int[] suspects;
 
-        private Kind(AdvicePlan plan, List<String> fired, long[] open, int shape) {
+        private Kind(AdvicePlan plan, List<String> fired, long[] open, List<Guardrail> guardrails) {
             this.plan = plan;
             this.fired = fired;
             this.open = open;
-            this.shape = shape;
+            this.broken = new String[guardrails.size()];
+            List<Integer> suspects = new ArrayList<>();
+            for (int g = 0; g < broken.length; g++) {
+                broken[g] = guardrails.get(g).broken(plan).orElse(null);
+                if (broken[g] != null && guardrails.get(g).when().holdsForPlan(plan)) {
+                    suspects.add(g);
+                }
+            }
+            this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
         }
 
         AdvicePlan plan() {
@@ -57,10 +68,6 @@ final class AlikeSituations {
 
         long[] open() {
             return open;
-        }
-
-        int shape() {
-            return shape;
         }
     }
 
@@ -94,25 +101,48 @@ final class AlikeSituations {
     /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
     private final long[][][][] tables;
 
+    /** A guardrail's answer conditions are remembered per combination of the answers they read, up to this many. */
+    private static final long MOST_REMEMBERED = 1 << 24;
+
     private final Map<Bits, Kind> byRules = new ConcurrentHashMap<>();
-    private final Map<AdvicePlan, Integer> shapes = new ConcurrentHashMap<>();
-    private final Map<Integer, AdvicePlan> shapeById = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger nextShape = new java.util.concurrent.atomic.AtomicInteger();
-    private final Map<Long, String[]> verdicts = new ConcurrentHashMap<>();
     private final SameFirings firings;
-    private final Guardrails guardrails;
-    /** The dimensions of the answers some guardrail reads ({@link Guardrails#answersChecked()}). */
-    private final int[] checked;
+    private final List<Guardrail> guardrails;
+    /** The verdicts where no guardrail is broken (read only). */
+    private final String[] none;
+    /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
+    private final int[][] whenDims;
+    /**
+     * By role index and guardrail: whether its answer conditions hold, by combination of the values of
+     * {@link #whenDims} (0 not known yet, 1 no, 2 yes); null where there are too many combinations to keep. Threads
+     * may both work one out: they write the same value.
+     */
+    private final byte[][][] applies;
 
     private AlikeSituations(
             SameFirings firings, Guardrails guardrails, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
         this.firings = firings;
-        this.guardrails = guardrails;
-        // readiness is blank when the other person does not know, so its verdicts depend on the disclosure too
-        this.checked = AnswerSpace.dimensionsOf(guardrails.answersChecked());
+        this.guardrails = guardrails.all();
+        this.none = new String[this.guardrails.size()];
         this.space = space;
         this.groupDims = groupDims;
         this.tables = tables;
+        this.whenDims = this.guardrails.stream()
+                .map(g -> java.util.Arrays.stream(
+                                AnswerSpace.dimensionsOf(g.when().answersRead()))
+                        .filter(d -> d != AnswerSpace.ROLE)
+                        .toArray())
+                .toArray(int[][]::new);
+        this.applies = new byte[space.roleCount()][whenDims.length][];
+        for (int role = 0; role < space.roleCount(); role++) {
+            int[] sizes = space.sizesWithin(role);
+            for (int g = 0; g < whenDims.length; g++) {
+                long combinations = 1;
+                for (int d : whenDims[g]) {
+                    combinations *= sizes[d];
+                }
+                applies[role][g] = combinations <= MOST_REMEMBERED ? new byte[(int) combinations] : null;
+            }
+        }
     }
 
     /** The shortcut for these rules over this space, or empty when the rules do not qualify (see SameFirings). */
@@ -203,35 +233,43 @@ final class AlikeSituations {
         private final long[][] recentHolding = new long[RECENT][];
 
         private final Kind[] recentKind = new Kind[RECENT];
-        /** The verdicts looked up lately, by their key (as in {@link #verdicts}): most are found here, unshared. */
-        private final long[] recentVerdictKeys = new long[RECENT];
-
-        private final String[][] recentVerdicts = new String[RECENT][];
         private Kind lastKind;
         private long[] lastHolding;
         private long[] lastClosure;
+
         /**
-         * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}) of this kind:
-         * checked once for each plan the checks can tell apart and each combination of the answers they read.
+         * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}) of this kind, in
+         * file order (null where it holds): a guardrail is broken where the kind's plan breaks its promise and its
+         * conditions hold for the situation's answers.
          */
         String[] problems(Kind kind, long index) {
-            int[] sizes = space.sizesWithin(coords[AnswerSpace.ROLE]);
-            long key = kind.shape();
-            for (int d : checked) {
-                key = d == AnswerSpace.ROLE ? key * space.roleCount() + coords[d] : key * sizes[d] + coords[d];
+            String[] problems = null;
+            for (int g : kind.suspects) {
+                if (applies(g, index)) {
+                    if (problems == null) {
+                        problems = new String[guardrails.size()];
+                    }
+                    problems[g] = kind.broken[g];
+                }
             }
-            int slot = slotOf(key);
-            if (recentVerdicts[slot] != null && recentVerdictKeys[slot] == key) {
-                return recentVerdicts[slot];
-            }
-            String[] known = verdicts.get(key);
+            return problems == null ? none : problems;
+        }
+
+        private boolean applies(int g, long index) {
+            int role = coords[AnswerSpace.ROLE];
+            byte[] known = applies[role][g];
             if (known == null) {
-                known = guardrails.problems(space.get(index), kind.plan());
-                verdicts.put(key, known);
+                return guardrails.get(g).when().holdsForAnswers(space.get(index));
             }
-            recentVerdictKeys[slot] = key;
-            recentVerdicts[slot] = known;
-            return known;
+            int[] sizes = space.sizesWithin(role);
+            int combination = 0;
+            for (int d : whenDims[g]) {
+                combination = combination * sizes[d] + coords[d];
+            }
+            if (known[combination] == 0) {
+                known[combination] = guardrails.get(g).when().holdsForAnswers(space.get(index)) ? (byte) 2 : 1;
+            }
+            return known[combination] == 2;
         }
 
         /** The situation patterns that hold for situation {@code index}, read from the tables. */
@@ -295,8 +333,7 @@ final class AlikeSituations {
             Bits rules = new Bits(fired);
             Kind kind = byRules.get(rules);
             if (kind == null) {
-                Kind made = new Kind(
-                        evaluation.plan(), firings.names(fired), firings.open(fired), shapeOf(evaluation.plan()));
+                Kind made = new Kind(evaluation.plan(), firings.names(fired), firings.open(fired), guardrails);
                 Kind known = byRules.putIfAbsent(rules, made);
                 kind = known != null ? known : made;
             }
@@ -317,10 +354,6 @@ final class AlikeSituations {
             return (int) h & (RECENT - 1);
         }
 
-        private static int slotOf(long key) {
-            return (int) mixed(key) & (RECENT - 1);
-        }
-
         private static long mixed(long h) {
             h ^= h >>> 33;
             h *= 0xff51afd7ed558ccdL;
@@ -333,20 +366,6 @@ final class AlikeSituations {
         public void close() {
             // nothing held: the part's buffers are its own
         }
-    }
-
-    /** Plans the guardrails cannot tell apart ({@link Guardrails#asChecked}) share verdicts. */
-    private int shapeOf(AdvicePlan plan) {
-        AdvicePlan shape = guardrails.asChecked(plan);
-        Integer id = shapes.get(shape);
-        if (id != null) {
-            return id;
-        }
-        return shapes.computeIfAbsent(shape, k -> {
-            int made = nextShape.getAndIncrement();
-            shapeById.put(made, k);
-            return made;
-        });
     }
 
     private static boolean agree(long[] a, long[] b, long[] mask) {

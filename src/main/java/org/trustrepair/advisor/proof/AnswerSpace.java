@@ -23,9 +23,10 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * apart. Within each role:
  *
  * <ul>
- *   <li>days and apologies: both sides of every threshold a rule compares them with, and one value past the last
- *       (a rule cannot treat two values between thresholds differently);
- *   <li>relationship, breach and disclosure: every value some rule names, and one stand-in for the values none names;
+ *   <li>days and apologies: one value for each range between the thresholds a rule or a guardrail compares them
+ *       with (a rule cannot treat two values of one range differently);
+ *   <li>relationship, breach and disclosure: every value some rule or guardrail names, and one stand-in for the
+ *       values none names;
  *   <li>safety flags: one set for each group of sets that no rule condition and no guardrail tells apart;
  *   <li>an answer that no rule reads for that role (a pattern that requires the other role cannot match) and no
  *       guardrail reads either: one value.
@@ -306,18 +307,13 @@ public final class AnswerSpace {
             return cuts.floor(value);
         }
 
-        /** Both sides of every threshold above 0, and one past the last; just 0 when there is none. */
+        /**
+         * One value for each range between thresholds: the value just below the first threshold, and each threshold
+         * (what {@link #pickNumber} maps every value to); just 0 when there is none.
+         */
         private static int[] tried(TreeSet<Integer> cuts, int max) {
-            TreeSet<Integer> values = new TreeSet<>();
-            for (int cut : cuts) {
-                values.add(cut - 1);
-                values.add(cut);
-            }
-            if (values.isEmpty()) {
-                values.add(0);
-            } else if (values.last() < max) {
-                values.add(values.last() + 1);
-            }
+            TreeSet<Integer> values = new TreeSet<>(cuts.headSet(max, true));
+            values.add(cuts.isEmpty() ? 0 : cuts.first() - 1);
             return values.stream().mapToInt(Integer::intValue).toArray();
         }
 
@@ -375,7 +371,8 @@ public final class AnswerSpace {
         private static TreeSet<Integer> cuts(List<RuleSet> rules, String field, int max) {
             TreeSet<Integer> cuts = new TreeSet<>();
             rules.forEach(r -> cuts.addAll(RulesRead.cuts(r, field, 0, max)));
-            cuts.remove(0);
+            rules.forEach(r -> cuts.addAll(Guardrails.of(r).cuts(field)));
+            cuts.removeIf(c -> c <= 0 || c > max);
             return cuts;
         }
 
@@ -387,6 +384,7 @@ public final class AnswerSpace {
         private static <E extends Enum<E>> E[] named(List<RuleSet> rules, Class<E> type, String field, Set<E> also) {
             EnumSet<E> named = EnumSet.noneOf(type);
             rules.forEach(r -> named.addAll(RulesRead.namedValues(r, type, field)));
+            rules.forEach(r -> Guardrails.of(r).valuesNamed(field).forEach(v -> named.add(Enum.valueOf(type, v))));
             List<E> values = new ArrayList<>(named);
             EnumSet.complementOf(named).stream().findFirst().ifPresent(values::add);
             @SuppressWarnings("unchecked")

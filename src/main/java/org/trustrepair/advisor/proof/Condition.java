@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 
@@ -62,7 +64,12 @@ public final class Condition {
                     return;
                 }
                 for (Object group : groups) {
-                    anyOf.add(read(asMap(group, where, problems), where + " anyOf", problems));
+                    Condition read = read(asMap(group, where, problems), where + " anyOf", problems);
+                    if (read.lines.stream().anyMatch(Line::ofPlan) || !read.anyOf.isEmpty()) {
+                        problems.add(where + ": an anyOf group names answers only; write track, nature, severity,"
+                                + " period and stepOfKind outside anyOf, and no anyOf inside another");
+                    }
+                    anyOf.add(read);
                 }
             } else if (field.equals("stepOfKind")) {
                 Collection<?> given = value instanceof Collection<?> c ? c : List.of(String.valueOf(value));
@@ -143,20 +150,34 @@ public final class Condition {
     }
 
     boolean holds(Answers answers, AdvicePlan plan) {
+        return holdsForPlan(plan) && holdsForAnswers(answers);
+    }
+
+    /** Whether the lines about the plan (its classification, stepOfKind) hold; anyOf groups name answers only. */
+    boolean holdsForPlan(AdvicePlan plan) {
         for (Line line : lines) {
             if (line.field().equals("stepOfKind")) {
                 if (plan.steps().stream().noneMatch(s -> line.values().stream().anyMatch(s::is))) {
                     return false;
                 }
-            } else if (!holds(
-                    line,
-                    line.ofPlan()
-                            ? read(PLAN, line.field(), plan.classification())
-                            : read(ANSWERS, line.field(), answers))) {
+            } else if (line.ofPlan() && !holds(line, read(PLAN, line.field(), plan.classification()))) {
                 return false;
             }
         }
-        return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.holds(answers, plan));
+        return true;
+    }
+
+    /**
+     * Whether the lines about answers hold, with at least one anyOf group: the same for every two situations that
+     * agree on {@link #answersRead()}.
+     */
+    boolean holdsForAnswers(Answers answers) {
+        for (Line line : lines) {
+            if (!line.ofPlan() && !holds(line, read(ANSWERS, line.field(), answers))) {
+                return false;
+            }
+        }
+        return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.holdsForAnswers(answers));
     }
 
     private static boolean holds(Line line, Object value) {
@@ -227,6 +248,26 @@ public final class Condition {
         }
         anyOf.forEach(c -> constraints.addAll(c.safetyConstraints()));
         return constraints;
+    }
+
+    /** The values this condition names for an answer, in its anyOf groups too. */
+    Set<String> valuesNamed(String field) {
+        Set<String> named = new TreeSet<>();
+        lines.stream().filter(l -> l.field().equals(field) && !l.ofPlan()).forEach(l -> named.addAll(l.values()));
+        anyOf.forEach(c -> named.addAll(c.valuesNamed(field)));
+        return named;
+    }
+
+    /** Where this condition cuts a number answer in two, in its anyOf groups too. */
+    Set<Integer> cuts(String field) {
+        Set<Integer> cuts = new TreeSet<>();
+        for (Line l : lines) {
+            if (l.field().equals(field)) {
+                Stream.of(l.atLeast(), l.below()).filter(Objects::nonNull).forEach(cuts::add);
+            }
+        }
+        anyOf.forEach(c -> cuts.addAll(c.cuts(field)));
+        return cuts;
     }
 
     /** The values this condition allows for an answer it tests at its top level; null when it does not test it. */

@@ -72,9 +72,11 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
     /** Empty when the plan keeps this guardrail for these answers; otherwise what is wrong, without any answer. */
     public Optional<String> check(Answers answers, AdvicePlan plan) {
-        if (when != null && !when.holds(answers, plan)) {
-            return Optional.empty();
-        }
+        return when.holds(answers, plan) ? broken(plan) : Optional.empty();
+    }
+
+    /** Empty when the plan keeps the promise (whatever the answers); otherwise what is wrong. */
+    Optional<String> broken(AdvicePlan plan) {
         List<Step> steps = plan.steps();
         Promise p = then;
         for (String kind : p.noStepOfKind()) {

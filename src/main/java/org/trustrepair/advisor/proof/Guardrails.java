@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
-import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleProblem;
@@ -44,11 +43,9 @@ public final class Guardrails {
             String id, String promise, List<String> sources, Map<String, Object> when, Guardrail.Promise then) {}
 
     private final List<Guardrail> all;
-    private final boolean textsChecked;
 
     private Guardrails(List<Guardrail> all) {
         this.all = List.copyOf(all);
-        this.textsChecked = all.stream().anyMatch(g -> !g.then().noStepSays().isEmpty());
     }
 
     /** The guardrails of these rules (read once per rule set). */
@@ -152,63 +149,25 @@ public final class Guardrails {
         return read;
     }
 
+    /** The values of an answer some guardrail names (the sweep tries each of them). */
+    Set<String> valuesNamed(String field) {
+        Set<String> named = new TreeSet<>();
+        all.forEach(g -> named.addAll(g.when().valuesNamed(field)));
+        return named;
+    }
+
+    /** Where some guardrail cuts a number answer in two ({@code atLeast} and {@code below}). */
+    Set<Integer> cuts(String field) {
+        Set<Integer> cuts = new TreeSet<>();
+        all.forEach(g -> cuts.addAll(g.when().cuts(field)));
+        return cuts;
+    }
+
     /** What the guardrails ask of the safety flags, as DRL constraints ({@link Condition#safetyConstraints()}). */
     List<String> safetyConstraints() {
         return all.stream()
                 .flatMap(g -> g.when().safetyConstraints().stream())
                 .distinct()
                 .toList();
-    }
-
-    /**
-     * Every answer some guardrail reads (for either role): two situations that agree on these, with the same plan as
-     * {@link #asChecked} sees it, get the same verdicts.
-     */
-    List<String> answersChecked() {
-        Set<String> read = new TreeSet<>(Set.of("role"));
-        all.forEach(g -> read.addAll(g.when().answersRead()));
-        return List.copyOf(read);
-    }
-
-    /**
-     * The plan as the guardrails see it: the classification; each step's phase, rank, id, kinds and help lines; of
-     * its texts, whether they are blank or keep a brace (and the title and detail themselves when a guardrail reads
-     * what a step says). Every guardrail gives the same verdict on this as on the plan itself.
-     */
-    AdvicePlan asChecked(AdvicePlan plan) {
-        var c = plan.classification();
-        return new AdvicePlan(
-                "",
-                new AdvicePlan.Classification(c.nature(), c.severity(), c.track(), c.period(), null, List.of()),
-                plan.steps().stream()
-                        .map(s -> new Step(
-                                0,
-                                s.rank(),
-                                s.phase(),
-                                null,
-                                s.id(),
-                                textsChecked ? s.title() : blankOr(s.title()),
-                                textsChecked ? s.detail() : blankOr(s.detail()),
-                                reasonOf(s.why()),
-                                blankOr(s.rule()),
-                                List.of(),
-                                s.kinds(),
-                                s.helplines()))
-                        .toList(),
-                plan.withheld().stream()
-                        .map(w -> new AdvicePlan.WithheldAdvice(
-                                w.id(), w.phase(), null, reasonOf(w.reason()), blankOr(w.rule()), List.of(), w.kinds()))
-                        .toList(),
-                blankOr(plan.disclaimer()));
-    }
-
-    /** What the guardrails read of a reason: blank (kept as it is), keeps a brace, or neither. */
-    private static String reasonOf(String text) {
-        return text == null || text.isBlank() ? text : text.contains("{") ? "{" : "·";
-    }
-
-    /** What the guardrails read of any other text: blank (kept as it is) or not. */
-    private static String blankOr(String text) {
-        return text == null || text.isBlank() ? text : "·";
     }
 }

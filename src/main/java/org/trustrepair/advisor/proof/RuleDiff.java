@@ -112,7 +112,8 @@ public final class RuleDiff {
     /**
      * A diff that evaluates, under each rule set, one situation of each kind when the rules allow it
      * ({@link AlikeSituations}), or, with {@code shortcut} false, every situation with the engine (for comparing the
-     * two); on every {@code stride}-th situation only (1 for all: only that is a diff; more, for tests of the diff).
+     * two); on the situations {@link Sweep#sampled} with this stride only (1 for all: only that is a diff; more, for
+     * tests of the diff).
      */
     RuleDiff(int threads, boolean shortcut, int stride) {
         this.threads = Math.max(1, threads);
@@ -225,7 +226,7 @@ public final class RuleDiff {
 
         @Override
         public void take(long index) {
-            if (index % stride != 0) {
+            if (!Sweep.sampled(index, stride)) {
                 return;
             }
             int i = (int) index;

@@ -158,11 +158,10 @@ class QuestionnaireJourneyTest {
                     .isTrue();
             assertThat(texts(plan, "h2"))
                     .containsSubsequence(
-                            "Safety first",
-                            "Your situation",
-                            "Then, in order",
-                            "What not to do now, and why",
-                            "About this plan");
+                            "Safety first", "Your situation", "What not to do now, and why", "About this plan");
+            assertThat(texts(plan, "h2"))
+                    .as("with thoughts of self-harm, everything beyond safety waits")
+                    .doesNotContain("Then, in order");
             assertThat(texts(plan, ".withheld__title")).contains("Offer to see a couples counsellor together");
             assertThat(texts(plan, ".helpline"))
                     .as("each help line once, though two steps give the emergency numbers")
@@ -558,7 +557,8 @@ class QuestionnaireJourneyTest {
             AdvicePlan expected = advisorsPlan(answers);
             assertPageShows(plan, expected);
             assertThat(expected.classification().track().name()).isEqualTo("SAFETY");
-            assertThat(expected.steps().get(0).id()).isEqualTo("crisis-line-first");
+            assertThat(expected.steps().get(0).id()).isEqualTo("help-for-them-now");
+            assertThat(expected.steps().get(0).kinds()).contains("crisis-line");
             assertThat(expected.steps()).extracting(AdvicePlan.Step::id).contains("your-safety-first");
         }
 
