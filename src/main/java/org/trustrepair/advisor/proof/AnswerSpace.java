@@ -176,7 +176,7 @@ public final class AnswerSpace {
                             : new Readiness[] {role == Role.WAS_HURT ? null : Readiness.UNDECIDED};
             this.dayCuts =
                     read.contains("daysElapsed") ? cuts(rules, "daysElapsed", Answers.MAX_DAYS) : new TreeSet<>();
-            this.days = tried(dayCuts, Answers.MAX_DAYS);
+            this.days = tried(dayCuts, Answers.MAX_DAYS, grid);
             // UNDISCLOSED blanks readiness, so it is tried on its own wherever readiness is read
             this.disclosures = read.contains("disclosure")
                     ? named(
@@ -192,7 +192,7 @@ public final class AnswerSpace {
             this.apologyCuts = read.contains("apologiesMade")
                     ? cuts(rules, "apologiesMade", Answers.MAX_APOLOGIES)
                     : new TreeSet<>();
-            this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES);
+            this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES, grid);
             this.others = read.contains("othersAffected") ? BOTH : NO;
             this.contact = read.contains("contactUnavoidable") ? BOTH : NO;
             List<TheirResponse> responses = new ArrayList<>();
@@ -308,12 +308,18 @@ public final class AnswerSpace {
         }
 
         /**
-         * One value for each range between thresholds: the value just below the first threshold, and each threshold
-         * (what {@link #pickNumber} maps every value to); just 0 when there is none.
+         * For a sweep, one value for each range between thresholds: the value just below the first threshold, and each
+         * threshold (what {@link #pickNumber} maps every value to). For a diff's grid, both sides of every threshold
+         * and one value past the last, as a reason may write the number itself ("3 apologies"): an edit of such words
+         * shows at more values. Just 0 when there is no threshold.
          */
-        private static int[] tried(TreeSet<Integer> cuts, int max) {
+        private static int[] tried(TreeSet<Integer> cuts, int max, boolean grid) {
             TreeSet<Integer> values = new TreeSet<>(cuts.headSet(max, true));
             values.add(cuts.isEmpty() ? 0 : cuts.first() - 1);
+            if (grid && !cuts.isEmpty()) {
+                cuts.forEach(c -> values.add(c - 1));
+                values.add(Math.min(max, cuts.last() + 1));
+            }
             return values.stream().mapToInt(Integer::intValue).toArray();
         }
 

@@ -111,15 +111,12 @@ public final class Sweep {
         return run(space, index -> sampled(index, stride), stride == 1, shortcutFor(space));
     }
 
-    /** How many situations a sample takes in a row: neighbours share most answers, so kinds repeat within a block. */
-    static final int BLOCK = 1024;
-
     /**
-     * Whether a sample with this stride takes situation {@code index}: the situations of one block of {@link #BLOCK}
-     * in every {@code stride} (every situation for stride 1).
+     * Whether a sample with this stride takes situation {@code index}: every {@code stride}-th situation (every one for
+     * stride 1). A stride that shares no factor with the sizes of the answers spreads the sample over all of them.
      */
     static boolean sampled(long index, int stride) {
-        return (index / BLOCK) % stride == 0;
+        return index % stride == 0;
     }
 
     private AlikeSituations shortcutFor(AnswerSpace space) {

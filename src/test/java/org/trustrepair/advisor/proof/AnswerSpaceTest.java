@@ -23,7 +23,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 /** The space is complete where it must be, and its shortcuts never hide a difference the rules could make. */
 class AnswerSpaceTest {
 
-    private final RuleSet rules = RulesFolder.ruleSet();
+    private final RuleSet rules = RulesFolder.fixture();
     private final AnswerSpace space = AnswerSpace.of(rules);
 
     /** What the guardrails can see of a plan: everything but the wording. */
@@ -40,15 +40,17 @@ class AnswerSpaceTest {
     }
 
     @Test
-    void daysAndApologiesAreTriedOnBothSidesOfEveryThreshold() {
-        assertThat(space.days()).containsExactly(13, 14, 89, 90, 364, 365, 729, 730, 731);
-        assertThat(space.apologies()).containsExactly(0, 1, 2, 3);
+    void daysAndApologiesAreTriedOncePerRangeBetweenThresholds() {
+        // the fixture compares days with 14, 90, 365 and 730, apologies with 1 and 2
+        assertThat(space.days()).containsExactly(13, 14, 90, 365, 730);
+        assertThat(space.apologies()).containsExactly(0, 1, 2);
     }
 
     @Test
     void everySituationIsDistinctAndValid() {
         Set<String> seen = new HashSet<>();
-        for (long index = 0; index < space.size(); index += 7) {
+        // about 200,000 situations spread over the whole space
+        for (long index = 0; index < space.size(); index += space.size() / 200_000 | 1) {
             Answers a = space.get(index);
             // when they do not know, readiness is blank: each readiness value tried there stands for blank
             boolean undisclosed = a.disclosure() == Disclosure.UNDISCLOSED;
@@ -71,7 +73,7 @@ class AnswerSpaceTest {
                 .hasSize(space.safetySetCount())
                 .hasSizeLessThan(1 << SafetyFlag.values().length);
         Random random = new Random(11);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 20; i++) { // each against every class of flags: about 20,000 plans
             Role role = Role.values()[random.nextInt(2)];
             Disclosure disclosure = Disclosure.values()[random.nextInt(4)];
             Answers base = new Answers(

@@ -14,7 +14,7 @@ import org.trustrepair.advisor.advice.RulesFolder;
 /** A set of situations is said as a few boxes of answers that hold exactly that set. */
 class BoxesTest {
 
-    private final AnswerSpace space = AnswerSpace.grid(RulesFolder.ruleSet());
+    private final AnswerSpace space = AnswerSpace.grid(RulesFolder.fixture());
     private final Boxes boxes = new Boxes(space);
 
     private BitSet where(Predicate<Answers> test) {

@@ -24,7 +24,7 @@ import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
  */
 class RuleDiffShortcutTest {
 
-    /** One block of neighbouring situations in this many ({@link Sweep#sampled}): about 30,000 situations. */
+    /** One situation in this many ({@link Sweep#sampled}): about 40,000 situations. */
     private static final int STRIDE = 401;
 
     @TempDir
@@ -46,8 +46,8 @@ class RuleDiffShortcutTest {
         assertThat(AlikeSituations.of(after, space, 2))
                 .as("the new rules qualify for the shortcut")
                 .isPresent();
-        // a sample of blocks of neighbouring situations (all of them take many minutes; the shortcut checks itself
-        // against the engine on every situation it evaluates anyway)
+        // a sample spread over the whole space (all of it takes many minutes; the shortcut checks itself against the
+        // engine on every situation it evaluates anyway)
         RuleDiff.Result every = new RuleDiff(2, false, STRIDE).compare(before, after);
         RuleDiff.Result alike = new RuleDiff(2, true, STRIDE).compare(before, after);
 
@@ -56,8 +56,8 @@ class RuleDiffShortcutTest {
                 .count();
         assertThat(every.evaluatedBefore()).isEqualTo(sampled);
         assertThat(every.evaluatedAfter()).isEqualTo(sampled);
-        assertThat(alike.evaluatedBefore()).as("one evaluation per kind").isLessThan(sampled / 4);
-        assertThat(alike.evaluatedAfter()).as("one evaluation per kind").isLessThan(sampled / 4);
+        assertThat(alike.evaluatedBefore()).as("one evaluation per kind").isLessThan(sampled);
+        assertThat(alike.evaluatedAfter()).as("one evaluation per kind").isLessThan(sampled);
         assertThat(alike.space().describe()).isEqualTo(every.space().describe());
         // the changes and their counts first (a readable failure), then the exact sets of situations
         assertThat(counts(alike)).isEqualTo(counts(every));
