@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +55,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * most {@link #MAX_ERRORS_SHOWN}, so that a small body of many unknown fields does not get a large answer.
      */
     private static List<FieldProblem> shown(List<FieldProblem> problems) {
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                         problems.stream().filter(ApiErrors::isAnswer),
                         problems.stream().filter(p -> !isAnswer(p)))
                 .limit(MAX_ERRORS_SHOWN)

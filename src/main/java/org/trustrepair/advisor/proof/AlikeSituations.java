@@ -127,8 +127,7 @@ final class AlikeSituations {
         this.groupDims = groupDims;
         this.tables = tables;
         this.whenDims = this.guardrails.stream()
-                .map(g -> java.util.Arrays.stream(
-                                AnswerSpace.dimensionsOf(g.when().answersRead()))
+                .map(g -> Arrays.stream(AnswerSpace.dimensionsOf(g.when().answersRead()))
                         .filter(d -> d != AnswerSpace.ROLE)
                         .toArray())
                 .toArray(int[][]::new);
@@ -192,7 +191,7 @@ final class AlikeSituations {
                     combinations *= sizes[d];
                 }
                 long[][] table = new long[combinations][];
-                java.util.Arrays.fill(coords, 0);
+                Arrays.fill(coords, 0);
                 long[] mask = groupMasks.get(g);
                 for (int combination = 0; combination < combinations; combination++) {
                     int rest = combination;

@@ -2,8 +2,11 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +153,7 @@ public final class AnswerSpace {
 
         final List<Set<SafetyFlag>> safetySets;
         final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
-        final Set<String> read = new java.util.HashSet<>();
+        final Set<String> read = new HashSet<>();
 
         RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses, boolean grid) {
             this.role = role;
@@ -176,7 +179,7 @@ public final class AnswerSpace {
                             : new Readiness[] {role == Role.WAS_HURT ? null : Readiness.UNDECIDED};
             this.dayCuts =
                     read.contains("daysElapsed") ? cuts(rules, "daysElapsed", Answers.MAX_DAYS) : new TreeSet<>();
-            this.days = tried(dayCuts, Answers.MAX_DAYS, grid);
+            this.days = tried(dayCuts, Answers.MAX_DAYS);
             // UNDISCLOSED blanks readiness, so it is tried on its own wherever readiness is read
             this.disclosures = read.contains("disclosure")
                     ? named(
@@ -192,7 +195,7 @@ public final class AnswerSpace {
             this.apologyCuts = read.contains("apologiesMade")
                     ? cuts(rules, "apologiesMade", Answers.MAX_APOLOGIES)
                     : new TreeSet<>();
-            this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES, grid);
+            this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES);
             this.others = read.contains("othersAffected") ? BOTH : NO;
             this.contact = read.contains("contactUnavoidable") ? BOTH : NO;
             List<TheirResponse> responses = new ArrayList<>();
@@ -202,7 +205,7 @@ public final class AnswerSpace {
             }
             this.responses = responses.toArray(TheirResponse[]::new);
             this.safetyClasses = safetyClasses;
-            this.safetySets = List.copyOf(new java.util.LinkedHashSet<>(safetyClasses.values()));
+            this.safetySets = List.copyOf(new LinkedHashSet<>(safetyClasses.values()));
         }
 
         long size() {
@@ -308,18 +311,13 @@ public final class AnswerSpace {
         }
 
         /**
-         * For a sweep, one value for each range between thresholds: the value just below the first threshold, and each
-         * threshold (what {@link #pickNumber} maps every value to). For a diff's grid, both sides of every threshold
-         * and one value past the last, as a reason may write the number itself ("3 apologies"): an edit of such words
-         * shows at more values. Just 0 when there is no threshold.
+         * One value for each range between thresholds: the value just below the first threshold, and each threshold
+         * (what {@link #pickNumber} maps every value to); just 0 when there is none. A reason that writes the number
+         * itself ("3 apologies") is compared, in a diff, at the value that stands for its range.
          */
-        private static int[] tried(TreeSet<Integer> cuts, int max, boolean grid) {
+        private static int[] tried(TreeSet<Integer> cuts, int max) {
             TreeSet<Integer> values = new TreeSet<>(cuts.headSet(max, true));
             values.add(cuts.isEmpty() ? 0 : cuts.first() - 1);
-            if (grid && !cuts.isEmpty()) {
-                cuts.forEach(c -> values.add(c - 1));
-                values.add(Math.min(max, cuts.last() + 1));
-            }
             return values.stream().mapToInt(Integer::intValue).toArray();
         }
 
@@ -423,8 +421,8 @@ public final class AnswerSpace {
      * disclosure too (readiness is blank when the other person does not know). A test that reads these answers gives
      * the same result for every situation that agrees on these dimensions.
      */
-    static int[] dimensionsOf(java.util.Collection<String> fields) {
-        java.util.TreeSet<Integer> dims = new java.util.TreeSet<>();
+    static int[] dimensionsOf(Collection<String> fields) {
+        TreeSet<Integer> dims = new TreeSet<>();
         for (String field : fields) {
             int d = DIMENSIONS.indexOf(field);
             if (d < 0) {

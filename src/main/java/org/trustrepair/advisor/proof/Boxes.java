@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -236,7 +237,7 @@ final class Boxes {
         while (v < n) {
             int[] range = space.range(d, v);
             int end = v;
-            while (end + 1 < n && java.util.Arrays.equals(space.range(d, end + 1), range)) {
+            while (end + 1 < n && Arrays.equals(space.range(d, end + 1), range)) {
                 end++;
             }
             boolean all = true;

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.Catalogue;
 import org.trustrepair.advisor.advice.engine.PlanMaker;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
@@ -55,7 +57,7 @@ final class DecisionKey {
      * What the sweep can observe beyond the DRL, leaving out the reasons of the rules named: for comparing two rule
      * sets that differ in those rules only ({@link RuleChanges}).
      */
-    static String ofAllBut(RuleSet rules, java.util.Set<String> except, java.util.Set<String> texts) {
+    static String ofAllBut(RuleSet rules, Set<String> except, Set<String> texts) {
         Map<String, RuleInfo> kept = new TreeMap<>(rules.rules());
         kept.keySet().removeAll(except);
         return sha256(beyondTheDrl(kept, rules.catalogue(), rules.maxFirings(), rules.maxEvaluationNanos(), texts));
@@ -76,7 +78,7 @@ final class DecisionKey {
             Catalogue catalogue,
             int maxFirings,
             long maxEvaluationNanos,
-            java.util.Set<String> texts) {
+            Set<String> texts) {
         StringBuilder key = new StringBuilder(16 * 1024);
         key.append("limits ")
                 .append(maxFirings)
@@ -116,8 +118,7 @@ final class DecisionKey {
         catalogue
                 .questionnaire()
                 .questions()
-                .forEach(q -> java.util.stream.Stream.concat(
-                                q.choices().stream().map(c -> c.value()), q.inReasons().keySet().stream())
+                .forEach(q -> Stream.concat(q.choices().stream().map(c -> c.value()), q.inReasons().keySet().stream())
                         .forEach(value -> {
                             String words = catalogue.questionnaire().phrase(q.field(), value);
                             words = words == null ? null : words.replace("{n}", "0");

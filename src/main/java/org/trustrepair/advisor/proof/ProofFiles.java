@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,9 +173,8 @@ public final class ProofFiles {
         for (Path p : kept) {
             modified.put(p, Files.getLastModifiedTime(p).toMillis());
         }
-        List<Path> oldestFirst = kept.stream()
-                .sorted(java.util.Comparator.comparing(modified::get))
-                .toList();
+        List<Path> oldestFirst =
+                kept.stream().sorted(Comparator.comparing(modified::get)).toList();
         for (Path p : oldestFirst.subList(0, kept.size() - KEPT)) {
             Files.deleteIfExists(p);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Classification;
@@ -326,8 +327,7 @@ public final class RuleDiff {
     }
 
     /** The rule that gave each item of a plan, by the item's id. */
-    private static <T> Map<String, String> rulesById(
-            List<T> items, java.util.function.Function<T, String> id, java.util.function.Function<T, String> rule) {
+    private static <T> Map<String, String> rulesById(List<T> items, Function<T, String> id, Function<T, String> rule) {
         Map<String, String> rules = new HashMap<>();
         items.forEach(item -> rules.put(id.apply(item), rule.apply(item)));
         return rules;

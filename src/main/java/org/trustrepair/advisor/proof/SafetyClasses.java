@@ -2,8 +2,10 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,8 +93,7 @@ final class SafetyClasses {
      * when some rule set's conditions cannot be read.
      */
     static List<Set<SafetyFlag>> representatives(List<Collection<String>> ruleSetsDrl, List<String> guardrails) {
-        return List.copyOf(
-                new java.util.LinkedHashSet<>(classes(ruleSetsDrl, guardrails).values()));
+        return List.copyOf(new LinkedHashSet<>(classes(ruleSetsDrl, guardrails).values()));
     }
 
     /** Each of the 32 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
@@ -119,7 +120,7 @@ final class SafetyClasses {
         for (Set<SafetyFlag> flags : all) {
             result.put(flags, byClass.computeIfAbsent(signature(probe, flags), k -> flags));
         }
-        return java.util.Collections.unmodifiableMap(result);
+        return Collections.unmodifiableMap(result);
     }
 
     private static String signature(KieBase probe, Set<SafetyFlag> flags) {

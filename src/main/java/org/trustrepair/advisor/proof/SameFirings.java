@@ -1,14 +1,21 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
@@ -95,9 +102,9 @@ public final class SameFirings {
         for (int r = 0; r < ruleNames.size(); r++) {
             ruleIndex.put(ruleNames.get(r), r);
         }
-        this.byName = java.util.stream.IntStream.range(0, ruleNames.size())
+        this.byName = IntStream.range(0, ruleNames.size())
                 .boxed()
-                .sorted(java.util.Comparator.comparing(ruleNames::get))
+                .sorted(Comparator.comparing(ruleNames::get))
                 .mapToInt(Integer::intValue)
                 .toArray();
         this.situationMaskOfRule = situationMaskOfRule;
@@ -131,9 +138,9 @@ public final class SameFirings {
     /** Whether the rules in these files (DRL text by path, decision tables as DRL) qualify, and if so their probes. */
     static Analysis of(Map<String, String> drlSources) {
         List<RuleDescr> all = new ArrayList<>();
-        Set<String> imports = new java.util.TreeSet<>();
+        Set<String> imports = new TreeSet<>();
         try {
-            for (var e : new java.util.TreeMap<>(drlSources).entrySet()) {
+            for (var e : new TreeMap<>(drlSources).entrySet()) {
                 PackageDescr pkg = Drl.parse(DecisionKey.withoutComments(e.getValue()));
                 if (!pkg.getGlobals().isEmpty()
                         || !pkg.getFunctions().isEmpty()
@@ -255,8 +262,8 @@ public final class SameFirings {
         int words = Math.max(1, (fields.size() + 63) / 64);
         int otherWords = Math.max(1, (otherIndex.size() + 63) / 64);
         // the two probe rule bases are made side by side
-        java.util.concurrent.CompletableFuture<long[][]> learning = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> learn(facts.toString(), names.size(), otherWords), task -> {
+        CompletableFuture<long[][]> learning =
+                CompletableFuture.supplyAsync(() -> learn(facts.toString(), names.size(), otherWords), task -> {
                     Thread t = new Thread(task, "consequence-probes");
                     t.setDaemon(true);
                     t.start();
@@ -265,7 +272,7 @@ public final class SameFirings {
         long[][] opens;
         try {
             opens = learning.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return refused("the rules' consequences cannot be fired on their own");
         }
         if (base == null) {
@@ -274,7 +281,7 @@ public final class SameFirings {
         long[][] situationMasks =
                 situationsOfRule.stream().map(m -> mask(m, words)).toArray(long[][]::new);
         long[][] otherMasks = othersOfRule.stream()
-                .map(o -> mask(java.util.Arrays.stream(o).boxed().toList(), otherWords))
+                .map(o -> mask(Arrays.stream(o).boxed().toList(), otherWords))
                 .toArray(long[][]::new);
         SameFirings firings = new SameFirings(
                 base, List.copyOf(fields), mask(always, words), List.copyOf(names), situationMasks, otherMasks, opens);

@@ -3,10 +3,14 @@ package org.trustrepair.advisor.proof;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustrepair.advisor.advice.Answers;
@@ -123,8 +127,7 @@ public final class Sweep {
         return shortcut ? AlikeSituations.of(rules, space, threads).orElse(null) : null;
     }
 
-    private Result run(
-            AnswerSpace space, java.util.function.LongPredicate include, boolean all, AlikeSituations alike) {
+    private Result run(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
         try {
             return sweep(space, include, all, alike);
         } catch (IllegalStateException e) {
@@ -139,8 +142,7 @@ public final class Sweep {
         }
     }
 
-    private Result sweep(
-            AnswerSpace space, java.util.function.LongPredicate include, boolean all, AlikeSituations alike) {
+    private Result sweep(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
         long start = System.nanoTime();
         List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
             final Partial partial = new Partial();
@@ -213,7 +215,7 @@ public final class Sweep {
         final Map<Guardrail, Example> firstViolation = new LinkedHashMap<>();
         final Map<String, long[]> fired = new HashMap<>();
         /** Kinds are their own identity ({@link AlikeSituations.Kind}). */
-        final Map<AlikeSituations.Kind, long[]> ofKind = new java.util.IdentityHashMap<>();
+        final Map<AlikeSituations.Kind, long[]> ofKind = new IdentityHashMap<>();
 
         private AlikeSituations.Kind lastKind;
         private long[] last;
@@ -235,7 +237,7 @@ public final class Sweep {
                         index,
                         i -> answers,
                         guardrails.problems(answers, evaluation.plan()),
-                        new java.util.HashSet<>(evaluation.firedRules()));
+                        new HashSet<>(evaluation.firedRules()));
             }
         }
 
@@ -258,11 +260,7 @@ public final class Sweep {
          * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong) and the rules that
          * fired for it (each once); its answers are made only for an example.
          */
-        void record(
-                long index,
-                java.util.function.LongFunction<Answers> answersOf,
-                String[] problems,
-                Collection<String> firedRules) {
+        void record(long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules) {
             situations++;
             List<Guardrail> all = guardrails.all();
             for (int i = 0; i < problems.length; i++) {
@@ -285,11 +283,7 @@ public final class Sweep {
          * A situation of a known kind: its rules are counted by kind, and added up once at the end (situations come in
          * runs of one kind, so the last kind's counter and rules are kept at hand).
          */
-        void record(
-                long index,
-                java.util.function.LongFunction<Answers> answersOf,
-                String[] problems,
-                AlikeSituations.Kind kind) {
+        void record(long index, LongFunction<Answers> answersOf, String[] problems, AlikeSituations.Kind kind) {
             record(index, answersOf, problems, List.of());
             if (kind != lastKind) {
                 lastKind = kind;

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One token bucket per client, in memory, at most {@code maxClients} of them: the least recently seen client is
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class ClientBuckets {
 
-    private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     private final int requestsPerMinute;
     private final Map<String, Bucket> buckets;

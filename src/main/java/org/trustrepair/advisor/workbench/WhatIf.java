@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustrepair.advisor.advice.AdvicePlan;
@@ -36,7 +37,7 @@ final class WhatIf {
     static AnswersReader.Result read(Questionnaire questionnaire, Map<String, List<String>> form) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         // a question that does not apply to these answers (readiness when they do not know) is not sent
-        Map<String, Object> given = new java.util.HashMap<>();
+        Map<String, Object> given = new HashMap<>();
         for (Questionnaire.Question q : questionnaire.questions()) {
             List<String> values = form.getOrDefault(q.field(), List.of());
             String value = values.isEmpty() || values.get(0).isBlank() ? q.defaultValue() : values.get(0);

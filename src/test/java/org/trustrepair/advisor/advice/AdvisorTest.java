@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +53,7 @@ class AdvisorTest {
         assertThat(plan.steps())
                 .extracting(AdvicePlan.Step::order)
                 .containsExactlyElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, plan.steps().size())
-                                .boxed()
-                                .toList());
+                        IntStream.rangeClosed(1, plan.steps().size()).boxed().toList());
         assertThat(ids(plan).indexOf("end-it-completely")).isLessThan(ids(plan).indexOf("apologize-fully"));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.trustrepair.advisor.advice.Answers;
@@ -324,7 +325,7 @@ final class Bodies {
                         // a flag of the first version, which does not say who is at risk from whom
                         r -> new Breakage(
                                 "safety[2]",
-                                pick(r, List.copyOf(new java.util.TreeSet<>(SafetyFlag.REPLACED.keySet()))),
+                                pick(r, List.copyOf(new TreeSet<>(SafetyFlag.REPLACED.keySet()))),
                                 false,
                                 Set.of())));
     }

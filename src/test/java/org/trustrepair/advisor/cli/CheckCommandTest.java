@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.RulesCopy;
@@ -27,7 +29,7 @@ class CheckCommandTest {
         CommandLine cli = new CommandLine(new CheckCommand());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         if (!all.contains("--cache")) {
             all.add("--no-cache");
         }

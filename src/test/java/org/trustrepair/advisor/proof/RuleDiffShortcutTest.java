@@ -118,7 +118,7 @@ class RuleDiffShortcutTest {
                 edited,
                 "apologize/apologize.drl",
                 "You have made {apologiesMade} already. Another apology",
-                "You have made 2 apologies already. Another apology");
+                "You have made 3 apologies already. Another apology");
         RulesCopy.edit(
                 edited,
                 "situation/classify.drl",

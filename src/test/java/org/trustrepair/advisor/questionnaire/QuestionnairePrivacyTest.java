@@ -208,8 +208,8 @@ class QuestionnairePrivacyTest {
                 // as whole words: the token is random base64, where a short number such as "37" turns up by chance
                 String held = String.valueOf(session.getAttribute(name));
                 assertThat(answerValues())
-                        .noneMatch(value -> java.util.regex.Pattern.compile("(?<![A-Za-z0-9_-])"
-                                        + java.util.regex.Pattern.quote(value) + "(?![A-Za-z0-9_-])")
+                        .noneMatch(value -> Pattern.compile(
+                                        "(?<![A-Za-z0-9_-])" + Pattern.quote(value) + "(?![A-Za-z0-9_-])")
                                 .matcher(held)
                                 .find());
             }

@@ -1,5 +1,8 @@
 package org.trustrepair.advisor.advice.engine;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trustrepair.advisor.advice.RuleProblem;
@@ -27,8 +30,8 @@ final class DrlErrors {
     }
 
     /** Drops the compiler's follow-on messages ("null Package") for a file that already has a located problem. */
-    static java.util.List<RuleProblem> withoutEchoes(java.util.List<RuleProblem> problems) {
-        java.util.Set<String> located = new java.util.HashSet<>();
+    static List<RuleProblem> withoutEchoes(List<RuleProblem> problems) {
+        Set<String> located = new HashSet<>();
         problems.stream().filter(p -> p.line() > 0).forEach(p -> located.add(p.file()));
         return problems.stream()
                 .filter(p -> !(p.line() == 0

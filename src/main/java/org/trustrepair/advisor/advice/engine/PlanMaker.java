@@ -2,6 +2,7 @@ package org.trustrepair.advisor.advice.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,12 +269,12 @@ public final class PlanMaker {
     /** The questionnaire's words for each answer value, looked up once. */
     private static final class Phrases {
         private final Questionnaire questionnaire;
-        private final Map<String, Map<String, String>> byField = new java.util.HashMap<>();
+        private final Map<String, Map<String, String>> byField = new HashMap<>();
 
         Phrases(Questionnaire q) {
             this.questionnaire = q;
             for (var question : q.questions()) {
-                Map<String, String> values = byField.computeIfAbsent(question.field(), f -> new java.util.HashMap<>());
+                Map<String, String> values = byField.computeIfAbsent(question.field(), f -> new HashMap<>());
                 for (var choice : question.choices()) {
                     values.put(choice.value(), q.phrase(question.field(), choice.value()));
                 }

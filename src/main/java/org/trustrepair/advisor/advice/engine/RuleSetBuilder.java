@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -497,7 +498,7 @@ public final class RuleSetBuilder {
                 "safety",
                 SafetyFlag.class);
         Set<String> mayBeBlank = Set.of("readiness", "theirResponse", "safety");
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Questionnaire.Question question : q.questions()) {
             if (!ids.add(question.id())) {
                 problems.add(RuleProblem.of(
