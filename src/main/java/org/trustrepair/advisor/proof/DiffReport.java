@@ -51,9 +51,28 @@ public final class DiffReport {
             long evaluatedAfter,
             Map<RuleDiff.Kind, List<Section>> sections) {
 
-        /** Whether the engine evaluated fewer situations than there are, under either rule set. */
+        /** Whether the engine evaluated fewer situations than there are, under either rule set (but some). */
         boolean shortcut() {
-            return evaluatedBefore < situations || evaluatedAfter < situations;
+            return !nothingEvaluated() && (evaluatedBefore < situations || evaluatedAfter < situations);
+        }
+
+        /** Whether nothing needed evaluating: the rule sets decide alike and say the same words. */
+        boolean nothingEvaluated() {
+            return evaluatedBefore == 0 && evaluatedAfter == 0 && situations > 0;
+        }
+
+        /** The line on how the situations were compared. */
+        String howCompared() {
+            return nothingEvaluated()
+                    ? String.format(
+                            "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of"
+                                    + " comments or layout only), so each of the %,d situations gets the same plan"
+                                    + " from both.",
+                            situations)
+                    : String.format(
+                            "Evaluated all %,d situations either rule set can tell apart, under both, in %.1f s on %d"
+                                    + " threads.",
+                            situations, seconds, threads);
         }
 
         /** How many times the engine ran, in words, when it did not evaluate every situation under both. */
@@ -218,10 +237,7 @@ public final class DiffReport {
                 .append(" (version ")
                 .append(v.afterVersion())
                 .append(")\n");
-        out.append(String.format(
-                "Evaluated all %,d situations either rule set can tell apart, under both, in %.1f s on "
-                        + "%d threads.%n",
-                v.situations(), v.seconds(), v.threads()));
+        out.append(v.howCompared()).append('\n');
         if (v.shortcut()) {
             out.append("   ").append(v.engineRuns()).append('\n');
         }
@@ -289,10 +305,7 @@ public final class DiffReport {
                 .append("</strong> (version <code>")
                 .append(esc(v.afterVersion()))
                 .append("</code>).</p>\n");
-        out.append(String.format(
-                "<p>Evaluated all %,d situations either rule set can tell apart, under both, in %.1f s "
-                        + "on %d threads.</p>%n",
-                v.situations(), v.seconds(), v.threads()));
+        out.append("<p>").append(esc(v.howCompared())).append("</p>\n");
         if (v.shortcut()) {
             out.append("<p>").append(esc(v.engineRuns())).append("</p>\n");
         }

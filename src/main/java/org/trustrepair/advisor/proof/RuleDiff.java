@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -140,6 +141,20 @@ public final class RuleDiff {
             throw new IllegalStateException("the answer space is too large to compare: " + space.size());
         }
         long start = System.nanoTime();
+        if (sameEverywhere(before, after)) {
+            return new Result(
+                    before,
+                    after,
+                    space,
+                    new BitSet(),
+                    List.of(),
+                    0,
+                    0,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    threads,
+                    0,
+                    0);
+        }
         Side old = new Side(
                 before, shortcut ? AlikeSituations.of(before, space, threads).orElse(null) : null);
         Side now = new Side(
@@ -305,6 +320,23 @@ public final class RuleDiff {
      * template either names no answer or is filled with the same words (the same questionnaire). Then those reasons
      * are equal whatever the answers; nothing else {@code changes} reads depends on them.
      */
+    /**
+     * Whether every situation gets the same plan from both rule sets without evaluating any: they decide alike (the
+     * same {@link DecisionKey}) and every word a plan can show is the same (the texts, and each rule's name, id,
+     * reason and sources). A comment, a blank line or a moved rule changes neither.
+     */
+    static boolean sameEverywhere(RuleSet before, RuleSet after) {
+        return RulesRead.decisionKey(before).equals(RulesRead.decisionKey(after))
+                && before.catalogue().equals(after.catalogue())
+                && words(before).equals(words(after));
+    }
+
+    private static Map<String, List<Object>> words(RuleSet rules) {
+        Map<String, List<Object>> words = new TreeMap<>();
+        rules.rules().forEach((name, r) -> words.put(name, List.of(r.id(), r.reason(), r.sources())));
+        return words;
+    }
+
     static boolean wordingFixed(KindPlan b, RuleSet before, KindPlan a, RuleSet after, boolean sameWords) {
         for (int i = 0; i < b.classifiedBy().size(); i++) {
             if (!sameTemplate(
