@@ -22,11 +22,13 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             DiffCommand.class,
             GenerateCommand.class,
+            PreviewCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Commands {
 
-    private static final Set<String> NAMES = Set.of("batch", "check", "diff", "generate", "help", "--help", "-h");
+    private static final Set<String> NAMES =
+            Set.of("batch", "check", "diff", "generate", "preview", "help", "--help", "-h");
 
     Commands() {}
 

@@ -1,0 +1,155 @@
+package org.trustrepair.advisor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AnswersReader;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+import org.trustrepair.advisor.workbench.Quiet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./advisor preview role=BROKE_TRUST relationship=ROMANTIC …}: the plan for these answers as the page shows
+ * it, in plain text, from a rules folder: for a counsellor reading what an edit says, without a server or JSON.
+ */
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the plan for one set of answers as the page shows it: the situation, the steps in order with"
+                    + " their reasons and help lines, what is not advised now and why.",
+            "Answers are name=value, as in the API: role=BROKE_TRUST relationship=ROMANTIC breach=INFIDELITY"
+                    + " readiness=NEEDS_SPACE daysElapsed=20 apologiesMade=2 safety=I_FEAR_THEM,VIOLENCE_BY_THEM",
+            "Exit code: 0 a plan, 1 no plan (the rules say why), 2 bad answers or no rules folder."
+        })
+public final class PreviewCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME=VALUE", description = "The answers (at least role and relationship).")
+    List<String> answers = List.of();
+
+    @Option(
+            names = "--rules",
+            defaultValue = "rules",
+            paramLabel = "DIR",
+            description = "The rules folder (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Override
+    public Integer call() {
+        try (Quiet quiet = Quiet.logs()) {
+            return preview(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    private int preview(PrintWriter out, PrintWriter err) {
+        if (!Files.isDirectory(rules)) {
+            err.println("advisor preview: no rules folder at "
+                    + rules.toAbsolutePath().normalize());
+            err.flush();
+            return 2;
+        }
+        ObjectNode given = JSON.createObjectNode();
+        for (String answer : answers) {
+            int eq = answer.indexOf('=');
+            if (eq <= 0) {
+                err.println("advisor preview: write each answer as name=value (\"" + answer + "\" has no =). Names: "
+                        + String.join(", ", AnswersReader.FIELDS));
+                err.flush();
+                return 2;
+            }
+            String name = answer.substring(0, eq).trim();
+            String value = answer.substring(eq + 1).trim();
+            if (name.equals("safety")) {
+                ArrayNode flags = given.putArray(name);
+                for (String flag : value.split(",")) {
+                    if (!flag.isBlank()) {
+                        flags.add(flag.trim());
+                    }
+                }
+            } else {
+                given.put(name, value);
+            }
+        }
+        AnswersReader.Result read = AnswersReader.textual().read(given);
+        if (!read.ok()) {
+            read.problems().forEach(p -> err.println("advisor preview: " + p));
+            err.flush();
+            return 2;
+        }
+        RuleSet ruleSet;
+        try {
+            ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+        } catch (RuleSetException e) {
+            err.println("advisor preview: the rules cannot be used; ./advisor check " + rules + " says why.");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return 2;
+        }
+        try {
+            out.print(text(ruleSet.evaluate(read.answers()).plan()));
+            out.flush();
+            return 0;
+        } catch (EvaluationException e) {
+            out.println("No plan: " + e.getMessage());
+            out.flush();
+            return 1;
+        }
+    }
+
+    /** The plan as the page shows it, in plain text. */
+    static String text(AdvicePlan plan) {
+        StringBuilder out = new StringBuilder();
+        AdvicePlan.Classification c = plan.classification();
+        out.append(c.summary()).append("\n\nYour situation\n");
+        c.why().forEach(w -> out.append("  - ").append(w).append('\n'));
+        String phase = null;
+        for (AdvicePlan.Step s : plan.steps()) {
+            if (!Objects.equals(s.phaseTitle(), phase)) {
+                phase = s.phaseTitle();
+                out.append('\n').append(phase).append('\n');
+            }
+            out.append(String.format("  %d. %s%n", s.order(), s.title()));
+            out.append("     ").append(s.detail()).append('\n');
+            out.append("     Why: ").append(s.why()).append('\n');
+            s.helplines()
+                    .forEach(h -> out.append("     ")
+                            .append(h.name())
+                            .append(" (")
+                            .append(h.region())
+                            .append("): ")
+                            .append(h.contact())
+                            .append('\n'));
+        }
+        if (!plan.withheld().isEmpty()) {
+            out.append("\nWhat not to do now, and why\n");
+            plan.withheld()
+                    .forEach(w -> out.append("  - ")
+                            .append(w.title())
+                            .append(": ")
+                            .append(w.reason())
+                            .append('\n'));
+        }
+        out.append("\nAbout this plan\n  ").append(plan.disclaimer()).append('\n');
+        return out.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package org.trustrepair.advisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.trustrepair.advisor.advice.RulesFolder;
+import picocli.CommandLine;
+
+/** {@code ./advisor preview}: a plan as the page shows it, from answers typed as name=value, without a server. */
+class PreviewCommandTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new PreviewCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsThePlanInThePagesOrderWithReasonsAndWhatIsWithheld() {
+        Run run = run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=HALF_TRUTHS",
+                "readiness=NEEDS_SPACE",
+                "daysElapsed=20",
+                "apologiesMade=2");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Your situation", "  1. ", "     Why: ", "What not to do now, and why", "About this plan")
+                .contains("Stop apologizing in words; act instead")
+                .doesNotContain("{", "null");
+    }
+
+    @Test
+    void safetyFlagsAreACommaSeparatedListAndHelpLinesAreShown() {
+        Run run = run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=INFIDELITY",
+                "readiness=WILLING_TO_TALK",
+                "daysElapsed=20",
+                "safety=MY_SELF_HARM,I_FEAR_THEM");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Samaritans").contains("116 123");
+    }
+
+    @Test
+    void aWrongAnswerNamesTheFieldAndTheAllowedValues() {
+        Run run = run("--rules", RulesFolder.FIXTURE.toString(), "role=BROKE_TRUST", "relationship=ROMANTC");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("relationship").contains("ROMANTIC, WORKPLACE, FAMILY, FRIENDSHIP");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutAnEqualsSignIsBadUsage() {
+        Run run = run("--rules", RulesFolder.FIXTURE.toString(), "BROKE_TRUST");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("name=value").contains("relationship");
+    }
+
+    @Test
+    void theTopCommandKnowsPreview() {
+        assertThat(Commands.isCommand(new String[] {"preview"})).isTrue();
+        assertThat(new CommandLine(Commands.class).getSubcommands()).containsKey("preview");
+    }
+}
