@@ -57,6 +57,14 @@ public final class CheckReport {
                         .forEach(
                                 line -> out.append("           - ").append(line).append('\n'));
             }
+            if (!o.unprotected().isEmpty()) {
+                out.append(String.format(
+                        "   Named by no sample (%d): %s.%n"
+                                + "      No sample's expectation names these steps or withheld items, so an edit that"
+                                + " drops one would pass unseen. To protect one, add it to the \"steps\" or"
+                                + " \"withheld\" of a sample whose plan gives it (rules/README.md, \"Samples\").%n",
+                        o.unprotected().size(), String.join(", ", o.unprotected())));
+            }
         }
 
         if (o.sweep() == null) {

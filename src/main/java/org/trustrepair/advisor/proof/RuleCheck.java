@@ -27,6 +27,7 @@ public final class RuleCheck {
             List<RuleProblem> problems,
             int samplesRun,
             List<Samples.Failure> sampleFailures,
+            List<String> unprotected,
             Sweep.Result sweep,
             Duration compileTime,
             Duration samplesTime) {
@@ -101,6 +102,7 @@ public final class RuleCheck {
                     e.problems(),
                     0,
                     List.of(),
+                    List.of(),
                     null,
                     since(start),
                     Duration.ZERO);
@@ -109,6 +111,7 @@ public final class RuleCheck {
         long samplesStart = System.nanoTime();
         Samples.Loaded samples = Samples.read(samplesFolder);
         List<Samples.Failure> failures = Samples.failures(ruleSet, samples);
+        List<String> unprotected = samples.count() == 0 ? List.of() : Samples.unprotected(ruleSet, samples);
         Duration samplesTime = since(samplesStart);
         Sweep.Result sweep = null;
         if (sweeper != null && !(failFast && !failures.isEmpty())) {
@@ -121,6 +124,7 @@ public final class RuleCheck {
                 List.of(),
                 samples.count(),
                 failures,
+                unprotected,
                 sweep,
                 compileTime,
                 samplesTime);

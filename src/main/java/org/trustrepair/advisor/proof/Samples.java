@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.Case;
 import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.Expectation;
 import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -108,6 +111,28 @@ public final class Samples {
             }
         }
         return List.copyOf(failures);
+    }
+
+    /**
+     * The advice ids (steps and withheld items) of these rules that no sample's expectation names as given or withheld:
+     * an edit that drops one of them would pass every sample unseen.
+     */
+    static List<String> unprotected(RuleSet rules, Loaded loaded) {
+        Set<String> named = new TreeSet<>();
+        for (Sample sample : loaded.samples()) {
+            Expectation e = sample.value().expected();
+            if (e != null) {
+                named.addAll(e.steps());
+                named.addAll(e.withheld());
+                if (e.first() != null) {
+                    named.add(e.first());
+                }
+            }
+        }
+        return rules.catalogue().advice().keySet().stream()
+                .filter(id -> !named.contains(id))
+                .sorted()
+                .toList();
     }
 
     private static String stripJson(String name) {

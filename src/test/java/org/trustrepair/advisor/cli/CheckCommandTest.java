@@ -47,6 +47,9 @@ class CheckCommandTest {
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
+                .as("the steps no sample protects are named, with how to protect one")
+                .containsPattern("Named by no sample \\(\\d+\\): [a-z-]+(, [a-z-]+)*\\.")
+                .contains("add it to the \"steps\" or \"withheld\" of a sample")
                 .containsPattern("Swept [\\d,]+ situations in ")
                 .contains("4. Rules that never fire anywhere in the space: none.")
                 .contains("VERDICT: everything holds.")
