@@ -42,6 +42,7 @@ public final class DiffReport {
             String afterVersion,
             long situations,
             long changed,
+            long differentAdvice,
             double seconds,
             int threads,
             String space,
@@ -59,6 +60,17 @@ public final class DiffReport {
         /** Whether nothing needed evaluating: the rule sets decide alike and say the same words. */
         boolean nothingEvaluated() {
             return evaluatedBefore == 0 && evaluatedAfter == 0 && situations > 0;
+        }
+
+        /**
+         * How many situations change, split into different advice and the same advice in new words, and what a
+         * situation is.
+         */
+        String headline() {
+            return String.format(
+                    "%,d of %,d situations get different advice (%s); %,d more get the same advice in new words. (A"
+                            + " situation is one combination of answers the rules tell apart, not a number of people.)",
+                    differentAdvice, situations, percent(differentAdvice, situations), changed - differentAdvice);
         }
 
         /** The line on how the situations were compared. */
@@ -90,6 +102,8 @@ public final class DiffReport {
 
     public static View view(RuleDiff.Result r, String beforeLabel, String afterLabel) {
         Boxes boxes = new Boxes(r.space());
+        BitSet differentAdvice = new BitSet();
+        r.groups().stream().filter(g -> !g.change().wordsOnly()).forEach(g -> differentAdvice.or(g.situations()));
         Map<RuleDiff.Kind, List<Section>> sections = new TreeMap<>();
         for (RuleDiff.Group g : r.groups()) {
             List<Boxes.Box> found = boxes.of(g.situations());
@@ -119,6 +133,7 @@ public final class DiffReport {
                 r.after().version(),
                 r.space().size(),
                 r.changedCount(),
+                differentAdvice.cardinality(),
                 r.elapsed().toMillis() / 1000.0,
                 r.threads(),
                 r.space().describe(),
@@ -246,9 +261,7 @@ public final class DiffReport {
             out.append("No change: every situation gets the same plan from both rule sets.\n");
             return out.toString();
         }
-        out.append(String.format(
-                "%,d of %,d situations get a different plan (%s).%n",
-                v.changed(), v.situations(), percent(v.changed(), v.situations())));
+        out.append(v.headline()).append('\n');
         if (v.errorsBefore() + v.errorsAfter() > 0) {
             out.append(String.format(
                     "Situations without a plan: %,d before, %,d after.%n", v.errorsBefore(), v.errorsAfter()));
@@ -312,9 +325,7 @@ public final class DiffReport {
         if (v.changed() == 0) {
             out.append("<p class=\"summary\">No change: every situation gets the same plan from both rule sets.</p>\n");
         } else {
-            out.append(String.format(
-                    "<p class=\"summary\">%,d of %,d situations get a different plan (%s).</p>%n",
-                    v.changed(), v.situations(), esc(percent(v.changed(), v.situations()))));
+            out.append("<p class=\"summary\">").append(esc(v.headline())).append("</p>\n");
         }
         v.sections().forEach((kind, sections) -> {
             out.append("<h2>").append(esc(capital(kind.title()))).append("</h2>\n");
@@ -360,6 +371,6 @@ public final class DiffReport {
 
     private static String percent(long part, long whole) {
         double p = 100.0 * part / whole;
-        return p < 0.1 ? "under 0.1 %" : String.format("%.1f %%", p);
+        return part == 0 ? "0 %" : p < 0.1 ? "under 0.1 %" : String.format("%.1f %%", p);
     }
 }

@@ -65,8 +65,18 @@ public final class RuleDiff {
      * is the step or withheld id it is about, or empty.
      */
     record Change(Kind kind, String subject, String text) {
+        static final String REASONS_REWORDED = "the reasons for the classification are reworded";
+
         Change(Kind kind, String text) {
             this(kind, "", text);
+        }
+
+        /** Whether the advice stays the same and only its words (or the name of the rule that gives it) change. */
+        boolean wordsOnly() {
+            return kind == Kind.STEP_REWORDED
+                    || kind == Kind.WITHHELD_REWORDED
+                    || kind == Kind.DISCLAIMER
+                    || (kind == Kind.CLASSIFICATION && text.equals(REASONS_REWORDED));
         }
     }
 
@@ -676,7 +686,7 @@ public final class RuleDiff {
                 && ca.nature() == cb.nature()
                 && ca.severity() == cb.severity()
                 && ca.period() == cb.period()) {
-            changes.add(new Change(Kind.CLASSIFICATION, "the reasons for the classification are reworded"));
+            changes.add(new Change(Kind.CLASSIFICATION, Change.REASONS_REWORDED));
         }
         Map<String, Step> stepsA = byId(a.steps());
         Map<String, Step> stepsB = byId(b.steps());

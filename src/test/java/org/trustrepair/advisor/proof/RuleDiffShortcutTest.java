@@ -154,6 +154,10 @@ class RuleDiffShortcutTest {
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
         assertThat(diff.changedCount()).isPositive();
+        assertThat(DiffReport.text(DiffReport.view(diff, "rules", "edited")))
+                .as("new words for the same advice are told apart from different advice")
+                .containsPattern("\n0 of [\\d,]+ situations get different advice \\(0 %\\); [\\d,]+ more get the same"
+                        + " advice in new words\\.");
     }
 
     @Test

@@ -112,7 +112,8 @@ class RuleDiffTest {
                 .extracting(g -> g.change().text())
                 .containsExactly("step act-instead-of-apologizing no longer given");
         assertThat(text)
-                .contains(String.format("%,d of %,d situations get a different plan", differ, space.size()))
+                .contains(String.format("%,d of %,d situations get different advice", differ, space.size()))
+                .contains("; 0 more get the same advice in new words.")
                 .contains(
                         "role BROKE_TRUST and apologiesMade 2 and safety none: step act-instead-of-apologizing no longer "
                                 + "given")
