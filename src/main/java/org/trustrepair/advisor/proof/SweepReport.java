@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Role;
 
 /** A sweep's result in plain words, for the check command, tests and docs. */
 public final class SweepReport {
@@ -65,21 +66,28 @@ public final class SweepReport {
     }
 
     /** A synthetic situation in the contract's words (never a person's: sweeps only make them up). */
+    /**
+     * A situation as answers a person could give: only the answers the questionnaire asks of their role, none blank
+     * (readiness only once the other person knows, their response only from the person who was hurt).
+     */
     public static String describe(Answers a) {
         StringJoiner j = new StringJoiner(", ");
-        j.add("role " + a.role())
-                .add("relationship " + a.relationship())
-                .add("breach " + a.breach())
-                .add("readiness " + a.readiness())
-                .add("daysElapsed " + a.daysElapsed())
+        j.add("role " + a.role()).add("relationship " + a.relationship()).add("breach " + a.breach());
+        if (a.readiness() != null) {
+            j.add("readiness " + a.readiness());
+        }
+        j.add("daysElapsed " + a.daysElapsed())
                 .add("disclosure " + a.disclosure())
                 .add("stillHappening " + a.stillHappening())
-                .add("happenedBefore " + a.happenedBefore())
-                .add("apologiesMade " + a.apologiesMade())
-                .add("othersAffected " + a.othersAffected())
-                .add("contactUnavoidable " + a.contactUnavoidable())
-                .add("theirResponse " + a.theirResponse())
-                .add("safety " + a.safety());
+                .add("happenedBefore " + a.happenedBefore());
+        if (a.role() == Role.BROKE_TRUST || a.apologiesMade() > 0) {
+            j.add("apologiesMade " + a.apologiesMade());
+        }
+        j.add("othersAffected " + a.othersAffected()).add("contactUnavoidable " + a.contactUnavoidable());
+        if (a.theirResponse() != null) {
+            j.add("theirResponse " + a.theirResponse());
+        }
+        j.add(a.safety().isEmpty() ? "no safety concern" : "safety " + a.safety());
         return j.toString();
     }
 
