@@ -1,5 +1,7 @@
 package org.trustrepair.advisor.proof;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,9 +82,11 @@ public final class Samples {
                             name,
                             read.problems().stream().map(FieldProblem::toString).toList()));
                 }
+            } catch (JsonProcessingException e) {
+                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e))));
             } catch (IOException e) {
                 unreadable.add(
-                        new Failure(stripJson(name), name, List.of("not valid JSON: " + firstLine(e.getMessage()))));
+                        new Failure(stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage()))));
             }
         }
         return new Loaded(folder, List.copyOf(samples), List.copyOf(unreadable));
@@ -133,6 +137,26 @@ public final class Samples {
                 .filter(id -> !named.contains(id))
                 .sorted()
                 .toList();
+    }
+
+    /** Where the JSON goes wrong, and what to do, for the mistakes a hand-edited file has. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = firstLine(e.getOriginalMessage());
+        String hint;
+        if (message.startsWith("Unexpected character (']'") || message.startsWith("Unexpected character ('}'")) {
+            hint = "a comma before a closing ] or }: remove the comma after the last item";
+        } else if (message.contains("was expecting comma")) {
+            hint = "a comma is missing between two items (at the end of the item before)";
+        } else if (message.contains("end-of-input")) {
+            hint = "the file ends early: a [, { or \" is not closed";
+        } else if (message.contains("was expecting double-quote")) {
+            hint = "names and texts go in double quotes: \"name\": \"text\"";
+        } else {
+            hint = "check the commas, quotes and brackets there";
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return "not valid JSON" + where + ": " + hint + " (the reader says: " + message + ")";
     }
 
     private static String stripJson(String name) {

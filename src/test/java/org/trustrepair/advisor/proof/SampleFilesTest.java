@@ -1,0 +1,54 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sample a counsellor edited by hand and broke is named with the line, the column and what to do. */
+class SampleFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private String problemOf(String json) throws IOException {
+        Files.writeString(dir.resolve("case.json"), json);
+        Samples.Loaded loaded = Samples.read(dir);
+        assertThat(loaded.samples()).isEmpty();
+        assertThat(loaded.unreadable()).hasSize(1);
+        return String.join("\n", loaded.unreadable().get(0).failures());
+    }
+
+    @Test
+    void aCommaAfterTheLastItemIsNamedWithItsLine() throws IOException {
+        String problem = problemOf("""
+                {"id": "x",
+                 "answers": {"role": "BROKE_TRUST", "relationship": "ROMANTIC"},
+                 "expected": {"steps": ["name-the-harm",
+                                        ]}}
+                """);
+
+        assertThat(problem)
+                .startsWith("not valid JSON at line 4, column ")
+                .contains("remove the comma after the last item");
+    }
+
+    @Test
+    void aMissingCommaIsNamedWithItsLine() throws IOException {
+        String problem = problemOf("""
+                {"id": "x"
+                 "answers": {"role": "BROKE_TRUST"}}
+                """);
+
+        assertThat(problem).startsWith("not valid JSON at line 2, column ").contains("a comma is missing");
+    }
+
+    @Test
+    void aFileThatEndsEarlySaysSomethingIsNotClosed() throws IOException {
+        assertThat(problemOf("{\"id\": \"x\", \"answers\": {\"role\": \"BROKE_TRUST\""))
+                .contains("is not closed");
+    }
+}
