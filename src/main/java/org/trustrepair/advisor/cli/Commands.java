@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +45,7 @@ public final class Commands {
         System.setOut(System.err);
         if (System.getProperty("CONSOLE_LOG_THRESHOLD") == null) {
             System.setProperty("CONSOLE_LOG_THRESHOLD", "WARN");
+            System.setProperty(Quiet.DEFAULT, "true");
         }
         PrintWriter out = new PrintWriter(
                 new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);

@@ -5,6 +5,7 @@ public final class Quiet implements AutoCloseable {
 
     private static final String THRESHOLD = "CONSOLE_LOG_THRESHOLD";
 
+    /** The threshold to give back on close ({@link #NONE}: none was set); null when it is left alone. */
     private final String before;
 
     private Quiet(String before) {
@@ -18,16 +19,27 @@ public final class Quiet implements AutoCloseable {
      */
     public static Quiet logs() {
         String before = System.getProperty(THRESHOLD);
-        if (before == null) {
+        if (before == null || Boolean.getBoolean(DEFAULT)) {
             System.setProperty(THRESHOLD, "OFF");
+            return new Quiet(before == null ? NONE : before);
         }
-        return new Quiet(before);
+        return new Quiet(null);
     }
+
+    /** Set beside the threshold when the command line chose it (not the person running it): a command may quiet it. */
+    public static final String DEFAULT = "advisor.log-threshold.default";
+
+    private static final String NONE = "";
 
     @Override
     public void close() {
         if (before == null) {
+            return; // the person running it chose the threshold: left alone
+        }
+        if (before.equals(NONE)) {
             System.clearProperty(THRESHOLD);
+        } else {
+            System.setProperty(THRESHOLD, before);
         }
     }
 }

@@ -46,12 +46,52 @@ class RuleSetBuilderTest {
         throw new AssertionError("the rule set was accepted");
     }
 
+    private static RuleSetException refusedAt(Path rules) {
+        try {
+            new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+        } catch (RuleSetException e) {
+            return e;
+        }
+        throw new AssertionError("the rule set was accepted");
+    }
+
     @Test
     void theRepositoryRulesBuild() throws IOException {
         copyRules();
         var ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
         assertThat(ruleSet.rules()).hasSizeGreaterThan(60);
         assertThat(ruleSet.version()).isEqualTo(RulesFolder.ruleSet().version()).hasSize(12);
+    }
+
+    @Test
+    void aMisspeltValueIsNamedWithTheNearestRealOne() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
+                "readiness == Readiness.NEEDS_SPAC, apologiesMade >= 1");
+
+        assertThat(refusedAt(rules).problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("step-back/step-back.drl");
+            assertThat(p.message()).contains("Readiness.NEEDS_SPAC is not a value of Readiness");
+            assertThat(p.hint()).startsWith("Did you mean Readiness.NEEDS_SPACE?");
+        });
+    }
+
+    @Test
+    void aMisspeltAnswerIsNamedWithTheNearestRealOne() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
+                "readines == Readiness.NEEDS_SPACE, apologiesMade >= 1");
+
+        assertThat(refusedAt(rules).problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("readines is not an answer the rules can read");
+            assertThat(p.hint()).startsWith("Did you mean readiness?");
+        });
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.trustrepair.advisor.advice.engine;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +29,98 @@ final class DrlErrors {
     static RuleProblem explain(String file, int line, String text) {
         String message = CODE_PREFIX.matcher(firstLine(text)).replaceFirst("");
         int where = line > 0 ? line : lineInText(text);
+        Matcher named = STRICT_MODE.matcher(text == null ? "" : text);
+        if (named.find()) {
+            Matcher rule = RULE_NAME.matcher(text);
+            String in = rule.find() ? "In rule \"" + rule.group(1) + "\": " : "";
+            String misspelt = misspelt(named.group(1), named.group(2));
+            if (misspelt != null) {
+                return new RuleProblem(
+                        file,
+                        where,
+                        in + misspelt.substring(0, misspelt.indexOf('|')),
+                        misspelt.substring(misspelt.indexOf('|') + 1));
+            }
+        }
         return new RuleProblem(file, where, message, hint(text));
+    }
+
+    private static final Pattern STRICT_MODE =
+            Pattern.compile("strict-mode: org\\.trustrepair\\.advisor\\.advice\\.(?:facts\\.)?(\\w+)\\.(\\w+)\\(\\)");
+    private static final Pattern RULE_NAME = Pattern.compile("\\[Rule name='([^']*)'\\]");
+
+    /**
+     * For a value or answer name the compiler could not find on a type of the rules: what is wrong and the nearest
+     * real name, as "message|hint"; null when the type is not one of the rules' own.
+     */
+    private static String misspelt(String type, String name) {
+        Class<?> found = null;
+        for (String pkg : List.of("org.trustrepair.advisor.advice.", "org.trustrepair.advisor.advice.facts.")) {
+            try {
+                found = Class.forName(pkg + type);
+                break;
+            } catch (ClassNotFoundException e) {
+                // try the next package
+            }
+        }
+        final Class<?> c = found;
+        if (c == null) {
+            return null;
+        }
+        List<String> names = c.isEnum()
+                ? Arrays.stream(c.getEnumConstants())
+                        .map(v -> ((Enum<?>) v).name())
+                        .toList()
+                : c.isRecord()
+                        ? Arrays.stream(c.getRecordComponents())
+                                .map(rc -> rc.getName())
+                                .toList()
+                        : Arrays.stream(c.getMethods())
+                                .filter(m -> m.getParameterCount() == 0 && m.getDeclaringClass() == c)
+                                .map(m -> property(m.getName()))
+                                .filter(n -> !n.equals("toString"))
+                                .distinct()
+                                .sorted()
+                                .toList();
+        if (names.isEmpty()) {
+            return null;
+        }
+        String asked = (c.isEnum() ? name : property(name)).toLowerCase(Locale.ROOT);
+        String nearest = names.stream()
+                .min(Comparator.comparingInt((String n) -> distance(n.toLowerCase(Locale.ROOT), asked)))
+                .orElseThrow();
+        String written = c.isEnum() ? type + "." + name : property(name);
+        String meant = c.isEnum() ? type + "." + nearest : nearest;
+        return written + " is not " + (c.isEnum() ? "a value of " + type : "an answer the rules can read")
+                + ".|Did you mean " + meant + "? " + (c.isEnum() ? "The values are: " : "The names are: ")
+                + String.join(", ", names) + ".";
+    }
+
+    /** A getter's property name as a rule writes it: getReadiness and isSafetyConcern are readiness, safetyConcern. */
+    private static String property(String method) {
+        String p = method.startsWith("get") && method.length() > 3
+                ? method.substring(3)
+                : method.startsWith("is") && method.length() > 2 ? method.substring(2) : method;
+        return Character.toLowerCase(p.charAt(0)) + p.substring(1);
+    }
+
+    /** How many letters must change to turn one word into the other (Levenshtein). */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(
+                        Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** Drops the compiler's follow-on messages ("null Package") for a file that already has a located problem. */
