@@ -557,7 +557,7 @@ class QuestionnaireJourneyTest {
             AdvicePlan expected = advisorsPlan(answers);
             assertPageShows(plan, expected);
             assertThat(expected.classification().track().name()).isEqualTo("SAFETY");
-            assertThat(expected.steps().get(0).id()).isEqualTo("help-for-them-now");
+            assertThat(expected.steps().get(0).id()).isEqualTo("help-for-them-without-going-back");
             assertThat(expected.steps().get(0).kinds()).contains("crisis-line");
             assertThat(expected.steps()).extracting(AdvicePlan.Step::id).contains("your-safety-first");
         }
