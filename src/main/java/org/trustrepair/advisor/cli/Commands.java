@@ -7,7 +7,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +20,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "advisor",
         mixinStandardHelpOptions = true,
+        versionProvider = Commands.Version.class,
         description =
-                "The trust-repair advisor's commands. Without a command, the advisor serves its web page and API.",
+                "The trust-repair advisor's commands. Without a command (or with serve), the advisor serves its web page"
+                        + " and API.",
         subcommands = {
             BatchCommand.class,
             CheckCommand.class,
@@ -35,6 +41,43 @@ public final class Commands {
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && NAMES.contains(args[0]);
+    }
+
+    /**
+     * Whether these arguments start the web server: none, {@code serve} first, or only settings written
+     * {@code --name=value} (as a deployment passes them). Anything else is a command, or refused as unknown.
+     */
+    public static boolean startsServer(String[] args) {
+        return args.length == 0
+                || args[0].equals("serve")
+                || Arrays.stream(args).allMatch(a -> a.startsWith("--") && a.contains("="));
+    }
+
+    /** The arguments for the server: without {@code serve}. */
+    public static String[] serverArguments(String[] args) {
+        return args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    }
+
+    /** {@code --version}: the application's version and that of the rules it would serve from here. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String app = Commands.class.getPackage().getImplementationVersion();
+            Path rules = Path.of(System.getProperty("advisor.rules-dir", "rules"));
+            String rulesVersion;
+            try {
+                rulesVersion = Files.isDirectory(rules)
+                        ? RuleFiles.fromDirectory(rules).version() + " ("
+                                + rules.toAbsolutePath().normalize() + ")"
+                        : "the copy inside the application (no rules folder at "
+                                + rules.toAbsolutePath().normalize() + ")";
+            } catch (RuntimeException e) {
+                rulesVersion = "unreadable: " + e.getMessage();
+            }
+            return new String[] {
+                "trust-repair-advisor " + (app == null ? "(development build)" : app), "rules " + rulesVersion
+            };
+        }
     }
 
     public static int run(String[] args) {

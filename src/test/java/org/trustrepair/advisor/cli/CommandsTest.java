@@ -1,0 +1,48 @@
+package org.trustrepair.advisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Only a bare start, serve, or settings alone start the server; anything else is a command or refused. */
+class CommandsTest {
+
+    @Test
+    void onlyABareStartServeOrSettingsStartTheServer() {
+        assertThat(Commands.startsServer(new String[] {})).isTrue();
+        assertThat(Commands.startsServer(new String[] {"serve", "--server.port=9000"}))
+                .isTrue();
+        assertThat(Commands.startsServer(new String[] {"--spring.profiles.active=fleet", "--server.address=127.0.0.1"}))
+                .isTrue();
+        assertThat(Commands.serverArguments(new String[] {"serve", "--server.port=9000"}))
+                .containsExactly("--server.port=9000");
+
+        assertThat(Commands.startsServer(new String[] {"-V"})).isFalse();
+        assertThat(Commands.startsServer(new String[] {"--version"})).isFalse();
+        assertThat(Commands.startsServer(new String[] {"frobnicate"})).isFalse();
+        assertThat(Commands.startsServer(new String[] {"preview", "--help"})).isFalse();
+    }
+
+    @Test
+    void anUnknownCommandIsRefusedWithTheListOfCommands() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Commands());
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("frobnicate").contains("batch", "check", "diff", "preview");
+    }
+
+    @Test
+    void versionNamesTheApplicationAndTheRules() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new Commands());
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(out.toString()).contains("trust-repair-advisor ").containsPattern("rules [0-9a-f]{12} \\(");
+    }
+}
