@@ -1,5 +1,19 @@
 package org.trustrepair.advisor.proof;
 
+import com.github.javaparser.ParseProblemException;
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,10 +119,6 @@ final class RuleModel {
             List<String> inserts,
             String notPlain) {}
 
-    /** A statement of a consequence that inserts a new fact built from constants: its type. */
-    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile(
-            "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
-
     private final List<Rule> rules;
     private final Set<String> imports;
     /** Why the files cannot be read rule by rule (one does not parse), or null. */
@@ -172,16 +182,7 @@ final class RuleModel {
         }
         String consequence =
                 descr.getConsequence() == null ? "" : descr.getConsequence().toString();
-        List<String> inserts = new ArrayList<>();
-        for (String statement : DecisionKey.withoutComments(consequence).split(";")) {
-            var insert = INSERT.matcher(statement.trim());
-            if (insert.matches()) {
-                inserts.add(insert.group(1));
-            } else if (!statement.isBlank()) {
-                inserts = null;
-                break;
-            }
-        }
+        List<String> inserts = inserts(consequence);
         return new Rule(
                 descr.getName(),
                 attributes,
@@ -189,6 +190,48 @@ final class RuleModel {
                 consequence,
                 inserts == null ? null : List.copyOf(inserts),
                 why.isEmpty() ? null : "rule \"" + descr.getName() + "\" " + why.get(0));
+    }
+
+    /**
+     * The types of the facts a consequence inserts, read with the Java parser Drools compiles consequences with: each
+     * statement an {@code insert} or {@code insertLogical} of a new fact built from constants; null when it does
+     * anything else.
+     */
+    private static List<String> inserts(String consequence) {
+        BlockStmt block;
+        try {
+            block = StaticJavaParser.parseBlock("{" + consequence + "\n}");
+        } catch (ParseProblemException e) {
+            return null;
+        }
+        List<String> inserts = new ArrayList<>();
+        for (Statement statement : block.getStatements()) {
+            if (!(statement instanceof ExpressionStmt e
+                    && e.getExpression() instanceof MethodCallExpr call
+                    && call.getScope().isEmpty()
+                    && Set.of("insert", "insertLogical").contains(call.getNameAsString())
+                    && call.getArguments().size() == 1
+                    && call.getArgument(0) instanceof ObjectCreationExpr made
+                    && made.getScope().isEmpty()
+                    && made.getAnonymousClassBody().isEmpty()
+                    && made.getType().getScope().isEmpty()
+                    && made.getArguments().stream().allMatch(RuleModel::isConstantExpression))) {
+                return null;
+            }
+            inserts.add(made.getType().getNameAsString());
+        }
+        return inserts;
+    }
+
+    /** Whether a consequence's expression is built of literals, names and operators only (no call, no binding). */
+    private static boolean isConstantExpression(Node n) {
+        boolean allowed = n instanceof LiteralExpr
+                || n instanceof FieldAccessExpr
+                || n instanceof UnaryExpr
+                || n instanceof BinaryExpr
+                || n instanceof SimpleName
+                || n instanceof NameExpr name && !name.getNameAsString().startsWith("$");
+        return allowed && n.getChildNodes().stream().allMatch(RuleModel::isConstantExpression);
     }
 
     /** Reads a part of a rule's conditions, noting what keeps it from being a plain pattern. */
