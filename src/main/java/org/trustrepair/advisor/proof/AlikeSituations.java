@@ -2,6 +2,8 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,38 +14,38 @@ import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * The sweep's shortcut: one engine evaluation for each kind of situation, a kind being the set of rules that fire.
- * Which rules fire for a situation is found without the engine, for rules that only add facts
- * ({@link SameFirings#closure}): each situation's {@code Situation( … )} conditions are read from tables made once,
- * with the engine, for each combination of the answers a condition reads, and the rules that fire are the closure of
- * those conditions and the facts each rule inserts. The first situation of a kind is evaluated by the engine, which
- * must fire exactly those rules (else {@link Mismatch}, and the sweep evaluates every situation instead). The next
- * situations of its kind get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers
- * written into reasons differ, and they cannot make a reason blank or leave a brace in it:
- * {@link RuleSet#phrasesInert()}), and the guardrails are checked on it with each situation's own answers. So every
- * situation of the space is still checked; only the engine runs fewer times.
+ * The sweep's shortcut: one engine evaluation for each set of rules that fire. Which rules fire for a situation is
+ * found without the engine, for rules that only add facts ({@link SameFirings#closure}): each situation's
+ * {@code Situation( … )} conditions are read from tables made once, with the engine, for each combination of the
+ * answers a condition reads, and the rules that fire are the closure of those conditions and the facts each rule
+ * inserts. The first situation to fire a set of rules is evaluated by the engine, which must fire exactly those rules
+ * (else {@link Mismatch}, and the sweep evaluates every situation instead). The next situations that fire the same
+ * rules get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers written into reasons
+ * differ, and they cannot make a reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the
+ * guardrails are checked on it with each situation's own answers. So every situation of the space is still checked;
+ * only the engine runs fewer times.
  *
- * <p>Thread-safe: kinds are shared between the sweep's threads (two threads may both evaluate a new kind; both get
- * the same plan, and one is kept).
+ * <p>Thread-safe: what is learnt is shared between the sweep's threads (two threads may both evaluate situations that
+ * fire the same new rules; both get the same plan, and one is kept).
  */
 final class AlikeSituations {
 
     /**
-     * What every situation of a kind gets: the plan (up to wording) and the rules that fired, each once; with the situation
-     * patterns of the rules open for it (a situation that shares them with the last one looked up is of its kind), and
-     * for each guardrail whose promise the plan does not keep, what is wrong ({@link #broken}, by guardrail; null
-     * where kept). One object for each set of rules fired, so a kind is its own identity (maps keyed by kinds compare
-     * them as objects).
+     * What every situation that fires the same rules gets: the plan (up to wording) and the rules that fired, each
+     * once; with the situation patterns of the rules open for it (a situation that shares them with the last one
+     * looked up fires the same rules), and for each guardrail whose promise the plan does not keep, what is wrong
+     * (by guardrail; null where kept). One object for each set of rules fired, so it is its own identity (maps keyed by
+     * it compare objects).
      */
-    static final class Kind {
+    static final class SameRules {
         private final AdvicePlan plan;
         private final List<String> fired;
-        private final long[] open;
+        private final BitSet open;
         private final String[] broken;
         /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
         private final int[] suspects;
 
-        private Kind(AdvicePlan plan, List<String> fired, long[] open, List<Guardrail> guardrails) {
+        private SameRules(AdvicePlan plan, List<String> fired, BitSet open, List<Guardrail> guardrails) {
             this.plan = plan;
             this.fired = fired;
             this.open = open;
@@ -64,10 +66,6 @@ final class AlikeSituations {
 
         List<String> fired() {
             return fired;
-        }
-
-        long[] open() {
-            return open;
         }
     }
 
@@ -93,19 +91,17 @@ final class AlikeSituations {
         }
     }
 
-    /** How many kinds each thread keeps by the patterns that held (a power of two). */
-    private static final int RECENT = 4096;
-
-    private final AnswerSpace space;
-    private final int[][] groupDims;
-    /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
-    private final long[][][][] tables;
-
     /** A guardrail's answer conditions are remembered per combination of the answers they read, up to this many. */
     private static final long MOST_REMEMBERED = 1 << 24;
 
-    private final Map<Bits, Kind> byRules = new ConcurrentHashMap<>();
     private final SameFirings firings;
+    private final AnswerSpace space;
+    /** The situation patterns fall into groups by the answers they read: each group's dimensions. */
+    private final int[][] groupDims;
+    /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
+    private final BitSet[][][] tables;
+
+    private final Map<BitSet, SameRules> byRules = new ConcurrentHashMap<>();
     private final List<Guardrail> guardrails;
     /** The verdicts where no guardrail is broken (read only). */
     private final String[] none;
@@ -119,7 +115,7 @@ final class AlikeSituations {
     private final byte[][][] applies;
 
     private AlikeSituations(
-            SameFirings firings, Guardrails guardrails, AnswerSpace space, int[][] groupDims, long[][][][] tables) {
+            SameFirings firings, Guardrails guardrails, AnswerSpace space, int[][] groupDims, BitSet[][][] tables) {
         this.firings = firings;
         this.guardrails = guardrails.all();
         this.none = new String[this.guardrails.size()];
@@ -154,30 +150,28 @@ final class AlikeSituations {
             return Optional.empty();
         }
         SameFirings firings = analysed.get();
-        int words = firings.words();
-        Map<List<Integer>, long[]> groups = new LinkedHashMap<>();
+        Map<List<Integer>, BitSet> groups = new LinkedHashMap<>();
         for (int p = 0; p < firings.patterns(); p++) {
-            if (!AnswerSpace.DIMENSIONS.containsAll(firings.fieldsRead(p))) {
+            if (!AnswerSpace.DIMENSIONS.containsAll(firings.answersRead(p))) {
                 return Optional.empty();
             }
             List<Integer> dims = new ArrayList<>();
-            for (int d : AnswerSpace.dimensionsOf(firings.fieldsRead(p))) {
+            for (int d : AnswerSpace.dimensionsOf(firings.answersRead(p))) {
                 dims.add(d);
             }
-            long[] mask =
-                    groups.computeIfAbsent(dims.stream().sorted().distinct().toList(), k -> new long[words]);
-            mask[p >>> 6] |= 1L << (p & 63);
+            groups.computeIfAbsent(dims.stream().sorted().distinct().toList(), k -> new BitSet())
+                    .set(p);
         }
         int[][] groupDims = groups.keySet().stream()
                 .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
-        List<long[]> groupMasks = new ArrayList<>(groups.values());
+        List<BitSet> groupPatterns = new ArrayList<>(groups.values());
         int roles = space.roleCount();
-        long[][][][] tables = new long[roles][groupDims.length][][];
-        // one table per role and group, made on the sweep's threads
         int groupCount = groupDims.length;
+        BitSet[][][] tables = new BitSet[roles][groupCount][];
+        // one table per role and group, made on the sweep's threads
         Parallel.over((long) roles * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
-            final SameFirings.Probe probe = firings.newProbe();
+            final SameFirings.SituationProbe probe = new SameFirings.SituationProbe(firings);
             final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
 
             @Override
@@ -190,19 +184,16 @@ final class AlikeSituations {
                 for (int d : dims) {
                     combinations *= sizes[d];
                 }
-                long[][] table = new long[combinations][];
+                BitSet[] table = new BitSet[combinations];
                 Arrays.fill(coords, 0);
-                long[] mask = groupMasks.get(g);
                 for (int combination = 0; combination < combinations; combination++) {
                     int rest = combination;
                     for (int i = dims.length - 1; i >= 0; i--) {
                         coords[dims[i]] = rest % sizes[dims[i]];
                         rest /= sizes[dims[i]];
                     }
-                    long[] holding = probe.holding(space.at(role, coords));
-                    for (int w = 0; w < words; w++) {
-                        holding[w] &= mask[w];
-                    }
+                    BitSet holding = probe.holding(space.at(role, coords));
+                    holding.and(groupPatterns.get(g));
                     table[combination] = holding;
                 }
                 tables[role][g] = table;
@@ -221,34 +212,33 @@ final class AlikeSituations {
         return Optional.of(new AlikeSituations(firings, Guardrails.of(rules), space, groupDims, tables));
     }
 
-    Part newPart() {
-        return new Part();
+    Finder newFinder() {
+        return new Finder();
     }
 
-    /** One thread's use: its own probe and buffers. */
-    final class Part implements AutoCloseable {
+    /** One thread's lookups: the situation it last looked up, and what that one fired. */
+    final class Finder implements AutoCloseable {
         private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
-        /** The kinds of situations looked up lately, by the patterns that held (the same patterns, the same rules). */
-        private final long[][] recentHolding = new long[RECENT][];
+        /** What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules). */
+        private final Map<BitSet, SameRules> recent = new HashMap<>();
 
-        private final Kind[] recentKind = new Kind[RECENT];
-        private Kind lastKind;
-        private long[] lastHolding;
-        private long[] lastClosure;
+        private SameRules last;
+        private BitSet lastHolding;
+        private BitSet lastClosure;
 
         /**
-         * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}) of this kind, in
-         * file order (null where it holds): a guardrail is broken where the kind's plan breaks its promise and its
-         * conditions hold for the situation's answers.
+         * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}), which fires
+         * these rules, in file order (null where it holds): a guardrail is broken where the plan breaks its promise and
+         * its conditions hold for the situation's answers.
          */
-        String[] problems(Kind kind, long index) {
+        String[] problems(SameRules rules, long index) {
             String[] problems = null;
-            for (int g : kind.suspects) {
+            for (int g : rules.suspects) {
                 if (applies(g, index)) {
                     if (problems == null) {
                         problems = new String[guardrails.size()];
                     }
-                    problems[g] = kind.broken[g];
+                    problems[g] = rules.broken[g];
                 }
             }
             return problems == null ? none : problems;
@@ -272,133 +262,82 @@ final class AlikeSituations {
         }
 
         /** The situation patterns that hold for situation {@code index}, read from the tables. */
-        long[] holding(long index) {
+        BitSet holding(long index) {
             space.coordinates(index, coords);
             int role = coords[AnswerSpace.ROLE];
             int[] sizes = space.sizesWithin(role);
-            long[] bits = new long[firings.words()];
+            BitSet holding = new BitSet(firings.patterns());
             for (int g = 0; g < groupDims.length; g++) {
                 int combination = 0;
                 for (int d : groupDims[g]) {
                     combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
                 }
-                long[] part = tables[role][g][combination];
-                for (int w = 0; w < bits.length; w++) {
-                    bits[w] |= part[w];
-                }
+                holding.or(tables[role][g][combination]);
             }
-            return bits;
+            return holding;
         }
 
         /**
-         * The kind of a situation whose patterns hold as given, if a situation of that kind was evaluated; null when the engine must evaluate one.
+         * What a situation whose patterns hold as given fires, if a situation that fires the same rules was evaluated;
+         * null when the engine must evaluate one.
          */
-        Kind find(long[] holding) {
-            // the situation before it was of a kind: it is of that kind too if they agree where that kind looks
-            if (lastKind != null && agree(holding, lastHolding, lastKind.open())) {
+        SameRules find(BitSet holding) {
+            // the situation before it fired these rules: so does this one if they agree where those rules look
+            if (last != null && agree(holding, lastHolding, last.open)) {
                 lastHolding = holding;
-                return lastKind;
+                return last;
             }
-            int slot = slotOf(holding);
-            if (recentKind[slot] != null && Arrays.equals(recentHolding[slot], holding)) {
-                lastKind = recentKind[slot];
-                lastHolding = holding;
-                return lastKind;
-            }
-            lastClosure = firings.closure(holding);
-            Bits rules = new Bits(lastClosure);
-            Kind kind = byRules.get(rules);
-            if (kind != null) {
-                recentHolding[slot] = holding;
-                recentKind[slot] = kind;
-            }
-            lastKind = kind;
             lastHolding = holding;
-            return kind;
+            last = recent.get(holding);
+            if (last == null) {
+                lastClosure = firings.closure(holding);
+                last = byRules.get(lastClosure);
+                remembered(holding);
+            }
+            return last;
         }
 
         /**
-         * The kind of a situation the engine evaluated, known from now on: the situation last given to {@link #find},
-         * which found none. The engine's rules fired must be those the closure found, or the shortcut stops
-         * ({@link Mismatch}).
+         * The rules that fire for a situation the engine evaluated, known from now on: the situation last given to
+         * {@link #find}, which found none. The engine's rules fired must be those the closure found, or the shortcut
+         * stops ({@link Mismatch}).
          */
-        Kind remember(long[] holding, Evaluation evaluation) {
-            long[] closure =
-                    lastClosure != null && Arrays.equals(holding, lastHolding) ? lastClosure : firings.closure(holding);
-            long[] fired = firings.rulesNamed(evaluation.firedRules());
-            if (fired == null || !Arrays.equals(fired, closure)) {
+        SameRules remember(BitSet holding, Evaluation evaluation) {
+            BitSet closure = holding.equals(lastHolding) ? lastClosure : firings.closure(holding);
+            BitSet fired = firings.rulesNamed(evaluation.firedRules());
+            if (fired == null || !fired.equals(closure)) {
                 throw new Mismatch();
             }
-            Bits rules = new Bits(fired);
-            Kind kind = byRules.get(rules);
-            if (kind == null) {
-                Kind made = new Kind(evaluation.plan(), firings.names(fired), firings.open(fired), guardrails);
-                Kind known = byRules.putIfAbsent(rules, made);
-                kind = known != null ? known : made;
-            }
-            int slot = slotOf(holding);
-            recentHolding[slot] = holding;
-            recentKind[slot] = kind;
-            lastKind = kind;
+            last = byRules.computeIfAbsent(
+                    fired, f -> new SameRules(evaluation.plan(), firings.names(f), firings.open(f), guardrails));
             lastHolding = holding;
-            return kind;
+            remembered(holding);
+            return last;
         }
 
-        /** A slot for the patterns that held: every bit of them mixed into the few bits a slot is chosen by. */
-        private static int slotOf(long[] holding) {
-            long h = 0;
-            for (long word : holding) {
-                h = mixed(h ^ word);
+        /** Keeps what the last situation fired, for the next with the same patterns (a few thousand at most). */
+        private void remembered(BitSet holding) {
+            if (last != null) {
+                if (recent.size() >= 4096) {
+                    recent.clear();
+                }
+                recent.put(holding, last);
             }
-            return (int) h & (RECENT - 1);
-        }
-
-        private static long mixed(long h) {
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            h *= 0xc4ceb9fe1a85ec53L;
-            return h ^ h >>> 33;
         }
 
         @Override
         public void close() {
-            // nothing held: the part's buffers are its own
+            // nothing held: the lookup's buffers are its own
         }
     }
 
-    private static boolean agree(long[] a, long[] b, long[] mask) {
-        for (int w = 0; w < mask.length; w++) {
-            if (((a[w] ^ b[w]) & mask[w]) != 0) {
+    /** Whether a and b hold the same patterns among those given. */
+    private static boolean agree(BitSet a, BitSet b, BitSet patterns) {
+        for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
+            if (a.get(p) != b.get(p)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** A set of rules as a mask, to key the kinds by (its hash worked out once: maps of tens of thousands). */
-    static final class Bits {
-        private final long[] bits;
-        private final int hash;
-
-        Bits(long[] bits) {
-            this.bits = bits;
-            this.hash = Arrays.hashCode(bits);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Bits b && b.hash == hash && Arrays.equals(b.bits, bits);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public String toString() {
-            return "Bits" + Arrays.toString(bits);
-        }
     }
 }

@@ -6,14 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.Catalogue;
 import org.trustrepair.advisor.advice.engine.PlanMaker;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
-import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * A fingerprint of everything in a rule set that the guardrail sweep can observe: what the rules decide (the DRL
@@ -53,32 +51,8 @@ final class DecisionKey {
         return sha256(key.toString());
     }
 
-    /**
-     * What the sweep can observe beyond the DRL, leaving out the reasons of the rules named: for comparing two rule
-     * sets that differ in those rules only ({@link RuleChanges}).
-     */
-    static String ofAllBut(RuleSet rules, Set<String> except, Set<String> texts) {
-        Map<String, RuleInfo> kept = new TreeMap<>(rules.rules());
-        kept.keySet().removeAll(except);
-        return sha256(beyondTheDrl(kept, rules.catalogue(), rules.maxFirings(), rules.maxEvaluationNanos(), texts));
-    }
-
     private static String beyondTheDrl(
             Map<String, RuleInfo> rules, Catalogue catalogue, int maxFirings, long maxEvaluationNanos) {
-        return beyondTheDrl(
-                rules,
-                catalogue,
-                maxFirings,
-                maxEvaluationNanos,
-                catalogue.advice().keySet());
-    }
-
-    private static String beyondTheDrl(
-            Map<String, RuleInfo> rules,
-            Catalogue catalogue,
-            int maxFirings,
-            long maxEvaluationNanos,
-            Set<String> texts) {
         StringBuilder key = new StringBuilder(16 * 1024);
         key.append("limits ")
                 .append(maxFirings)
@@ -95,25 +69,24 @@ final class DecisionKey {
                         .append(' ')
                         .append(blank(rule.reason()))
                         .append('\n'));
-        Map<String, Catalogue.AdviceText> advice = new TreeMap<>(catalogue.advice());
-        advice.keySet().retainAll(texts);
-        advice.forEach((id, text) -> key.append("text ")
-                .append(id)
-                .append(' ')
-                .append(blank(text.title()))
-                .append(' ')
-                .append(blank(text.detail()))
-                .append(' ')
-                .append(text.kinds())
-                .append(' ')
-                .append(text.helplines().stream()
-                        .map(need -> need + "="
-                                + !catalogue
-                                        .helplines()
-                                        .getOrDefault(need, List.of())
-                                        .isEmpty())
-                        .toList())
-                .append('\n'));
+        new TreeMap<>(catalogue.advice())
+                .forEach((id, text) -> key.append("text ")
+                        .append(id)
+                        .append(' ')
+                        .append(blank(text.title()))
+                        .append(' ')
+                        .append(blank(text.detail()))
+                        .append(' ')
+                        .append(text.kinds())
+                        .append(' ')
+                        .append(text.helplines().stream()
+                                .map(need -> need + "="
+                                        + !catalogue
+                                                .helplines()
+                                                .getOrDefault(need, List.of())
+                                                .isEmpty())
+                                .toList())
+                        .append('\n'));
         key.append("disclaimer ").append(blank(catalogue.disclaimer())).append('\n');
         catalogue
                 .questionnaire()

@@ -480,7 +480,7 @@ public final class RuleDiff {
     private static final class Side {
         private final RuleSet rules;
         private final AlikeSituations alike;
-        private final Map<AlikeSituations.Kind, KindPlan> plans = new ConcurrentHashMap<>();
+        private final Map<AlikeSituations.SameRules, KindPlan> plans = new ConcurrentHashMap<>();
 
         Side(RuleSet rules, AlikeSituations alike) {
             this.rules = rules;
@@ -494,9 +494,9 @@ public final class RuleDiff {
         /** One thread's use of the side: its own session, and the kinds' plans it has looked up. */
         final class Part implements AutoCloseable {
             private final RuleSet.Evaluator evaluator = rules.newEvaluator();
-            private final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
+            private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
             private final LongFunction<Answers> answersOf;
-            private final Map<AlikeSituations.Kind, KindPlan> seen = new HashMap<>();
+            private final Map<AlikeSituations.SameRules, KindPlan> seen = new HashMap<>();
             private final List<String> classifiedBy = new ArrayList<>();
             private Outcome outcome;
             private long evaluated;
@@ -527,8 +527,8 @@ public final class RuleDiff {
                     evaluate(answersOf.apply(index));
                     return null;
                 }
-                long[] holding = kinds.holding(index);
-                AlikeSituations.Kind kind = kinds.find(holding);
+                BitSet holding = kinds.holding(index);
+                AlikeSituations.SameRules kind = kinds.find(holding);
                 if (kind != null) {
                     KindPlan known = planOf(kind);
                     if (known != null && known.refills()) {
@@ -550,7 +550,7 @@ public final class RuleDiff {
                 return null;
             }
 
-            private KindPlan planOf(AlikeSituations.Kind kind) {
+            private KindPlan planOf(AlikeSituations.SameRules kind) {
                 KindPlan known = seen.get(kind);
                 if (known == null) {
                     known = plans.get(kind);
@@ -562,7 +562,7 @@ public final class RuleDiff {
             }
 
             /** The plan of a kind, from the evaluation of one of its situations; checked to refill into that plan. */
-            private void describe(AlikeSituations.Kind kind, Evaluation evaluation, Answers answers) {
+            private void describe(AlikeSituations.SameRules kind, Evaluation evaluation, Answers answers) {
                 KindPlan made = new KindPlan(kind.plan(), classifiedBy, true);
                 if (!made.filledFor(rules, answers).equals(evaluation.plan())) {
                     made = new KindPlan(kind.plan(), made.classifiedBy(), false);

@@ -2,23 +2,28 @@ package org.trustrepair.advisor.proof;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * What the proof reads of a rule set's DRL, beyond what serving needs: the numbers and values its conditions name,
- * which answers it reads, its decision key and whether the sweep's shortcut applies. The two costly readings (the
- * decision key and the shortcut's probes) are made once per rule set and kept while the rule set is in use.
+ * which answers it reads, its decision key and whether the sweep's shortcut applies. The DRL is read once per rule
+ * set, with Drools' own parser ({@link RuleModel}); that reading, the decision key and the shortcut's probes are kept
+ * while the rule set is in use.
  */
 final class RulesRead {
 
+    private static final Cache<RuleSet, RuleModel> MODELS =
+            Caffeine.newBuilder().weakKeys().build();
     private static final Cache<RuleSet, String> DECISION_KEYS =
             Caffeine.newBuilder().weakKeys().build();
     private static final Cache<RuleSet, SameFirings.Analysis> SHORTCUTS =
@@ -26,6 +31,12 @@ final class RulesRead {
 
     private static final Cache<RuleSet, Guardrails> GUARDRAILS =
             Caffeine.newBuilder().weakKeys().build();
+
+    /** The comparisons of a number with a literal that the cuts understand. */
+    private static final Set<String> NUMBER_OPERATORS = Set.of("<", "<=", ">", ">=", "==", "!=");
+    /** The comparisons of a value with a constant that cannot tell two other values apart. */
+    private static final Set<String> VALUE_OPERATORS =
+            Set.of("==", "!=", "!==", "!!=", "contains", "!contains", "excludes", "!excludes");
 
     private RulesRead() {}
 
@@ -35,6 +46,10 @@ final class RulesRead {
                 rules,
                 r -> Guardrails.read(
                         r.text(Guardrails.FILE), r.catalogue().sources().keySet()));
+    }
+
+    static RuleModel model(RuleSet rules) {
+        return MODELS.get(rules, r -> RuleModel.of(r.drlSources()));
     }
 
     /**
@@ -49,23 +64,73 @@ final class RulesRead {
 
     /** Whether these rules qualify for the sweep's shortcut ({@link SameFirings}), and if so their probes. */
     static SameFirings.Analysis sameFirings(RuleSet rules) {
-        return SHORTCUTS.get(rules, r -> SameFirings.of(r.drlSources()));
+        return SHORTCUTS.get(rules, r -> SameFirings.of(model(r)));
     }
 
     /**
-     * The values of a number answer that a sweep must try to cover every value: both ends of each range the rules
-     * cannot tell apart ({@code daysElapsed} or {@code apologiesMade}).
+     * Where the rules can tell one number from the next ({@code daysElapsed} or {@code apologiesMade}): the cuts c
+     * such that some rule may treat c-1 and c differently, with the minimum. A rule compares the number with a
+     * literal ({@code daysElapsed < 14}); each comparison cuts the range in two. Between two cuts no rule can tell
+     * values apart, so checking both ends of every piece checks every value: this is what makes the guardrail sweep a
+     * proof over days and apologies rather than a sample.
      */
     static SortedSet<Integer> cuts(RuleSet rules, String field, int min, int max) {
-        return Thresholds.cuts(rules.drlSources().values(), field, min, max);
+        TreeSet<Integer> cuts = new TreeSet<>();
+        cuts.add(min);
+        List<RuleModel.Comparison> found = comparisons(model(rules), field);
+        for (RuleModel.Comparison c : found == null ? List.<RuleModel.Comparison>of() : found) {
+            Integer n = integer(c.value());
+            if (n == null) {
+                continue;
+            }
+            switch (c.operator()) {
+                case "<", ">=" -> cuts.add(n);
+                case "<=", ">" -> cuts.add(n + 1);
+                default -> {
+                    cuts.add(n);
+                    cuts.add(n + 1);
+                }
+            }
+        }
+        cuts.removeIf(c -> c < min || c > max);
+        return cuts;
+    }
+
+    /** Whether some rule uses a number answer in a way the cuts cannot follow (then the sweep is not a proof). */
+    static boolean numberUseUnrecognised(RuleSet rules, String field) {
+        List<RuleModel.Comparison> found = comparisons(model(rules), field);
+        return found == null
+                || found.stream().anyMatch(c -> integer(c.value()) == null || !NUMBER_OPERATORS.contains(c.operator()));
     }
 
     /**
      * The values of an answer that some rule names. Values no rule names cannot be told apart by the rules, so a sweep
-     * needs only one of them. All values when a rule uses the answer in a way this cannot follow.
+     * needs only one of them. All values when a rule uses the answer in a way this cannot follow, or orders its
+     * values.
      */
     static <E extends Enum<E>> List<E> namedValues(RuleSet rules, Class<E> type, String field) {
-        return EnumUse.named(rules.drlSources().values(), type, field);
+        List<E> all = List.of(type.getEnumConstants());
+        List<RuleModel.Comparison> found = comparisons(model(rules), field);
+        if (found == null) {
+            return all;
+        }
+        Set<String> named = new HashSet<>();
+        for (RuleModel.Comparison c : found) {
+            String value = c.value();
+            String name = value.substring(value.lastIndexOf('.') + 1);
+            if (!VALUE_OPERATORS.contains(c.operator())) {
+                return all;
+            }
+            if (value.equals("null")) {
+                continue;
+            }
+            if (!value.equals(type.getSimpleName() + "." + name)
+                    || all.stream().noneMatch(e -> e.name().equals(name))) {
+                return all;
+            }
+            named.add(name);
+        }
+        return all.stream().filter(e -> named.contains(e.name())).toList();
     }
 
     /**
@@ -73,21 +138,76 @@ final class RulesRead {
      * set when the rules use the flags in a way that cannot be followed).
      */
     static Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyFlagClasses(RuleSet... ruleSets) {
-        return SafetyClasses.classes(sources(ruleSets), guardrailSafety(ruleSets));
+        return SafetyClasses.classes(models(ruleSets), guardrailSafety(ruleSets));
     }
 
     static List<Set<SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
-        return SafetyClasses.representatives(sources(ruleSets), guardrailSafety(ruleSets));
+        return SafetyClasses.representatives(models(ruleSets), guardrailSafety(ruleSets));
     }
 
-    /** The answer fields these rules read for a role (see {@link Relevance}). */
+    /**
+     * The answer fields these rules read for a role: a {@code Situation( role == Role.BROKE_TRUST, … )} pattern never
+     * matches the hurt party, so what else it reads cannot change the hurt party's plan.
+     */
     static Set<String> fieldsRead(RuleSet rules, Role role) {
-        return Relevance.fieldsRead(rules.drlSources().values(), role);
+        return answersRead(model(rules), role.name());
     }
 
-    /** Whether some rule uses a number answer in a way the sweep cannot reason about (then it is not a proof). */
-    static boolean numberUseUnrecognised(RuleSet rules, String field) {
-        return Thresholds.hasUnrecognisedUse(rules.drlSources().values(), field);
+    /**
+     * Every comparison of a property with a constant in the situation patterns; null when the property is also used
+     * in a way that cannot be followed (then anything about it may matter).
+     */
+    private static List<RuleModel.Comparison> comparisons(RuleModel model, String property) {
+        if (model.unreadable() != null) {
+            return null;
+        }
+        List<RuleModel.Comparison> found = new ArrayList<>();
+        for (RuleModel.Constraint c : model.situationConstraints()) {
+            if (!c.followed() && c.answers().contains(RuleModel.answerOf(property))) {
+                return null;
+            }
+            c.comparisons().stream().filter(x -> x.property().equals(property)).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** The answers read by the situation patterns a role can match (all of them when that cannot be followed). */
+    private static Set<String> answersRead(RuleModel model, String role) {
+        if (model.unreadable() != null) {
+            return RuleModel.ANSWERS;
+        }
+        Set<String> read = new TreeSet<>();
+        for (RuleModel.Rule rule : model.rules()) {
+            for (RuleModel.FactPattern p : rule.patterns()) {
+                if (p.isSituation() && !excludes(p, role)) {
+                    p.constraints().forEach(c -> read.addAll(c.followed() ? c.answers() : RuleModel.ANSWERS));
+                }
+            }
+        }
+        return read;
+    }
+
+    /** Whether one of a situation pattern's conditions rules the role out ({@code role == Role.OTHER}). */
+    private static boolean excludes(RuleModel.FactPattern p, String role) {
+        for (RuleModel.Constraint c : p.constraints()) {
+            RuleModel.Comparison only = c.only();
+            if (only != null && only.property().equals("role")) {
+                String value = only.value().substring(only.value().lastIndexOf('.') + 1);
+                if ((only.operator().equals("==") && !value.equals(role))
+                        || (only.operator().equals("!=") && value.equals(role))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Integer integer(String literal) {
+        try {
+            return Integer.valueOf(literal);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static List<String> guardrailSafety(RuleSet... ruleSets) {
@@ -97,9 +217,7 @@ final class RulesRead {
                 .toList();
     }
 
-    private static List<Collection<String>> sources(RuleSet... ruleSets) {
-        return Arrays.stream(ruleSets)
-                .map(r -> (Collection<String>) r.drlSources().values())
-                .toList();
+    private static List<RuleModel> models(RuleSet... ruleSets) {
+        return Arrays.stream(ruleSets).map(RulesRead::model).toList();
     }
 }

@@ -1,42 +1,26 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import org.drools.drl.ast.descr.AttributeDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.QueryDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.trustrepair.advisor.advice.Answers;
-import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Tells, without running the rules, which rules fire for a situation, for rule sets that only ever add facts; and
- * so that two situations fire exactly the same rules. A sweep then evaluates one situation of each kind and knows
- * the rest.
+ * so that two situations fire exactly the same rules. A sweep then evaluates one situation for each set of rules
+ * fired ({@link AlikeSituations}).
  *
  * <p>The rules qualify when every rule is a list of plain patterns (no {@code not}, {@code exists}, {@code or},
  * {@code from}, {@code eval}, no bindings), its {@code Situation( … )} conditions compare answers with constants, its
@@ -54,247 +38,164 @@ import org.trustrepair.advisor.advice.facts.Situation;
  * open in {@code s}, its situation conditions hold in {@code s} too, and it would have fired in {@code s}. The same
  * rules insert the same facts, so the plan is the same but for the answers written into reasons.
  *
- * <p>The closure itself ({@link #closure}): a rule fires exactly when its situation conditions hold and each of its
- * other patterns matches a fact inserted by a rule that fires. Which situation conditions hold is tested by
- * {@link Probe}, and which other patterns each rule's facts match is learnt once, by firing each consequence on its
- * own; both with the engine itself, in two small rule bases of probes made from the rules' own conditions and
- * consequences. The sweep checks the closure against the engine on every situation it evaluates.
+ * <p>Which situation conditions hold is tested by {@link SituationProbe}, and which other patterns each rule's facts
+ * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
+ * made from the rules' own conditions and consequences. The sweep checks the closure against the engine on every
+ * situation it evaluates.
  */
-public final class SameFirings {
+final class SameFirings {
 
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "dialect");
-    private static final Pattern INSERT = Pattern.compile(
-            "(?:insert|insertLogical)\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\((?:[^()$;{}\"]|\"[^\"\\\\]*\")*\\)\\s*\\)");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern INSERT_LOGICAL = Pattern.compile("\\binsertLogical\\s*\\(");
 
     private final KieBase probes;
-    private final List<List<String>> fieldsRead;
-    private final long[] alwaysOpen;
-
-    /** Every rule, by index: its name, its situation patterns, its other patterns, and the other patterns its facts match. */
+    /** By situation pattern: the answers its conditions read. */
+    private final List<List<String>> answersRead;
+    /** By rule: its name, its situation patterns, its other patterns, the other patterns its facts match. */
     private final List<String> ruleNames;
-    /** The rules' indexes in the order of their names. */
-    private final int[] byName;
 
+    private final List<BitSet> situationPatternsOf;
+    private final List<BitSet> otherPatternsOf;
+    private final List<BitSet> opens;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
-    private final long[][] situationMaskOfRule;
-    private final long[][] otherMaskOfRule;
-    private final long[][] opensOfRule;
-    /** The rule each situation pattern belongs to; how many situation patterns each rule has; the rules with none. */
-    private final int[] ownerOfPattern;
-
-    private final int[] situationPatternsOfRule;
-    private final int[] withoutSituation;
+    /** The situation patterns of the rules that have no other pattern, which are always open. */
+    private final BitSet alwaysOpen = new BitSet();
 
     private SameFirings(
             KieBase probes,
-            List<List<String>> fieldsRead,
-            long[] alwaysOpen,
+            List<List<String>> answersRead,
             List<String> ruleNames,
-            long[][] situationMaskOfRule,
-            long[][] otherMaskOfRule,
-            long[][] opensOfRule) {
+            List<BitSet> situationPatternsOf,
+            List<BitSet> otherPatternsOf,
+            List<BitSet> opens) {
         this.probes = probes;
-        this.fieldsRead = fieldsRead;
-        this.alwaysOpen = alwaysOpen;
+        this.answersRead = answersRead;
         this.ruleNames = ruleNames;
+        this.situationPatternsOf = situationPatternsOf;
+        this.otherPatternsOf = otherPatternsOf;
+        this.opens = opens;
         for (int r = 0; r < ruleNames.size(); r++) {
             ruleIndex.put(ruleNames.get(r), r);
-        }
-        this.byName = IntStream.range(0, ruleNames.size())
-                .boxed()
-                .sorted(Comparator.comparing(ruleNames::get))
-                .mapToInt(Integer::intValue)
-                .toArray();
-        this.situationMaskOfRule = situationMaskOfRule;
-        this.otherMaskOfRule = otherMaskOfRule;
-        this.opensOfRule = opensOfRule;
-        this.ownerOfPattern = new int[fieldsRead.size()];
-        this.situationPatternsOfRule = new int[ruleNames.size()];
-        List<Integer> without = new ArrayList<>();
-        for (int r = 0; r < ruleNames.size(); r++) {
-            for (int p = 0; p < fieldsRead.size(); p++) {
-                if ((situationMaskOfRule[r][p >>> 6] & 1L << (p & 63)) != 0) {
-                    ownerOfPattern[p] = r;
-                    situationPatternsOfRule[r]++;
-                }
-            }
-            if (situationPatternsOfRule[r] == 0) {
-                without.add(r);
+            if (otherPatternsOf.get(r).isEmpty()) {
+                alwaysOpen.or(situationPatternsOf.get(r));
             }
         }
-        this.withoutSituation = without.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The rules' situation conditions and probes, or why the rules do not qualify. */
-    public record Analysis(Optional<SameFirings> firings, String whyNot) {}
+    record Analysis(Optional<SameFirings> firings, String whyNot) {}
 
-    /** Whether these rules qualify, and if so their probes: {@link RuleSet#sameFirings()}, made once per rule set. */
-    public static Analysis of(RuleSet rules) {
-        return RulesRead.sameFirings(rules);
-    }
-
-    /** Whether the rules in these files (DRL text by path, decision tables as DRL) qualify, and if so their probes. */
-    static Analysis of(Map<String, String> drlSources) {
-        List<RuleDescr> all = new ArrayList<>();
-        Set<String> imports = new TreeSet<>();
-        try {
-            for (var e : new TreeMap<>(drlSources).entrySet()) {
-                PackageDescr pkg = Drl.parse(DecisionKey.withoutComments(e.getValue()));
-                if (!pkg.getGlobals().isEmpty()
-                        || !pkg.getFunctions().isEmpty()
-                        || !pkg.getTypeDeclarations().isEmpty()
-                        || !pkg.getEnumDeclarations().isEmpty()
-                        || !pkg.getEntryPointDeclarations().isEmpty()
-                        || !pkg.getWindowDeclarations().isEmpty()) {
-                    return refused(e.getKey() + " declares globals, functions or types");
-                }
-                pkg.getImports().forEach(i -> imports.add("import " + i.getTarget() + ";"));
-                all.addAll(pkg.getRules());
-            }
-        } catch (DroolsParserException | RuntimeException e) {
-            return refused("a file could not be read rule by rule");
+    /** Whether the rules read into this model qualify, and if so their probes ({@link RulesRead#sameFirings}). */
+    static Analysis of(RuleModel model) {
+        if (model.unreadable() != null) {
+            return refused(model.unreadable());
+        }
+        if (model.declares() != null) {
+            return refused(model.declares() + " declares globals, functions or types");
         }
         Set<String> made = new HashSet<>();
-        for (RuleDescr rule : all) {
-            String why = consequenceMakes(rule, made);
-            if (why != null) {
-                return refused(why);
+        for (RuleModel.Rule rule : model.rules()) {
+            if (rule.inserts() == null) {
+                return refused("rule \"" + rule.name() + "\" does more than insert a new fact");
             }
+            made.addAll(rule.inserts());
         }
         if (made.contains("Situation") || made.contains("String")) {
             return refused("a rule inserts a Situation or a String");
         }
-        // two rule bases of probes: the rules' situation conditions, and their consequences with their other patterns
-        StringBuilder drl = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
-        imports.forEach(i -> drl.append(i).append('\n'));
-        StringBuilder facts = new StringBuilder(drl);
-        List<List<String>> fields = new ArrayList<>();
-        List<Integer> always = new ArrayList<>();
+        // two rule bases of probes: the rules' situation patterns, and their consequences with their other patterns
+        StringBuilder situations = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
+        model.imports().forEach(i -> situations.append("import ").append(i).append(";\n"));
+        StringBuilder facts = new StringBuilder(situations);
+        List<List<String>> answersRead = new ArrayList<>();
         Map<String, Integer> otherIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
-        List<List<Integer>> situationsOfRule = new ArrayList<>();
-        List<int[]> othersOfRule = new ArrayList<>();
-        for (RuleDescr rule : all) {
-            String why = attributesRefused(rule);
+        List<BitSet> situationPatternsOf = new ArrayList<>();
+        List<BitSet> otherPatternsOf = new ArrayList<>();
+        for (RuleModel.Rule rule : model.rules()) {
+            String why = refusal(rule, made, names);
             if (why != null) {
                 return refused(why);
             }
-            if (names.contains(rule.getName())) {
-                return refused("two rules are called \"" + rule.getName() + "\"");
-            }
             // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts
             // match
-            facts.append("rule \"f")
-                    .append(names.size())
-                    .append("\"\nwhen\n  String( this == \"f")
-                    .append(names.size())
-                    .append("\" )\nthen\n  ")
-                    .append(INSERT_LOGICAL
-                            .matcher(rule.getConsequence().toString())
-                            .replaceAll("insert("))
-                    .append("\nend\n");
-            names.add(rule.getName());
-            List<Integer> mine = new ArrayList<>();
-            List<String> others = new ArrayList<>();
-            for (BaseDescr d : rule.getLhs().getDescrs()) {
-                if (!(d instanceof PatternDescr p)
-                        || p.getSource() != null
-                        || p.getIdentifier() != null
-                        || p.isQuery()) {
-                    return refused("rule \"" + rule.getName() + "\" has a condition that is not a plain pattern");
-                }
-                List<String> conditions = new ArrayList<>();
-                for (BaseDescr c : p.getDescrs()) {
-                    if (!(c instanceof ExprConstraintDescr expr)
-                            || expr.getExpression().contains("$")
-                            || Drl.withoutStrings(expr.getExpression())
-                                    .replace("::", "")
-                                    .contains(":")) {
-                        return refused("rule \"" + rule.getName() + "\" binds or refers to other patterns");
-                    }
-                    conditions.add(expr.getExpression());
-                }
-                String type = simpleName(p.getObjectType());
-                if (type.equals("Situation")) {
-                    List<String> read = Drl.answersRead(conditions);
-                    if (read == null) {
-                        return refused(
-                                "rule \"" + rule.getName() + "\" tests the situation in a way that cannot be followed");
-                    }
-                    int index = fields.size();
-                    fields.add(read);
-                    mine.add(index);
-                    drl.append("rule \"s")
-                            .append(index)
-                            .append("\"\nwhen\n  Situation( ")
-                            .append(conditions.isEmpty() ? "true" : String.join(", ", conditions))
-                            .append(" )\nthen\nend\n");
-                } else if (made.contains(type) && !type.equals("Object")) {
-                    if (conditions.stream().anyMatch(c -> c.contains("(") && !c.matches(".*\\b(in|not in)\\s*\\(.*"))) {
-                        return refused("rule \"" + rule.getName() + "\" calls something in a condition on " + type);
-                    }
-                    others.add(type + "( " + String.join(", ", conditions) + " )");
+            String consequence = rule.consequence().replace("insertLogical", "insert");
+            facts.append("rule \"f%d\" when String( this == \"f%1$d\" ) then %s\nend\n"
+                    .formatted(names.size(), consequence));
+            names.add(rule.name());
+            BitSet mine = new BitSet();
+            BitSet others = new BitSet();
+            for (RuleModel.FactPattern p : rule.patterns()) {
+                if (p.isSituation()) {
+                    int index = answersRead.size();
+                    answersRead.add(p.constraints().stream()
+                            .flatMap(c -> c.answers().stream())
+                            .sorted()
+                            .distinct()
+                            .toList());
+                    mine.set(index);
+                    String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
+                    situations.append("rule \"s%d\" when %s then end\n".formatted(index, pattern));
                 } else {
-                    return refused("rule \"" + rule.getName() + "\" matches " + type + ", which no rule inserts");
+                    others.set(otherIndex.computeIfAbsent(p.text(), text -> {
+                        facts.append("rule \"o%d\" when %s then end\n".formatted(otherIndex.size(), text));
+                        return otherIndex.size();
+                    }));
                 }
             }
-            int[] indexes = new int[others.size()];
-            for (int i = 0; i < indexes.length; i++) {
-                String pattern = others.get(i);
-                indexes[i] = otherIndex.computeIfAbsent(pattern, k -> {
-                    int o = otherIndex.size();
-                    facts.append("rule \"o")
-                            .append(o)
-                            .append("\"\nwhen\n  ")
-                            .append(pattern)
-                            .append("\nthen\nend\n");
-                    return o;
-                });
-            }
-            situationsOfRule.add(mine);
-            othersOfRule.add(indexes);
-            if (others.isEmpty()) {
-                always.addAll(mine);
-            }
+            situationPatternsOf.add(mine);
+            otherPatternsOf.add(others);
         }
-        int words = Math.max(1, (fields.size() + 63) / 64);
-        int otherWords = Math.max(1, (otherIndex.size() + 63) / 64);
         // the two probe rule bases are made side by side
-        CompletableFuture<long[][]> learning =
-                CompletableFuture.supplyAsync(() -> learn(facts.toString(), names.size(), otherWords), task -> {
+        var learning = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> learn(facts.toString(), names.size()), task -> {
                     Thread t = new Thread(task, "consequence-probes");
                     t.setDaemon(true);
                     t.start();
                 });
-        KieBase base = Drl.compile(drl.toString());
-        long[][] opens;
+        KieBase base = ProbeBase.compile(situations.toString());
+        List<BitSet> opens;
         try {
             opens = learning.join();
-        } catch (CompletionException e) {
+        } catch (java.util.concurrent.CompletionException e) {
             return refused("the rules' consequences cannot be fired on their own");
         }
         if (base == null) {
             return refused("the rules' conditions do not compile as probes");
         }
-        long[][] situationMasks =
-                situationsOfRule.stream().map(m -> mask(m, words)).toArray(long[][]::new);
-        long[][] otherMasks = othersOfRule.stream()
-                .map(o -> mask(Arrays.stream(o).boxed().toList(), otherWords))
-                .toArray(long[][]::new);
-        SameFirings firings = new SameFirings(
-                base, List.copyOf(fields), mask(always, words), List.copyOf(names), situationMasks, otherMasks, opens);
-        return new Analysis(Optional.of(firings), null);
+        return new Analysis(
+                Optional.of(new SameFirings(base, answersRead, names, situationPatternsOf, otherPatternsOf, opens)),
+                null);
+    }
+
+    /** Why a rule is outside the form the shortcut needs, or null. */
+    private static String refusal(RuleModel.Rule rule, Set<String> made, List<String> names) {
+        if (rule.notPlain() != null) {
+            return rule.notPlain();
+        }
+        if (names.contains(rule.name())) {
+            return "two rules are called \"" + rule.name() + "\"";
+        }
+        for (var a : rule.attributes().entrySet()) {
+            if (!ALLOWED_ATTRIBUTES.contains(a.getKey())
+                    || (a.getKey().equals("salience") && !a.getValue().trim().matches("-?\\d+"))) {
+                return "rule \"" + rule.name() + "\" has the attribute " + a.getKey();
+            }
+        }
+        for (RuleModel.FactPattern p : rule.patterns()) {
+            if (!p.isSituation() && !made.contains(p.type()) || p.type().equals("Object")) {
+                return "rule \"" + rule.name() + "\" matches " + p.type() + ", which no rule inserts";
+            }
+        }
+        return null;
     }
 
     /**
      * Fires each rule's consequence on its own (its probe waits for a word of its own), and notes which other
-     * patterns the facts it inserts match: by rule, a mask of other patterns. The facts stay in the session; the
+     * patterns the facts it inserts match: by rule, a set of other patterns. The facts stay in the session; the
      * copies insert plainly, so a fact equal to one already there is matched anew.
      */
-    private static long[][] learn(String drl, int rules, int otherWords) {
-        KieBase base = Drl.compile(drl);
+    private static List<BitSet> learn(String drl, int rules) {
+        KieBase base = ProbeBase.compile(drl);
         if (base == null) {
             throw new IllegalStateException("the consequences do not compile on their own");
         }
@@ -307,7 +208,7 @@ public final class SameFirings {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            long[][] opens = new long[rules][];
+            List<BitSet> opens = new ArrayList<>();
             for (int r = 0; r < rules; r++) {
                 fired.clear();
                 session.insert("f" + r);
@@ -315,14 +216,11 @@ public final class SameFirings {
                 if (!fired.contains("f" + r)) {
                     throw new IllegalStateException("the consequence of rule " + r + " did not fire");
                 }
-                long[] mask = new long[otherWords];
-                for (String name : fired) {
-                    if (name.startsWith("o")) {
-                        int o = Integer.parseInt(name.substring(1));
-                        mask[o >>> 6] |= 1L << (o & 63);
-                    }
-                }
-                opens[r] = mask;
+                BitSet matched = new BitSet();
+                fired.stream()
+                        .filter(n -> n.startsWith("o"))
+                        .forEach(n -> matched.set(Integer.parseInt(n.substring(1))));
+                opens.add(matched);
             }
             return opens;
         } finally {
@@ -333,48 +231,29 @@ public final class SameFirings {
     /**
      * The rules that fire for a situation whose patterns hold as given, found without the engine: rules that only add
      * facts fire exactly when their situation patterns hold and each of their other patterns matches a fact a rule
-     * that fired inserted, so the fired rules are the closure of that step. A mask of rules, like
-     * {@link #rulesNamed}.
+     * that fired inserted, so the fired rules are the closure of that step.
      */
-    public long[] closure(long[] holding) {
-        int rules = ruleNames.size();
-        long[] fired = new long[Math.max(1, (rules + 63) / 64)];
-        long[] opened = new long[opensOfRule.length == 0 ? 1 : opensOfRule[0].length];
-        // the rules whose situation patterns all hold; of those, the ones still waiting for facts
-        int[] waiting = new int[rules];
-        int waits = 0;
-        for (int r : withoutSituation) {
-            waiting[waits++] = r;
-        }
-        int[] holds = new int[rules];
-        for (int w = 0; w < holding.length; w++) {
-            long bits = holding[w];
-            while (bits != 0) {
-                int r = ownerOfPattern[w * 64 + Long.numberOfTrailingZeros(bits)];
-                bits &= bits - 1;
-                if (++holds[r] == situationPatternsOfRule[r]) {
-                    waiting[waits++] = r;
-                }
+    BitSet closure(BitSet holding) {
+        BitSet fired = new BitSet(ruleNames.size());
+        BitSet opened = new BitSet();
+        // the rules whose situation patterns all hold are candidates; they fire once their other patterns are open
+        BitSet candidates = new BitSet(ruleNames.size());
+        for (int r = 0; r < ruleNames.size(); r++) {
+            if (covers(holding, situationPatternsOf.get(r))) {
+                candidates.set(r);
             }
         }
         boolean more = true;
         while (more) {
             more = false;
-            int kept = 0;
-            for (int i = 0; i < waits; i++) {
-                int r = waiting[i];
-                if (covers(opened, otherMaskOfRule[r])) {
-                    fired[r >>> 6] |= 1L << (r & 63);
-                    long[] opens = opensOfRule[r];
-                    for (int w = 0; w < opened.length; w++) {
-                        opened[w] |= opens[w];
-                    }
+            for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+                if (covers(opened, otherPatternsOf.get(r))) {
+                    fired.set(r);
+                    opened.or(opens.get(r));
+                    candidates.clear(r);
                     more = true;
-                } else {
-                    waiting[kept++] = r;
                 }
             }
-            waits = kept;
         }
         return fired;
     }
@@ -384,64 +263,39 @@ public final class SameFirings {
      * fact those rules inserted), with those of the rules that are always open: what a situation must share with one
      * that fired these rules to fire them too.
      */
-    public long[] open(long[] fired) {
-        long[] opened = new long[opensOfRule.length == 0 ? 1 : opensOfRule[0].length];
+    BitSet open(BitSet fired) {
+        BitSet opened = new BitSet();
+        fired.stream().forEach(r -> opened.or(opens.get(r)));
+        BitSet open = (BitSet) alwaysOpen.clone();
         for (int r = 0; r < ruleNames.size(); r++) {
-            if ((fired[r >>> 6] & 1L << (r & 63)) != 0) {
-                for (int w = 0; w < opened.length; w++) {
-                    opened[w] |= opensOfRule[r][w];
-                }
-            }
-        }
-        long[] open = alwaysOpen.clone();
-        for (int r = 0; r < ruleNames.size(); r++) {
-            if (covers(opened, otherMaskOfRule[r])) {
-                long[] patterns = situationMaskOfRule[r];
-                for (int w = 0; w < open.length; w++) {
-                    open[w] |= patterns[w];
-                }
+            if (covers(opened, otherPatternsOf.get(r))) {
+                open.or(situationPatternsOf.get(r));
             }
         }
         return open;
     }
 
-    /** The rules named, as a mask like {@link #closure}'s; null when a name is not one of these rules. */
-    public long[] rulesNamed(Collection<String> names) {
-        long[] bits = new long[Math.max(1, (ruleNames.size() + 63) / 64)];
+    /** The rules named, as a set like {@link #closure}'s; null when a name is not one of these rules. */
+    BitSet rulesNamed(Collection<String> names) {
+        BitSet rules = new BitSet(ruleNames.size());
         for (String name : names) {
             Integer r = ruleIndex.get(name);
             if (r == null) {
                 return null;
             }
-            bits[r >>> 6] |= 1L << (r & 63);
+            rules.set(r);
         }
-        return bits;
+        return rules;
     }
 
-    /** Whether one of these rules has this name. */
-    public boolean hasRule(String name) {
-        return ruleIndex.containsKey(name);
+    /** The names of the rules in a set, in name order. */
+    List<String> names(BitSet rules) {
+        return rules.stream().mapToObj(ruleNames::get).sorted().toList();
     }
 
-    /** The names of the rules in a mask, in name order. */
-    public List<String> names(long[] rules) {
-        List<String> names = new ArrayList<>();
-        for (int r : byName) {
-            if ((rules[r >>> 6] & 1L << (r & 63)) != 0) {
-                names.add(ruleNames.get(r));
-            }
-        }
-        return List.copyOf(names);
-    }
-
-    /** Every rule's name, bit {@code i} of a mask of rules standing for name {@code i}. */
-    public List<String> ruleNames() {
-        return ruleNames;
-    }
-
-    private static boolean covers(long[] bits, long[] mask) {
-        for (int w = 0; w < mask.length; w++) {
-            if ((bits[w] & mask[w]) != mask[w]) {
+    private static boolean covers(BitSet bits, BitSet wanted) {
+        for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+            if (!bits.get(i)) {
                 return false;
             }
         }
@@ -452,108 +306,39 @@ public final class SameFirings {
         return new Analysis(Optional.empty(), why);
     }
 
-    /** Null when the consequence only inserts new facts built from constants (their types added to {@code made}). */
-    private static String consequenceMakes(RuleDescr rule, Set<String> made) {
-        Object consequence = rule.getConsequence();
-        String rhs = consequence == null
-                ? ""
-                : DecisionKey.withoutComments(consequence.toString()).trim();
-        for (String statement : rhs.split(";")) {
-            String s = statement.trim();
-            if (s.isEmpty()) {
-                continue;
-            }
-            var m = INSERT.matcher(s);
-            if (!m.matches()) {
-                return "rule \"" + rule.getName() + "\" does more than insert a new fact";
-            }
-            made.add(m.group(1));
-        }
-        return null;
-    }
-
-    private static String attributesRefused(RuleDescr rule) {
-        for (AttributeDescr a : rule.getAttributes().values()) {
-            if (!ALLOWED_ATTRIBUTES.contains(a.getName())
-                    || (a.getName().equals("salience")
-                            && !INTEGER.matcher(a.getValue().trim()).matches())) {
-                return "rule \"" + rule.getName() + "\" has the attribute " + a.getName();
-            }
-        }
-        if (rule instanceof QueryDescr) {
-            return "the rules hold a query";
-        }
-        if (rule.getParentName() != null) {
-            return "rule \"" + rule.getName() + "\" extends another rule";
-        }
-        return null;
-    }
-
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
-    }
-
-    private static long[] mask(List<Integer> bits, int words) {
-        long[] mask = new long[words];
-        bits.forEach(b -> mask[b >>> 6] |= 1L << (b & 63));
-        return mask;
-    }
-
-    /** How many {@code Situation( … )} patterns the rules have; bit {@code i} of a mask stands for pattern {@code i}. */
-    public int patterns() {
-        return fieldsRead.size();
-    }
-
-    /** The number of {@code long} words in a mask. */
-    public int words() {
-        return alwaysOpen.length;
+    /** How many situation patterns the rules have; bit {@code i} of a set of patterns stands for pattern {@code i}. */
+    int patterns() {
+        return answersRead.size();
     }
 
     /** The answers pattern {@code i}'s conditions read ({@code role}, {@code readiness}, … {@code safety}). */
-    public List<String> fieldsRead(int pattern) {
-        return fieldsRead.get(pattern);
+    List<String> answersRead(int pattern) {
+        return answersRead.get(pattern);
     }
 
-    /** A probe for one thread. */
-    public Probe newProbe() {
-        return new Probe();
-    }
+    /** Tells which situation patterns hold for given answers, with the engine; one session, for one thread. */
+    static final class SituationProbe implements AutoCloseable {
+        private final KieSession session;
+        private final BitSet holding = new BitSet();
 
-    /** Tests situation conditions and open rules with the engine; one session, not thread-safe. */
-    public final class Probe implements AutoCloseable {
-        private final KieSession session = probes.newKieSession();
-        private final List<String> fired = new ArrayList<>();
-
-        private Probe() {
+        SituationProbe(SameFirings firings) {
+            session = firings.probes.newKieSession();
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
+                    holding.set(Integer.parseInt(
+                            event.getMatch().getRule().getName().substring(1)));
                 }
             });
         }
 
         /** The situation patterns whose conditions hold for these answers. */
-        public long[] holding(Answers answers) {
-            long[] bits = new long[alwaysOpen.length];
-            for (String name : run(List.of(new Situation(answers)))) {
-                if (name.startsWith("s")) {
-                    int i = Integer.parseInt(name.substring(1));
-                    bits[i >>> 6] |= 1L << (i & 63);
-                }
-            }
-            return bits;
-        }
-
-        private List<String> run(Collection<?> facts) {
-            fired.clear();
-            List<FactHandle> handles = new ArrayList<>();
-            for (Object fact : facts) {
-                handles.add(session.insert(fact));
-            }
+        BitSet holding(Answers answers) {
+            holding.clear();
+            FactHandle handle = session.insert(new Situation(answers));
             session.fireAllRules();
-            handles.forEach(session::delete);
-            return List.copyOf(fired);
+            session.delete(handle);
+            return (BitSet) holding.clone();
         }
 
         @Override

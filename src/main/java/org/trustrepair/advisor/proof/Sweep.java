@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,7 +148,7 @@ public final class Sweep {
         List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
             final Partial partial = new Partial();
             final RuleSet.Evaluator evaluator = rules.newEvaluator();
-            final AlikeSituations.Part kinds = alike == null ? null : alike.newPart();
+            final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
 
             @Override
             public void take(long index) {
@@ -158,8 +159,8 @@ public final class Sweep {
                     partial.check(index, space.get(index), evaluator);
                     return;
                 }
-                long[] holding = kinds.holding(index);
-                AlikeSituations.Kind kind = kinds.find(holding);
+                BitSet holding = kinds.holding(index);
+                AlikeSituations.SameRules kind = kinds.find(holding);
                 if (kind == null) {
                     Answers answers = space.get(index);
                     Evaluation evaluation = partial.evaluate(index, answers, evaluator);
@@ -214,10 +215,10 @@ public final class Sweep {
         final Map<Guardrail, Long> violations = new LinkedHashMap<>();
         final Map<Guardrail, Example> firstViolation = new LinkedHashMap<>();
         final Map<String, long[]> fired = new HashMap<>();
-        /** Kinds are their own identity ({@link AlikeSituations.Kind}). */
-        final Map<AlikeSituations.Kind, long[]> ofKind = new IdentityHashMap<>();
+        /** Kinds are their own identity ({@link AlikeSituations.SameRules}). */
+        final Map<AlikeSituations.SameRules, long[]> ofKind = new IdentityHashMap<>();
 
-        private AlikeSituations.Kind lastKind;
+        private AlikeSituations.SameRules lastKind;
         private long[] last;
         long situations;
         long evaluated;
@@ -283,7 +284,7 @@ public final class Sweep {
          * A situation of a known kind: its rules are counted by kind, and added up once at the end (situations come in
          * runs of one kind, so the last kind's counter and rules are kept at hand).
          */
-        void record(long index, LongFunction<Answers> answersOf, String[] problems, AlikeSituations.Kind kind) {
+        void record(long index, LongFunction<Answers> answersOf, String[] problems, AlikeSituations.SameRules kind) {
             record(index, answersOf, problems, List.of());
             if (kind != lastKind) {
                 lastKind = kind;

@@ -63,7 +63,7 @@ class AlikeSituationsTest {
     @Test
     void theRepositorysRulesAreSweptAlikeEitherWay() {
         RuleSet rules = RulesFolder.fixture();
-        assertThat(SameFirings.of(rules).whyNot()).isNull();
+        assertThat(RulesRead.sameFirings(rules).whyNot()).isNull();
         assertSameAsEvaluatingEverySituation(rules);
     }
 
@@ -97,7 +97,7 @@ class AlikeSituationsTest {
                 "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
                 "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n"
                         + "  not NatureIs( nature == Nature.COMPETENCE )\n");
-        assertThat(SameFirings.of(negation).whyNot())
+        assertThat(RulesRead.sameFirings(negation).whyNot())
                 .contains("\"Apologize to the others who were harmed\"", "not a plain pattern");
         assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2)).isEmpty();
 
@@ -106,14 +106,14 @@ class AlikeSituationsTest {
                 "apologize/apologize.drl",
                 "  Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n",
                 "  $s : Situation( role == Role.BROKE_TRUST, othersAffected, apologiesMade == 0 )\n");
-        assertThat(SameFirings.of(binding).whyNot()).contains("\"Apologize to the others who were harmed\"");
+        assertThat(RulesRead.sameFirings(binding).whyNot()).contains("\"Apologize to the others who were harmed\"");
 
         RuleSet salience = edited(
                 "salience",
                 "apologize/apologize.drl",
                 "  @sources(\"SEED, DLZ\")\nwhen",
                 "  @sources(\"SEED, DLZ\")\n  salience ( 1 + 2 )\nwhen");
-        assertThat(SameFirings.of(salience).whyNot()).contains("attribute salience");
+        assertThat(RulesRead.sameFirings(salience).whyNot()).contains("attribute salience");
 
         RuleSet consequence = edited(
                 "consequence",
@@ -121,6 +121,6 @@ class AlikeSituationsTest {
                 "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );",
                 "  insert( new Advice( \"apologize-to-others-harmed\", Phase.APOLOGIZE, 5 ) );\n"
                         + "  System.out.println( \"fired\" );");
-        assertThat(SameFirings.of(consequence).whyNot()).contains("does more than insert a new fact");
+        assertThat(RulesRead.sameFirings(consequence).whyNot()).contains("does more than insert a new fact");
     }
 }

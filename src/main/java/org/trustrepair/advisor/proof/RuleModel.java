@@ -1,0 +1,391 @@
+package org.trustrepair.advisor.proof;
+
+import com.github.javaparser.ParseProblemException;
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.trustrepair.advisor.advice.Answers;
+
+/**
+ * A rule set's DRL as Drools' own parser reads it, once per rule set ({@link RulesRead}): each rule's patterns, and for
+ * each condition of a pattern the answers it reads and the comparisons of an answer with a constant it makes
+ * ({@code daysElapsed < 14}, {@code breach == Breach.INFIDELITY}, {@code safety contains SafetyFlag.PROTECTIVE_ORDER},
+ * {@code !stillHappening}). The answer space (which numbers and values the rules can tell apart, which answers a role's
+ * plan depends on) and the sweep's shortcut ({@link SameFirings}) are read from this.
+ *
+ * <p>A constraint (a condition of a pattern) is <em>followed</em> when it is made of properties, constants and literals only, compared with each
+ * other and joined with {@code &&}, {@code ||} (or {@code in}): no call, arithmetic, binding or variable. Answers are
+ * read only by patterns that match a situation ({@code Situation( … )}, {@code Object( … )}), through their constraints;
+ * a condition that cannot be followed, or a situation pattern that is bound or read from somewhere, could read any
+ * answer, and every reading of the model assumes it does.
+ */
+final class RuleModel {
+
+    /**
+     * The answers a situation's properties are read from: each its own property (every component of {@link Answers}),
+     * and {@code safetyConcern}.
+     */
+    static final Set<String> ANSWERS = Arrays.stream(Answers.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** The situation's yes/no properties, which a condition may name on their own. */
+    private static final Set<String> FLAGS = Stream.concat(
+                    Arrays.stream(Answers.class.getRecordComponents())
+                            .filter(c -> c.getType() == boolean.class)
+                            .map(RecordComponent::getName),
+                    Stream.of("safetyConcern"))
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * A property compared with a constant, the property first ({@code 14 > daysElapsed} is {@code daysElapsed < 14},
+     * {@code !stillHappening} is {@code stillHappening == false}); a negated operator is written with a {@code !}
+     * before it ({@code safety not contains X} is {@code !contains}).
+     */
+    record Comparison(String property, String operator, String value) {}
+
+    /** One condition of a pattern (a part between its top-level commas), as written, and what it reads. */
+    record Constraint(String text, Set<String> answers, List<Comparison> comparisons, boolean followed) {
+        /** The one comparison this condition is, or null. */
+        Comparison only() {
+            return followed && comparisons.size() == 1 ? comparisons.get(0) : null;
+        }
+    }
+
+    /**
+     * A pattern: the simple name of its type and its constraints; plain when it stands at the top of its rule, unbound
+     * and read from the facts.
+     */
+    record FactPattern(String type, List<Constraint> constraints, boolean plain) {
+        /** Whether it can match a situation. */
+        boolean isSituation() {
+            return type.equals("Situation") || type.equals("Object");
+        }
+
+        String text() {
+            return type + "( "
+                    + String.join(
+                            ", ", constraints.stream().map(Constraint::text).toList()) + " )";
+        }
+    }
+
+    /**
+     * A rule: its name, attributes and every pattern it has (those under {@code not}, {@code exists}, {@code or} too),
+     * its consequence as written and the types of the facts it inserts (null when it does more than insert new facts
+     * built from constants), and why it is not a list of plain patterns with followed conditions (null when it
+     * is).
+     */
+    record Rule(
+            String name,
+            Map<String, String> attributes,
+            List<FactPattern> patterns,
+            String consequence,
+            List<String> inserts,
+            String notPlain) {}
+
+    private final List<Rule> rules;
+    private final Set<String> imports;
+    /** Why the files cannot be read rule by rule (one does not parse), or null. */
+    private final String unreadable;
+    /** A file that declares globals, functions or types, or null. */
+    private final String declares;
+
+    private RuleModel(List<Rule> rules, Set<String> imports, String unreadable, String declares) {
+        this.rules = rules;
+        this.imports = imports;
+        this.unreadable = unreadable;
+        this.declares = declares;
+    }
+
+    /** The model of the rules in these files (DRL by path, decision tables as DRL). */
+    static RuleModel of(Map<String, String> drlSources) {
+        List<Rule> rules = new ArrayList<>();
+        Set<String> imports = new TreeSet<>();
+        String declares = null;
+        for (var file : new TreeMap<>(drlSources).entrySet()) {
+            PackageDescr pkg;
+            try {
+                DrlParser parser = new DrlParser();
+                pkg = parser.parse(false, file.getValue());
+                if (parser.hasErrors() || pkg == null) {
+                    return new RuleModel(List.of(), Set.of(), file.getKey() + " does not parse", null);
+                }
+            } catch (DroolsParserException | RuntimeException e) {
+                return new RuleModel(List.of(), Set.of(), file.getKey() + " does not parse", null);
+            }
+            if (!pkg.getGlobals().isEmpty()
+                    || !pkg.getFunctions().isEmpty()
+                    || !pkg.getTypeDeclarations().isEmpty()
+                    || !pkg.getEnumDeclarations().isEmpty()
+                    || !pkg.getEntryPointDeclarations().isEmpty()
+                    || !pkg.getWindowDeclarations().isEmpty()) {
+                declares = file.getKey();
+            }
+            pkg.getImports().forEach(i -> imports.add(i.getTarget()));
+            pkg.getRules().forEach(r -> rules.add(rule(r)));
+        }
+        return new RuleModel(List.copyOf(rules), Set.copyOf(imports), null, declares);
+    }
+
+    private static Rule rule(RuleDescr descr) {
+        Map<String, String> attributes = new TreeMap<>();
+        descr.getAttributes().forEach((name, a) -> attributes.put(name, a.getValue()));
+        List<FactPattern> patterns = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        if (descr.getParentName() != null || descr.isQuery()) {
+            why.add("extends another rule or is a query");
+        }
+        for (BaseDescr d : descr.getLhs().getDescrs()) {
+            read(d, true, patterns, why);
+        }
+        for (FactPattern p : patterns) {
+            if (p.constraints().stream().anyMatch(c -> !c.followed())) {
+                why.add("binds or refers to other patterns, or tests " + p.type()
+                        + " in a way that cannot be followed");
+            }
+        }
+        String consequence =
+                descr.getConsequence() == null ? "" : descr.getConsequence().toString();
+        List<String> inserts = inserts(consequence);
+        return new Rule(
+                descr.getName(),
+                attributes,
+                List.copyOf(patterns),
+                consequence,
+                inserts == null ? null : List.copyOf(inserts),
+                why.isEmpty() ? null : "rule \"" + descr.getName() + "\" " + why.get(0));
+    }
+
+    /**
+     * The types of the facts a consequence inserts, read with the Java parser Drools compiles consequences with: each
+     * statement an {@code insert} or {@code insertLogical} of a new fact built from constants; null when it does
+     * anything else.
+     */
+    private static List<String> inserts(String consequence) {
+        BlockStmt block;
+        try {
+            block = StaticJavaParser.parseBlock("{" + consequence + "\n}");
+        } catch (ParseProblemException e) {
+            return null;
+        }
+        List<String> inserts = new ArrayList<>();
+        for (Statement statement : block.getStatements()) {
+            if (!(statement instanceof ExpressionStmt e
+                    && e.getExpression() instanceof MethodCallExpr call
+                    && call.getScope().isEmpty()
+                    && Set.of("insert", "insertLogical").contains(call.getNameAsString())
+                    && call.getArguments().size() == 1
+                    && call.getArgument(0) instanceof ObjectCreationExpr made
+                    && made.getScope().isEmpty()
+                    && made.getAnonymousClassBody().isEmpty()
+                    && made.getType().getScope().isEmpty()
+                    && made.getArguments().stream().allMatch(RuleModel::isConstantExpression))) {
+                return null;
+            }
+            inserts.add(made.getType().getNameAsString());
+        }
+        return inserts;
+    }
+
+    /** Whether a consequence's expression is built of literals, names and operators only (no call, no binding). */
+    private static boolean isConstantExpression(Node n) {
+        boolean allowed = n instanceof LiteralExpr
+                || n instanceof FieldAccessExpr
+                || n instanceof UnaryExpr
+                || n instanceof BinaryExpr
+                || n instanceof SimpleName
+                || n instanceof NameExpr name && !name.getNameAsString().startsWith("$");
+        return allowed && n.getChildNodes().stream().allMatch(RuleModel::isConstantExpression);
+    }
+
+    /** Reads a part of a rule's conditions, noting what keeps it from being a plain pattern. */
+    private static void read(BaseDescr d, boolean top, List<FactPattern> patterns, List<String> why) {
+        if (d instanceof PatternDescr p) {
+            boolean plain = top && p.getSource() == null && p.getIdentifier() == null && !p.isQuery();
+            if (!plain) {
+                why.add("has a condition that is not a plain pattern");
+            }
+            String type = p.getObjectType().substring(p.getObjectType().lastIndexOf('.') + 1);
+            boolean situation = type.equals("Situation") || type.equals("Object");
+            List<Constraint> conditions = new ArrayList<>();
+            if (situation && (p.getSource() != null || p.getIdentifier() != null)) {
+                // a bound situation could pass any answer on
+                conditions.add(new Constraint("", ANSWERS, List.of(), false));
+            }
+            for (BaseDescr c : p.getDescrs()) {
+                conditions.add(
+                        c instanceof ExprConstraintDescr e
+                                ? constraint(e.getExpression(), situation)
+                                : new Constraint(c.getText(), ANSWERS, List.of(), false));
+            }
+            patterns.add(new FactPattern(type, List.copyOf(conditions), plain));
+            // the patterns it is accumulated or collected from
+            if (p.getSource() instanceof AccumulateDescr a) {
+                read(a.getInput(), false, patterns, why);
+            } else if (p.getSource() instanceof CollectDescr c) {
+                read(c.getInputPattern(), false, patterns, why);
+            }
+        } else if (d instanceof ConditionalElementDescr ce && !(d instanceof EvalDescr)) {
+            why.add("has a condition that is not a plain pattern");
+            for (BaseDescr inner : ce.getDescrs()) {
+                read(inner, false, patterns, why);
+            }
+        } else {
+            why.add("has a condition that is not a plain pattern");
+            // an eval, or a branch, can see no answer but through a bound situation, whose pattern assumes the worst
+        }
+    }
+
+    /** A pattern's condition: the answers it reads and its comparisons, read with Drools' expression parser. */
+    static Constraint constraint(String text, boolean situation) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
+        ConstraintConnectiveDescr parsed = parser.parse(text);
+        List<Comparison> comparisons = new ArrayList<>();
+        boolean followed = !parser.hasErrors() && parsed != null && walk(parsed, situation, comparisons);
+        Set<String> answers = !situation
+                ? Set.of()
+                : followed
+                        ? comparisons.stream()
+                                .map(c -> answerOf(c.property()))
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet())
+                        : ANSWERS;
+        return new Constraint(text, answers, List.copyOf(comparisons), followed);
+    }
+
+    /** Whether this part of a condition is followed; its comparisons added. */
+    private static boolean walk(BaseDescr d, boolean situation, List<Comparison> comparisons) {
+        if (d instanceof ConstraintConnectiveDescr c) {
+            return !c.isNegated() && c.getDescrs().stream().allMatch(x -> walk(x, situation, comparisons));
+        }
+        if (d instanceof AtomicExprDescr a) {
+            String e = a.getExpression().trim();
+            boolean not = e.startsWith("!");
+            String property = not ? e.substring(1).trim() : e;
+            if (!(situation ? FLAGS.contains(property) : isName(property))) {
+                return false;
+            }
+            comparisons.add(new Comparison(property, "==", not ? "false" : "true"));
+            return true;
+        }
+        if (d instanceof RelationalExprDescr r
+                && r.getLeft() instanceof AtomicExprDescr left
+                && r.getRight() instanceof AtomicExprDescr right) {
+            String op = (r.isNegated() ? "!" : "") + r.getOperator();
+            String l = left.getExpression().trim();
+            String v = right.getExpression().trim();
+            if (isProperty(l, situation) && isConstant(right)) {
+                comparisons.add(new Comparison(l, op, v));
+                return true;
+            }
+            if (isProperty(v, situation) && isConstant(left)) {
+                comparisons.add(new Comparison(v, mirrored(op), l));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isProperty(String e, boolean situation) {
+        return situation ? answerOf(e) != null : isName(e);
+    }
+
+    /** The answer a property of a situation is read from, or null. */
+    static String answerOf(String property) {
+        return property.equals("safetyConcern") ? "safety" : ANSWERS.contains(property) ? property : null;
+    }
+
+    /** A literal ({@code 14}, {@code "x"}, {@code true}) or a constant of a type ({@code Breach.INFIDELITY}). */
+    private static boolean isConstant(AtomicExprDescr a) {
+        String e = a.getExpression().trim();
+        int dot = e.lastIndexOf('.');
+        return a.isLiteral()
+                || (dot > 0
+                        && Character.isUpperCase(e.charAt(0))
+                        && isName(e.substring(0, dot))
+                        && isName(e.substring(dot + 1)));
+    }
+
+    /** A plain Java name: letters, digits and underscores, not starting with a digit. */
+    private static boolean isName(String e) {
+        return !e.isEmpty()
+                && Character.isJavaIdentifierStart(e.charAt(0))
+                && e.charAt(0) != '$'
+                && e.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')
+                && !e.equals("this");
+    }
+
+    private static String mirrored(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case ">" -> "<";
+            case "<=" -> ">=";
+            case ">=" -> "<=";
+            case "==", "!=" -> op;
+            default -> "mirrored " + op;
+        };
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    /** The targets of the files' imports. */
+    Set<String> imports() {
+        return imports;
+    }
+
+    /** Why the files cannot be read rule by rule (one does not parse), or null. */
+    String unreadable() {
+        return unreadable;
+    }
+
+    /** A file that declares globals, functions or types, or null. */
+    String declares() {
+        return declares;
+    }
+
+    /** Every condition of a situation pattern, in every rule. */
+    List<Constraint> situationConstraints() {
+        return rules.stream()
+                .flatMap(r -> r.patterns().stream())
+                .filter(FactPattern::isSituation)
+                .flatMap(p -> p.constraints().stream())
+                .toList();
+    }
+}
