@@ -44,6 +44,22 @@ public final class Commands {
     }
 
     /**
+     * The command line, which refuses a mistyped command or option with what was wrong, the nearest command, and the
+     * list of commands (exit 2).
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Commands());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            e.getCommandLine().usage(err);
+            return 2;
+        });
+        return cli;
+    }
+
+    /**
      * Whether these arguments start the web server: none, {@code serve} first, or only settings written
      * {@code --name=value} (as a deployment passes them). Anything else is a command, or refused as unknown.
      */
@@ -93,7 +109,7 @@ public final class Commands {
         PrintWriter out = new PrintWriter(
                 new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16), false);
         try {
-            return new CommandLine(new Commands()).setOut(out).execute(args);
+            return commandLine().setOut(out).execute(args);
         } finally {
             out.flush();
         }

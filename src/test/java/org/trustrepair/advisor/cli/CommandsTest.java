@@ -29,7 +29,7 @@ class CommandsTest {
     @Test
     void anUnknownCommandIsRefusedWithTheListOfCommands() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Commands());
+        CommandLine cli = Commands.commandLine();
         cli.setErr(new PrintWriter(err));
 
         assertThat(cli.execute("frobnicate")).isEqualTo(2);
