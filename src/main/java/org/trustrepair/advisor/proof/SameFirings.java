@@ -119,8 +119,8 @@ final class SameFirings {
             // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts
             // match
             String consequence = rule.consequence().replace("insertLogical", "insert");
-            facts.append("rule \"f%d\" when String( this == \"f%1$d\" ) then %s\nend\n"
-                    .formatted(names.size(), consequence));
+            int f = names.size();
+            facts.append("rule \"f" + f + "\" when String( this == \"f" + f + "\" ) then " + consequence + "\nend\n");
             names.add(rule.name());
             BitSet mine = new BitSet();
             BitSet others = new BitSet();
@@ -134,10 +134,10 @@ final class SameFirings {
                             .toList());
                     mine.set(index);
                     String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
-                    situations.append("rule \"s%d\" when %s then end\n".formatted(index, pattern));
+                    situations.append("rule \"s" + index + "\" when " + pattern + " then end\n");
                 } else {
                     others.set(otherIndex.computeIfAbsent(p.text(), text -> {
-                        facts.append("rule \"o%d\" when %s then end\n".formatted(otherIndex.size(), text));
+                        facts.append("rule \"o" + otherIndex.size() + "\" when " + text + " then end\n");
                         return otherIndex.size();
                     }));
                 }
