@@ -451,22 +451,9 @@ public final class AnswerSpace {
 
     /** How many values each dimension takes; readiness counts blank as its last value (the hurt party only). */
     int[] dimensionSizes() {
-        RoleSpace r = hurt();
-        return new int[] {
-            2,
-            r.readiness.length,
-            r.relationships.length,
-            r.breaches.length,
-            r.days.length,
-            r.disclosures.length,
-            r.still.length,
-            r.before.length,
-            r.apologies.length,
-            r.others.length,
-            r.safetySets.size(),
-            r.contact.length,
-            r.responses.length
-        };
+        int[] sizes = sizesOf(hurt());
+        sizes[ROLE] = roles.size();
+        return sizes;
     }
 
     /**
