@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One case: {@code {"id", "description", "answers", "expected"}}. Samples, batch files and the checks all use this
- * shape. Reading one never throws: what cannot be read is reported as problems, so the other cases go on.
+ * One case: {@code {"id", "description", "answers", "expected"}}, and a {@code "$schema"} for editors, ignored. Samples,
+ * batch files and the checks all use this shape. Reading one never throws: what cannot be read is reported as
+ * problems, so the other cases go on.
  */
 public record Case(String id, String description, Answers answers, Expectation expected) {
 
-    private static final Set<String> KEYS = Set.of("id", "description", "answers", "expected");
+    private static final Set<String> KEYS = Set.of("$schema", "id", "description", "answers", "expected");
     private static final ObjectMapper STRICT =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -2,13 +2,11 @@ package org.trustrepair.advisor.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,20 +32,12 @@ import org.trustrepair.advisor.system.RequestLimits;
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    static final URI INVALID_ANSWERS = URI.create("/problems/invalid-answers");
-    static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
-    static final URI NO_PLAN = URI.create("/problems/no-plan");
     static final int MAX_ERRORS_SHOWN = 20;
 
     @ExceptionHandler(InvalidAnswersException.class)
     ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
         List<FieldProblem> shown = shown(e.problems());
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                INVALID_ANSWERS,
-                "Some answers are missing or not allowed",
-                describe(e.problems(), shown),
-                shown);
+        return problem(ProblemType.INVALID_ANSWERS, describe(e.problems(), shown), shown);
     }
 
     /**
@@ -71,9 +61,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         // the message names rules, never answers
         log.error("No plan could be made: {}", e.getMessage());
         return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                NO_PLAN,
-                "No plan could be made",
+                ProblemType.NO_PLAN,
                 "The advisor's rules could not produce a plan for these answers. This is a fault in the rules, not in "
                         + "your answers; nothing was kept.",
                 List.of());
@@ -85,9 +73,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (ex.getMostSpecificCause() instanceof RequestLimits.BodyTooLargeException tooLarge) {
             String detail = "The request body is larger than " + tooLarge.limit() + " bytes.";
             return cast(problem(
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    URI.create("/problems/too-large"),
-                    "Request too large",
+                    ProblemType.TOO_LARGE,
                     detail,
                     List.of(new FieldProblem("body", "must be at most " + tooLarge.limit() + " bytes", List.of()))));
         }
@@ -97,30 +83,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                         ? "The body is not valid JSON. Send one JSON object with the answers."
                         : "The body could not be read. Send one JSON object with the answers.";
         List<FieldProblem> problems = List.of(new FieldProblem("body", detail, AnswersReader.FIELDS));
-        return cast(
-                problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "The request body cannot be read", detail, problems));
+        return cast(problem(ProblemType.MALFORMED_JSON, detail, problems));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return cast(problem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                URI.create("/problems/unsupported-media-type"),
-                "Send JSON",
-                "Send the answers as application/json.",
-                List.of()));
+        return cast(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the answers as application/json.", List.of()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
             HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return cast(problem(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                URI.create("/problems/method-not-allowed"),
-                "Method not allowed",
-                "This address does not accept that method.",
-                List.of()));
+        return cast(problem(ProblemType.METHOD_NOT_ALLOWED, "This address does not accept that method.", List.of()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -128,15 +103,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return (ResponseEntity) entity;
     }
 
-    static ResponseEntity<ProblemDetail> problem(
-            HttpStatus status, URI type, String title, String detail, List<FieldProblem> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(type);
-        body.setTitle(title);
+    static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        body.setType(type.uri());
+        body.setTitle(type.title());
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status)
+        return ResponseEntity.status(type.status())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
