@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.Expectation;
 import org.trustrepair.advisor.advice.Questionnaire;
@@ -52,7 +53,7 @@ public final class AnswerSchemas {
                         + "takes its default. Names and values are the contract; each property says when it is asked.");
         schema.put("type", "object");
         ObjectNode properties = schema.putObject("properties");
-        ArrayNode required = schema.putArray("required");
+        Set<String> required = new TreeSet<>(); // in the order the OpenAPI document gives them
         ArrayNode conditions = JSON.arrayNode();
         fields.forEach((field, questions) -> {
             Question q = questions.get(0);
@@ -72,6 +73,7 @@ public final class AnswerSchemas {
                 rule.putObject("else").putObject("not").putArray("required").add(field);
             }
         });
+        required.forEach(schema.withArray("required")::add);
         schema.put("additionalProperties", false);
         if (!conditions.isEmpty()) {
             schema.set("allOf", conditions);

@@ -40,11 +40,15 @@ class ApiDocs {
                                 + "of a page that explains it: /problems."));
     }
 
-    /** Read at every request of the document, so that it shows the questionnaire the rules serve now. */
+    /**
+     * Made once, at the first request of the document: a live reload that rewords a question shows in
+     * {@code /schemas/answers.json} at once, in the document after a restart (names and values never change).
+     */
     @Bean
     OpenApiCustomizer answersAndProblems(Advisor advisor) {
         return api -> {
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
+            components.getSchemas().remove("JsonNode"); // the controller's parameter type, replaced by Answers
             api.setComponents(components
                     .addSchemas(ANSWERS, schema(AnswerSchemas.answers(advisor.questionnaire())))
                     .addSchemas(PROBLEM, schema(problem())));
