@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleFormat;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 import org.trustrepair.advisor.proof.DiffReport;
@@ -63,8 +64,24 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (RulesSource old = RulesSource.of(before);
                 RulesSource now = RulesSource.of(after)) {
-            RuleSet a = build(old, err);
-            RuleSet b = build(now, err);
+            RuleFiles oldFiles = RuleFiles.fromDirectory(old.folder());
+            RuleFiles newFiles = RuleFiles.fromDirectory(now.folder());
+            RuleFormat oldFormat = RuleFormat.of(oldFiles);
+            RuleFormat newFormat = RuleFormat.of(newFiles);
+            if (oldFormat.number() != newFormat.number()) {
+                err.println("advisor diff: the rules in " + old.label() + " are " + oldFormat + ", those in "
+                        + now.label() + " are " + newFormat + ".");
+                err.println("A diff compares the plans of two rule sets of one format, situation by situation; "
+                        + "between these formats the answers and the facts themselves changed:");
+                err.println("  "
+                        + RuleFormat.changes(
+                                Math.min(oldFormat.number(), newFormat.number()),
+                                Math.max(oldFormat.number(), newFormat.number())));
+                err.flush();
+                return 2;
+            }
+            RuleSet a = build(oldFiles, old.label(), err);
+            RuleSet b = build(newFiles, now.label(), err);
             if (a == null || b == null) {
                 return 2;
             }
@@ -94,12 +111,11 @@ public final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private RuleSet build(RulesSource source, PrintWriter err) {
+    private RuleSet build(RuleFiles files, String label, PrintWriter err) {
         try {
-            return new RuleSetBuilder(maxFirings).build(RuleFiles.fromDirectory(source.folder()));
+            return new RuleSetBuilder(maxFirings).build(files);
         } catch (RuleSetException e) {
-            err.println(
-                    "advisor diff: the rules in " + source.label() + " do not build (run ./advisor check on them):");
+            err.println("advisor diff: the rules in " + label + " do not build (run ./advisor check on them):");
             e.problems().forEach(p -> err.println("  " + p));
             err.flush();
             return null;

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleFormat;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 
 /** A rule set that is not complete is refused, with the file, line and problem in plain words. */
@@ -56,6 +57,41 @@ class RuleSetBuilderTest {
         var ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
         assertThat(ruleSet.rules()).hasSizeGreaterThan(60);
         assertThat(ruleSet.version()).isEqualTo(RulesFolder.ruleSet().version()).hasSize(12);
+    }
+
+    @Test
+    void rulesOfANewerFormatAreRefusedSayingWhichFormatThisAdvisorReads() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        RulesCopy.edit(rules, "plan.yaml", "disclaimer:", "format: 3\ndisclaimer:");
+
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("plan.yaml");
+            assertThat(p.message()).isEqualTo("These rules say format: 3, and this advisor reads format 2.");
+            assertThat(p.hint()).contains("newer advisor");
+        });
+    }
+
+    @Test
+    void rulesOfAnOlderFormatAreRefusedWithWhatChanged() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        RulesCopy.edit(rules, "plan.yaml", "disclaimer:", "format: 1\ndisclaimer:");
+
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("These rules are format 1, and this advisor reads format 2.");
+            assertThat(p.hint()).contains("format 2 brought contract v2", "directed safety flags");
+        });
+    }
+
+    @Test
+    void rulesThatNameNoFormatAreReadByTheirQuestionnaire() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        assertThat(Files.readString(rules.resolve("plan.yaml"))).doesNotContain("format:");
+        assertThat(RuleFormat.of(RuleFiles.fromDirectory(rules))).isEqualTo(new RuleFormat(2, false));
+
+        RulesCopy.edit(rules, "questionnaire.yaml", "field: theirResponse", "field: theirAnswer");
+        assertThat(RuleFormat.of(RuleFiles.fromDirectory(rules))).isEqualTo(new RuleFormat(1, false));
+        assertThat(refusedAt(rules).problems().get(0).message())
+                .startsWith("These rules are format 1 (plan.yaml names no format");
     }
 
     @Test

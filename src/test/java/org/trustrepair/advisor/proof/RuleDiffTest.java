@@ -146,6 +146,24 @@ class RuleDiffTest {
     }
 
     @Test
+    void rulesOfAnotherFormatAreExplainedNotDiffed() throws IOException {
+        Path older = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(older, "plan.yaml", "disclaimer:", "format: 1\ndisclaimer:");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new DiffCommand());
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute(older.toString(), RulesFolder.FIXTURE.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("are format 1, those in ")
+                .contains("are format 2 (plan.yaml names no format; read from the questionnaire).")
+                .contains("format 2 brought contract v2: ten directed safety flags")
+                .doesNotContain("do not build");
+    }
+
+    @Test
     void aRevisionOrAFolderThatDoesNotExistIsBadUsage() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new DiffCommand());

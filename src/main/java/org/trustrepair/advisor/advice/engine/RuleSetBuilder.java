@@ -94,6 +94,10 @@ public final class RuleSetBuilder {
 
     /** Builds the rule set, or throws {@link RuleSetException} naming every problem with its file and line. */
     public RuleSet build(RuleFiles files) {
+        // rules of another format would fail on every line that changed: say so once instead
+        RuleFormat.of(files).problem().ifPresent(p -> {
+            throw new RuleSetException(files.origin(), List.of(p));
+        });
         List<RuleProblem> problems = new ArrayList<>();
         Catalogue catalogue = readCatalogue(files, problems);
         Map<String, String> drlSources = drlSources(files, problems);
@@ -345,7 +349,8 @@ public final class RuleSetBuilder {
 
     private record HelplineYaml(String region, String name, String contact) {}
 
-    private record PlanYaml(String disclaimer, Map<Phase, String> phases, Map<Track, String> tracks) {}
+    /** {@code format} is read by {@link RuleFormat}. */
+    private record PlanYaml(Integer format, String disclaimer, Map<Phase, String> phases, Map<Track, String> tracks) {}
 
     private static Catalogue readCatalogue(RuleFiles files, List<RuleProblem> problems) {
         Map<String, Catalogue.AdviceText> advice = new TreeMap<>();
