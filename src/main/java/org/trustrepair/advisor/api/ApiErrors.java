@@ -2,6 +2,7 @@ package org.trustrepair.advisor.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,13 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.FieldProblem;
+import org.trustrepair.advisor.system.BadRequests;
 import org.trustrepair.advisor.system.RequestLimits;
 
 /**
  * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
  * the answers sent. Logs name the kind of failure only. Scoped to the API's controllers, so pages keep their own
  * error pages; the API's mappings take any media type, so a wrong one is refused here rather than before a
- * controller is chosen.
+ * controller is chosen. Each refusal of a bad request counts in {@link BadRequests}, by problem type only.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -38,6 +40,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
     static final URI NO_PLAN = URI.create("/problems/no-plan");
     static final int MAX_ERRORS_SHOWN = 20;
+
+    private final MeterRegistry meters;
+
+    ApiErrors(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @ExceptionHandler(InvalidAnswersException.class)
     ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
@@ -128,8 +136,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return (ResponseEntity) entity;
     }
 
-    static ResponseEntity<ProblemDetail> problem(
+    private ResponseEntity<ProblemDetail> problem(
             HttpStatus status, URI type, String title, String detail, List<FieldProblem> errors) {
+        if (status.is4xxClientError()) {
+            BadRequests.of(meters, type).increment();
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
         body.setTitle(title);
