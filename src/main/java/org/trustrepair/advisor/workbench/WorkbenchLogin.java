@@ -34,7 +34,7 @@ import org.trustrepair.advisor.system.SecurityConfiguration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @ConditionalOnProperty(name = "advisor.workbench.enabled", havingValue = "true")
-class WorkbenchLogin {
+final class WorkbenchLogin {
 
     WorkbenchLogin(WorkbenchSettings settings, ServerProperties server) {
         if (!settings.hasLogin() && (settings.user() != null || settings.passwordHash() != null)) {
