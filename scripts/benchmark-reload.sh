@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 5's live reload benchmark: a server on a copy of rules/, then seven edits in order (each on the rules the
-# previous one left), each timed from the write to the new version answering on /actuator/health/readiness, or to
+# previous one left), each timed from the write to the new version answering on /readyz, or to
 # the refusal in the server's log. Prints each edit's time and the server's own account of its sweep ("… situations
 # evaluated again, … of them by the engine").
 #
@@ -27,7 +27,7 @@ uptime
 [ -f target/trust-repair-advisor-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package
 
 version() {
-  curl -s "localhost:$PORT/actuator/health/readiness" | grep -o '"rulesVersion":"[0-9a-f]*"' || true
+  curl -s "localhost:$PORT/readyz" | grep -o '"rulesVersion":"[0-9a-f]*"' || true
 }
 
 # edit FILE SED-EXPRESSION: applies the edit and waits until it is served or refused
@@ -55,7 +55,7 @@ edit() {
 for run in $(seq 1 "$RUNS"); do
   echo "== run $run"
   rm -rf "$WORK/rules" && cp -r "$RULES" "$WORK/rules"
-  java -jar target/trust-repair-advisor-0.1.0-SNAPSHOT.jar --advisor.rules-dir="$WORK/rules" --server.port="$PORT" --advisor.workbench.enabled=true \
+  java -jar target/trust-repair-advisor-0.1.0-SNAPSHOT.jar --advisor.rules-dir="$WORK/rules" --server.port="$PORT" --server.address=127.0.0.1 --advisor.workbench.enabled=true \
     > "$WORK/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do

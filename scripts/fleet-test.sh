@@ -96,7 +96,7 @@ fail() { say "FAILED: $*"; exit 1; }
 
 port() { echo $((BASE_PORT + $1)); }
 version() { # replica -> the rules version its readiness shows, or nothing
-  curl -s --max-time 1 "http://127.0.0.1:$(port "$1")/actuator/health/readiness" 2>/dev/null \
+  curl -s --max-time 1 "http://127.0.0.1:$(port "$1")/readyz" 2>/dev/null \
     | grep -o '"rulesVersion":"[0-9a-f]*"' | cut -d'"' -f4 || true
 }
 STARTS=0
@@ -107,7 +107,7 @@ start_replica() {
   mkdir -p "$WORK/replica-$n"
   # shellcheck disable=SC2086
   (cd "$WORK/replica-$n" && exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=fleet \
-    --server.address=127.0.0.1 --server.port="$(port "$n")" \
+    --server.address=127.0.0.1 --server.port="$(port "$n")" --management.server.port=0 \
     --advisor.rules-dir="$RULES" --advisor.workbench.samples-dir="$ROOT/samples" >"${LOG[$n]}" 2>&1) &
   PID[$n]=$!
 }
@@ -215,7 +215,7 @@ curl -fs "http://127.0.0.1:$(port 1)/api/advice" -H 'Content-Type: application/j
 render_nginx 2 3
 "$NGINX" -p "$NG" -e "$NG/logs/error.log" -c "$NG/nginx.conf" -g 'daemon off;' 2>>"$OUT/events.txt" &
 NGINX_PID=$!
-for _ in $(seq 1 40); do curl -fs -o /dev/null "$PROXY/actuator/health/liveness" 2>/dev/null && break; sleep 0.25; done
+for _ in $(seq 1 40); do curl -fs -o /dev/null "$PROXY/livez" 2>/dev/null && break; sleep 0.25; done
 curl -fs "$PROXY/api/advice" -H 'Content-Type: application/json' -d "$BODY" | grep -q '"steps"' \
   || fail "no plan through nginx on port $BASE_PORT"
 say "nginx on port $BASE_PORT, one replica; warm-up $WARMUP, then $MEASURE at $CONNECTIONS connections"

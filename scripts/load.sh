@@ -4,7 +4,7 @@
 #
 #   scripts/load.sh                      # 60 s per step, 1 2 4 8 16 32 connections, both targets (≈ 13 minutes)
 #   DURATION=10s CONNECTIONS="1 8" scripts/load.sh      # a quick look
-#   JAVA_OPTS=-Xmx256m FLOOR_PATH=/actuator/health/liveness scripts/load.sh   # bounded heap, the cheapest floor
+#   JAVA_OPTS=-Xmx256m FLOOR_PATH=/livez scripts/load.sh   # bounded heap, the cheapest floor
 #
 # Needs wrk (Debian: apt-get install -y wrk). Builds the jar when it is missing. Loopback only; every run is bounded
 # by DURATION; the server started here is stopped on exit. The rate limiter is switched off for the run (a load test
@@ -34,11 +34,11 @@ java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --a
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
   kill -0 "$SERVER" 2>/dev/null || { echo "the server stopped at start; see $OUT/server.log" >&2; exit 1; }
   sleep 1
 done
-curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { echo "not ready in 120 s" >&2; exit 1; }
+curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "not ready in 120 s" >&2; exit 1; }
 
 BODY='{"relationship":"ROMANTIC","breach":"HALF_TRUTHS","readiness":"NEEDS_SPACE","daysElapsed":20,"disclosure":"DISCOVERED","apologiesMade":2}'
 # the body must get a plan before it is worth loading

@@ -1,6 +1,12 @@
 package org.trustrepair.advisor.advice;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -8,13 +14,38 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * The one way into the advisor: answers in, an ordered, explained plan out. Pages, API and batch call this and nothing
  * below it. The rule set it serves can be replaced atomically; an evaluation already under way finishes on the rule
  * set it started with.
+ *
+ * <p>Each evaluation is timed in the meter {@value #PLANS}, tagged with the plan's track and the rules version and
+ * nothing else: no answer, nor anything else drawn from one person's answers, reaches a metric. A plan that cannot be
+ * made counts under the track {@code none}.
  */
 public final class Advisor {
 
-    private final AtomicReference<RuleSet> current;
+    /** The timer of evaluations: {@code advisor_plans_seconds_count{track, rules_version}} in Prometheus. */
+    public static final String PLANS = "advisor.plans";
 
+    private final AtomicReference<RuleSet> current;
+    private final Meter.MeterProvider<Timer> plans;
+
+    /** An advisor that measures nothing (the commands). */
     public Advisor(RuleSet ruleSet) {
+        // a composite registry with no registry in it: its meters record nothing
+        this(ruleSet, new CompositeMeterRegistry());
+    }
+
+    /** An advisor whose evaluations are counted and timed in {@code meters} (the server). */
+    public Advisor(RuleSet ruleSet, MeterRegistry meters) {
         this.current = new AtomicReference<>(ruleSet);
+        this.plans = Timer.builder(PLANS)
+                .description("Plans made, by track and rules version, and how long each evaluation took")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(2))
+                .withRegistry(meters);
     }
 
     public AdvicePlan advise(Answers answers) {
@@ -23,7 +54,17 @@ public final class Advisor {
 
     /** The plan and the rules that fired for it. */
     public Evaluation evaluate(Answers answers) {
-        return current.get().evaluate(answers);
+        RuleSet rules = current.get();
+        long start = System.nanoTime();
+        String track = "none";
+        try {
+            Evaluation evaluation = rules.evaluate(answers);
+            track = evaluation.plan().classification().track().name();
+            return evaluation;
+        } finally {
+            plans.withTags("track", track, "rules.version", rules.version())
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     public Questionnaire questionnaire() {

@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.advice;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +17,26 @@ class AdvisorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AdvisorConfiguration.class);
 
     @Bean
-    Advisor advisor(AdvisorSettings settings) {
-        RuleFiles files = Files.isDirectory(settings.rulesDir())
-                ? RuleFiles.fromDirectory(settings.rulesDir())
-                : RuleFiles.fromClasspath();
+    Advisor advisor(AdvisorSettings settings, MeterRegistry meters) {
+        boolean folder = Files.isDirectory(settings.rulesDir());
+        RuleFiles files = folder ? RuleFiles.fromDirectory(settings.rulesDir()) : RuleFiles.fromClasspath();
         RuleSet ruleSet = new RuleSetBuilder(settings.maxFirings(), settings.maxEvaluationTime()).build(files);
-        log.info(
-                "Loaded rule set {} from {} ({} rules)",
-                ruleSet.version(),
-                ruleSet.origin(),
-                ruleSet.rules().size());
-        return new Advisor(ruleSet);
+        if (folder) {
+            log.info(
+                    "Serving rules version {} from the folder {} ({} rules)",
+                    ruleSet.version(),
+                    ruleSet.origin(),
+                    ruleSet.rules().size());
+        } else {
+            // the jar started from another folder, or a mount that is missing: say so loudly, once
+            log.warn(
+                    "Serving rules version {} from the copy packaged in the jar ({} rules): there is no rules folder "
+                            + "at {} (advisor.rules-dir={}, ADVISOR_RULES_DIR); name the folder to serve another",
+                    ruleSet.version(),
+                    ruleSet.rules().size(),
+                    settings.rulesDir().toAbsolutePath(),
+                    settings.rulesDir());
+        }
+        return new Advisor(ruleSet, meters);
     }
 }

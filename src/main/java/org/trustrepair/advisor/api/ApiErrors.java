@@ -2,6 +2,7 @@ package org.trustrepair.advisor.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -21,18 +22,25 @@ import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.system.RequestLimits;
+import org.trustrepair.advisor.system.BadRequests;
 
 /**
  * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
  * the answers sent. Logs name the kind of failure only. Scoped to the API's controllers, so pages keep their own
  * error pages; the API's mappings take any media type, so a wrong one is refused here rather than before a
- * controller is chosen.
+ * controller is chosen. Each refusal of a bad request counts in {@link BadRequests}, by problem type only.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     static final int MAX_ERRORS_SHOWN = 20;
+
+    private final MeterRegistry meters;
+
+    ApiErrors(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @ExceptionHandler(InvalidAnswersException.class)
     ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException e) {
@@ -103,7 +111,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return (ResponseEntity) entity;
     }
 
-    static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, List<FieldProblem> errors) {
+    private ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, List<FieldProblem> errors) {
+        if (type.status().is4xxClientError()) {
+            BadRequests.of(meters, type.uri()).increment();
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);
         body.setType(type.uri());
         body.setTitle(type.title());

@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the web pages. {@code leaveUrl}: where "Leave this page quickly" goes, a neutral site that gives nothing
- * away ({@code --advisor.web.leave-url=URL}).
+ * Settings of the web pages, under {@code advisor.web}.
+ *
+ * @param leaveUrl Where "Leave this page quickly" goes: a neutral site that gives nothing away.
  */
 @ConfigurationProperties("advisor.web")
 record WebSettings(

@@ -1,10 +1,13 @@
 package org.trustrepair.advisor.system;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,18 +25,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ConcreteContentType {
 
     @Bean
-    FilterRegistrationBean<WildcardFilter> concreteContentTypeFilter() {
-        var registration = new FilterRegistrationBean<>(new WildcardFilter());
+    FilterRegistrationBean<WildcardFilter> concreteContentTypeFilter(MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(
+                new WildcardFilter(BadRequests.of(meters, URI.create("/problems/unsupported-media-type"))));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
     static final class WildcardFilter extends OncePerRequestFilter {
 
+        private final Counter refused;
+
+        WildcardFilter(Counter refused) {
+            this.refused = refused;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (isWildcard(request.getContentType())) {
+                refused.increment();
                 response.setStatus(415);
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");

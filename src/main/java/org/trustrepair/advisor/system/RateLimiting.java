@@ -1,6 +1,8 @@
 package org.trustrepair.advisor.system;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,16 +28,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * proxy: set {@code server.forward-headers-strategy=native} (or {@code framework}) and let only the proxy set
  * {@code X-Forwarded-For}, or the limit applies to all clients together.
  *
- * <p>Runs after Spring Security, so the refusal carries the same security headers as every other response.
+ * <p>Runs after Spring Security, so the refusal carries the same security headers as every other response. Each
+ * refusal counts in {@value #RATE_LIMITED} ({@code advisor_rate_limited_total}), with no tag: never the client.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(RateLimitSettings.class)
 class RateLimiting {
 
+    static final String RATE_LIMITED = "advisor.rate.limited";
+
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitSettings settings) {
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(settings));
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitSettings settings, MeterRegistry meters) {
+        Counter refused = Counter.builder(RATE_LIMITED)
+                .description("Requests refused by the per-client rate limit (429)")
+                .register(meters);
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(settings, refused));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         registration.setEnabled(settings.enabled());
         return registration;
@@ -48,8 +56,10 @@ class RateLimiting {
         private final boolean enabled;
         private final int requestsPerMinute;
         private final ClientBuckets buckets;
+        private final Counter refused;
 
-        RateLimitFilter(RateLimitSettings settings) {
+        RateLimitFilter(RateLimitSettings settings, Counter refused) {
+            this.refused = refused;
             this.enabled = settings.enabled();
             this.requestsPerMinute = settings.requestsPerMinute();
             this.buckets = new ClientBuckets(settings.requestsPerMinute(), settings.maxClients());
@@ -76,6 +86,7 @@ class RateLimiting {
 
         private void tooMany(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
                 throws IOException {
+            refused.increment();
             response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

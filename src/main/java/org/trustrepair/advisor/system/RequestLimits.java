@@ -1,6 +1,8 @@
 package org.trustrepair.advisor.system;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -39,8 +42,10 @@ public class RequestLimits {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(@Value("${advisor.max-body-bytes:16384}") long maxBytes) {
-        var registration = new FilterRegistrationBean<>(new BodySizeFilter(maxBytes));
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(
+            @Value("${advisor.max-body-bytes:16384}") long maxBytes, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeFilter(maxBytes, BadRequests.of(meters, URI.create("/problems/too-large"))));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -49,9 +54,11 @@ public class RequestLimits {
     static final class BodySizeFilter extends OncePerRequestFilter {
 
         private final long maxBytes;
+        private final Counter refused;
 
-        BodySizeFilter(long maxBytes) {
+        BodySizeFilter(long maxBytes, Counter refused) {
             this.maxBytes = maxBytes;
+            this.refused = refused;
         }
 
         @Override
@@ -79,6 +86,7 @@ public class RequestLimits {
         }
 
         private void tooLarge(HttpServletResponse response) throws IOException {
+            refused.increment();
             response.setStatus(413);
             response.setContentType("application/problem+json");
             response.setHeader("Cache-Control", "no-store");

@@ -1,5 +1,7 @@
 package org.trustrepair.advisor.workbench;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,11 +19,14 @@ import org.trustrepair.advisor.proof.RuleCheck;
  * guardrail over the whole space. The new rule set is built and checked on the side while the old one serves;
  * {@link Advisor#use} then swaps it in atomically, so requests in flight finish on the rules they started with.
  * Anything less, and the old rules go on serving and the refusal is kept for the workbench page and logged (rule
- * problems only: there are no answers here to log).
+ * problems only: there are no answers here to log). Each edit served or refused counts in {@value #RELOADS}
+ * ({@code advisor_reloads_total{outcome="served"}} or {@code "refused"}).
  */
 final class Reload {
 
     private static final Logger log = LoggerFactory.getLogger(Reload.class);
+
+    static final String RELOADS = "advisor.reloads";
 
     /** What became of one edit. */
     record Decision(boolean accepted, String version, Duration took, List<String> problems) {}
@@ -31,13 +36,24 @@ final class Reload {
     private final Path samples;
     private final RuleLoads loads;
     private final Clock clock;
+    private final Counter served;
+    private final Counter refused;
 
-    Reload(Advisor advisor, RuleCheck check, Path samples, RuleLoads loads, Clock clock) {
+    Reload(Advisor advisor, RuleCheck check, Path samples, RuleLoads loads, Clock clock, MeterRegistry meters) {
         this.advisor = advisor;
         this.check = check;
         this.samples = samples;
         this.loads = loads;
         this.clock = clock;
+        this.served = reloads(meters, "served");
+        this.refused = reloads(meters, "refused");
+    }
+
+    private static Counter reloads(MeterRegistry meters, String outcome) {
+        return Counter.builder(RELOADS)
+                .description("Edits of the rules folder checked by the live reload, served or refused")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** Checks the folder as it is now; serves it if everything holds. Nothing happens when its content is unchanged. */
@@ -69,6 +85,7 @@ final class Reload {
         }
         String previous = advisor.rulesVersion();
         advisor.use(outcome.ruleSet());
+        served.increment();
         if (outcome.sweep() != null) {
             loads.swept(outcome.ruleSet(), outcome.sweep());
         }
@@ -88,6 +105,7 @@ final class Reload {
 
     private Decision refuse(long start, String version, List<String> problems) {
         loads.rejected(new RuleLoads.Rejection(clock.instant(), version, problems));
+        refused.increment();
         log.warn(
                 "Rules edit refused (version {}); still serving version {}. What to fix:\n  {}",
                 version,

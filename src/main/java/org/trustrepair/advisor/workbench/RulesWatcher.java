@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -44,7 +45,13 @@ class RulesWatcher implements SmartLifecycle {
     private volatile WatchService watcher;
     private volatile Thread thread;
 
-    RulesWatcher(Advisor advisor, AdvisorSettings core, WorkbenchSettings settings, RuleLoads loads, Proofs proofs) {
+    RulesWatcher(
+            Advisor advisor,
+            AdvisorSettings core,
+            WorkbenchSettings settings,
+            RuleLoads loads,
+            Proofs proofs,
+            MeterRegistry meters) {
         this.advisor = advisor;
         this.settings = settings;
         this.loads = loads;
@@ -53,7 +60,7 @@ class RulesWatcher implements SmartLifecycle {
                         ? RuleCheck.full(core.maxFirings(), Runtime.getRuntime().availableProcessors(), proofs)
                         : new RuleCheck(core.maxFirings(), null))
                 .withMaxEvaluationTime(core.maxEvaluationTime());
-        this.reload = new Reload(advisor, check, settings.samplesDir(), loads, Clock.systemUTC());
+        this.reload = new Reload(advisor, check, settings.samplesDir(), loads, Clock.systemUTC(), meters);
     }
 
     @Override

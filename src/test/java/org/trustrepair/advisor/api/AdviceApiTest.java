@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,12 @@ class AdviceApiTest {
         @Bean
         Advisor advisor() {
             return RulesFolder.advisor();
+        }
+
+        /** The web slice has no metrics of its own; the refusals count here (MetricsTest reads them in the app). */
+        @Bean
+        MeterRegistry meters() {
+            return new SimpleMeterRegistry();
         }
     }
 

@@ -116,9 +116,7 @@ class RunawayRulesOverHttpTest {
         HttpResponse<String> after = post(RunawayRules.soundBody()).get();
         assertThat(after.statusCode()).isEqualTo(200);
         HttpResponse<String> ready = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(base + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
     }
 }

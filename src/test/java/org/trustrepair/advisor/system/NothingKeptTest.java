@@ -2,6 +2,7 @@ package org.trustrepair.advisor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -17,13 +18,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Canary answers sent through the API and the questionnaire's pages to a server logging everything of Spring and the
  * advisor at TRACE (and Tomcat at DEBUG): after a graceful stop, not one log line and not one file the process wrote
- * holds any of them; no answer travelled in a URL; nothing was cacheable.
+ * holds any of them; no answer travelled in a URL; nothing was cacheable. Once with the console in Spring Boot's
+ * pattern, once in its structured JSON (ECS), which an operator turns on with one setting.
  */
 class NothingKeptTest {
 
@@ -52,6 +55,8 @@ class NothingKeptTest {
             "--logging.level.com.fasterxml=TRACE",
             "--advisor.rate-limit.requests-per-minute=7");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path root;
 
@@ -70,9 +75,14 @@ class NothingKeptTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void noLogLineAndNoFileHoldsTheAnswers() throws Exception {
+    @ParameterizedTest(name = "console format: {0}")
+    @ValueSource(strings = {"pattern", "ecs"})
+    void noLogLineAndNoFileHoldsTheAnswers(String format) throws Exception {
         List<String> args = new ArrayList<>(VERBOSE);
+        boolean json = !format.equals("pattern");
+        if (json) {
+            args.add("--logging.structured.format.console=" + format);
+        }
         try (ServerProcess server = ServerProcess.start(root, List.of(), args)) {
             String startLog = server.console();
 
@@ -113,6 +123,20 @@ class NothingKeptTest {
             String console = server.console();
             assertThat(console).as("TRACE logging was on").contains("TRACE").hasSizeGreaterThan(startLog.length());
             assertThat(console).contains("Graceful shutdown complete");
+            if (json) {
+                assertThat(console.lines().filter(line -> line.contains("Started AdvisorApplication")))
+                        .singleElement()
+                        .satisfies(line -> assertThat(
+                                        JSON.readTree(line).at("/log/level").asText())
+                                .isEqualTo("INFO"));
+                assertThat(console.lines().filter(line -> line.contains("\"level\":\"TRACE\"")))
+                        .as("TRACE lines, in JSON")
+                        .isNotEmpty()
+                        .allSatisfy(line ->
+                                assertThat(JSON.readTree(line).get("message")).isNotNull());
+            } else {
+                assertThat(console).doesNotContain("\"@timestamp\"");
+            }
             List<String> leaks = new ArrayList<>();
             console.lines().filter(NothingKeptTest::holdsACanary).forEach(line -> leaks.add("console: " + line));
             try (Stream<Path> files = Files.walk(server.home)) {

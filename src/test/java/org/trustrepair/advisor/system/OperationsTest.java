@@ -13,11 +13,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.trustrepair.advisor.advice.RulesFolder;
 
-/** What an orchestrator and an operator see: liveness, readiness with the rule set, and nothing else exposed. */
+/**
+ * What an orchestrator and an operator see: liveness and readiness (with the rule set) on the server's port, health and
+ * Prometheus metrics on the management port, and nothing else exposed on either.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsTest {
 
@@ -27,27 +31,36 @@ class OperationsTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     Environment environment;
 
     HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void isLive() throws Exception {
-        HttpResponse<String> response = get("/actuator/health/liveness");
+    @ParameterizedTest
+    @ValueSource(strings = {"/livez", "management:/actuator/health/liveness"})
+    void isLive(String where) throws Exception {
+        HttpResponse<String> response = at(where);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("UP");
     }
 
-    @Test
-    void isReadyWithTheRuleSetItServes() throws Exception {
-        HttpResponse<String> response = get("/actuator/health/readiness");
+    @ParameterizedTest
+    @ValueSource(strings = {"/readyz", "management:/actuator/health/readiness"})
+    void isReadyWithTheRuleSetItServes(String where) throws Exception {
+        HttpResponse<String> response = at(where);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
@@ -73,8 +86,22 @@ class OperationsTest {
                 "/actuator/configprops",
                 "/actuator/shutdown"
             })
-    void exposesNothingButHealth(String path) throws Exception {
+    void exposesNothingElseOnTheManagementPort(String path) throws Exception {
+        // /actuator/prometheus is there too in production; MetricsTest scrapes it (tests leave metrics off by default)
+        assertThat(get(managementPort, path).statusCode()).as(path).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus"})
+    void exposesNoActuatorOnTheServersPort(String path) throws Exception {
         assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+    }
+
+    /** A path on the server's port, or on the management port when it starts with {@code management:}. */
+    private HttpResponse<String> at(String where) throws Exception {
+        return where.startsWith("management:")
+                ? get(managementPort, where.substring("management:".length()))
+                : get(where);
     }
 
     @Test

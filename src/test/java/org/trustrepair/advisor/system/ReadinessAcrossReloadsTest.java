@@ -84,9 +84,7 @@ class ReadinessAcrossReloadsTest {
 
     private String readyVersion(String base) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(base + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.path("status").asText()).isEqualTo("UP");

@@ -2,6 +2,7 @@ package org.trustrepair.advisor.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,13 @@ class LiveReloadTest {
     @Autowired
     RuleLoads loads;
 
+    @Autowired
+    MeterRegistry meters;
+
+    private double reloads(String outcome) {
+        return meters.get(Reload.RELOADS).tag("outcome", outcome).counter().count();
+    }
+
     private final Answers needsSpace = Answers.of(Relationship.ROMANTIC, Breach.HALF_TRUTHS, Readiness.NEEDS_SPACE, 20)
             .withApologiesMade(1);
 
@@ -112,6 +120,8 @@ class LiveReloadTest {
                 "live reload: edit served %d ms after the write%n", (System.nanoTime() - written) / 1_000_000);
         assertThat(doorOpenWhy()).startsWith("They need space, and you have apologized (1 apology).");
         assertThat(advisor.advise(needsSpace).rulesVersion()).isEqualTo(advisor.rulesVersion());
+        assertThat(reloads("served")).as("reloads served, in the metrics").isEqualTo(1);
+        assertThat(reloads("refused")).isZero();
     }
 
     @Test
@@ -134,5 +144,6 @@ class LiveReloadTest {
         assertThat(rejection.version()).isNotEqualTo(serving);
         assertThat(advisor.rulesVersion()).isEqualTo(serving);
         assertThat(doorOpenWhy()).isEqualTo(why);
+        assertThat(reloads("refused")).as("reloads refused, in the metrics").isEqualTo(1);
     }
 }

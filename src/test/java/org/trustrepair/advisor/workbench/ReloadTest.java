@@ -2,6 +2,8 @@ package org.trustrepair.advisor.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +38,7 @@ class ReloadTest {
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
         List<String> swept = new ArrayList<>();
         Proofs proofs = new Proofs();
+        MeterRegistry meters = new SimpleMeterRegistry();
         Reload reload = new Reload(
                 advisor,
                 new RuleCheck(10_000, proofs.reusing(ruleSet -> {
@@ -44,7 +47,8 @@ class ReloadTest {
                 })),
                 RulesFolder.FIXTURE_SAMPLES,
                 loads,
-                clock);
+                clock,
+                meters);
         // compiles, and passes every sample, but apologizing is now advised to people who were asked for no contact
         RulesCopy.edit(
                 rules,
@@ -77,6 +81,16 @@ class ReloadTest {
             assertThat(again.version()).isNotEqualTo(decision.version());
             assertThat(again.problems()).isEqualTo(decision.problems());
             assertThat(swept).as("no second sweep").containsExactly(decision.version());
+            assertThat(meters.get(Reload.RELOADS)
+                            .tag("outcome", "refused")
+                            .counter()
+                            .count())
+                    .isEqualTo(2);
+            assertThat(meters.get(Reload.RELOADS)
+                            .tag("outcome", "served")
+                            .counter()
+                            .count())
+                    .isZero();
         } finally {
             advisor.use(RulesFolder.fixture());
         }
@@ -87,13 +101,17 @@ class ReloadTest {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         Advisor advisor = new Advisor(RulesFolder.fixture());
         RuleLoads loads = new RuleLoads();
-        Reload reload =
-                new Reload(advisor, RuleCheck.full(10_000, 2), RulesFolder.FIXTURE_SAMPLES, loads, Clock.systemUTC());
+        MeterRegistry meters = new SimpleMeterRegistry();
+        Reload reload = new Reload(
+                advisor, RuleCheck.full(10_000, 2), RulesFolder.FIXTURE_SAMPLES, loads, Clock.systemUTC(), meters);
 
         Reload.Decision decision = reload.apply(rules);
 
         assertThat(decision.accepted()).isFalse();
         assertThat(decision.problems()).isEmpty();
         assertThat(loads.lastRejection()).isEmpty();
+        assertThat(meters.get(Reload.RELOADS).counters())
+                .as("an unchanged folder is neither served nor refused")
+                .allSatisfy(c -> assertThat(c.count()).isZero());
     }
 }

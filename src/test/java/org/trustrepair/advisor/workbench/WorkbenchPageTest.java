@@ -45,6 +45,7 @@ class WorkbenchPageTest {
     @SpringBootTest(
             properties = {
                 "advisor.workbench.enabled=true",
+                "server.address=127.0.0.1", // a counsellor's laptop: no login (WorkbenchLoginTest)
                 "advisor.workbench.reload.enabled=false",
                 "advisor.workbench.reload.sweep=none"
             })
