@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Per-client limit on posts (answers to the API, the questionnaire's forms). {@code requestsPerMinute}: posts one
- * client may make in a minute, refilled evenly; {@code maxClients}: how many clients are remembered at once (the least
- * recently seen is forgotten first), which bounds the memory the limiter takes.
+ * client may make in a minute, refilled evenly; {@code maxClients}: how many clients are remembered at once (those seen
+ * least often and least recently are forgotten first), which bounds the memory the limiter takes.
  */
 @ConfigurationProperties("advisor.rate-limit")
 record RateLimitSettings(
