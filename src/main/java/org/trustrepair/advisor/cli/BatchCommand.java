@@ -1,6 +1,5 @@
 package org.trustrepair.advisor.cli;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,10 @@ import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.batch.CaseReader;
 import org.trustrepair.advisor.batch.HtmlReport;
 import org.trustrepair.advisor.batch.InputFiles;
+import org.trustrepair.advisor.batch.JunitReport;
 import org.trustrepair.advisor.batch.MarkdownReport;
 import org.trustrepair.advisor.batch.Outcome;
+import org.trustrepair.advisor.batch.OutputFormat;
 import org.trustrepair.advisor.batch.OutputLines;
 import org.trustrepair.advisor.batch.Pipeline;
 import org.trustrepair.advisor.batch.Progress;
@@ -70,8 +71,23 @@ final class BatchCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "Write the JSON lines here (default: stdout).")
+            description = "Write the lines here (default: stdout).")
     Path out;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "jsonl",
+            description = "jsonl: one JSON line per case, with its plan (default); csv: one row per case for a "
+                    + "spreadsheet (id, file, line, result, track, step ids, message), after a header row.")
+    String format;
+
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE.xml",
+            description = "Also write a JUnit XML report (a testcase per case, a failure per failed expectation, an "
+                    + "error per record that gave no plan), for a CI server.")
+    Path junit;
 
     @Option(
             names = "--report",
@@ -109,6 +125,10 @@ final class BatchCommand implements Callable<Integer> {
         if (report != null && !isHtml(report) && !isMarkdown(report)) {
             return usage(err, "--report " + report + ": name it *.html or *.md, to say which report to write");
         }
+        OutputFormat lineFormat = OutputFormat.named(format);
+        if (lineFormat == null) {
+            return usage(err, "--format " + format + ": must be one of " + OutputFormat.names());
+        }
         if (rules != null && !Files.isDirectory(rules)) {
             return usage(err, "--rules " + rules + ": no such folder");
         }
@@ -138,7 +158,6 @@ final class BatchCommand implements Callable<Integer> {
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Tally tally = new Tally(advisor.ruleNames());
         CaseReader reader = new CaseReader();
-        ObjectWriter json = CaseReader.JSON.writer();
         Progress progress = new Progress(
                 err, !noProgress && System.console() != null, InputFiles.totalBytes(files), reader::bytesRead);
         Echo echo = new Echo(err, progress);
@@ -146,7 +165,11 @@ final class BatchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         OutputLines lines =
                 out == null ? OutputLines.toWriter(spec.commandLine().getOut()) : open(out);
+        JunitReport cases = junit == null ? null : openJunit(junit);
         try {
+            if (lineFormat.header() != null) {
+                lines.write(lineFormat.header());
+            }
             new Pipeline(workers, 128 * workers)
                     .run(
                             sink -> {
@@ -154,9 +177,12 @@ final class BatchCommand implements Callable<Integer> {
                                     reader.read(file, sink);
                                 }
                             },
-                            input -> Outcome.of(input, advisor, json),
+                            input -> Outcome.of(input, advisor, lineFormat),
                             outcome -> {
-                                lines.write(outcome.json());
+                                lines.write(outcome.output());
+                                if (cases != null) {
+                                    cases.add(outcome);
+                                }
                                 tally.add(outcome);
                                 echo.accept(outcome);
                                 progress.update(tally.cases());
@@ -166,6 +192,9 @@ final class BatchCommand implements Callable<Integer> {
             err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after " + tally.cases()
                     + " cases");
             err.flush();
+            if (cases != null) {
+                cases.close();
+            }
             return USAGE;
         } finally {
             lines.close();
@@ -186,6 +215,11 @@ final class BatchCommand implements Callable<Integer> {
         echo.finish();
         if (report != null) {
             writeReport(summary);
+        }
+        if (cases != null) {
+            try (cases) {
+                cases.finish(summary);
+            }
         }
         err.println(summary.oneLine());
         err.flush();
@@ -212,6 +246,11 @@ final class BatchCommand implements Callable<Integer> {
         String text = isHtml(report) ? HtmlReport.render(summary) : MarkdownReport.render(summary);
         createParent(report);
         Files.writeString(report, text, StandardCharsets.UTF_8);
+    }
+
+    private static JunitReport openJunit(Path file) throws IOException {
+        createParent(file);
+        return JunitReport.to(file);
     }
 
     private static OutputLines open(Path file) throws IOException {
