@@ -14,15 +14,14 @@ import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.Advisors;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.batch.CaseReader;
-import org.trustrepair.advisor.batch.HtmlReport;
 import org.trustrepair.advisor.batch.InputFiles;
 import org.trustrepair.advisor.batch.JunitReport;
-import org.trustrepair.advisor.batch.MarkdownReport;
 import org.trustrepair.advisor.batch.Outcome;
 import org.trustrepair.advisor.batch.OutputFormat;
 import org.trustrepair.advisor.batch.OutputLines;
 import org.trustrepair.advisor.batch.Pipeline;
 import org.trustrepair.advisor.batch.Progress;
+import org.trustrepair.advisor.batch.Report;
 import org.trustrepair.advisor.batch.Summary;
 import org.trustrepair.advisor.batch.Tally;
 import picocli.CommandLine.Command;
@@ -243,7 +242,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private void writeReport(Summary summary) throws IOException {
-        String text = isHtml(report) ? HtmlReport.render(summary) : MarkdownReport.render(summary);
+        String text = isHtml(report) ? Report.html(summary) : Report.markdown(summary);
         createParent(report);
         Files.writeString(report, text, StandardCharsets.UTF_8);
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.batch.CaseReader;
-import org.trustrepair.advisor.batch.Html;
+import org.unbescape.html.HtmlEscape;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -446,7 +446,8 @@ class BatchCommandTest {
             String neverFired = html.substring(
                     html.indexOf("id=\"never-fired\""), html.indexOf("</ul>", html.indexOf("id=\"never-fired\"")));
             assertThat(advisor.ruleNames())
-                    .anySatisfy(rule -> assertThat(neverFired).contains(Html.escape(rule)));
+                    .anySatisfy(rule ->
+                            assertThat(HtmlEscape.unescapeHtml(neverFired)).contains(rule));
             assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link", "<img");
         }
 
@@ -466,6 +467,20 @@ class BatchCommandTest {
                             "## Rule coverage",
                             "### Rules that never fired",
                             "## Cases");
+        }
+
+        @Test
+        void theMarkdownReportTakesCaseTextsLiterally() throws IOException {
+            Path file = write("md.jsonl", good("<b>x</b> | `y` [z](http://e)", "{\"track\":\"SAFETY\"}") + "\n");
+            Path report = dir.resolve("report.md");
+
+            run("batch", file.toString(), "--report", report.toString());
+
+            String md = Files.readString(report);
+            assertThat(md)
+                    .contains("### &lt;b&gt;x&lt;/b&gt; \\| \\`y\\` \\[z\\](http://e) (")
+                    .contains("| 1 | &lt;b&gt;x&lt;/b&gt; \\| \\`y\\` \\[z\\](http://e) |")
+                    .doesNotContain("<b>", "[z]");
         }
 
         @Test
