@@ -77,7 +77,8 @@ final class CsvCases {
                             name,
                             row.line(),
                             fallback,
-                            "the row has " + row.cells().size() + " cells but the header has " + columns.size())));
+                            "the row has " + Counts.of(row.cells().size(), "cell") + " but the header has "
+                                    + columns.size())));
                 } else {
                     sink.accept(() ->
                             Input.of(name, r.line(), caseOf(columns, r.cells()), fallback, AnswersReader.textual()));

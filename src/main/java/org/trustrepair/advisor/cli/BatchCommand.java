@@ -14,6 +14,7 @@ import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.Advisors;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.batch.CaseReader;
+import org.trustrepair.advisor.batch.Counts;
 import org.trustrepair.advisor.batch.InputFiles;
 import org.trustrepair.advisor.batch.JunitReport;
 import org.trustrepair.advisor.batch.Outcome;
@@ -188,8 +189,8 @@ final class BatchCommand implements Callable<Integer> {
                             });
         } catch (IOException e) {
             progress.done();
-            err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after " + tally.cases()
-                    + " cases");
+            err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after "
+                    + Counts.of(tally.cases(), "case"));
             err.flush();
             if (cases != null) {
                 cases.close();
@@ -316,9 +317,10 @@ final class BatchCommand implements Callable<Integer> {
 
         void finish() {
             if (echoable > shown) {
+                long more = echoable - shown;
                 err.printf(
-                        "… and %,d more errors or failed expectations: see the output lines or the report.%n",
-                        echoable - shown);
+                        "… and %s: see the output lines or the report.%n",
+                        Counts.of(more, "more error or failed expectation", "more errors or failed expectations"));
             }
         }
     }
