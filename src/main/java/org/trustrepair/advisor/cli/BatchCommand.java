@@ -156,6 +156,26 @@ final class BatchCommand implements Callable<Integer> {
         Duration build = Duration.ofNanos(System.nanoTime() - buildStart);
 
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        JunitReport cases = junit == null ? null : openJunit(junit);
+        try {
+            return run(err, files, advisor, build, workers, lineFormat, cases);
+        } finally {
+            if (cases != null) {
+                cases.close(); // removes its part file, also when the run stopped early
+            }
+        }
+    }
+
+    /** Reads, evaluates and writes every case, then the reports; {@code cases} may be null (no JUnit report). */
+    private int run(
+            PrintWriter err,
+            List<Path> files,
+            Advisor advisor,
+            Duration build,
+            int workers,
+            OutputFormat lineFormat,
+            JunitReport cases)
+            throws Exception {
         Tally tally = new Tally(advisor.ruleNames());
         CaseReader reader = new CaseReader();
         Progress progress = new Progress(
@@ -165,7 +185,6 @@ final class BatchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         OutputLines lines =
                 out == null ? OutputLines.toWriter(spec.commandLine().getOut()) : open(out);
-        JunitReport cases = junit == null ? null : openJunit(junit);
         try {
             if (lineFormat.header() != null) {
                 lines.write(lineFormat.header());
@@ -192,9 +211,6 @@ final class BatchCommand implements Callable<Integer> {
             err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after "
                     + Counts.of(tally.cases(), "case"));
             err.flush();
-            if (cases != null) {
-                cases.close();
-            }
             return USAGE;
         } finally {
             lines.close();
@@ -217,9 +233,7 @@ final class BatchCommand implements Callable<Integer> {
             writeReport(summary);
         }
         if (cases != null) {
-            try (cases) {
-                cases.finish(summary);
-            }
+            cases.finish(summary);
         }
         err.println(summary.oneLine());
         err.flush();
