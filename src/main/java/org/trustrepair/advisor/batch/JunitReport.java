@@ -48,8 +48,7 @@ public final class JunitReport implements AutoCloseable {
 
     /** A report to be written to {@code target}; its folder must exist. */
     public static JunitReport to(Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        return new JunitReport(target, Files.createTempFile(folder, target.getFileName() + ".", ".part"));
+        return new JunitReport(target, target.toAbsolutePath().resolveSibling(target.getFileName() + ".part"));
     }
 
     public void add(Outcome o) throws IOException {
