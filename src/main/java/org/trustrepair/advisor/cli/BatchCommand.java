@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Evaluates many cases and writes one JSON line per case: its id, file, line, plan, and the result of its "
-                    + "expectation (or the error that kept it from a plan).",
+                    + "expectation (or the error that kept it from a plan); with --format csv, one spreadsheet row per "
+                    + "case instead.",
             "Reads *.json (one case, or a list of cases), *.jsonl (one case a line) and *.csv (a header row with the "
                     + "answer names, plus optional id, description and expected.<check> columns; safety as ;-separated "
                     + "values). Folders are read recursively, in sorted order."
