@@ -8,9 +8,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +16,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.trustrepair.advisor.advice.AnswersReader;
@@ -43,9 +37,6 @@ public final class CaseReader {
     /** For reading a list of cases one at a time: what follows a case is the next one, not trailing tokens. */
     private static final ObjectMapper STREAM = new ObjectMapper();
 
-    private static final Set<String> LIST_EXPECTATIONS =
-            Set.of("phases", "absentPhases", "steps", "absentSteps", "order", "withheld");
-
     private final AtomicLong bytesRead = new AtomicLong();
 
     /** Bytes read so far over all files, for the progress bar. */
@@ -60,7 +51,7 @@ public final class CaseReader {
             if (lower.endsWith(".jsonl")) {
                 readJsonLines(name, in, sink);
             } else if (lower.endsWith(".csv")) {
-                readCsv(name, in, sink);
+                CsvCases.read(name, in, sink);
             } else {
                 readJson(name, file, in, sink);
             }
@@ -145,112 +136,6 @@ public final class CaseReader {
             return "not valid JSON: it ends too early" + where;
         }
         return "not valid JSON" + where;
-    }
-
-    // ---- *.csv: a header row, then one case a row
-
-    private static void readCsv(String name, InputStream in, Sink sink) throws IOException, InterruptedException {
-        CsvRecords records = new CsvRecords(reader(in), MAX_RECORD_CHARS);
-        CsvRecords.Row header = records.next();
-        while (header != null && header.cells() != null && header.blank()) {
-            header = records.next();
-        }
-        if (header == null) {
-            sink.accept(ready(
-                    Input.broken(name, 1, name, "the file is empty: it needs a header row with the answer names")));
-            return;
-        }
-        String headerProblem = header.problem() != null ? header.problem() : headerProblem(header.cells());
-        if (headerProblem != null) {
-            sink.accept(ready(Input.broken(
-                    name,
-                    header.line(),
-                    name,
-                    "the header row cannot be used: " + headerProblem + "; no row of this file was read")));
-            return;
-        }
-        List<String> columns = header.cells();
-        CsvRecords.Row row;
-        while ((row = records.next()) != null) {
-            String fallback = name + ":" + row.line();
-            CsvRecords.Row r = row;
-            if (row.problem() != null) {
-                sink.accept(ready(Input.broken(name, row.line(), fallback, row.problem())));
-            } else if (row.blank()) {
-                continue;
-            } else if (row.cells().size() != columns.size()) {
-                sink.accept(ready(Input.broken(
-                        name,
-                        row.line(),
-                        fallback,
-                        "the row has " + row.cells().size() + " cells but the header has " + columns.size())));
-            } else {
-                sink.accept(
-                        () -> Input.of(name, r.line(), caseOf(columns, r.cells()), fallback, AnswersReader.textual()));
-            }
-        }
-    }
-
-    private static String headerProblem(List<String> columns) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
-            if (column.isEmpty()) {
-                return "column " + (i + 1) + " has no name";
-            }
-            if (!seen.add(column)) {
-                return "the column " + printable(column) + " appears twice";
-            }
-        }
-        return null;
-    }
-
-    private static String printable(String column) {
-        String p = column.replaceAll("[^A-Za-z0-9_.-]", "?");
-        return p.length() > 40 ? p.substring(0, 40) + "…" : p;
-    }
-
-    /** A row as the case JSON it stands for, so that CSV cases are checked exactly as JSON ones are. */
-    static ObjectNode caseOf(List<String> columns, List<String> cells) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode node = f.objectNode();
-        ObjectNode answers = node.putObject("answers");
-        ObjectNode expected = f.objectNode();
-        for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
-            String cell = cells.get(i);
-            if (cell.isBlank()) {
-                continue;
-            }
-            if (column.equals("id") || column.equals("description")) {
-                node.put(column, cell);
-            } else if (column.startsWith("expected.")) {
-                String key = column.substring("expected.".length());
-                if (LIST_EXPECTATIONS.contains(key)) {
-                    expected.set(key, list(cell));
-                } else {
-                    expected.put(key, cell.strip());
-                }
-            } else if (column.equals("safety")) {
-                answers.set(column, list(cell));
-            } else {
-                answers.put(column, cell);
-            }
-        }
-        if (!expected.isEmpty()) {
-            node.set("expected", expected);
-        }
-        return node;
-    }
-
-    private static ArrayNode list(String cell) {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        for (String item : cell.split(";")) {
-            if (!item.isBlank()) {
-                list.add(item.strip());
-            }
-        }
-        return list;
     }
 
     private static Reader reader(InputStream in) {

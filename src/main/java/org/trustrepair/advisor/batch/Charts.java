@@ -1,12 +1,35 @@
 package org.trustrepair.advisor.batch;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Horizontal bar charts as inline SVG: no script, no external file, every text escaped. */
+/**
+ * Horizontal bar charts, measured here and drawn by the report's template as inline SVG (no script, no external file):
+ * the longest bar spans the chart, a bar above zero is never drawn empty, long labels are cut.
+ */
 final class Charts {
 
-    /** One bar: its label, its value, and its colour (a CSS colour). */
+    /** One bar as given: its label, its value, and its colour (a CSS colour). */
     record Bar(String label, long value, String colour) {}
+
+    /** A chart laid out: its size, where the bars start, and each bar with its place. */
+    record Chart(String title, int width, int height, int barX, int barHeight, List<Drawn> bars) {
+        public String viewBox() {
+            return "0 0 " + width + " " + height;
+        }
+    }
+
+    /** A bar laid out: {@code text} is the label as shown (cut when long), {@code tooltip} the whole of it. */
+    record Drawn(
+            String text,
+            String tooltip,
+            String colour,
+            int labelX,
+            int textY,
+            int rectY,
+            int length,
+            int valueX,
+            String value) {}
 
     private static final int MAX_LABEL_WIDTH = 420;
     private static final int BAR = 280;
@@ -16,66 +39,37 @@ final class Charts {
 
     private Charts() {}
 
-    static String bars(String title, List<Bar> bars) {
+    static Chart bars(String title, List<Bar> bars) {
         long max = bars.stream().mapToLong(Bar::value).max().orElse(0);
         int longest = bars.stream()
                 .mapToInt(b -> Math.min(MAX_LABEL, b.label().length()))
                 .max()
                 .orElse(0);
         int label = Math.min(MAX_LABEL_WIDTH, longest * CHAR_WIDTH + 12);
-        int width = label + BAR + 70;
-        int height = ROW * bars.size() + 8;
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"")
-                .append(width)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(width)
-                .append(' ')
-                .append(height)
-                .append("\" aria-label=\"")
-                .append(Html.escape(title))
-                .append("\">");
-        svg.append("<title>").append(Html.escape(title)).append("</title>");
+        List<Drawn> drawn = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = i * ROW + 4;
-            int length = max == 0 ? 0 : (int) Math.round((double) BAR * bar.value() / max);
-            if (bar.value() > 0 && length == 0) {
-                length = 1;
-            }
+            int length = length(bar.value(), max, BAR);
             String text =
                     bar.label().length() > MAX_LABEL ? bar.label().substring(0, MAX_LABEL - 1) + "…" : bar.label();
-            svg.append("<g><title>")
-                    .append(Html.escape(bar.label() + ": " + bar.value()))
-                    .append("</title>");
-            svg.append("<text x=\"")
-                    .append(label - 6)
-                    .append("\" y=\"")
-                    .append(y + 12)
-                    .append("\" text-anchor=\"end\">")
-                    .append(Html.escape(text))
-                    .append("</text>");
-            svg.append("<rect x=\"")
-                    .append(label)
-                    .append("\" y=\"")
-                    .append(y + 2)
-                    .append("\" width=\"")
-                    .append(length)
-                    .append("\" height=\"")
-                    .append(ROW - 5)
-                    .append("\" fill=\"")
-                    .append(Html.escape(bar.colour()))
-                    .append("\"/>");
-            svg.append("<text x=\"")
-                    .append(label + length + 5)
-                    .append("\" y=\"")
-                    .append(y + 12)
-                    .append("\">")
-                    .append(String.format("%,d", bar.value()))
-                    .append("</text></g>");
+            drawn.add(new Drawn(
+                    text,
+                    bar.label() + ": " + bar.value(),
+                    bar.colour(),
+                    label - 6,
+                    y + 12,
+                    y + 2,
+                    length,
+                    label + length + 5,
+                    String.format("%,d", bar.value())));
         }
-        return svg.append("</svg>").toString();
+        return new Chart(title, label + BAR + 70, ROW * bars.size() + 8, label, ROW - 5, drawn);
+    }
+
+    /** A bar's length out of {@code full}: proportional to the largest value, and at least 1 when above zero. */
+    static int length(long value, long max, int full) {
+        int length = max == 0 ? 0 : (int) Math.round((double) full * value / max);
+        return value > 0 ? Math.max(1, length) : 0;
     }
 }

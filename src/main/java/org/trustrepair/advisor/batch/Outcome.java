@@ -2,8 +2,6 @@ package org.trustrepair.advisor.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.List;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Advisor;
@@ -14,7 +12,7 @@ import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.advice.Track;
 
 /**
- * What became of one case: its output line, already serialized (UTF-8) by the worker that evaluated it, and the
+ * What became of one case: its output line, already written (UTF-8, JSON or CSV) by the worker that evaluated it, and the
  * little the summary and report need (track, first steps, fired rules, failed checks, or the error). The plan itself
  * is not kept.
  */
@@ -22,7 +20,7 @@ public record Outcome(
         String id,
         String file,
         long line,
-        byte[] json,
+        byte[] output,
         Track track,
         List<Step> firstSteps,
         List<String> firedRules,
@@ -54,30 +52,46 @@ public record Outcome(
         return failures != null && failures.isEmpty();
     }
 
+    /** {@code passed}, {@code failed}, {@code error}, or {@code no expectation}. */
+    public String result() {
+        return result(error != null, failures);
+    }
+
+    private static String result(boolean error, List<String> failures) {
+        if (error) {
+            return "error";
+        }
+        if (failures == null) {
+            return "no expectation";
+        }
+        return failures.isEmpty() ? "passed" : "failed";
+    }
+
     public boolean isError() {
         return error != null;
     }
 
     /** Evaluates one input and writes its line; never throws for a bad case, so the others go on. */
-    public static Outcome of(Input input, Advisor advisor, ObjectWriter json) {
+    public static Outcome of(Input input, Advisor advisor, OutputFormat format) {
         if (!input.ok()) {
-            return error(input, input.reason(), input.problems(), json);
+            return error(input, input.reason(), input.problems(), format);
         }
         Evaluation evaluation;
         try {
             evaluation = advisor.evaluate(input.value().answers());
         } catch (EvaluationException e) {
             // its message names rules and facts, never answers
-            return error(input, "the rules could not make a plan: " + e.getMessage(), List.of(), json);
+            return error(input, "the rules could not make a plan: " + e.getMessage(), List.of(), format);
         } catch (RuntimeException e) {
             return error(
-                    input, "the rules could not make a plan (" + e.getClass().getSimpleName() + ")", List.of(), json);
+                    input, "the rules could not make a plan (" + e.getClass().getSimpleName() + ")", List.of(), format);
         }
         AdvicePlan plan = evaluation.plan();
         Expectation expected = input.value().expected();
         List<String> failures = expected == null ? null : expected.failures(plan);
         Checked checked = expected == null ? null : new Checked(failures.isEmpty(), failures);
-        byte[] line = write(json, new Line(input.id(), input.file(), input.line(), plan, checked, null));
+        byte[] line = format.line(
+                new Line(input.id(), input.file(), input.line(), plan, checked, null), result(false, failures));
         List<Step> first = plan.steps().stream()
                 .limit(FIRST_STEPS)
                 .map(s -> new Step(s.id(), s.title()))
@@ -94,17 +108,10 @@ public record Outcome(
                 null);
     }
 
-    private static Outcome error(Input input, String reason, List<FieldProblem> problems, ObjectWriter json) {
-        byte[] line =
-                write(json, new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)));
+    private static Outcome error(Input input, String reason, List<FieldProblem> problems, OutputFormat format) {
+        byte[] line = format.line(
+                new Line(input.id(), input.file(), input.line(), null, null, new Error(reason, problems)),
+                result(true, null));
         return new Outcome(input.id(), input.file(), input.line(), line, null, List.of(), List.of(), null, reason);
-    }
-
-    private static byte[] write(ObjectWriter json, Line line) {
-        try {
-            return json.writeValueAsBytes(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a plan could not be written as JSON", e);
-        }
     }
 }

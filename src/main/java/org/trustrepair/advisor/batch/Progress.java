@@ -39,8 +39,12 @@ public final class Progress {
         int filled = (int) Math.round(share * WIDTH);
         double seconds = (now - start) / 1e9;
         err.printf(
-                "\r[%s%s] %3.0f%%  %,d cases  %,.0f cases/s ",
-                "#".repeat(filled), " ".repeat(WIDTH - filled), share * 100, cases, seconds > 0 ? cases / seconds : 0);
+                "\r[%s%s] %3.0f%%  %s  %,.0f cases/s ",
+                "#".repeat(filled),
+                " ".repeat(WIDTH - filled),
+                share * 100,
+                Counts.of(cases, "case"),
+                seconds > 0 ? cases / seconds : 0);
         err.flush();
     }
 

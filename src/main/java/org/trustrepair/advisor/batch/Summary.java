@@ -48,11 +48,11 @@ public record Summary(
 
     public String oneLine() {
         return String.format(
-                "%,d cases: %,d passed, %,d failed, %,d errors, %,d without expectation; rules %s; %s (%,.0f cases/s)",
-                tally.cases(),
+                "%s: %,d passed, %,d failed, %s, %,d without expectation; rules %s; %s (%,.0f cases/s)",
+                Counts.of(tally.cases(), "case"),
                 tally.passed(),
                 tally.failed(),
-                tally.errors(),
+                Counts.of(tally.errors(), "error"),
                 tally.withoutExpectation(),
                 rulesVersion,
                 seconds(run),

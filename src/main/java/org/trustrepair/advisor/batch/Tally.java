@@ -64,18 +64,8 @@ public final class Tally {
             }
         }
         if (rows.size() < MAX_ROWS) {
-            rows.add(new Row(o.id(), o.file(), o.line(), result(o), o.track(), o.firstSteps()));
+            rows.add(new Row(o.id(), o.file(), o.line(), o.result(), o.track(), o.firstSteps()));
         }
-    }
-
-    private static String result(Outcome o) {
-        if (o.isError()) {
-            return "error";
-        }
-        if (o.failed()) {
-            return "failed";
-        }
-        return o.passed() ? "passed" : "no expectation";
     }
 
     public long cases() {

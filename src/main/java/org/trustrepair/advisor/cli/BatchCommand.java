@@ -1,6 +1,5 @@
 package org.trustrepair.advisor.cli;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +14,15 @@ import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.Advisors;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.batch.CaseReader;
-import org.trustrepair.advisor.batch.HtmlReport;
+import org.trustrepair.advisor.batch.Counts;
 import org.trustrepair.advisor.batch.InputFiles;
-import org.trustrepair.advisor.batch.MarkdownReport;
+import org.trustrepair.advisor.batch.JunitReport;
 import org.trustrepair.advisor.batch.Outcome;
+import org.trustrepair.advisor.batch.OutputFormat;
 import org.trustrepair.advisor.batch.OutputLines;
 import org.trustrepair.advisor.batch.Pipeline;
 import org.trustrepair.advisor.batch.Progress;
+import org.trustrepair.advisor.batch.Report;
 import org.trustrepair.advisor.batch.Summary;
 import org.trustrepair.advisor.batch.Tally;
 import picocli.CommandLine.Command;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Evaluates many cases and writes one JSON line per case: its id, file, line, plan, and the result of its "
-                    + "expectation (or the error that kept it from a plan).",
+                    + "expectation (or the error that kept it from a plan); with --format csv, one spreadsheet row per "
+                    + "case instead.",
             "Reads *.json (one case, or a list of cases), *.jsonl (one case a line) and *.csv (a header row with the "
                     + "answer names, plus optional id, description and expected.<check> columns; safety as ;-separated "
                     + "values). Folders are read recursively, in sorted order."
@@ -70,8 +72,23 @@ final class BatchCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "Write the JSON lines here (default: stdout).")
+            description = "Write the lines here (default: stdout).")
     Path out;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "jsonl",
+            description = "jsonl: one JSON line per case, with its plan (default); csv: one row per case for a "
+                    + "spreadsheet (id, file, line, result, track, step ids, message), after a header row.")
+    String format;
+
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE.xml",
+            description = "Also write a JUnit XML report (a testcase per case, a failure per failed expectation, an "
+                    + "error per record that gave no plan), for a CI server.")
+    Path junit;
 
     @Option(
             names = "--report",
@@ -109,6 +126,10 @@ final class BatchCommand implements Callable<Integer> {
         if (report != null && !isHtml(report) && !isMarkdown(report)) {
             return usage(err, "--report " + report + ": name it *.html or *.md, to say which report to write");
         }
+        OutputFormat lineFormat = OutputFormat.named(format);
+        if (lineFormat == null) {
+            return usage(err, "--format " + format + ": must be one of " + OutputFormat.names());
+        }
         if (rules != null && !Files.isDirectory(rules)) {
             return usage(err, "--rules " + rules + ": no such folder");
         }
@@ -136,9 +157,28 @@ final class BatchCommand implements Callable<Integer> {
         Duration build = Duration.ofNanos(System.nanoTime() - buildStart);
 
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        JunitReport cases = junit == null ? null : openJunit(junit);
+        try {
+            return run(err, files, advisor, build, workers, lineFormat, cases);
+        } finally {
+            if (cases != null) {
+                cases.close(); // removes its part file, also when the run stopped early
+            }
+        }
+    }
+
+    /** Reads, evaluates and writes every case, then the reports; {@code cases} may be null (no JUnit report). */
+    private int run(
+            PrintWriter err,
+            List<Path> files,
+            Advisor advisor,
+            Duration build,
+            int workers,
+            OutputFormat lineFormat,
+            JunitReport cases)
+            throws Exception {
         Tally tally = new Tally(advisor.ruleNames());
         CaseReader reader = new CaseReader();
-        ObjectWriter json = CaseReader.JSON.writer();
         Progress progress = new Progress(
                 err, !noProgress && System.console() != null, InputFiles.totalBytes(files), reader::bytesRead);
         Echo echo = new Echo(err, progress);
@@ -147,6 +187,9 @@ final class BatchCommand implements Callable<Integer> {
         OutputLines lines =
                 out == null ? OutputLines.toWriter(spec.commandLine().getOut()) : open(out);
         try {
+            if (lineFormat.header() != null) {
+                lines.write(lineFormat.header());
+            }
             new Pipeline(workers, 128 * workers)
                     .run(
                             sink -> {
@@ -154,17 +197,20 @@ final class BatchCommand implements Callable<Integer> {
                                     reader.read(file, sink);
                                 }
                             },
-                            input -> Outcome.of(input, advisor, json),
+                            input -> Outcome.of(input, advisor, lineFormat),
                             outcome -> {
-                                lines.write(outcome.json());
+                                lines.write(outcome.output());
+                                if (cases != null) {
+                                    cases.add(outcome);
+                                }
                                 tally.add(outcome);
                                 echo.accept(outcome);
                                 progress.update(tally.cases());
                             });
         } catch (IOException e) {
             progress.done();
-            err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after " + tally.cases()
-                    + " cases");
+            err.println("advisor batch: cannot write the plans: " + e.getMessage() + "; stopped after "
+                    + Counts.of(tally.cases(), "case"));
             err.flush();
             return USAGE;
         } finally {
@@ -186,6 +232,9 @@ final class BatchCommand implements Callable<Integer> {
         echo.finish();
         if (report != null) {
             writeReport(summary);
+        }
+        if (cases != null) {
+            cases.finish(summary);
         }
         err.println(summary.oneLine());
         err.flush();
@@ -209,9 +258,14 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private void writeReport(Summary summary) throws IOException {
-        String text = isHtml(report) ? HtmlReport.render(summary) : MarkdownReport.render(summary);
+        String text = isHtml(report) ? Report.html(summary) : Report.markdown(summary);
         createParent(report);
         Files.writeString(report, text, StandardCharsets.UTF_8);
+    }
+
+    private static JunitReport openJunit(Path file) throws IOException {
+        createParent(file);
+        return JunitReport.to(file);
     }
 
     private static OutputLines open(Path file) throws IOException {
@@ -278,9 +332,10 @@ final class BatchCommand implements Callable<Integer> {
 
         void finish() {
             if (echoable > shown) {
+                long more = echoable - shown;
                 err.printf(
-                        "… and %,d more errors or failed expectations: see the output lines or the report.%n",
-                        echoable - shown);
+                        "… and %s: see the output lines or the report.%n",
+                        Counts.of(more, "more error or failed expectation", "more errors or failed expectations"));
             }
         }
     }

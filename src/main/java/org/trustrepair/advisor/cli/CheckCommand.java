@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleSet;
+import org.trustrepair.advisor.batch.Counts;
 import org.trustrepair.advisor.proof.CheckReport;
 import org.trustrepair.advisor.proof.ProofFiles;
 import org.trustrepair.advisor.proof.RuleCheck;
@@ -97,8 +98,22 @@ public final class CheckCommand implements Callable<Integer> {
         }
         RuleCheck.Outcome outcome =
                 new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
+        String threadsLine = threadsLine(outcome.sweep(), n);
+        if (threadsLine != null) {
+            out.println(threadsLine);
+        }
         out.print(CheckReport.text(outcome));
         out.flush();
         return outcome.holds() ? 0 : 1;
+    }
+
+    /** The threads the sweep used (the samples run on one), or null when there was no sweep. */
+    static String threadsLine(Sweep.Result sweep, int threads) {
+        if (sweep == null) {
+            return null;
+        }
+        return sweep.reused()
+                ? "Guardrail sweep: an earlier sweep stands for these rules, so no thread swept."
+                : "Guardrail sweep: on " + Counts.of(threads, "thread") + " (--threads N to change).";
     }
 }

@@ -1,54 +1,54 @@
 package org.trustrepair.advisor.system;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One token bucket per client, in memory, at most {@code maxClients} of them: the least recently seen client is
- * forgotten first, so a flood of new addresses costs bounded memory (a forgotten client starts again with a full
- * bucket). IPv6 clients are keyed by their /64 network, since one host usually holds a whole /64.
+ * One token bucket per client, in memory (a Caffeine cache), at most {@code maxClients} of them, so a flood of new
+ * addresses costs bounded memory: past that size Caffeine forgets the clients seen least often and least recently.
+ * A client silent for a minute is forgotten too, which changes nothing: its bucket would be full again by then. A
+ * forgotten client starts again with a full bucket. IPv6 clients are keyed by their /64 network, since one host
+ * usually holds a whole /64.
  */
 final class ClientBuckets {
 
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Duration REFILL = Duration.ofMinutes(1);
 
     private final int requestsPerMinute;
-    private final Map<String, Bucket> buckets;
+    private final Cache<String, Bucket> buckets;
 
     ClientBuckets(int requestsPerMinute, int maxClients) {
+        this(requestsPerMinute, maxClients, Caffeine.newBuilder());
+    }
+
+    /** For tests: {@code builder} may carry a fake ticker and a same-thread executor. */
+    ClientBuckets(int requestsPerMinute, int maxClients, Caffeine<Object, Object> builder) {
         this.requestsPerMinute = requestsPerMinute;
-        this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > maxClients;
-            }
-        };
+        this.buckets = builder.maximumSize(maxClients).expireAfterAccess(REFILL).build();
     }
 
     Bucket forClient(String remoteAddress) {
-        String key = key(remoteAddress);
-        synchronized (buckets) {
-            return buckets.computeIfAbsent(key, k -> newBucket());
-        }
+        return buckets.get(key(remoteAddress), k -> newBucket());
     }
 
-    int clients() {
-        synchronized (buckets) {
-            return buckets.size();
-        }
+    /** How many clients are remembered now (after Caffeine's pending maintenance). */
+    long clients() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     private Bucket newBucket() {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(requestsPerMinute)
-                        .refillGreedy(requestsPerMinute, Duration.ofMinutes(1))
+                        .refillGreedy(requestsPerMinute, REFILL)
                         .build())
                 .build();
     }

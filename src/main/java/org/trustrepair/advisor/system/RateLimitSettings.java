@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled Whether to limit posts per client (off behind a fleet's proxy, which limits for all replicas).
  * @param requestsPerMinute Posts one client may make in a minute, refilled evenly (at least 1).
- * @param maxClients How many clients are remembered at once, the least recently seen forgotten first: bounds the
- *     memory the limiter takes (at least 1).
+ * @param maxClients How many clients are remembered at once, those seen least often and least recently forgotten
+ *     first: bounds the memory the limiter takes (at least 1).
  */
 @ConfigurationProperties("advisor.rate-limit")
 @Validated

@@ -3,7 +3,10 @@ package org.trustrepair.advisor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,14 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.batch.CaseReader;
-import org.trustrepair.advisor.batch.Html;
+import org.unbescape.html.HtmlEscape;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import picocli.CommandLine;
 
 /** The batch command as a user meets it: arguments in; exit code, JSON lines and messages out. */
@@ -438,7 +446,8 @@ class BatchCommandTest {
             String neverFired = html.substring(
                     html.indexOf("id=\"never-fired\""), html.indexOf("</ul>", html.indexOf("id=\"never-fired\"")));
             assertThat(advisor.ruleNames())
-                    .anySatisfy(rule -> assertThat(neverFired).contains(Html.escape(rule)));
+                    .anySatisfy(rule ->
+                            assertThat(HtmlEscape.unescapeHtml(neverFired)).contains(rule));
             assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link", "<img");
         }
 
@@ -461,6 +470,20 @@ class BatchCommandTest {
         }
 
         @Test
+        void theMarkdownReportTakesCaseTextsLiterally() throws IOException {
+            Path file = write("md.jsonl", good("<b>x</b> | `y` [z](http://e)", "{\"track\":\"SAFETY\"}") + "\n");
+            Path report = dir.resolve("report.md");
+
+            run("batch", file.toString(), "--report", report.toString());
+
+            String md = Files.readString(report);
+            assertThat(md)
+                    .contains("### &lt;b&gt;x&lt;/b&gt; \\| \\`y\\` \\[z\\](http://e) (")
+                    .contains("| 1 | &lt;b&gt;x&lt;/b&gt; \\| \\`y\\` \\[z\\](http://e) |")
+                    .doesNotContain("<b>", "[z]");
+        }
+
+        @Test
         void samplesFireEveryRuleSoNoneIsListedAsNeverFired() throws IOException {
             Path report = dir.resolve("samples.html");
 
@@ -471,6 +494,126 @@ class BatchCommandTest {
             assertThat(html).contains("Rules that fired</th><td>");
             assertThat(html).containsPattern("Rules that never fired \\(\\d+\\)");
             assertThat(html).contains(" of " + rules + " rules fired at least once");
+        }
+    }
+
+    @Nested
+    class ForSpreadsheetsAndCi {
+
+        private static final String TRICKY_ID = "=HYPERLINK(\"x\"), \"quoted\" & <tagged>";
+
+        private Path writeCases() throws IOException {
+            return write(
+                    "cases.jsonl",
+                    String.join(
+                                    "\n",
+                                    good("holds", "{\"track\":\"STEP_BACK\"}"),
+                                    good(
+                                            TRICKY_ID.replace("\"", "\\\""),
+                                            "{\"track\":\"SAFETY\"," + "\"steps\":[\"apologize-fully\"]}"),
+                                    good("plain"),
+                                    "{not json")
+                            + "\n");
+        }
+
+        @Test
+        void csvHasAHeaderAndOneRowPerCaseThatASpreadsheetReadsBack() throws IOException {
+            Path cases = writeCases();
+            Path csv = dir.resolve("out/plans.csv");
+
+            Run run = run("batch", cases.toString(), "--format", "csv", "--out", csv.toString());
+
+            assertThat(run.exit()).isEqualTo(2);
+            CsvMapper mapper = new CsvMapper();
+            List<Map<String, String>> rows;
+            try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(csv.toFile())) {
+                rows = it.readAll();
+            }
+            assertThat(rows).hasSize(4);
+            assertThat(rows.get(0).keySet())
+                    .containsExactly("id", "file", "line", "result", "track", "steps", "message");
+            assertThat(rows.get(0))
+                    .containsEntry("id", "holds")
+                    .containsEntry("line", "1")
+                    .containsEntry("result", "passed")
+                    .containsEntry("track", "STEP_BACK")
+                    .containsEntry("message", "");
+            assertThat(rows.get(0).get("steps").split(";"))
+                    .hasSizeGreaterThan(2)
+                    .contains("name-the-harm");
+            assertThat(rows.get(1))
+                    .as("a formula is made inert; quotes and commas survive")
+                    .containsEntry("id", "'" + TRICKY_ID)
+                    .containsEntry("result", "failed")
+                    .containsEntry(
+                            "message",
+                            "track should be SAFETY but is STEP_BACK; step apologize-fully should be given but is not");
+            assertThat(rows.get(2)).containsEntry("result", "no expectation");
+            assertThat(rows.get(3))
+                    .containsEntry("result", "error")
+                    .containsEntry("track", "")
+                    .containsEntry("steps", "");
+            assertThat(rows.get(3).get("message")).startsWith("not valid JSON");
+        }
+
+        @Test
+        void junitXmlHasATestcasePerCaseAFailurePerFailedExpectationAndAnErrorPerBrokenRecord() throws Exception {
+            Path cases = writeCases();
+            Path xml = dir.resolve("reports/batch.xml");
+
+            Run run = run(
+                    "batch",
+                    cases.toString(),
+                    "--junit",
+                    xml.toString(),
+                    "--out",
+                    dir.resolve("p.jsonl").toString());
+
+            assertThat(run.exit()).isEqualTo(2);
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document document = factory.newDocumentBuilder().parse(xml.toFile());
+            Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
+            assertThat(document.getDocumentElement().getTagName()).isEqualTo("testsuites");
+            assertThat(suite.getAttribute("tests")).isEqualTo("4");
+            assertThat(suite.getAttribute("failures")).isEqualTo("1");
+            assertThat(suite.getAttribute("errors")).isEqualTo("1");
+            assertThat(suite.getAttribute("time")).matches("\\d+\\.\\d{3}");
+            NodeList testcases = suite.getElementsByTagName("testcase");
+            assertThat(testcases.getLength()).isEqualTo(4);
+            Element failed = (Element) testcases.item(1);
+            assertThat(failed.getAttribute("name")).isEqualTo(TRICKY_ID);
+            assertThat(failed.getAttribute("classname"))
+                    .as("the file as a class name: its folders as packages")
+                    .endsWith(".cases")
+                    .doesNotContain("/")
+                    .doesNotStartWith(".");
+            Element failure = (Element) failed.getElementsByTagName("failure").item(0);
+            assertThat(failure.getAttribute("message"))
+                    .isEqualTo("track should be SAFETY but is STEP_BACK (and 1 more)");
+            assertThat(failure.getTextContent())
+                    .isEqualTo(
+                            "track should be SAFETY but is STEP_BACK\nstep apologize-fully should be given but is not");
+            assertThat(((Element) testcases.item(0)).getChildNodes().getLength())
+                    .isZero();
+            Element broken = (Element) testcases.item(3);
+            assertThat(broken.getAttribute("line")).isEqualTo("4");
+            assertThat(broken.getElementsByTagName("error").item(0).getTextContent())
+                    .startsWith("not valid JSON");
+            try (Stream<Path> files = Files.list(xml.getParent())) {
+                assertThat(files).as("no part file left behind").containsExactly(xml);
+            }
+        }
+
+        @Test
+        void anUnknownFormatIsRefusedWithTheFormatsThereAre() {
+            Run run = run("batch", "samples", "--format", "xlsx");
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("--format xlsx: must be one of jsonl, csv");
+            assertThat(run.out()).isEmpty();
         }
     }
 

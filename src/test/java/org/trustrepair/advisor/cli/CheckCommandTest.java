@@ -42,10 +42,11 @@ class CheckCommandTest {
         Path cache = dir.resolve("cache");
         String fixture = org.trustrepair.advisor.advice.RulesFolder.FIXTURE.toString();
         String samples = org.trustrepair.advisor.advice.RulesFolder.FIXTURE_SAMPLES.toString();
-        Run run = run(fixture, "--samples", samples, "--cache", cache.toString());
+        Run run = run(fixture, "--samples", samples, "--cache", cache.toString(), "--threads", "1");
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
+                .startsWith("Guardrail sweep: on 1 thread (--threads N to change).")
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
                 .as("the steps no sample protects are named, with how to protect one")
                 .containsPattern("Named by no sample \\(\\d+\\): [a-z-]+(, [a-z-]+)*\\.")
@@ -66,6 +67,7 @@ class CheckCommandTest {
 
         assertThat(again.code()).as(again.out() + again.err()).isZero();
         assertThat(again.out())
+                .startsWith("Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.")
                 .contains("Not swept again: these rules decide exactly as the rules of version "
                         + org.trustrepair.advisor.advice.RulesFolder.fixture().version() + ", swept earlier (")
                 .contains("4. Rules that never fire anywhere in the space: none.")
