@@ -13,6 +13,7 @@ import org.trustrepair.advisor.proof.RuleCheck;
 import org.trustrepair.advisor.proof.Sweep;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity = new Verbosity();
 
     @Parameters(
             index = "0",
@@ -69,7 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Quiet quiet = Quiet.logs()) {
+        try (Quiet quiet = verbosity.logs()) {
             return check();
         }
     }

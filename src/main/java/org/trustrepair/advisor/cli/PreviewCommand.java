@@ -18,6 +18,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,9 @@ public final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
     @Parameters(paramLabel = "NAME=VALUE", description = "The answers (at least role and relationship).")
     List<String> answers = List.of();
 
@@ -56,7 +60,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Quiet quiet = Quiet.logs()) {
+        try (Quiet quiet = verbosity.logs()) {
             return preview(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -70,9 +70,12 @@ class RuleSetBuilderTest {
                 "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
                 "readiness == Readiness.NEEDS_SPAC, apologiesMade >= 1");
 
-        assertThat(refusedAt(rules).problems()).anySatisfy(p -> {
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("step-back/step-back.drl");
-            assertThat(p.message()).contains("Readiness.NEEDS_SPAC is not a value of Readiness");
+            assertThat(p.line()).isEqualTo(42);
+            assertThat(p.message())
+                    .isEqualTo("In rule \"Leave one door open, then step back\": the condition readiness =="
+                            + " Readiness.NEEDS_SPAC: Readiness.NEEDS_SPAC is not a value of Readiness.");
             assertThat(p.hint()).startsWith("Did you mean Readiness.NEEDS_SPACE?");
         });
     }
@@ -86,8 +89,12 @@ class RuleSetBuilderTest {
                 "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
                 "readines == Readiness.NEEDS_SPACE, apologiesMade >= 1");
 
-        assertThat(refusedAt(rules).problems()).anySatisfy(p -> {
-            assertThat(p.message()).contains("readines is not an answer the rules can read");
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(42);
+            // as written in the rule, not turned round as the compiler quotes it (Readiness.NEEDS_SPACE == readines)
+            assertThat(p.message())
+                    .isEqualTo("In rule \"Leave one door open, then step back\": the condition readines =="
+                            + " Readiness.NEEDS_SPACE: readines is not an answer the rules can read.");
             assertThat(p.hint()).startsWith("Did you mean readiness?");
         });
     }

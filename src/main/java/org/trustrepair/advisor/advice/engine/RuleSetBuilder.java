@@ -139,7 +139,7 @@ public final class RuleSetBuilder {
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
                 failed = true;
                 String file = stripPrefix(m.getPath());
-                RuleProblem problem = DrlErrors.explain(file, m.getLine(), m.getText());
+                RuleProblem problem = DrlErrors.explain(file, m.getLine(), m.getText(), drlSources.get(file));
                 found.add(isTable(file) ? inTable(problem, drlSources.get(file)) : problem);
             }
             problems.addAll(DrlErrors.withoutEchoes(found));
