@@ -100,13 +100,8 @@ public final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
-        } catch (RuleSetException e) {
-            err.println("advisor preview: the rules cannot be used; ./advisor check " + rules + " says why.");
-            e.problems().forEach(p -> err.println("  " + p));
-            err.flush();
+        RuleSet ruleSet = ruleSet(rules, "preview", err);
+        if (ruleSet == null) {
             return 2;
         }
         try {
@@ -117,6 +112,24 @@ public final class PreviewCommand implements Callable<Integer> {
             out.println("No plan: " + e.getMessage());
             out.flush();
             return 1;
+        }
+    }
+
+    /** The rules of this folder, or null when they cannot be used, after saying why on {@code err}. */
+    static RuleSet ruleSet(Path rules, String command, PrintWriter err) {
+        if (!Files.isDirectory(rules)) {
+            err.println("advisor " + command + ": no rules folder at "
+                    + rules.toAbsolutePath().normalize());
+            err.flush();
+            return null;
+        }
+        try {
+            return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+        } catch (RuleSetException e) {
+            err.println("advisor " + command + ": the rules cannot be used; ./advisor check " + rules + " says why.");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return null;
         }
     }
 
