@@ -48,7 +48,9 @@ final class DrlErrors {
                         misspelt.substring(misspelt.indexOf('|') + 1));
             }
         }
-        return new RuleProblem(file, where, inRule(lines, where) + message, hint(text));
+        // the compiler names the rule itself in some messages ("mismatched input 'whne' in rule …")
+        String in = message.contains("rule \"") ? "" : inRule(lines, where);
+        return new RuleProblem(file, where, in + message, hint(text));
     }
 
     private static final Pattern EXPRESSION =
