@@ -73,4 +73,15 @@ class SampleFilesTest {
     void aMissingColonIsNamed() throws IOException {
         assertThat(problemOf("{\"id\" \"x\"}")).contains("a colon is missing");
     }
+
+    @Test
+    void oneTextWhereAListBelongsSaysToWriteTheList() throws IOException {
+        assertThat(problemOf("""
+                {"id": "x", "answers": {"role": "WAS_HURT", "relationship": "FRIENDSHIP", "breach": "OTHER",
+                 "daysElapsed": 3},
+                 "expected": {"order": "a before b"}}
+                """))
+                .contains("expected.order: is a list: write it in [ ], even for one item, as \"order\": [\"…\"]")
+                .doesNotContain("ArrayList");
+    }
 }
