@@ -52,6 +52,18 @@ public record Case(String id, String description, Answers answers, Expectation e
                 expected = STRICT.treeToValue(node.get("expected"), Expectation.class);
                 expected.mistakes().forEach(m -> problems.add(new FieldProblem("expected.order", m, List.of())));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                        && m.getTargetType() != null
+                        && java.util.Collection.class.isAssignableFrom(m.getTargetType())
+                        && !m.getPath().isEmpty()) {
+                    // the commonest slip: one text where a list belongs ("order": "a before b")
+                    String field = m.getPath().get(m.getPath().size() - 1).getFieldName();
+                    problems.add(new FieldProblem(
+                            "expected." + field,
+                            "is a list: write it in [ ], even for one item, as \"" + field + "\": [\"…\"]",
+                            List.of()));
+                    return new Read(null, problems);
+                }
                 problems.add(new FieldProblem(
                         "expected",
                         "cannot be read: " + firstLine(e.getOriginalMessage()),

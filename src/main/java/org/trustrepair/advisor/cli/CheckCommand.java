@@ -14,6 +14,7 @@ import org.trustrepair.advisor.proof.RuleCheck;
 import org.trustrepair.advisor.proof.Sweep;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity = new Verbosity();
 
     @Parameters(
             index = "0",
@@ -70,7 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Quiet quiet = Quiet.logs()) {
+        try (Quiet quiet = verbosity.logs()) {
             return check();
         }
     }

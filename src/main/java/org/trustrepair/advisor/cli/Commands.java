@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 "The trust-repair advisor's commands. Without a command (or with serve), the advisor serves its web page"
                         + " and API.",
         subcommands = {
+            AskCommand.class,
             BatchCommand.class,
             CheckCommand.class,
             DiffCommand.class,
@@ -35,7 +36,7 @@ import picocli.CommandLine.Command;
 public final class Commands {
 
     private static final Set<String> NAMES =
-            Set.of("batch", "check", "diff", "generate", "preview", "help", "--help", "-h");
+            Set.of("ask", "batch", "check", "diff", "generate", "preview", "help", "--help", "-h");
 
     Commands() {}
 

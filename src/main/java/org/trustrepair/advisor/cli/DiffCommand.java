@@ -16,6 +16,7 @@ import org.trustrepair.advisor.proof.RuleDiff;
 import org.trustrepair.advisor.proof.RulesSource;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
     @Parameters(index = "0", paramLabel = "OLD", description = "The rules before the edit: a folder or a git revision.")
     String before;
 
@@ -54,7 +58,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Quiet quiet = Quiet.logs()) {
+        try (Quiet quiet = verbosity.logs()) {
             return diff();
         }
     }

@@ -18,6 +18,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,9 @@ public final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    Verbosity verbosity = new Verbosity();
+
     @Parameters(paramLabel = "NAME=VALUE", description = "The answers (at least role and relationship).")
     List<String> answers = List.of();
 
@@ -56,7 +60,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Quiet quiet = Quiet.logs()) {
+        try (Quiet quiet = verbosity.logs()) {
             return preview(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -96,13 +100,8 @@ public final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
-        } catch (RuleSetException e) {
-            err.println("advisor preview: the rules cannot be used; ./advisor check " + rules + " says why.");
-            e.problems().forEach(p -> err.println("  " + p));
-            err.flush();
+        RuleSet ruleSet = ruleSet(rules, "preview", err);
+        if (ruleSet == null) {
             return 2;
         }
         try {
@@ -113,6 +112,24 @@ public final class PreviewCommand implements Callable<Integer> {
             out.println("No plan: " + e.getMessage());
             out.flush();
             return 1;
+        }
+    }
+
+    /** The rules of this folder, or null when they cannot be used, after saying why on {@code err}. */
+    static RuleSet ruleSet(Path rules, String command, PrintWriter err) {
+        if (!Files.isDirectory(rules)) {
+            err.println("advisor " + command + ": no rules folder at "
+                    + rules.toAbsolutePath().normalize());
+            err.flush();
+            return null;
+        }
+        try {
+            return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+        } catch (RuleSetException e) {
+            err.println("advisor " + command + ": the rules cannot be used; ./advisor check " + rules + " says why.");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return null;
         }
     }
 

@@ -3,7 +3,6 @@ package org.trustrepair.advisor.proof;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+import org.trustrepair.advisor.advice.engine.YamlErrors;
 
 /**
  * The guardrails of a rule set, read from its {@code guardrails.yaml}: the promises the sweep proves on the plan of
@@ -32,8 +32,7 @@ public final class Guardrails {
     /** The kinds a step or withheld item can carry (the contract's closed list, as the rule loader checks it). */
     static final Set<String> KINDS = RuleSetBuilder.KINDS;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private static final ObjectMapper YAML = YamlErrors.mapper()
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .findAndRegisterModules();
 
@@ -72,15 +71,7 @@ public final class Guardrails {
         try {
             file = YAML.readValue(yaml, File.class);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String what = e.getOriginalMessage().split("\\(class|\\n")[0].trim();
-            throw new RuleSetException(
-                    FILE,
-                    List.of(RuleProblem.of(
-                            FILE,
-                            line,
-                            "This line cannot be read: " + what + ". Each guardrail has id, promise, sources, when "
-                                    + "and then; a text with a colon in it goes in double quotes.")));
+            throw new RuleSetException(FILE, List.of(YamlErrors.explain(FILE, yaml, e)));
         }
         List<String> problems = new ArrayList<>();
         List<Guardrail> read = new ArrayList<>();

@@ -151,6 +151,12 @@ public final class Samples {
             hint = "the file ends early: a [, { or \" is not closed";
         } else if (message.contains("was expecting double-quote")) {
             hint = "names and texts go in double quotes: \"name\": \"text\"";
+        } else if (message.contains("was expecting a colon")) {
+            hint = "a colon is missing between a name and its value: \"name\": \"value\"";
+        } else if (message.startsWith("Unrecognized token")) {
+            hint = "a value that is not a number, true or false goes in double quotes: \"role\": \"BROKE_TRUST\"";
+        } else if (message.contains("CTRL-CHAR")) {
+            hint = "a text's closing quote is missing: a text in quotes ends on the line it starts on";
         } else {
             hint = "check the commas, quotes and brackets there";
         }

@@ -27,8 +27,10 @@ import org.trustrepair.advisor.advice.Questionnaire.Question;
  * <p>{@code given} maps each answered question (by its id: the field's name unless several questions answer one
  * field, as the safety questions do) to what was entered, in questionnaire order. An answered question may have no
  * value: a question left blank takes its default, and no box ticked means none. Special-category data: never log it.
+ *
+ * <p>Public for the one other walk through the questionnaire, {@code ./advisor ask} in the terminal.
  */
-record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
+public record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
 
     /** The form field naming the questions already answered, so that "answered, left blank" survives a round trip. */
     static final String ANSWERED = "answered";
@@ -36,14 +38,14 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     private static final int MAX_VALUE_LENGTH = 40;
     private static final String CHOICES = "choices";
 
-    Journey {
+    public Journey {
         given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
     }
 
     /** A hidden form field carrying an earlier answer in the body of the next POST. */
     record Hidden(String name, String value) {}
 
-    static Journey start(Questionnaire questionnaire) {
+    public static Journey start(Questionnaire questionnaire) {
         return new Journey(questionnaire, Map.of());
     }
 
@@ -76,6 +78,23 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
         int most =
                 CHOICES.equals(question.type()) ? Math.max(1, question.choices().size()) : 1;
         return kept.stream().limit(most).toList();
+    }
+
+    /**
+     * These answers with {@code raw} entered for the question {@code id} (trimmed and bounded as a form's are), without
+     * the answers to questions that no longer apply.
+     */
+    public Journey answer(String id, List<String> raw) {
+        Question question = questionnaire.byId(id).orElseThrow(() -> new IllegalArgumentException("no question " + id));
+        Map<String, List<String>> next = new LinkedHashMap<>();
+        for (Question q : questionnaire.questions()) {
+            if (q.id().equals(id)) {
+                next.put(id, values(question, raw));
+            } else if (given.containsKey(q.id())) {
+                next.put(q.id(), given.get(q.id()));
+            }
+        }
+        return new Journey(questionnaire, next).withoutAnswersThatNoLongerApply();
     }
 
     private Journey withoutAnswersThatNoLongerApply() {
@@ -132,11 +151,11 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     }
 
     /** The question in the words for the role answered so far ({@code textFor}, {@code helpFor}). */
-    Question worded(Question question) {
+    public Question worded(Question question) {
         return question.worded(effective().get("role"));
     }
 
-    Optional<Question> first() {
+    public Optional<Question> first() {
         return applicable().stream().findFirst();
     }
 
@@ -146,7 +165,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     }
 
     /** The next question that applies after the question {@code id}, in the definition's order. */
-    Optional<Question> after(String id) {
+    public Optional<Question> after(String id) {
         return applicableAfter(id).stream().findFirst();
     }
 
@@ -179,7 +198,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     }
 
     /** Where {@code field} stands among the questions that apply (1 first), and how many apply. */
-    int position(String field) {
+    public int position(String field) {
         List<Question> applicable = applicable();
         for (int i = 0; i < applicable.size(); i++) {
             if (applicable.get(i).id().equals(field)) {
@@ -189,7 +208,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
         return 0;
     }
 
-    int total() {
+    public int total() {
         return applicable().size();
     }
 
@@ -211,7 +230,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
     }
 
     /** Reads the answers with the same reader as the API; either answers or what is wrong with them. */
-    AnswersReader.Result read() {
+    public AnswersReader.Result read() {
         return AnswersReader.textual().read(json());
     }
 
@@ -219,7 +238,7 @@ record Journey(Questionnaire questionnaire, Map<String, List<String>> given) {
      * What is wrong with the answer to the question {@code id} (to its field), if anything; problems with questions not
      * yet asked are ignored.
      */
-    List<FieldProblem> problemsWith(String id) {
+    public List<FieldProblem> problemsWith(String id) {
         String field = question(id).map(Question::field).orElse(id);
         return read().problems().stream().filter(p -> fieldOf(p).equals(field)).toList();
     }

@@ -26,6 +26,19 @@ public final class Quiet implements AutoCloseable {
         return new Quiet(null);
     }
 
+    /**
+     * The opposite, for {@code --verbose}: the engine's warnings and errors printed, unless the person running the
+     * command chose a threshold of their own. Closing gives the threshold back as it was.
+     */
+    public static Quiet engineLog() {
+        String before = System.getProperty(THRESHOLD);
+        if (before == null || Boolean.getBoolean(DEFAULT)) {
+            System.setProperty(THRESHOLD, "WARN");
+            return new Quiet(before == null ? NONE : before);
+        }
+        return new Quiet(null);
+    }
+
     /** Set beside the threshold when the command line chose it (not the person running it): a command may quiet it. */
     public static final String DEFAULT = "advisor.log-threshold.default";
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
@@ -103,9 +106,12 @@ class RuleSetBuilderTest {
                 "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
                 "readiness == Readiness.NEEDS_SPAC, apologiesMade >= 1");
 
-        assertThat(refusedAt(rules).problems()).anySatisfy(p -> {
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("step-back/step-back.drl");
-            assertThat(p.message()).contains("Readiness.NEEDS_SPAC is not a value of Readiness");
+            assertThat(p.line()).isEqualTo(42);
+            assertThat(p.message())
+                    .isEqualTo("In rule \"Leave one door open, then step back\": the condition readiness =="
+                            + " Readiness.NEEDS_SPAC: Readiness.NEEDS_SPAC is not a value of Readiness.");
             assertThat(p.hint()).startsWith("Did you mean Readiness.NEEDS_SPACE?");
         });
     }
@@ -119,8 +125,12 @@ class RuleSetBuilderTest {
                 "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
                 "readines == Readiness.NEEDS_SPACE, apologiesMade >= 1");
 
-        assertThat(refusedAt(rules).problems()).anySatisfy(p -> {
-            assertThat(p.message()).contains("readines is not an answer the rules can read");
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(42);
+            // as written in the rule, not turned round as the compiler quotes it (Readiness.NEEDS_SPACE == readines)
+            assertThat(p.message())
+                    .isEqualTo("In rule \"Leave one door open, then step back\": the condition readines =="
+                            + " Readiness.NEEDS_SPACE: readines is not an answer the rules can read.");
             assertThat(p.hint()).startsWith("Did you mean readiness?");
         });
     }
@@ -181,5 +191,99 @@ class RuleSetBuilderTest {
         copyRules();
         edit("questionnaire.yaml", "      - value: MOVED_ON\n", "      - value: MOVED_ONN\n");
         assertThat(refused().problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("questionnaire.yaml"));
+    }
+
+    @Nested
+    class AFileThatCannotBeRead {
+
+        @BeforeEach
+        void copyTheRules() throws IOException {
+            copyRules();
+        }
+
+        /** Replaces the line containing {@code containing} with {@code line}, whether its text was quoted or not. */
+        private RuleProblem theOnlyProblem(String file, String containing, String line) throws IOException {
+            replaceLine(file, containing, line);
+            RuleSetException e = refused();
+            assertThat(e.problems()).as(e.getMessage()).hasSize(1);
+            return e.problems().get(0);
+        }
+
+        @Test
+        void aColonInATitleSaysToQuoteItAndNothingElse() throws IOException {
+            RuleProblem p =
+                    theOnlyProblem("apologize/advice.yaml", "Apologize fully, once", "  title: Apologize fully: once");
+
+            assertThat(p.file()).isEqualTo("apologize/advice.yaml");
+            assertThat(p.line()).isEqualTo(lineOf("apologize/advice.yaml", "Apologize fully: once"));
+            assertThat(p.message()).startsWith("column 25: ").contains("colon");
+            assertThat(p.hint()).isEqualTo("Put the text in double quotes: title: \"Apologize fully: once\"");
+        }
+
+        @Test
+        void aMissingClosingQuoteIsNamedWhereTheTextStarts() throws IOException {
+            replaceLine(
+                    "relapse/advice.yaml",
+                    "Change the process so it cannot happen the same way",
+                    "  title: \"Change the process so it cannot happen the same way\"");
+            RuleProblem p = theOnlyProblem(
+                    "relapse/advice.yaml",
+                    "Write a plan for the risky moments",
+                    "  title: \"Write a plan for the risky moments");
+
+            assertThat(p.line()).isEqualTo(lineOf("relapse/advice.yaml", "Write a plan for the risky moments"));
+            assertThat(p.message()).isEqualTo("column 10: the text that starts with a quote here is never closed.");
+            assertThat(p.hint()).contains("closing quote");
+        }
+
+        @Test
+        void aLineIndentedTooFarIsNamed() throws IOException {
+            RuleProblem p = theOnlyProblem("plan.yaml", "  REFLECT: ", "     REFLECT: \"Reflect\"");
+
+            assertThat(p.file()).isEqualTo("plan.yaml");
+            assertThat(p.line()).isPositive();
+            assertThat(p.message()).contains("indented");
+            assertThat(p.hint()).contains("Line it up");
+        }
+
+        @Test
+        void anIdWrittenTwiceIsNamed() throws IOException {
+            String text = Files.readString(copy.resolve("relapse/advice.yaml"));
+            String first = text.substring(0, text.indexOf("\n", text.indexOf("kinds:")) + 1);
+            edit("relapse/advice.yaml", first, first + first);
+            RuleSetException e = refused();
+            assertThat(e.problems()).as(e.getMessage()).hasSize(1);
+            RuleProblem p = e.problems().get(0);
+
+            assertThat(p.message()).contains("is written twice");
+            assertThat(p.hint()).contains("give the copy a name of its own");
+        }
+
+        @Test
+        void aMisspeltFieldListsTheFieldsThereAre() throws IOException {
+            RuleProblem p = theOnlyProblem(
+                    "relapse/advice.yaml",
+                    "Write a plan for the risky moments",
+                    "  titel: Write a plan for the risky moments");
+
+            assertThat(p.message()).contains("\"titel\" is not a field");
+            assertThat(p.hint()).contains("detail, helplines, kinds, title");
+        }
+
+        private void replaceLine(String file, String containing, String line) throws IOException {
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(copy.resolve(file)));
+            lines.set(lineOf(file, containing) - 1, line);
+            Files.writeString(copy.resolve(file), String.join("\n", lines) + "\n");
+        }
+
+        private int lineOf(String file, String text) throws IOException {
+            List<String> lines = Files.readAllLines(copy.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError(text + " not in " + file);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine;
 
 /** Only a bare start, serve, or settings alone start the server; anything else is a command or refused. */
@@ -44,5 +45,37 @@ class CommandsTest {
 
         assertThat(cli.execute("--version")).isZero();
         assertThat(out.toString()).contains("trust-repair-advisor ").containsPattern("rules [0-9a-f]{12} \\(");
+    }
+
+    @Test
+    void theEngineLogIsPrintedOnlyWithVerbose() {
+        String threshold = "CONSOLE_LOG_THRESHOLD";
+        String before = System.getProperty(threshold);
+        System.setProperty(threshold, "WARN");
+        System.setProperty(Quiet.DEFAULT, "true"); // as Commands.run sets it
+        try {
+            Verbosity verbosity = new Verbosity();
+            try (Quiet quiet = verbosity.logs()) {
+                assertThat(System.getProperty(threshold)).isEqualTo("OFF");
+            }
+            verbosity.verbose = true;
+            try (Quiet quiet = verbosity.logs()) {
+                assertThat(System.getProperty(threshold)).isEqualTo("WARN");
+            }
+            assertThat(System.getProperty(threshold)).isEqualTo("WARN");
+        } finally {
+            System.clearProperty(Quiet.DEFAULT);
+            if (before == null) {
+                System.clearProperty(threshold);
+            } else {
+                System.setProperty(threshold, before);
+            }
+        }
+        CommandLine cli = Commands.commandLine();
+        for (String command : new String[] {"check", "diff", "preview"}) {
+            assertThat(cli.getSubcommands().get(command).getCommandSpec().findOption("--verbose"))
+                    .as(command)
+                    .isNotNull();
+        }
     }
 }

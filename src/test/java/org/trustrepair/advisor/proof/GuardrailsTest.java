@@ -187,7 +187,7 @@ class GuardrailsTest {
         }
 
         @Test
-        void anUnreadableLineIsNamedWithItsLine() {
+        void anUnknownFieldIsNamedWithItsLineAndTheFieldsThereAre() {
             assertThat(problems("""
                     guardrails:
                       - id: a
@@ -197,7 +197,23 @@ class GuardrailsTest {
                     .singleElement()
                     .asString()
                     .startsWith("guardrails.yaml:4:")
-                    .contains("cannot be read");
+                    .contains("\"noSuchPromise\" is not a field")
+                    .contains("noStepOfKind");
+        }
+
+        @Test
+        void aColonInAnUnquotedPromiseSaysToQuoteIt() {
+            assertThat(problems("""
+                    guardrails:
+                      - id: a
+                        promise: No contact: none at all.
+                        then: {noStepOfKind: [contact]}
+                    """))
+                    .singleElement()
+                    .asString()
+                    .startsWith("guardrails.yaml:3: column 24:")
+                    .contains("colon")
+                    .contains("promise: \"No contact: none at all.\"");
         }
 
         @Test

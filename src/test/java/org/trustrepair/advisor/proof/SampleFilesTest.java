@@ -51,4 +51,37 @@ class SampleFilesTest {
         assertThat(problemOf("{\"id\": \"x\", \"answers\": {\"role\": \"BROKE_TRUST\""))
                 .contains("is not closed");
     }
+
+    @Test
+    void aTextWithoutItsClosingQuoteIsNamedWithItsLine() throws IOException {
+        String problem = problemOf("""
+                {"id": "x",
+                 "description": "Broke a promise,
+                 "answers": {"role": "BROKE_TRUST"}}
+                """);
+
+        assertThat(problem).startsWith("not valid JSON at line 2, column ").contains("closing quote is missing");
+    }
+
+    @Test
+    void aValueOutOfQuotesSaysToQuoteIt() throws IOException {
+        assertThat(problemOf("{\"id\": \"x\", \"answers\": {\"role\": BROKE_TRUST}}"))
+                .contains("goes in double quotes: \"role\": \"BROKE_TRUST\"");
+    }
+
+    @Test
+    void aMissingColonIsNamed() throws IOException {
+        assertThat(problemOf("{\"id\" \"x\"}")).contains("a colon is missing");
+    }
+
+    @Test
+    void oneTextWhereAListBelongsSaysToWriteTheList() throws IOException {
+        assertThat(problemOf("""
+                {"id": "x", "answers": {"role": "WAS_HURT", "relationship": "FRIENDSHIP", "breach": "OTHER",
+                 "daysElapsed": 3},
+                 "expected": {"order": "a before b"}}
+                """))
+                .contains("expected.order: is a list: write it in [ ], even for one item, as \"order\": [\"…\"]")
+                .doesNotContain("ArrayList");
+    }
 }

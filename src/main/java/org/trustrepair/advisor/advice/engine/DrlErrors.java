@@ -26,28 +26,88 @@ final class DrlErrors {
             Pattern.compile("^(\\[ERR \\d+\\]\\s*(Line \\d+:\\d+\\s*)?|Rule Compilation error\\s*)");
     private static final Pattern NOT_RESOLVED = Pattern.compile("(\\w+) cannot be resolved");
 
-    static RuleProblem explain(String file, int line, String text) {
+    /**
+     * The problem a compiler message describes, located in {@code source} (the DRL of {@code file}) where the message
+     * has no line: the rule it is in, the condition as written there, and for a misspelt value or answer the nearest
+     * real name.
+     */
+    static RuleProblem explain(String file, int line, String text, String source) {
         String message = CODE_PREFIX.matcher(firstLine(text)).replaceFirst("");
+        String[] lines = source == null ? new String[0] : source.split("\n", -1);
         int where = line > 0 ? line : lineInText(text);
         Matcher named = STRICT_MODE.matcher(text == null ? "" : text);
         if (named.find()) {
-            Matcher rule = RULE_NAME.matcher(text);
-            String in = rule.find() ? "In rule \"" + rule.group(1) + "\": " : "";
             String misspelt = misspelt(named.group(1), named.group(2));
             if (misspelt != null) {
+                String written = misspelt.substring(0, misspelt.indexOf(' '));
+                int at = where > 0 ? where : lineOf(lines, written);
                 return new RuleProblem(
                         file,
-                        where,
-                        in + misspelt.substring(0, misspelt.indexOf('|')),
+                        at,
+                        inRule(lines, at) + condition(lines, at, text) + misspelt.substring(0, misspelt.indexOf('|')),
                         misspelt.substring(misspelt.indexOf('|') + 1));
             }
         }
-        return new RuleProblem(file, where, message, hint(text));
+        // the compiler names the rule itself in some messages ("mismatched input 'whne' in rule …")
+        String in = message.contains("rule \"") ? "" : inRule(lines, where);
+        return new RuleProblem(file, where, in + message, hint(text));
+    }
+
+    private static final Pattern EXPRESSION =
+            Pattern.compile("Unable to Analy[sz]e Expression (.+?):\\s*$", Pattern.MULTILINE);
+    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern SWAPPED = Pattern.compile("^(.+?)\\s*(==|!=)\\s*(.+)$");
+
+    /** The first line (1 first) where {@code name} is written as a whole word, outside a comment; 0 if nowhere. */
+    private static int lineOf(String[] lines, String name) {
+        Pattern word = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?![\\w])");
+        for (int i = 0; i < lines.length; i++) {
+            String code = lines[i].replaceFirst("//.*$", "");
+            if (word.matcher(code).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** "In rule "…": " for the rule that line {@code at} belongs to; empty when there is none. */
+    private static String inRule(String[] lines, int at) {
+        for (int i = Math.min(at, lines.length) - 1; i >= 0; i--) {
+            Matcher m = RULE_LINE.matcher(lines[i]);
+            if (m.find()) {
+                return "In rule \"" + m.group(1) + "\": ";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * "the condition `…`: " as it is written on line {@code at}: the compiler's expression, turned back the way round
+     * the rule has it (the compiler quotes {@code readines == Readiness.NEEDS_SPACE} as {@code Readiness.NEEDS_SPACE ==
+     * readines}), or the line itself.
+     */
+    private static String condition(String[] lines, int at, String text) {
+        if (at <= 0 || at > lines.length) {
+            return "";
+        }
+        String line = lines[at - 1].strip().replaceAll("\\s+", " ");
+        Matcher e = EXPRESSION.matcher(text);
+        if (e.find()) {
+            String expression = e.group(1).strip().replaceAll("\\s+", " ");
+            Matcher swapped = SWAPPED.matcher(expression);
+            String reversed =
+                    swapped.matches() ? swapped.group(3) + " " + swapped.group(2) + " " + swapped.group(1) : "";
+            for (String candidate : List.of(expression, reversed)) {
+                if (!candidate.isEmpty() && line.contains(candidate)) {
+                    return "the condition " + candidate + ": ";
+                }
+            }
+        }
+        return "the line " + line + ": ";
     }
 
     private static final Pattern STRICT_MODE =
             Pattern.compile("strict-mode: org\\.trustrepair\\.advisor\\.advice\\.(?:facts\\.)?(\\w+)\\.(\\w+)\\(\\)");
-    private static final Pattern RULE_NAME = Pattern.compile("\\[Rule name='([^']*)'\\]");
 
     /**
      * For a value or answer name the compiler could not find on a type of the rules: what is wrong and the nearest

@@ -2,9 +2,7 @@ package org.trustrepair.advisor.advice.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -73,8 +71,7 @@ public final class RuleSetBuilder {
     private static final Pattern TABLE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
 
     private static final Pattern SOURCE_SPLIT = Pattern.compile("\\s*,\\s*");
-    private static final ObjectMapper YAML =
-            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = YamlErrors.mapper();
 
     /** The time one evaluation may take unless told otherwise: thousands of times what a sound rule set needs. */
     public static final java.time.Duration DEFAULT_MAX_EVALUATION_TIME = java.time.Duration.ofSeconds(2);
@@ -99,9 +96,16 @@ public final class RuleSetBuilder {
             throw new RuleSetException(files.origin(), List.of(p));
         });
         List<RuleProblem> problems = new ArrayList<>();
-        Catalogue catalogue = readCatalogue(files, problems);
+        List<RuleProblem> unreadable = new ArrayList<>();
+        Catalogue catalogue = readCatalogue(files, problems, unreadable);
         Map<String, String> drlSources = drlSources(files, problems);
         KieBase kieBase = compile(files, drlSources, problems);
+        if (!unreadable.isEmpty()) {
+            // a file that cannot be read is all that is said of it: what the other files would miss from it (an
+            // advice id's text, a source key) would only be follow-on errors, checked once it reads
+            unreadable.addAll(problems);
+            throw new RuleSetException(files.origin(), unreadable);
+        }
         if (kieBase == null) {
             throw new RuleSetException(files.origin(), problems);
         }
@@ -139,7 +143,7 @@ public final class RuleSetBuilder {
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
                 failed = true;
                 String file = stripPrefix(m.getPath());
-                RuleProblem problem = DrlErrors.explain(file, m.getLine(), m.getText());
+                RuleProblem problem = DrlErrors.explain(file, m.getLine(), m.getText(), drlSources.get(file));
                 found.add(isTable(file) ? inTable(problem, drlSources.get(file)) : problem);
             }
             problems.addAll(DrlErrors.withoutEchoes(found));
@@ -352,7 +356,8 @@ public final class RuleSetBuilder {
     /** {@code format} is read by {@link RuleFormat}. */
     private record PlanYaml(Integer format, String disclaimer, Map<Phase, String> phases, Map<Track, String> tracks) {}
 
-    private static Catalogue readCatalogue(RuleFiles files, List<RuleProblem> problems) {
+    /** The texts of the rules; a file that cannot be read goes to {@code unreadable}, and no check across files runs. */
+    private static Catalogue readCatalogue(RuleFiles files, List<RuleProblem> problems, List<RuleProblem> unreadable) {
         Map<String, Catalogue.AdviceText> advice = new TreeMap<>();
         Map<String, List<Helpline>> helplines = new TreeMap<>();
         Map<String, String> sources = new TreeMap<>();
@@ -437,15 +442,20 @@ public final class RuleSetBuilder {
                                         + "guardrails.yaml."));
                 }
             } catch (JsonProcessingException e) {
-                int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                problems.add(new RuleProblem(
-                        f.path(),
-                        line,
-                        "This file cannot be read: " + e.getOriginalMessage(),
-                        "Check the indentation and that every text with a colon is in quotes."));
+                unreadable.add(YamlErrors.explain(f.path(), f.text(), e));
             } catch (java.io.IOException e) {
-                problems.add(RuleProblem.of(f.path(), 0, "This file cannot be read: " + e.getMessage()));
+                unreadable.add(RuleProblem.of(f.path(), 0, "This file cannot be read: " + e.getMessage()));
             }
+        }
+        if (!unreadable.isEmpty()) {
+            return new Catalogue(
+                    advice,
+                    helplines,
+                    sources,
+                    disclaimer,
+                    phases,
+                    tracks,
+                    questionnaire == null ? new Questionnaire(null, null, List.of()) : questionnaire);
         }
         if (disclaimer == null || disclaimer.isBlank()) {
             problems.add(new RuleProblem(
