@@ -226,6 +226,17 @@ final class AlikeSituations {
         private BitSet lastHolding;
         private BitSet lastClosure;
 
+        /** The groups whose patterns read the safety flags. */
+        private final int[] safetyGroups = groupsReading(AnswerSpace.SAFETY);
+        /** For each of those groups: its combination in this run, with no flag set; and the place of the flags in it. */
+        private final int[] withoutSafety = new int[safetyGroups.length];
+
+        private final int[] safetyPlace = new int[safetyGroups.length];
+        /** Which run of situations differing only in their flags the last one looked up was in; what the others hold. */
+        private long lastRun = -1;
+
+        private final BitSet base = new BitSet();
+
         /**
          * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}), which fires
          * these rules, in file order (null where it holds): a guardrail is broken where the plan breaks its promise and
@@ -261,20 +272,52 @@ final class AlikeSituations {
             return known[combination] == 2;
         }
 
-        /** The situation patterns that hold for situation {@code index}, read from the tables. */
+        /**
+         * The situation patterns that hold for situation {@code index}, read from the tables. Situations come in runs
+         * that differ only in their safety flags (the last of the answers an index is made of): the patterns of the
+         * groups that do not read them are looked up once per run ({@link #base}), and those of the groups that do, for
+         * each situation.
+         */
         BitSet holding(long index) {
-            space.coordinates(index, coords);
-            int role = coords[AnswerSpace.ROLE];
-            int[] sizes = space.sizesWithin(role);
-            BitSet holding = new BitSet(firings.patterns());
-            for (int g = 0; g < groupDims.length; g++) {
-                int combination = 0;
-                for (int d : groupDims[g]) {
-                    combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
-                }
-                holding.or(tables[role][g][combination]);
+            int flagSets = space.safetySetCount();
+            long run = index / flagSets;
+            if (run != lastRun) {
+                lastRun = run;
+                startRun(index);
+            }
+            int safety = (int) (index % flagSets);
+            coords[AnswerSpace.SAFETY] = safety;
+            BitSet[][] byGroup = tables[coords[AnswerSpace.ROLE]];
+            BitSet holding = (BitSet) base.clone();
+            for (int i = 0; i < safetyGroups.length; i++) {
+                holding.or(byGroup[safetyGroups[i]][withoutSafety[i] + safety * safetyPlace[i]]);
             }
             return holding;
+        }
+
+        /** Reads the answers of situation {@code index} but its safety flags, and the patterns they decide alone. */
+        private void startRun(long index) {
+            space.coordinates(index, coords);
+            coords[AnswerSpace.SAFETY] = 0;
+            int role = coords[AnswerSpace.ROLE];
+            int[] sizes = space.sizesWithin(role);
+            base.clear();
+            int s = 0;
+            for (int g = 0; g < groupDims.length; g++) {
+                int combination = 0;
+                int place = 0;
+                for (int d : groupDims[g]) {
+                    combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
+                    place = d == AnswerSpace.SAFETY ? 1 : place * sizes[d];
+                }
+                if (place == 0) {
+                    base.or(tables[role][g][combination]);
+                } else {
+                    withoutSafety[s] = combination;
+                    safetyPlace[s] = place;
+                    s++;
+                }
+            }
         }
 
         /**
@@ -315,10 +358,10 @@ final class AlikeSituations {
             return last;
         }
 
-        /** Keeps what the last situation fired, for the next with the same patterns (a few thousand at most). */
+        /** Keeps what the last situation fired, for the next with the same patterns (up to 65,536, then anew). */
         private void remembered(BitSet holding) {
             if (last != null) {
-                if (recent.size() >= 4096) {
+                if (recent.size() >= 1 << 16) {
                     recent.clear();
                 }
                 recent.put(holding, last);
@@ -333,11 +376,15 @@ final class AlikeSituations {
 
     /** Whether a and b hold the same patterns among those given. */
     private static boolean agree(BitSet a, BitSet b, BitSet patterns) {
-        for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
-            if (a.get(p) != b.get(p)) {
-                return false;
-            }
-        }
-        return true;
+        BitSet differ = (BitSet) a.clone();
+        differ.xor(b);
+        return !differ.intersects(patterns);
+    }
+
+    /** The groups (in order) whose dimensions include this one. */
+    private int[] groupsReading(int dimension) {
+        return java.util.stream.IntStream.range(0, groupDims.length)
+                .filter(g -> Arrays.stream(groupDims[g]).anyMatch(d -> d == dimension))
+                .toArray();
     }
 }

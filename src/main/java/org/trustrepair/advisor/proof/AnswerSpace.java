@@ -51,25 +51,12 @@ public final class AnswerSpace {
         this.sizesWithin = roles.stream().map(AnswerSpace::sizesOf).toArray(int[][]::new);
     }
 
-    /** The space the given rule sets can distinguish (one for a check, two or more for a diff). */
+    /** The space the given rule sets can distinguish (one for a check, two for a diff). */
     public static AnswerSpace of(RuleSet... rules) {
-        return build(false, rules);
-    }
-
-    /**
-     * The same space without the per-role shortcut: both roles vary every answer, so the space is one grid of
-     * dimensions (readiness has a blank value for the hurt party only). A diff uses it to describe the situations
-     * that change as boxes of answers.
-     */
-    public static AnswerSpace grid(RuleSet... rules) {
-        return build(true, rules);
-    }
-
-    private static AnswerSpace build(boolean grid, RuleSet... rules) {
         Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses = RulesRead.safetyFlagClasses(rules);
         List<RoleSpace> spaces = new ArrayList<>();
         for (Role role : Role.values()) {
-            spaces.add(new RoleSpace(role, List.of(rules), safetyClasses, grid));
+            spaces.add(new RoleSpace(role, List.of(rules), safetyClasses));
         }
         return new AnswerSpace(spaces);
     }
@@ -155,10 +142,10 @@ public final class AnswerSpace {
         final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
         final Set<String> read = new HashSet<>();
 
-        RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses, boolean grid) {
+        RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
             this.role = role;
             for (RuleSet r : rules) {
-                read.addAll(grid ? DIMENSIONS : RulesRead.fieldsRead(r, role));
+                read.addAll(RulesRead.fieldsRead(r, role));
                 read.addAll(Guardrails.of(r).answersRead(role));
             }
             this.relationships = read.contains("relationship")
@@ -166,17 +153,11 @@ public final class AnswerSpace {
                     : new Relationship[] {Relationship.ROMANTIC};
             this.breaches =
                     read.contains("breach") ? named(rules, Breach.class, "breach") : new Breach[] {Breach.OTHER};
-            List<Readiness> rs = new ArrayList<>(Arrays.asList(Readiness.values()));
-            if (role == Role.WAS_HURT) {
-                rs.add(null); // the hurt party is not asked: blank, last (a grid keeps the other values, never valid)
-            }
-            // the person who broke trust is asked readiness only once the other person knows: for disclosure
-            // UNDISCLOSED every value tried here stands for blank (see valid), so the grid stays one product
-            this.readiness = role == Role.WAS_HURT && !grid
+            // the hurt party is not asked (blank); the person who broke trust only once the other person knows: for
+            // disclosure UNDISCLOSED every value tried here stands for blank (see valid), so the space stays a product
+            this.readiness = role == Role.WAS_HURT
                     ? new Readiness[] {null}
-                    : read.contains("readiness")
-                            ? rs.toArray(Readiness[]::new)
-                            : new Readiness[] {role == Role.WAS_HURT ? null : Readiness.UNDECIDED};
+                    : read.contains("readiness") ? Readiness.values() : new Readiness[] {Readiness.UNDECIDED};
             this.dayCuts =
                     read.contains("daysElapsed") ? cuts(rules, "daysElapsed", Answers.MAX_DAYS) : new TreeSet<>();
             this.days = tried(dayCuts, Answers.MAX_DAYS);
@@ -397,10 +378,10 @@ public final class AnswerSpace {
         }
     }
 
-    // ---- the space as a grid, for describing sets of situations (a diff's groups) by the answers they share.
-    // Only for a space made by grid(): there both roles vary every answer, so situations form one product.
+    // ---- each role's part of the space as a grid of answers, for reading a situation's value indexes and for
+    // describing sets of situations (a diff's groups) by the answers they share.
 
-    /** The answers the grid varies, in the order {@link #coordinates} gives them. */
+    /** The answers the space varies, in the order {@link #coordinates} gives them. */
     public static final List<String> DIMENSIONS = List.of(
             "role",
             "readiness",
@@ -445,15 +426,13 @@ public final class AnswerSpace {
     static final int CONTACT = 11;
     static final int THEIR_RESPONSE = 12;
 
-    private RoleSpace hurt() {
-        return roles.get(Role.WAS_HURT.ordinal());
-    }
-
-    /** How many values each dimension takes; readiness counts blank as its last value (the hurt party only). */
-    int[] dimensionSizes() {
-        int[] sizes = sizesOf(hurt());
-        sizes[ROLE] = roles.size();
-        return sizes;
+    /** The index of the first situation of role index {@code role}. */
+    long start(int role) {
+        long start = 0;
+        for (int r = 0; r < role; r++) {
+            start += roles.get(r).size();
+        }
+        return start;
     }
 
     /**
@@ -533,14 +512,6 @@ public final class AnswerSpace {
     }
 
     /**
-     * Whether a readiness value index can go with a role index (blank only for the hurt party). In the grid the hurt
-     * party takes every value, each standing for blank, so that both roles share one grid.
-     */
-    boolean validReadiness(int role, int readiness) {
-        return role == Role.WAS_HURT.ordinal() || readiness < roles.get(role).readiness.length;
-    }
-
-    /**
      * Answers as the contract allows them: readiness blank where it is not asked (the hurt party; the other person
      * does not know), their response blank where it is not asked (the person who broke trust). A value tried there
      * stands for blank, so the space stays a product of its answers.
@@ -579,8 +550,8 @@ public final class AnswerSpace {
      * The values behind one value index of a dimension, in words: an enum value (or, for a stand-in, every value it
      * stands for), "blank", true or false, the set of safety flags (with how many sets it stands for), or a number.
      */
-    List<String> valueWords(int dimension, int value) {
-        RoleSpace r = hurt();
+    List<String> valueWords(int role, int dimension, int value) {
+        RoleSpace r = roles.get(role);
         return switch (dimension) {
             case ROLE -> List.of(Role.values()[value].name());
             case READINESS -> List.of(r.readiness[value] == null ? "blank" : r.readiness[value].name());
@@ -591,7 +562,7 @@ public final class AnswerSpace {
             case 6, 7, 9, CONTACT -> List.of(value == 1 ? "true" : "false");
             case THEIR_RESPONSE -> List.of(r.responses[value] == null ? "blank" : r.responses[value].name());
             case APOLOGIES -> List.of(Integer.toString(r.apologies[value]));
-            case SAFETY -> List.of(safetyWords(r.safetySets.get(value)));
+            case SAFETY -> List.of(safetyWords(r, r.safetySets.get(value)));
             default -> throw new IllegalArgumentException("no dimension " + dimension);
         };
     }
@@ -611,9 +582,8 @@ public final class AnswerSpace {
         return covered;
     }
 
-    private String safetyWords(Set<SafetyFlag> flags) {
-        long alike =
-                hurt().safetyClasses.values().stream().filter(flags::equals).count();
+    private static String safetyWords(RoleSpace r, Set<SafetyFlag> flags) {
+        long alike = r.safetyClasses.values().stream().filter(flags::equals).count();
         String set = flags.isEmpty()
                 ? "none"
                 : String.join("+", flags.stream().sorted().map(Enum::name).toList());
@@ -624,8 +594,8 @@ public final class AnswerSpace {
      * The range of values one tried number stands for: from the cut at or below it to the next cut (exclusive), for
      * {@code daysElapsed} or {@code apologiesMade}. Every value in that range gets the same plan from the rules.
      */
-    int[] range(int dimension, int value) {
-        RoleSpace r = hurt();
+    int[] range(int role, int dimension, int value) {
+        RoleSpace r = roles.get(role);
         int n = dimension == DAYS ? r.days[value] : r.apologies[value];
         TreeSet<Integer> cuts = new TreeSet<>(dimension == DAYS ? r.dayCuts : r.apologyCuts);
         cuts.add(0);

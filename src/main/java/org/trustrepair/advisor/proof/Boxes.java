@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * A set of situations said in a few lines instead of thousands: as a union of boxes, a box being, for each answer,
- * a set of its values ("any" when all of them). Start from the box of the set's projections; if the set fills it,
- * that is the answer; otherwise split on the answer with the fewest distinct values, describe each part the same
- * way, and merge boxes that differ in one answer only. The boxes are exact: together they hold the set and nothing
- * else.
+ * a set of its values ("any" when all of them). Each role's part of the set is said on its own (the roles' parts of
+ * the space take different answers: the hurt party is not asked readiness). Start from the box of the part's
+ * projections; if the part fills it, that is the answer; otherwise split on the answer with the fewest distinct
+ * values, describe each piece the same way, and merge boxes that differ in one answer only. The boxes are exact:
+ * together they hold the set and nothing else.
  */
 final class Boxes {
 
@@ -33,27 +34,54 @@ final class Boxes {
     }
 
     private final AnswerSpace space;
-    private final int[] sizes;
 
     Boxes(AnswerSpace space) {
         this.space = space;
-        this.sizes = space.dimensionSizes();
     }
 
-    /** The boxes whose union is exactly the given situations (by index in the space). */
+    /**
+     * The boxes whose union is exactly the given situations (by index in the space), each within one role; one box,
+     * "every situation", for the whole space.
+     */
     List<Box> of(BitSet situations) {
-        int[] points = situations.stream().toArray();
-        if (points.length == 0) {
-            return List.of();
+        List<Box> result = new ArrayList<>();
+        for (int role = 0; role < space.roleCount(); role++) {
+            int from = (int) space.start(role);
+            int[] points = situations.get(from, (int) space.start(role + 1)).stream()
+                    .map(p -> p + from)
+                    .toArray();
+            if (points.length > 0) {
+                result.addAll(merge(cover(role, points)));
+            }
         }
-        return merge(cover(points));
+        if (result.size() == space.roleCount() && situations.cardinality() == space.size()) {
+            return List.of(everySituation());
+        }
+        return result;
     }
 
-    private List<Box> cover(int[] points) {
+    private Box everySituation() {
+        BitSet[] values = new BitSet[AnswerSpace.DIMENSIONS.size()];
+        for (int d = 0; d < values.length; d++) {
+            values[d] = new BitSet();
+            for (int role = 0; role < space.roleCount(); role++) {
+                values[d].set(d == AnswerSpace.ROLE ? role : 0, d == AnswerSpace.ROLE ? role + 1 : sizes(role)[d]);
+            }
+        }
+        return new Box(values);
+    }
+
+    /** How many values each dimension takes in one role's part (role itself: 1). */
+    private int[] sizes(int role) {
+        return space.sizesWithin(role);
+    }
+
+    private List<Box> cover(int role, int[] points) {
+        int[] sizes = sizes(role);
         int dims = sizes.length;
         BitSet[] projection = new BitSet[dims];
         for (int d = 0; d < dims; d++) {
-            projection[d] = new BitSet(sizes[d]);
+            projection[d] = new BitSet();
         }
         int[] c = new int[dims];
         for (int p : points) {
@@ -90,7 +118,7 @@ final class Boxes {
         List<Box> result = new ArrayList<>();
         for (int[] part : parts) {
             if (part.length > 0) {
-                result.addAll(merge(cover(part)));
+                result.addAll(merge(cover(role, part)));
             }
         }
         return result;
@@ -127,28 +155,19 @@ final class Boxes {
         return result;
     }
 
-    /** How many situations of the space lie in the box (the hurt party's readiness is blank only). */
+    /** How many situations of the space lie in the box. */
     long count(Box box) {
         long total = 0;
         BitSet roles = box.values()[AnswerSpace.ROLE];
-        BitSet readiness = box.values()[AnswerSpace.READINESS];
         for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
-            // a role's part of the grid may take fewer values of an answer (their response: blank only for the
-            // person who broke trust)
-            int[] within = space.sizesWithin(role);
-            long rest = 1;
-            for (int d = 0; d < sizes.length; d++) {
-                if (d != AnswerSpace.ROLE && d != AnswerSpace.READINESS) {
-                    rest *= box.values()[d].get(0, within[d]).cardinality();
+            int[] within = sizes(role);
+            long situations = 1;
+            for (int d = 0; d < within.length; d++) {
+                if (d != AnswerSpace.ROLE) {
+                    situations *= box.values()[d].get(0, within[d]).cardinality();
                 }
             }
-            long valid = 0;
-            for (int r = readiness.nextSetBit(0); r >= 0; r = readiness.nextSetBit(r + 1)) {
-                if (space.validReadiness(role, r)) {
-                    valid++;
-                }
-            }
-            total += valid * rest;
+            total += situations;
         }
         return total;
     }
@@ -159,7 +178,8 @@ final class Boxes {
      */
     List<String> words(Box box) {
         List<String> parts = new ArrayList<>();
-        for (int dim = 0; dim < sizes.length; dim++) {
+        int role = box.values()[AnswerSpace.ROLE].nextSetBit(0);
+        for (int dim = 0; dim < AnswerSpace.DIMENSIONS.size(); dim++) {
             final int d = dim;
             BitSet values = box.values()[d];
             if (isAny(box, d)) {
@@ -167,11 +187,11 @@ final class Boxes {
             }
             String name = AnswerSpace.DIMENSIONS.get(d);
             String text = switch (d) {
-                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> numbers(d, values);
-                case AnswerSpace.SAFETY -> safety(values);
+                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> numbers(role, d, values);
+                case AnswerSpace.SAFETY -> safety(role, values);
                 default -> {
                     List<String> words = new ArrayList<>();
-                    values.stream().forEach(v -> words.addAll(space.valueWords(d, v)));
+                    values.stream().forEach(v -> words.addAll(space.valueWords(role, d, v)));
                     yield oneOf(words);
                 }
             };
@@ -188,23 +208,12 @@ final class Boxes {
 
     private boolean isAny(Box box, int d) {
         BitSet values = box.values()[d];
-        if (d == AnswerSpace.READINESS) {
-            BitSet roles = box.values()[AnswerSpace.ROLE];
-            for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
-                for (int r = 0; r < sizes[d]; r++) {
-                    if (space.validReadiness(role, r) && !values.get(r)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
         if (d == AnswerSpace.ROLE) {
-            return values.cardinality() == sizes[d];
+            return values.cardinality() == space.roleCount();
         }
         BitSet roles = box.values()[AnswerSpace.ROLE];
         for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
-            int within = space.sizesWithin(role)[d];
+            int within = sizes(role)[d];
             if (values.get(0, within).cardinality() != within) {
                 return false;
             }
@@ -212,32 +221,34 @@ final class Boxes {
         return true;
     }
 
-    private String safety(BitSet values) {
+    private String safety(int role, BitSet values) {
+        int sets = sizes(role)[AnswerSpace.SAFETY];
         int none = -1;
-        for (int v = 0; v < sizes[AnswerSpace.SAFETY]; v++) {
-            if (space.valueWords(AnswerSpace.SAFETY, v).get(0).equals("none")) {
+        for (int v = 0; v < sets; v++) {
+            if (space.valueWords(role, AnswerSpace.SAFETY, v).get(0).equals("none")) {
                 none = v;
             }
         }
-        if (none >= 0 && !values.get(none) && values.cardinality() == sizes[AnswerSpace.SAFETY] - 1) {
+        if (none >= 0 && !values.get(none) && values.cardinality() == sets - 1) {
             return "any flag set";
         }
         List<String> words = new ArrayList<>();
         values.stream()
-                .forEach(v -> words.add(space.valueWords(AnswerSpace.SAFETY, v).get(0)));
+                .forEach(v ->
+                        words.add(space.valueWords(role, AnswerSpace.SAFETY, v).get(0)));
         return oneOf(words);
     }
 
     /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */
-    private String numbers(int d, BitSet values) {
-        int n = sizes[d];
+    private String numbers(int role, int d, BitSet values) {
+        int n = sizes(role)[d];
         List<int[]> ranges = new ArrayList<>();
         List<String> singles = new ArrayList<>();
         int v = 0;
         while (v < n) {
-            int[] range = space.range(d, v);
+            int[] range = space.range(role, d, v);
             int end = v;
-            while (end + 1 < n && Arrays.equals(space.range(d, end + 1), range)) {
+            while (end + 1 < n && Arrays.equals(space.range(role, d, end + 1), range)) {
                 end++;
             }
             boolean all = true;
@@ -255,7 +266,7 @@ final class Boxes {
             } else if (some) {
                 for (int i = v; i <= end; i++) {
                     if (values.get(i)) {
-                        singles.add(space.valueWords(d, i).get(0));
+                        singles.add(space.valueWords(role, d, i).get(0));
                     }
                 }
             }

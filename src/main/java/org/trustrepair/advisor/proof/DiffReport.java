@@ -158,8 +158,8 @@ public final class DiffReport {
             Answers a = r.space().get(index);
             RuleDiff.Outcome before;
             RuleDiff.Outcome after;
-            try (var old = r.before().newEvaluator();
-                    var now = r.after().newEvaluator()) {
+            try (var old = r.before().newProofEvaluator();
+                    var now = r.after().newProofEvaluator()) {
                 before = RuleDiff.outcome(old, a);
                 after = RuleDiff.outcome(now, a);
             }

@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.trustrepair.advisor.advice.AdvicePlan;
@@ -133,12 +134,19 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 return order;
             }
         }
-        for (String words : p.noStepSays()) {
-            String lower = words.toLowerCase(Locale.ROOT);
-            Optional<String> says = firstStep(
-                    steps, s -> contains(s.title(), lower) || contains(s.detail(), lower), "says \"" + words + "\"");
-            if (says.isPresent()) {
-                return says;
+        if (!p.noStepSays().isEmpty()) {
+            // each step's words in lower case once, for all the words to look for ("\n" is in none of them)
+            List<String> lowered = steps.stream()
+                    .map(s -> (Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), ""))
+                            .toLowerCase(Locale.ROOT))
+                    .toList();
+            for (String words : p.noStepSays()) {
+                String lower = words.toLowerCase(Locale.ROOT);
+                for (int i = 0; i < steps.size(); i++) {
+                    if (lowered.get(i).contains(lower)) {
+                        return Optional.of("step " + steps.get(i).id() + " says \"" + words + "\"");
+                    }
+                }
             }
         }
         if (Boolean.TRUE.equals(p.phaseOrder())) {
@@ -204,10 +212,6 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
     private static Optional<String> firstStep(List<Step> steps, Predicate<Step> bad, String what) {
         return steps.stream().filter(bad).findFirst().map(s -> "step " + s.id() + " " + what);
-    }
-
-    private static boolean contains(String text, String lowerWords) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerWords);
     }
 
     private static boolean blank(String s) {

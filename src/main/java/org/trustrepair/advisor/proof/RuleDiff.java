@@ -24,7 +24,7 @@ import org.trustrepair.advisor.advice.engine.RuleInfo;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * What an edit changes: every situation either rule set can tell apart ({@link AnswerSpace#grid} of both) gets a plan
+ * What an edit changes: every situation either rule set can tell apart ({@link AnswerSpace#of} both) gets a plan
  * under both, and each difference between the two plans is one {@link Change}. Situations are grouped by change, each
  * group kept as the exact set of situations it covers, so that it can be said as a few answers rather than listed.
  *
@@ -146,7 +146,7 @@ public final class RuleDiff {
     }
 
     private Result compare(RuleSet before, RuleSet after, boolean shortcut) {
-        AnswerSpace space = AnswerSpace.grid(before, after);
+        AnswerSpace space = AnswerSpace.of(before, after);
         if (space.size() > Integer.MAX_VALUE) {
             throw new IllegalStateException("the answer space is too large to compare: " + space.size());
         }
@@ -493,7 +493,7 @@ public final class RuleDiff {
 
         /** One thread's use of the side: its own session, and the kinds' plans it has looked up. */
         final class Part implements AutoCloseable {
-            private final RuleSet.Evaluator evaluator = rules.newEvaluator();
+            private final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
             private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
             private final LongFunction<Answers> answersOf;
             private final Map<AlikeSituations.SameRules, KindPlan> seen = new HashMap<>();

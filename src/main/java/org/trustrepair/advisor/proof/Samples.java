@@ -95,7 +95,7 @@ public final class Samples {
     /** Every sample whose plan falls short of its expectation (a sample without one fails: it would check nothing). */
     static List<Failure> failures(RuleSet rules, Loaded loaded) {
         List<Failure> failures = new ArrayList<>(loaded.unreadable());
-        try (RuleSet.Evaluator evaluator = rules.newEvaluator()) {
+        try (RuleSet.Evaluator evaluator = rules.newProofEvaluator()) {
             for (Sample sample : loaded.samples()) {
                 Case c = sample.value();
                 List<String> wrong;

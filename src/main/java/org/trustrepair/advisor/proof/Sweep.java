@@ -147,7 +147,7 @@ public final class Sweep {
         long start = System.nanoTime();
         List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
             final Partial partial = new Partial();
-            final RuleSet.Evaluator evaluator = rules.newEvaluator();
+            final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
             final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
 
             @Override

@@ -15,7 +15,7 @@ import org.trustrepair.advisor.advice.RulesFolder;
 /** A set of situations is said as a few boxes of answers that hold exactly that set. */
 class BoxesTest {
 
-    private final AnswerSpace space = AnswerSpace.grid(RulesFolder.fixture());
+    private final AnswerSpace space = AnswerSpace.of(RulesFolder.fixture());
     private final Boxes boxes = new Boxes(space);
 
     private BitSet where(Predicate<Answers> test) {
@@ -70,8 +70,10 @@ class BoxesTest {
         List<Boxes.Box> found = boxes.of(set);
 
         assertThat(found).hasSize(1);
+        // only the person who broke trust is asked how many apologies they made
         assertThat(boxes.line(found.get(0)))
-                .isEqualTo("relationship FAMILY or FRIENDSHIP and daysElapsed 14–364 and apologiesMade 2 or more");
+                .isEqualTo("role BROKE_TRUST and relationship FAMILY or FRIENDSHIP and daysElapsed 14–364 and "
+                        + "apologiesMade 2 or more");
         assertExact(set, found);
     }
 

@@ -39,7 +39,7 @@ class RuleDiffShortcutTest {
     }
 
     private static RuleDiff.Result assertSameAsEvaluatingEverySituation(RuleSet before, RuleSet after) {
-        AnswerSpace space = AnswerSpace.grid(before, after);
+        AnswerSpace space = AnswerSpace.of(before, after);
         assertThat(AlikeSituations.of(before, space, 2))
                 .as("the old rules qualify for the shortcut")
                 .isPresent();

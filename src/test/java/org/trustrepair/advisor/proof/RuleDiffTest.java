@@ -101,7 +101,7 @@ class RuleDiffTest {
         RuleDiff.Result diff = new RuleDiff(2).compare(before, after);
 
         // independently: a sample of the same space, evaluated under both, plans compared whole
-        AnswerSpace space = AnswerSpace.grid(before, after);
+        AnswerSpace space = AnswerSpace.of(before, after);
         long sampled = sampledAgreeing(before, after, space, diff.changed());
         assertThat(space.apologies()).contains(2, 3);
         assertThat(sampled).isPositive();

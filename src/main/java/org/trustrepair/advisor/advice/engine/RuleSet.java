@@ -65,7 +65,15 @@ public final class RuleSet {
      * thread-safe: use one per thread, and close it.
      */
     public Evaluator newEvaluator() {
-        return new Evaluator();
+        return new Evaluator(true);
+    }
+
+    /**
+     * An evaluator for proofs (sweeps, diffs, samples): it stops a runaway by its number of firings only, never by the
+     * clock, so a proof's outcome does not depend on how busy the machine is.
+     */
+    public Evaluator newProofEvaluator() {
+        return new Evaluator(false);
     }
 
     /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
@@ -77,8 +85,12 @@ public final class RuleSet {
         private long deadline;
 
         private boolean overtime;
+        /** Whether the clock stops an evaluation too ({@link #maxEvaluationNanos}), not only the number of firings. */
+        private final boolean timed;
 
-        private Evaluator() {}
+        private Evaluator(boolean timed) {
+            this.timed = timed;
+        }
 
         private KieSession newSession() {
             KieSession fresh = kieBase.newKieSession();
@@ -169,7 +181,7 @@ public final class RuleSet {
             /** Stops a runaway evaluation at its deadline: the engine checks the halt flag between firings. */
             @Override
             public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                if (!overtime && System.nanoTime() - deadline > 0) {
+                if (timed && !overtime && System.nanoTime() - deadline > 0) {
                     overtime = true;
                     session.halt();
                 }
