@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.FieldProblem;
-import org.trustrepair.advisor.system.RequestLimits;
 import org.trustrepair.advisor.system.BadRequests;
+import org.trustrepair.advisor.system.RequestLimits;
 
 /**
  * Every API error as RFC 9457 problem+json: each offending field with its allowed values, never a stack trace, never
