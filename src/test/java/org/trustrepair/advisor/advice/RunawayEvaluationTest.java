@@ -52,8 +52,16 @@ class RunawayEvaluationTest {
     @Test
     void theTimeLimitStopsALoopingRuleWhenTheFiringLimitIsOutOfReach() {
         RuleSet rules = runaway(Integer.MAX_VALUE - 1, Duration.ofMillis(300));
-        // a first evaluation builds parts of the network lazily (slow on a busy machine): done before the timed one
-        rules.evaluate(answers(20));
+        // a first evaluation builds parts of the network lazily (slow on a busy machine): done before the timed one,
+        // again if the busy machine made it miss the limit
+        for (int tries = 0; tries < 5; tries++) {
+            try {
+                rules.evaluate(answers(20));
+                break;
+            } catch (EvaluationException slow) {
+                // warming up: the next try finds the network built
+            }
+        }
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> rules.evaluate(answers(RunawayRules.DAYS)))

@@ -12,9 +12,10 @@ import org.trustrepair.advisor.advice.RuleProblem;
 
 /**
  * The format a rules folder is written in, {@code format: N} in its plan.yaml, so that rules written for another
- * advisor are refused with what changed rather than with a hundred compile errors. A folder that names none was
- * written before formats were named: format 2 if its questionnaire asks {@code theirResponse} (new in format 2), else
- * format 1.
+ * advisor are refused with what changed rather than with a hundred compile errors. A folder whose plan.yaml names none
+ * was written before formats were named: format 2 if its questionnaire asks {@code theirResponse} (new in format 2),
+ * else format 1. A folder with no plan.yaml is taken as this advisor's format, so that the builder names what is
+ * missing.
  *
  * @param number the format, 0 when plan.yaml names one that is not a whole number
  * @param declared whether plan.yaml names it
@@ -39,6 +40,9 @@ public record RuleFormat(int number, boolean declared) {
                     + "hurt; contactUnavoidable; the guardrails in guardrails.yaml; format: 2 in plan.yaml");
 
     public static RuleFormat of(RuleFiles files) {
+        if (files.files().stream().noneMatch(f -> f.path().equals("plan.yaml"))) {
+            return new RuleFormat(CURRENT, false); // not a rules folder of any format: the builder says what is missing
+        }
         JsonNode format = yaml(files, "plan.yaml").path("format");
         if (!format.isMissingNode() && !format.isNull()) {
             return new RuleFormat(format.canConvertToInt() && format.isIntegralNumber() ? format.intValue() : 0, true);
