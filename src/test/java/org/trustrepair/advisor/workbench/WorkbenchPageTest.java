@@ -130,7 +130,7 @@ class WorkbenchPageTest {
                                     containsString("leave-one-door-open"),
                                     containsString("Rules that fired"),
                                     containsString("<li>Step back when they need space and have had an apology</li>"),
-                                    containsString("<li>Under two weeks is the first two weeks</li>"),
+                                    containsString("<li>The first two weeks</li>"),
                                     containsString("a week later</span> (<span>17</span> days)"),
                                     containsString("a year later</span> (<span>375</span> days)"))));
         }
