@@ -42,11 +42,11 @@ class CheckCommandTest {
         Path cache = dir.resolve("cache");
         String fixture = org.trustrepair.advisor.advice.RulesFolder.FIXTURE.toString();
         String samples = org.trustrepair.advisor.advice.RulesFolder.FIXTURE_SAMPLES.toString();
-        Run run = run(fixture, "--samples", samples, "--cache", cache.toString(), "--threads", "1");
+        Run run = run(fixture, "--samples", samples, "--cache", cache.toString(), "--threads", "2");
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .startsWith("Guardrail sweep: on 1 thread (--threads N to change).")
+                .startsWith("Guardrail sweep: on 2 threads (--threads N to change).")
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
                 .as("the steps no sample protects are named, with how to protect one")
                 .containsPattern("Named by no sample \\(\\d+\\): [a-z-]+(, [a-z-]+)*\\.")
