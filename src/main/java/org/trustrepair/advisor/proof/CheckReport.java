@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.trustrepair.advisor.advice.RuleProblem;
+import org.trustrepair.advisor.batch.Counts;
 
 /** A check's outcome in plain words, ending with a verdict that says what to fix first. */
 public final class CheckReport {
@@ -38,8 +39,11 @@ public final class CheckReport {
         }
 
         out.append(String.format(
-                "1. Compiling: %d rules compile, each with its id, reason, sources and texts (%s).%n",
-                o.ruleSet().rules().size(), seconds(o.compileTime())));
+                "1. Compiling: %s, each with its id, reason, sources and texts (%s).%n",
+                o.ruleSet().rules().size() == 1
+                        ? "1 rule compiles"
+                        : o.ruleSet().rules().size() + " rules compile",
+                seconds(o.compileTime())));
 
         if (o.samplesRun() == 0) {
             out.append("2. Samples: none found.\n");
@@ -116,14 +120,19 @@ public final class CheckReport {
             s.violations().forEach((g, n) -> {
                 if (n > 0) {
                     todo.add(String.format(
-                            "guardrail broken in %,d situations: %s (example above: %s)",
-                            n, g.promise().trim(), s.firstViolation().get(g).problem()));
+                            "guardrail broken in %s: %s (example above: %s)",
+                            Counts.of(n, "situation"),
+                            g.promise().trim(),
+                            s.firstViolation().get(g).problem()));
                 }
             });
             if (s.errors() > 0) {
                 todo.add(String.format(
-                        "%,d situations get no plan: %s",
-                        s.errors(), s.firstError().problem()));
+                        "%s: %s",
+                        s.errors() == 1
+                                ? "1 situation gets no plan"
+                                : Counts.of(s.errors(), "situation") + " get no plan",
+                        s.firstError().problem()));
             }
             if (!s.rulesNeverFired().isEmpty()) {
                 todo.add("rules that never fire: "

@@ -120,6 +120,7 @@ public final class ProofFiles {
                     s.rulesNeverFired(),
                     s.proof(),
                     s.version(),
+                    0,
                     0));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or from another version of this file: sweep again

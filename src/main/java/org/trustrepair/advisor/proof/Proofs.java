@@ -30,6 +30,10 @@ public class Proofs {
         }
     }
 
+    /**
+     * The last few sweeps, least recently used forgotten first. Not a Caffeine cache on purpose: its size limit may
+     * turn away the newest entry (it admits by frequency), and the newest is the one an edit of words needs.
+     */
     private final Map<String, Entry> byKey = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {

@@ -42,7 +42,8 @@ public final class Sweep {
             List<String> rulesNeverFired,
             boolean proof,
             String reusedFrom,
-            long evaluated) {
+            long evaluated,
+            int threads) {
 
         public boolean holds() {
             return errors == 0 && violations.values().stream().allMatch(v -> v == 0);
@@ -70,7 +71,8 @@ public final class Sweep {
                     rulesNeverFired,
                     proof,
                     version,
-                    0);
+                    0,
+                    threads);
         }
     }
 
@@ -208,7 +210,8 @@ public final class Sweep {
                 never,
                 proof,
                 null,
-                total.evaluated);
+                total.evaluated,
+                threads);
     }
 
     private final class Partial {

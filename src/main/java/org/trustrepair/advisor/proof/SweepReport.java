@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
+import org.trustrepair.advisor.batch.Counts;
 
 /** A sweep's result in plain words, for the check command, tests and docs. */
 public final class SweepReport {
@@ -15,15 +16,17 @@ public final class SweepReport {
         if (r.reused()) {
             out.append(String.format(
                     "Not swept again: these rules decide exactly as the rules of version %s, swept "
-                            + "earlier (%,d situations, %.1f s); that sweep stands for them (if the versions differ, only words, "
+                            + "earlier (%s, %.1f s); that sweep stands for them (if the versions differ, only words, "
                             + "sources or comments do).%n",
-                    r.reusedFrom(), r.situations(), r.elapsed().toMillis() / 1000.0));
+                    r.reusedFrom(),
+                    Counts.of(r.situations(), "situation"),
+                    r.elapsed().toMillis() / 1000.0));
         } else {
             out.append(String.format(
-                    "Swept %,d situations in %.1f s on %d threads (%,.0f a second).%n",
-                    r.situations(),
+                    "Swept %s in %.1f s on %s (%,.0f a second).%n",
+                    Counts.of(r.situations(), "situation"),
                     r.elapsed().toMillis() / 1000.0,
-                    Runtime.getRuntime().availableProcessors(),
+                    Counts.of(r.threads(), "thread"),
                     r.situations() / Math.max(0.001, r.elapsed().toMillis() / 1000.0)));
             if (r.evaluated() < r.situations()) {
                 out.append(String.format(
@@ -46,15 +49,15 @@ public final class SweepReport {
             if (n > 0) {
                 Sweep.Example e = r.firstViolation().get(g);
                 out.append(String.format(
-                        "%n          %,d situations, for example: %s%n          %s",
-                        n, describe(e.answers()), e.problem()));
+                        "%n          %s, for example: %s%n          %s",
+                        Counts.of(n, "situation"), describe(e.answers()), e.problem()));
             }
             out.append('\n');
         }
         if (r.errors() > 0) {
             out.append(String.format(
-                    "  %,d situations got no plan, for example: %s%n          %s%n",
-                    r.errors(),
+                    "  %s got no plan, for example: %s%n          %s%n",
+                    Counts.of(r.errors(), "situation"),
                     describe(r.firstError().answers()),
                     r.firstError().problem()));
         }

@@ -120,7 +120,8 @@ class MetricsTest {
         assertThat(NothingKeptTest.holdsACanary(metrics))
                 .as("no day count, no value sent")
                 .isFalse();
-        assertThat(metrics).doesNotContain(NothingKeptTest.APOLOGIES);
+        // as a number of its own (a timing such as 0.004869773 may hold its digits)
+        assertThat(metrics).doesNotContainPattern("(?<![0-9.])" + NothingKeptTest.APOLOGIES + "(?![0-9.])");
         List<String> answerValues = answerValues();
         assertThat(answerValues).contains("NEEDS_SPACE", "INFIDELITY", "MINIMIZES");
         List<String> found = new ArrayList<>();

@@ -49,6 +49,8 @@ class WorkbenchLoginTest {
                             "--server.address=0.0.0.0",
                             "--advisor.workbench.enabled=true",
                             "--advisor.workbench.reload.enabled=false",
+                            // no background sweep of the rules, which would outlive the refused start
+                            "--advisor.workbench.reload.sweep=none",
                             "--spring.main.banner-mode=off"))
                     .hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
                     .rootCause()
@@ -70,6 +72,8 @@ class WorkbenchLoginTest {
                             "--advisor.workbench.enabled=true",
                             "--advisor.workbench.user=" + USER,
                             "--advisor.workbench.reload.enabled=false",
+                            // no background sweep of the rules, which would outlive the refused start
+                            "--advisor.workbench.reload.sweep=none",
                             "--spring.main.banner-mode=off"))
                     .hasStackTraceContaining("advisor.workbench.user and advisor.workbench.password-hash go together");
         }
