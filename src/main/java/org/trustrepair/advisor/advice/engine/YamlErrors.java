@@ -195,7 +195,7 @@ public final class YamlErrors {
                 String value = key.group(3).strip();
                 if (!value.isEmpty()
                         && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                        && quotes(value, value.charAt(0)) % 2 == 1) {
+                        && quotes(value, value.charAt(0)) % 2 != 0) {
                     return i + 1;
                 }
             }
