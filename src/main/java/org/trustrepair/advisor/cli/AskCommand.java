@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -48,12 +46,8 @@ public final class AskCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
-    @Option(
-            names = "--rules",
-            defaultValue = "rules",
-            paramLabel = "DIR",
-            description = "The rules folder (default: ${DEFAULT-VALUE}).")
-    Path rules;
+    @Mixin
+    RulesFolderOption rules = new RulesFolderOption();
 
     /** Where the answers come from: the terminal, or whatever is piped in. */
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -66,7 +60,7 @@ public final class AskCommand implements Callable<Integer> {
     }
 
     private int ask(PrintWriter out, PrintWriter err) {
-        RuleSet ruleSet = PreviewCommand.ruleSet(rules, "ask", err);
+        RuleSet ruleSet = rules.ruleSet("ask", err);
         if (ruleSet == null) {
             return 2;
         }

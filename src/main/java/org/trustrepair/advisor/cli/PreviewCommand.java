@@ -5,22 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
-import org.trustrepair.advisor.advice.RuleSetException;
-import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleSet;
-import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,12 +46,8 @@ public final class PreviewCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME=VALUE", description = "The answers (at least role and relationship).")
     List<String> answers = List.of();
 
-    @Option(
-            names = "--rules",
-            defaultValue = "rules",
-            paramLabel = "DIR",
-            description = "The rules folder (default: ${DEFAULT-VALUE}).")
-    Path rules;
+    @Mixin
+    RulesFolderOption rules = new RulesFolderOption();
 
     @Override
     public Integer call() {
@@ -66,9 +57,9 @@ public final class PreviewCommand implements Callable<Integer> {
     }
 
     private int preview(PrintWriter out, PrintWriter err) {
-        if (!Files.isDirectory(rules)) {
+        if (!Files.isDirectory(rules.rules)) {
             err.println("advisor preview: no rules folder at "
-                    + rules.toAbsolutePath().normalize());
+                    + rules.rules.toAbsolutePath().normalize());
             err.flush();
             return 2;
         }
@@ -100,7 +91,7 @@ public final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        RuleSet ruleSet = ruleSet(rules, "preview", err);
+        RuleSet ruleSet = rules.ruleSet("preview", err);
         if (ruleSet == null) {
             return 2;
         }
@@ -112,24 +103,6 @@ public final class PreviewCommand implements Callable<Integer> {
             out.println("No plan: " + e.getMessage());
             out.flush();
             return 1;
-        }
-    }
-
-    /** The rules of this folder, or null when they cannot be used, after saying why on {@code err}. */
-    static RuleSet ruleSet(Path rules, String command, PrintWriter err) {
-        if (!Files.isDirectory(rules)) {
-            err.println("advisor " + command + ": no rules folder at "
-                    + rules.toAbsolutePath().normalize());
-            err.flush();
-            return null;
-        }
-        try {
-            return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
-        } catch (RuleSetException e) {
-            err.println("advisor " + command + ": the rules cannot be used; ./advisor check " + rules + " says why.");
-            e.problems().forEach(p -> err.println("  " + p));
-            err.flush();
-            return null;
         }
     }
 
