@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,15 +95,10 @@ final class AlikeSituations {
 
     private final SameFirings firings;
     private final AnswerSpace space;
-    /** The situation patterns fall into groups by the answers they read: each group's dimensions. */
-    private final int[][] groupDims;
-    /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
-    private final BitSet[][][] tables;
+    private final PatternTables tables;
 
     private final Map<BitSet, SameRules> byRules = new ConcurrentHashMap<>();
     private final List<Guardrail> guardrails;
-    /** The verdicts where no guardrail is broken (read only). */
-    private final String[] none;
     /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
     private final int[][] whenDims;
     /**
@@ -114,13 +108,10 @@ final class AlikeSituations {
      */
     private final byte[][][] applies;
 
-    private AlikeSituations(
-            SameFirings firings, Guardrails guardrails, AnswerSpace space, int[][] groupDims, BitSet[][][] tables) {
+    private AlikeSituations(SameFirings firings, Guardrails guardrails, AnswerSpace space, PatternTables tables) {
         this.firings = firings;
         this.guardrails = guardrails.all();
-        this.none = new String[this.guardrails.size()];
         this.space = space;
-        this.groupDims = groupDims;
         this.tables = tables;
         this.whenDims = this.guardrails.stream()
                 .map(g -> Arrays.stream(AnswerSpace.dimensionsOf(g.when().answersRead()))
@@ -150,66 +141,8 @@ final class AlikeSituations {
             return Optional.empty();
         }
         SameFirings firings = analysed.get();
-        Map<List<Integer>, BitSet> groups = new LinkedHashMap<>();
-        for (int p = 0; p < firings.patterns(); p++) {
-            if (!AnswerSpace.DIMENSIONS.containsAll(firings.answersRead(p))) {
-                return Optional.empty();
-            }
-            List<Integer> dims = new ArrayList<>();
-            for (int d : AnswerSpace.dimensionsOf(firings.answersRead(p))) {
-                dims.add(d);
-            }
-            groups.computeIfAbsent(dims.stream().sorted().distinct().toList(), k -> new BitSet())
-                    .set(p);
-        }
-        int[][] groupDims = groups.keySet().stream()
-                .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
-        List<BitSet> groupPatterns = new ArrayList<>(groups.values());
-        int roles = space.roleCount();
-        int groupCount = groupDims.length;
-        BitSet[][][] tables = new BitSet[roles][groupCount][];
-        // one table per role and group, made on the sweep's threads
-        Parallel.over((long) roles * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
-            final SameFirings.SituationProbe probe = new SameFirings.SituationProbe(firings);
-            final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
-
-            @Override
-            public void take(long task) {
-                int role = (int) (task / groupCount);
-                int g = (int) (task % groupCount);
-                int[] sizes = space.sizesWithin(role);
-                int[] dims = groupDims[g];
-                int combinations = 1;
-                for (int d : dims) {
-                    combinations *= sizes[d];
-                }
-                BitSet[] table = new BitSet[combinations];
-                Arrays.fill(coords, 0);
-                for (int combination = 0; combination < combinations; combination++) {
-                    int rest = combination;
-                    for (int i = dims.length - 1; i >= 0; i--) {
-                        coords[dims[i]] = rest % sizes[dims[i]];
-                        rest /= sizes[dims[i]];
-                    }
-                    BitSet holding = probe.holding(space.at(role, coords));
-                    holding.and(groupPatterns.get(g));
-                    table[combination] = holding;
-                }
-                tables[role][g] = table;
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-
-            @Override
-            public void close() {
-                probe.close();
-            }
-        });
-        return Optional.of(new AlikeSituations(firings, Guardrails.of(rules), space, groupDims, tables));
+        return PatternTables.of(firings, space, threads)
+                .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables));
     }
 
     Finder newFinder() {
@@ -218,29 +151,22 @@ final class AlikeSituations {
 
     /** One thread's lookups: the situation it last looked up, and what that one fired. */
     final class Finder implements AutoCloseable {
-        private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+        private final PatternTables.Reader patterns = tables.newReader();
         /** What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules). */
         private final Map<BitSet, SameRules> recent = new HashMap<>();
 
         private SameRules last;
-        private BitSet lastHolding;
+        /** The patterns held by the situation last looked up (a copy, reused). */
+        private final BitSet lastHolding = new BitSet();
+        /** Room for comparing two sets of patterns without making a new one each time. */
+        private final BitSet differ = new BitSet();
+
         private BitSet lastClosure;
-
-        /** The groups whose patterns read the safety flags. */
-        private final int[] safetyGroups = groupsReading(AnswerSpace.SAFETY);
-        /** For each of those groups: its combination in this run, with no flag set; and the place of the flags in it. */
-        private final int[] withoutSafety = new int[safetyGroups.length];
-
-        private final int[] safetyPlace = new int[safetyGroups.length];
-        /** Which run of situations differing only in their flags the last one looked up was in; what the others hold. */
-        private long lastRun = -1;
-
-        private final BitSet base = new BitSet();
 
         /**
          * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}), which fires
-         * these rules, in file order (null where it holds): a guardrail is broken where the plan breaks its promise and
-         * its conditions hold for the situation's answers.
+         * these rules, in file order (null where it holds), or null when all hold: a guardrail is broken where the plan
+         * breaks its promise and its conditions hold for the situation's answers.
          */
         String[] problems(SameRules rules, long index) {
             String[] problems = null;
@@ -252,10 +178,11 @@ final class AlikeSituations {
                     problems[g] = rules.broken[g];
                 }
             }
-            return problems == null ? none : problems;
+            return problems;
         }
 
         private boolean applies(int g, long index) {
+            int[] coords = patterns.coordinates();
             int role = coords[AnswerSpace.ROLE];
             byte[] known = applies[role][g];
             if (known == null) {
@@ -273,51 +200,11 @@ final class AlikeSituations {
         }
 
         /**
-         * The situation patterns that hold for situation {@code index}, read from the tables. Situations come in runs
-         * that differ only in their safety flags (the last of the answers an index is made of): the patterns of the
-         * groups that do not read them are looked up once per run ({@link #base}), and those of the groups that do, for
-         * each situation.
+         * The situation patterns that hold for situation {@code index} ({@link PatternTables.Reader#holding}): valid
+         * until the next call.
          */
         BitSet holding(long index) {
-            int flagSets = space.safetySetCount();
-            long run = index / flagSets;
-            if (run != lastRun) {
-                lastRun = run;
-                startRun(index);
-            }
-            int safety = (int) (index % flagSets);
-            coords[AnswerSpace.SAFETY] = safety;
-            BitSet[][] byGroup = tables[coords[AnswerSpace.ROLE]];
-            BitSet holding = (BitSet) base.clone();
-            for (int i = 0; i < safetyGroups.length; i++) {
-                holding.or(byGroup[safetyGroups[i]][withoutSafety[i] + safety * safetyPlace[i]]);
-            }
-            return holding;
-        }
-
-        /** Reads the answers of situation {@code index} but its safety flags, and the patterns they decide alone. */
-        private void startRun(long index) {
-            space.coordinates(index, coords);
-            coords[AnswerSpace.SAFETY] = 0;
-            int role = coords[AnswerSpace.ROLE];
-            int[] sizes = space.sizesWithin(role);
-            base.clear();
-            int s = 0;
-            for (int g = 0; g < groupDims.length; g++) {
-                int combination = 0;
-                int place = 0;
-                for (int d : groupDims[g]) {
-                    combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
-                    place = d == AnswerSpace.SAFETY ? 1 : place * sizes[d];
-                }
-                if (place == 0) {
-                    base.or(tables[role][g][combination]);
-                } else {
-                    withoutSafety[s] = combination;
-                    safetyPlace[s] = place;
-                    s++;
-                }
-            }
+            return patterns.holding(index);
         }
 
         /**
@@ -327,10 +214,10 @@ final class AlikeSituations {
         SameRules find(BitSet holding) {
             // the situation before it fired these rules: so does this one if they agree where those rules look
             if (last != null && agree(holding, lastHolding, last.open)) {
-                lastHolding = holding;
                 return last;
             }
-            lastHolding = holding;
+            lastHolding.clear();
+            lastHolding.or(holding);
             last = recent.get(holding);
             if (last == null) {
                 lastClosure = firings.closure(holding);
@@ -353,7 +240,8 @@ final class AlikeSituations {
             }
             last = byRules.computeIfAbsent(
                     fired, f -> new SameRules(evaluation.plan(), firings.names(f), firings.open(f), guardrails));
-            lastHolding = holding;
+            lastHolding.clear();
+            lastHolding.or(holding);
             remembered(holding);
             return last;
         }
@@ -364,27 +252,21 @@ final class AlikeSituations {
                 if (recent.size() >= 1 << 16) {
                     recent.clear();
                 }
-                recent.put(holding, last);
+                recent.put((BitSet) holding.clone(), last);
             }
+        }
+
+        /** Whether a and b hold the same patterns among those given. */
+        private boolean agree(BitSet a, BitSet b, BitSet patterns) {
+            differ.clear();
+            differ.or(a);
+            differ.xor(b);
+            return !differ.intersects(patterns);
         }
 
         @Override
         public void close() {
             // nothing held: the lookup's buffers are its own
         }
-    }
-
-    /** Whether a and b hold the same patterns among those given. */
-    private static boolean agree(BitSet a, BitSet b, BitSet patterns) {
-        BitSet differ = (BitSet) a.clone();
-        differ.xor(b);
-        return !differ.intersects(patterns);
-    }
-
-    /** The groups (in order) whose dimensions include this one. */
-    private int[] groupsReading(int dimension) {
-        return java.util.stream.IntStream.range(0, groupDims.length)
-                .filter(g -> Arrays.stream(groupDims[g]).anyMatch(d -> d == dimension))
-                .toArray();
     }
 }

@@ -54,6 +54,9 @@ final class SameFirings {
     private final List<String> ruleNames;
 
     private final List<BitSet> situationPatternsOf;
+    /** The same sets as {@link #situationPatternsOf}, as words, for a quick test of which rules' patterns all hold. */
+    private final long[][] situationWordsOf;
+
     private final List<BitSet> otherPatternsOf;
     private final List<BitSet> opens;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
@@ -73,6 +76,8 @@ final class SameFirings {
         this.situationPatternsOf = situationPatternsOf;
         this.otherPatternsOf = otherPatternsOf;
         this.opens = opens;
+        this.situationWordsOf =
+                situationPatternsOf.stream().map(BitSet::toLongArray).toArray(long[][]::new);
         for (int r = 0; r < ruleNames.size(); r++) {
             ruleIndex.put(ruleNames.get(r), r);
             if (otherPatternsOf.get(r).isEmpty()) {
@@ -238,8 +243,9 @@ final class SameFirings {
         BitSet opened = new BitSet();
         // the rules whose situation patterns all hold are candidates; they fire once their other patterns are open
         BitSet candidates = new BitSet(ruleNames.size());
+        long[] held = holding.toLongArray();
         for (int r = 0; r < ruleNames.size(); r++) {
-            if (covers(holding, situationPatternsOf.get(r))) {
+            if (covers(held, situationWordsOf[r])) {
                 candidates.set(r);
             }
         }
@@ -296,6 +302,17 @@ final class SameFirings {
     private static boolean covers(BitSet bits, BitSet wanted) {
         for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
             if (!bits.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every bit of {@code wanted} is in {@code bits}, both as {@link BitSet#toLongArray} gives them. */
+    private static boolean covers(long[] bits, long[] wanted) {
+        for (int i = 0; i < wanted.length; i++) {
+            long have = i < bits.length ? bits[i] : 0;
+            if ((wanted[i] & ~have) != 0) {
                 return false;
             }
         }

@@ -261,13 +261,14 @@ public final class Sweep {
         }
 
         /**
-         * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong) and the rules that
-         * fired for it (each once); its answers are made only for an example.
+         * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong; or null
+         * for all, when every guardrail holds) and the rules that fired for it (each once); its answers are made only
+         * for an example.
          */
         void record(long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules) {
             situations++;
             List<Guardrail> all = guardrails.all();
-            for (int i = 0; i < problems.length; i++) {
+            for (int i = 0; problems != null && i < problems.length; i++) {
                 Guardrail g = all.get(i);
                 String problem = problems[i];
                 if (problem != null) {
