@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Which of the rules' {@code Situation( … )} patterns ({@link SameFirings}) hold for each situation of a space, read
  * from tables made once with the engine. The patterns fall into groups by the answers they read; for each role and
  * group, the table gives the group's patterns that hold for every combination of the values of those answers (each
- * combination evaluated by the engine's probe, {@link SameFirings.SituationProbe}). A situation's patterns are then
+ * combination evaluated by the engine's probe, {@link SituationProbe}). A situation's patterns are then
  * the union of one entry per group.
  */
 final class PatternTables {
@@ -50,7 +56,7 @@ final class PatternTables {
         int groupCount = groupDims.length;
         BitSet[][][] tables = new BitSet[space.roleCount()][groupCount][];
         Parallel.over((long) space.roleCount() * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
-            final SameFirings.SituationProbe probe = new SameFirings.SituationProbe(firings);
+            final SituationProbe probe = new SituationProbe(firings);
             final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
 
             @Override
@@ -168,6 +174,37 @@ final class PatternTables {
                     s++;
                 }
             }
+        }
+    }
+
+    /** Tells which situation patterns hold for given answers, with the engine; one session, for one thread. */
+    static final class SituationProbe implements AutoCloseable {
+        private final KieSession session;
+        private final BitSet holding = new BitSet();
+
+        SituationProbe(SameFirings firings) {
+            session = firings.newProbeSession();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    holding.set(Integer.parseInt(
+                            event.getMatch().getRule().getName().substring(1)));
+                }
+            });
+        }
+
+        /** The situation patterns whose conditions hold for these answers. */
+        BitSet holding(Answers answers) {
+            holding.clear();
+            FactHandle handle = session.insert(new Situation(answers));
+            session.fireAllRules();
+            session.delete(handle);
+            return (BitSet) holding.clone();
+        }
+
+        @Override
+        public void close() {
+            session.dispose();
         }
     }
 }

@@ -13,9 +13,6 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
-import org.trustrepair.advisor.advice.Answers;
-import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Tells, without running the rules, which rules fire for a situation, for rule sets that only ever add facts; and
@@ -38,7 +35,7 @@ import org.trustrepair.advisor.advice.facts.Situation;
  * open in {@code s}, its situation conditions hold in {@code s} too, and it would have fired in {@code s}. The same
  * rules insert the same facts, so the plan is the same but for the answers written into reasons.
  *
- * <p>Which situation conditions hold is tested by {@link SituationProbe}, and which other patterns each rule's facts
+ * <p>Which situation conditions hold is tested by {@link PatternTables.SituationProbe}, and which other patterns each rule's facts
  * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
  * made from the rules' own conditions and consequences. The sweep checks the closure against the engine on every
  * situation it evaluates.
@@ -333,34 +330,8 @@ final class SameFirings {
         return answersRead.get(pattern);
     }
 
-    /** Tells which situation patterns hold for given answers, with the engine; one session, for one thread. */
-    static final class SituationProbe implements AutoCloseable {
-        private final KieSession session;
-        private final BitSet holding = new BitSet();
-
-        SituationProbe(SameFirings firings) {
-            session = firings.probes.newKieSession();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    holding.set(Integer.parseInt(
-                            event.getMatch().getRule().getName().substring(1)));
-                }
-            });
-        }
-
-        /** The situation patterns whose conditions hold for these answers. */
-        BitSet holding(Answers answers) {
-            holding.clear();
-            FactHandle handle = session.insert(new Situation(answers));
-            session.fireAllRules();
-            session.delete(handle);
-            return (BitSet) holding.clone();
-        }
-
-        @Override
-        public void close() {
-            session.dispose();
-        }
+    /** A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds). */
+    KieSession newProbeSession() {
+        return probes.newKieSession();
     }
 }
