@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine;
@@ -75,12 +76,23 @@ public final class Commands {
         return args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
     }
 
+    /**
+     * The rules folder a server started here would read, as the server's settings name it: the system property
+     * {@code advisor.rules-dir}, else the environment's {@code ADVISOR_RULES_DIR} (as an operator sets it), else
+     * {@code rules}.
+     */
+    static Path rulesFolder(UnaryOperator<String> systemProperty, UnaryOperator<String> environment) {
+        String property = systemProperty.apply("advisor.rules-dir");
+        String variable = environment.apply("ADVISOR_RULES_DIR");
+        return Path.of(property != null ? property : variable != null && !variable.isBlank() ? variable : "rules");
+    }
+
     /** {@code --version}: the application's version and that of the rules it would serve from here. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String app = Commands.class.getPackage().getImplementationVersion();
-            Path rules = Path.of(System.getProperty("advisor.rules-dir", "rules"));
+            Path rules = rulesFolder(System::getProperty, System::getenv);
             String rulesVersion;
             try {
                 rulesVersion = Files.isDirectory(rules)

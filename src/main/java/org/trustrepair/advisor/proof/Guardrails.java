@@ -16,8 +16,8 @@ import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.engine.Catalogue;
 import org.trustrepair.advisor.advice.engine.RuleSet;
-import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 import org.trustrepair.advisor.advice.engine.YamlErrors;
 
 /**
@@ -30,7 +30,7 @@ public final class Guardrails {
     static final String FILE = "guardrails.yaml";
 
     /** The kinds a step or withheld item can carry (the contract's closed list, as the rule loader checks it). */
-    static final Set<String> KINDS = RuleSetBuilder.KINDS;
+    static final Set<String> KINDS = Catalogue.KINDS;
 
     private static final ObjectMapper YAML = YamlErrors.mapper()
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)

@@ -31,8 +31,10 @@ public class Proofs {
     }
 
     /**
-     * The last few sweeps, least recently used forgotten first. Not a Caffeine cache on purpose: its size limit may
-     * turn away the newest entry (it admits by frequency), and the newest is the one an edit of words needs.
+     * The last few sweeps, least recently used forgotten first. Not a Caffeine cache on purpose: its size limit admits
+     * by frequency, so with three entries the sweep of the rules served now is forgotten as soon as one edit after it
+     * is swept (and refused), while older sweeps, used as often, stay; the served rules' sweep is the one an edit of
+     * their words needs ({@code ProofsTest} fails with a Caffeine cache of the same size).
      */
     private final Map<String, Entry> byKey = new LinkedHashMap<>(8, 0.75f, true) {
         @Override

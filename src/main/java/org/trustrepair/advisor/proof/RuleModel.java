@@ -1,19 +1,5 @@
 package org.trustrepair.advisor.proof;
 
-import com.github.javaparser.ParseProblemException;
-import com.github.javaparser.StaticJavaParser;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LiteralExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SimpleName;
-import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,21 +9,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlExprParser;
-import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.trustrepair.advisor.advice.Answers;
@@ -54,6 +34,8 @@ import org.trustrepair.advisor.advice.Answers;
  * read only by patterns that match a situation ({@code Situation( … )}, {@code Object( … )}), through their constraints;
  * a condition that cannot be followed, or a situation pattern that is bound or read from somewhere, could read any
  * answer, and every reading of the model assumes it does.
+ *
+ * <p>Each condition is read by {@link ConstraintReader}, each consequence by {@link ConsequenceReader}.
  */
 final class RuleModel {
 
@@ -63,14 +45,6 @@ final class RuleModel {
      */
     static final Set<String> ANSWERS = Arrays.stream(Answers.class.getRecordComponents())
             .map(RecordComponent::getName)
-            .collect(Collectors.toUnmodifiableSet());
-
-    /** The situation's yes/no properties, which a condition may name on their own. */
-    private static final Set<String> FLAGS = Stream.concat(
-                    Arrays.stream(Answers.class.getRecordComponents())
-                            .filter(c -> c.getType() == boolean.class)
-                            .map(RecordComponent::getName),
-                    Stream.of("safetyConcern"))
             .collect(Collectors.toUnmodifiableSet());
 
     /**
@@ -182,7 +156,7 @@ final class RuleModel {
         }
         String consequence =
                 descr.getConsequence() == null ? "" : descr.getConsequence().toString();
-        List<String> inserts = inserts(consequence);
+        List<String> inserts = ConsequenceReader.inserts(consequence);
         return new Rule(
                 descr.getName(),
                 attributes,
@@ -190,48 +164,6 @@ final class RuleModel {
                 consequence,
                 inserts == null ? null : List.copyOf(inserts),
                 why.isEmpty() ? null : "rule \"" + descr.getName() + "\" " + why.get(0));
-    }
-
-    /**
-     * The types of the facts a consequence inserts, read with the Java parser Drools compiles consequences with: each
-     * statement an {@code insert} or {@code insertLogical} of a new fact built from constants; null when it does
-     * anything else.
-     */
-    private static List<String> inserts(String consequence) {
-        BlockStmt block;
-        try {
-            block = StaticJavaParser.parseBlock("{" + consequence + "\n}");
-        } catch (ParseProblemException e) {
-            return null;
-        }
-        List<String> inserts = new ArrayList<>();
-        for (Statement statement : block.getStatements()) {
-            if (!(statement instanceof ExpressionStmt e
-                    && e.getExpression() instanceof MethodCallExpr call
-                    && call.getScope().isEmpty()
-                    && Set.of("insert", "insertLogical").contains(call.getNameAsString())
-                    && call.getArguments().size() == 1
-                    && call.getArgument(0) instanceof ObjectCreationExpr made
-                    && made.getScope().isEmpty()
-                    && made.getAnonymousClassBody().isEmpty()
-                    && made.getType().getScope().isEmpty()
-                    && made.getArguments().stream().allMatch(RuleModel::isConstantExpression))) {
-                return null;
-            }
-            inserts.add(made.getType().getNameAsString());
-        }
-        return inserts;
-    }
-
-    /** Whether a consequence's expression is built of literals, names and operators only (no call, no binding). */
-    private static boolean isConstantExpression(Node n) {
-        boolean allowed = n instanceof LiteralExpr
-                || n instanceof FieldAccessExpr
-                || n instanceof UnaryExpr
-                || n instanceof BinaryExpr
-                || n instanceof SimpleName
-                || n instanceof NameExpr name && !name.getNameAsString().startsWith("$");
-        return allowed && n.getChildNodes().stream().allMatch(RuleModel::isConstantExpression);
     }
 
     /** Reads a part of a rule's conditions, noting what keeps it from being a plain pattern. */
@@ -251,7 +183,7 @@ final class RuleModel {
             for (BaseDescr c : p.getDescrs()) {
                 conditions.add(
                         c instanceof ExprConstraintDescr e
-                                ? constraint(e.getExpression(), situation)
+                                ? ConstraintReader.read(e.getExpression(), situation)
                                 : new Constraint(c.getText(), ANSWERS, List.of(), false));
             }
             patterns.add(new FactPattern(type, List.copyOf(conditions), plain));
@@ -272,93 +204,9 @@ final class RuleModel {
         }
     }
 
-    /** A pattern's condition: the answers it reads and its comparisons, read with Drools' expression parser. */
-    static Constraint constraint(String text, boolean situation) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
-        ConstraintConnectiveDescr parsed = parser.parse(text);
-        List<Comparison> comparisons = new ArrayList<>();
-        boolean followed = !parser.hasErrors() && parsed != null && walk(parsed, situation, comparisons);
-        Set<String> answers = !situation
-                ? Set.of()
-                : followed
-                        ? comparisons.stream()
-                                .map(c -> answerOf(c.property()))
-                                .collect(java.util.stream.Collectors.toUnmodifiableSet())
-                        : ANSWERS;
-        return new Constraint(text, answers, List.copyOf(comparisons), followed);
-    }
-
-    /** Whether this part of a condition is followed; its comparisons added. */
-    private static boolean walk(BaseDescr d, boolean situation, List<Comparison> comparisons) {
-        if (d instanceof ConstraintConnectiveDescr c) {
-            return !c.isNegated() && c.getDescrs().stream().allMatch(x -> walk(x, situation, comparisons));
-        }
-        if (d instanceof AtomicExprDescr a) {
-            String e = a.getExpression().trim();
-            boolean not = e.startsWith("!");
-            String property = not ? e.substring(1).trim() : e;
-            if (!(situation ? FLAGS.contains(property) : isName(property))) {
-                return false;
-            }
-            comparisons.add(new Comparison(property, "==", not ? "false" : "true"));
-            return true;
-        }
-        if (d instanceof RelationalExprDescr r
-                && r.getLeft() instanceof AtomicExprDescr left
-                && r.getRight() instanceof AtomicExprDescr right) {
-            String op = (r.isNegated() ? "!" : "") + r.getOperator();
-            String l = left.getExpression().trim();
-            String v = right.getExpression().trim();
-            if (isProperty(l, situation) && isConstant(right)) {
-                comparisons.add(new Comparison(l, op, v));
-                return true;
-            }
-            if (isProperty(v, situation) && isConstant(left)) {
-                comparisons.add(new Comparison(v, mirrored(op), l));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isProperty(String e, boolean situation) {
-        return situation ? answerOf(e) != null : isName(e);
-    }
-
     /** The answer a property of a situation is read from, or null. */
     static String answerOf(String property) {
         return property.equals("safetyConcern") ? "safety" : ANSWERS.contains(property) ? property : null;
-    }
-
-    /** A literal ({@code 14}, {@code "x"}, {@code true}) or a constant of a type ({@code Breach.INFIDELITY}). */
-    private static boolean isConstant(AtomicExprDescr a) {
-        String e = a.getExpression().trim();
-        int dot = e.lastIndexOf('.');
-        return a.isLiteral()
-                || (dot > 0
-                        && Character.isUpperCase(e.charAt(0))
-                        && isName(e.substring(0, dot))
-                        && isName(e.substring(dot + 1)));
-    }
-
-    /** A plain Java name: letters, digits and underscores, not starting with a digit. */
-    private static boolean isName(String e) {
-        return !e.isEmpty()
-                && Character.isJavaIdentifierStart(e.charAt(0))
-                && e.charAt(0) != '$'
-                && e.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')
-                && !e.equals("this");
-    }
-
-    private static String mirrored(String op) {
-        return switch (op) {
-            case "<" -> ">";
-            case ">" -> "<";
-            case "<=" -> ">=";
-            case ">=" -> "<=";
-            case "==", "!=" -> op;
-            default -> "mirrored " + op;
-        };
     }
 
     List<Rule> rules() {

@@ -12,9 +12,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(RequestLimitSettings.class)
 public class RequestLimits {
 
     @Bean
@@ -42,10 +43,9 @@ public class RequestLimits {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(
-            @Value("${advisor.max-body-bytes:16384}") long maxBytes, MeterRegistry meters) {
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(RequestLimitSettings settings, MeterRegistry meters) {
         var registration = new FilterRegistrationBean<>(
-                new BodySizeFilter(maxBytes, BadRequests.of(meters, URI.create("/problems/too-large"))));
+                new BodySizeFilter(settings.maxBodyBytes(), BadRequests.of(meters, URI.create("/problems/too-large"))));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

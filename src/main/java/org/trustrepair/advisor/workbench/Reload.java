@@ -87,7 +87,7 @@ final class Reload {
         advisor.use(outcome.ruleSet());
         served.increment();
         if (outcome.sweep() != null) {
-            loads.swept(outcome.ruleSet(), outcome.sweep());
+            loads.swept(outcome.ruleSet().version(), outcome.sweep());
         }
         Duration took = since(start);
         log.info(

@@ -1,12 +1,13 @@
 package org.trustrepair.advisor.workbench;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,7 @@ import org.trustrepair.advisor.proof.Sweep;
 /**
  * What the workbench knows about the rule sets this server has loaded: the last edit it refused and why, and for each
  * version how many situations of the space each rule fires for (from a sweep, computed once in the background and
- * cached). Holds no answers: only rule problems and counts.
+ * cached for the last few versions). Holds no answers: only rule problems and counts.
  */
 @Component
 class RuleLoads implements DisposableBean {
@@ -45,13 +46,29 @@ class RuleLoads implements DisposableBean {
     /** The version of an edit being checked now (compiled, samples, sweep), or null. */
     private final AtomicReference<String> checking = new AtomicReference<>();
 
-    private final Map<String, CompletableFuture<Coverage>> coverage = new ConcurrentHashMap<>();
+    /**
+     * Versions whose coverage is kept. The page shows the version served now, the newest one swept or asked for:
+     * Caffeine keeps the newest entry (in its admission window), and forgets older versions, the least used first,
+     * so a workbench reloading all day holds a few coverages, not one per edit.
+     */
+    static final int VERSIONS_KEPT = 4;
+
+    private final AsyncCache<String, Coverage> coverage;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rule-coverage");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+
+    RuleLoads() {
+        this(Caffeine.newBuilder());
+    }
+
+    /** For tests: {@code builder} may carry a same-thread executor. */
+    RuleLoads(Caffeine<Object, Object> builder) {
+        this.coverage = builder.maximumSize(VERSIONS_KEPT).buildAsync();
+    }
 
     /** An edit is being checked: the version served so far goes on serving until it is done. */
     void checking(String version) {
@@ -75,15 +92,15 @@ class RuleLoads implements DisposableBean {
     }
 
     /** A sweep already run for this version (by the live reload's check) is the coverage: no need to run another. */
-    void swept(RuleSet rules, Sweep.Result sweep) {
-        coverage.put(rules.version(), CompletableFuture.completedFuture(Coverage.of(rules.version(), sweep)));
+    void swept(String version, Sweep.Result sweep) {
+        coverage.put(version, CompletableFuture.completedFuture(Coverage.of(version, sweep)));
     }
 
     /** Starts the sweep for this version in the background, once; later calls return the same future. */
     CompletableFuture<Coverage> coverage(RuleSet rules, Function<RuleSet, Sweep.Result> sweeper) {
-        return coverage.computeIfAbsent(
+        return coverage.get(
                 rules.version(),
-                v -> CompletableFuture.supplyAsync(
+                (v, caffeines) -> CompletableFuture.supplyAsync(
                         () -> {
                             Sweep.Result sweep = sweeper.apply(rules);
                             log.info(
@@ -98,8 +115,14 @@ class RuleLoads implements DisposableBean {
 
     /** The coverage of a version when it is ready. */
     Optional<Coverage> coverageIfReady(String version) {
-        CompletableFuture<Coverage> f = coverage.get(version);
+        CompletableFuture<Coverage> f = coverage.getIfPresent(version);
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+    }
+
+    /** How many versions' coverages are kept now (after Caffeine's pending maintenance). */
+    long versionsKept() {
+        coverage.synchronous().cleanUp();
+        return coverage.synchronous().estimatedSize();
     }
 
     @Override

@@ -102,7 +102,7 @@ class RulesWatcher implements SmartLifecycle {
                 () -> {
                     try {
                         Sweep.Result sweep = proofs.sweep(serving, rules -> new Sweep(rules, 1).run());
-                        loads.swept(serving, sweep);
+                        loads.swept(serving.version(), sweep);
                         if (sweep.holds()
                                 && sweep.proof()
                                 && sweep.rulesNeverFired().isEmpty()) {

@@ -1,5 +1,7 @@
 package org.trustrepair.advisor.workbench;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
@@ -69,7 +70,9 @@ class WorkbenchController {
     private final WorkbenchSettings settings;
     private final RuleLoads loads;
     private final Function<RuleSet, Sweep.Result> sweeper;
-    private final Map<String, Map<String, List<String>>> samplesByRule = new ConcurrentHashMap<>();
+    /** For each version, the samples that fire each rule: the last few versions, as {@link RuleLoads} keeps them. */
+    private final Cache<String, Map<String, List<String>>> samplesByRule =
+            Caffeine.newBuilder().maximumSize(RuleLoads.VERSIONS_KEPT).build();
 
     WorkbenchController(Advisor advisor, WorkbenchSettings settings, RuleLoads loads, Proofs proofs) {
         this.advisor = advisor;
@@ -123,7 +126,7 @@ class WorkbenchController {
                 loads.lastRejection().map(r -> TIME.format(r.at())).orElse(null));
         model.addAttribute("coverage", coverage.orElse(null));
         model.addAttribute("sweeping", sweeper != null);
-        Map<String, List<String>> samples = samplesByRule.computeIfAbsent(rules.version(), v -> samplesByRule(rules));
+        Map<String, List<String>> samples = samplesByRule.get(rules.version(), v -> samplesByRule(rules));
         List<Row> rows = new ArrayList<>();
         for (RuleCatalogue.Entry e : RuleCatalogue.of(rules)) {
             String situations = coverage.map(c -> String.format(

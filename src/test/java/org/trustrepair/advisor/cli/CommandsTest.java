@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine;
@@ -45,6 +47,17 @@ class CommandsTest {
 
         assertThat(cli.execute("--version")).isZero();
         assertThat(out.toString()).contains("trust-repair-advisor ").containsPattern("rules [0-9a-f]{12} \\(");
+    }
+
+    @Test
+    void versionReadsTheRulesFolderAsTheServerWould() {
+        Map<String, String> none = Map.of();
+        Map<String, String> environment = Map.of("ADVISOR_RULES_DIR", "/srv/advisor/rules");
+        Map<String, String> property = Map.of("advisor.rules-dir", "/opt/rules");
+
+        assertThat(Commands.rulesFolder(none::get, none::get)).isEqualTo(Path.of("rules"));
+        assertThat(Commands.rulesFolder(none::get, environment::get)).isEqualTo(Path.of("/srv/advisor/rules"));
+        assertThat(Commands.rulesFolder(property::get, environment::get)).isEqualTo(Path.of("/opt/rules"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.trustrepair.advisor.advice.AdvisorSettings;
 class SettingsValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({AdvisorSettings.class, RateLimitSettings.class})
+    @EnableConfigurationProperties({AdvisorSettings.class, RateLimitSettings.class, RequestLimitSettings.class})
     static class Settings {}
 
     private final ApplicationContextRunner context =
@@ -24,6 +24,7 @@ class SettingsValidationTest {
             strings = {
                 "advisor.max-firings",
                 "advisor.max-evaluation-millis",
+                "advisor.max-body-bytes",
                 "advisor.rate-limit.requests-per-minute",
                 "advisor.rate-limit.max-clients"
             })
@@ -41,6 +42,7 @@ class SettingsValidationTest {
             strings = {
                 "advisor.max-firings",
                 "advisor.max-evaluation-millis",
+                "advisor.max-body-bytes",
                 "advisor.rate-limit.requests-per-minute",
                 "advisor.rate-limit.max-clients"
             })

@@ -99,7 +99,7 @@ class WorkbenchPageTest {
         void showsHowManySituationsEachRuleFiresForOnceSwept() throws Exception {
             var rules = advisor.ruleSet();
             // a quick look at a sample (every 100,003rd situation): the page shows counts once a sweep is in
-            loads.swept(rules, new Sweep(rules, 2).run(AnswerSpace.of(rules), 100_003));
+            loads.swept(rules.version(), new Sweep(rules, 2).run(AnswerSpace.of(rules), 100_003));
 
             mvc.perform(get("/workbench"))
                     .andExpect(status().isOk())

@@ -2,6 +2,7 @@ package org.trustrepair.advisor.advice.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
 import org.trustrepair.advisor.advice.Phase;
 import org.trustrepair.advisor.advice.Questionnaire;
@@ -19,6 +20,23 @@ public record Catalogue(
         Map<Phase, String> phaseTitles,
         Map<Track, String> trackSummaries,
         Questionnaire questionnaire) {
+
+    /** What sort of act a piece of advice is; the guardrails read these. */
+    public static final Set<String> KINDS = Set.of(
+            "apology",
+            "contact",
+            "reconciliation",
+            "couples-counselling",
+            "transparency",
+            "crisis-line",
+            "safety-help",
+            "pressure",
+            "concealment",
+            "surveillance",
+            "reflection",
+            "professional-help",
+            "action",
+            "acceptance");
 
     /**
      * The words of one piece of advice. {@code kinds} say what sort of act it is, for the guardrails: {@code apology},
