@@ -40,6 +40,7 @@ final class AlikeSituations {
         private final AdvicePlan plan;
         private final List<String> fired;
         private final BitSet open;
+        /** By guardrail: what is wrong with the plan, where its conditions on the plan hold and its promise is broken. */
         private final String[] broken;
         /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
         private final int[] suspects;
@@ -51,9 +52,13 @@ final class AlikeSituations {
             this.broken = new String[guardrails.size()];
             List<Integer> suspects = new ArrayList<>();
             for (int g = 0; g < broken.length; g++) {
-                broken[g] = guardrails.get(g).broken(plan).orElse(null);
-                if (broken[g] != null && guardrails.get(g).when().holdsForPlan(plan)) {
-                    suspects.add(g);
+                Guardrail guardrail = guardrails.get(g);
+                // the promise matters only where the guardrail's conditions on the plan hold
+                if (guardrail.when().holdsForPlan(plan)) {
+                    broken[g] = guardrail.broken(plan).orElse(null);
+                    if (broken[g] != null) {
+                        suspects.add(g);
+                    }
                 }
             }
             this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
