@@ -37,7 +37,9 @@ final class AlikeSituations {
      * it compare objects).
      */
     static final class SameRules {
+        /** Null in a sweep, which needs only what the guardrails say of it (a plan is some kilobytes; kinds, many). */
         private final AdvicePlan plan;
+
         private final List<String> fired;
         private final BitSet open;
         /** By guardrail: what is wrong with the plan, where its conditions on the plan hold and its promise is broken. */
@@ -45,8 +47,9 @@ final class AlikeSituations {
         /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
         private final int[] suspects;
 
-        private SameRules(AdvicePlan plan, List<String> fired, BitSet open, List<Guardrail> guardrails) {
-            this.plan = plan;
+        private SameRules(
+                AdvicePlan plan, boolean keepPlan, List<String> fired, BitSet open, List<Guardrail> guardrails) {
+            this.plan = keepPlan ? plan : null;
             this.fired = fired;
             this.open = open;
             this.broken = new String[guardrails.size()];
@@ -64,7 +67,11 @@ final class AlikeSituations {
             this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        /** The plan, kept for a diff ({@link #of(RuleSet, AnswerSpace, int, boolean)}). */
         AdvicePlan plan() {
+            if (plan == null) {
+                throw new IllegalStateException("the plans of kinds were not kept");
+            }
             return plan;
         }
 
@@ -101,6 +108,7 @@ final class AlikeSituations {
     private final SameFirings firings;
     private final AnswerSpace space;
     private final PatternTables tables;
+    private final boolean keepPlans;
 
     private final Map<BitSet, SameRules> byRules = new ConcurrentHashMap<>();
     private final List<Guardrail> guardrails;
@@ -113,7 +121,9 @@ final class AlikeSituations {
      */
     private final byte[][][] applies;
 
-    private AlikeSituations(SameFirings firings, Guardrails guardrails, AnswerSpace space, PatternTables tables) {
+    private AlikeSituations(
+            SameFirings firings, Guardrails guardrails, AnswerSpace space, PatternTables tables, boolean keepPlans) {
+        this.keepPlans = keepPlans;
         this.firings = firings;
         this.guardrails = guardrails.all();
         this.space = space;
@@ -136,8 +146,16 @@ final class AlikeSituations {
         }
     }
 
-    /** The shortcut for these rules over this space, or empty when the rules do not qualify (see SameFirings). */
+    /**
+     * The shortcut for these rules over this space, keeping each kind's plan (for a diff), or empty when the rules do
+     * not qualify (see SameFirings).
+     */
     static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads) {
+        return of(rules, space, threads, true);
+    }
+
+    /** The shortcut, keeping each kind's plan or only what the guardrails say of it. */
+    static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads, boolean keepPlans) {
         if (!rules.phrasesInert()) {
             return Optional.empty();
         }
@@ -147,7 +165,7 @@ final class AlikeSituations {
         }
         SameFirings firings = analysed.get();
         return PatternTables.of(firings, space, threads)
-                .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables));
+                .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables, keepPlans));
     }
 
     Finder newFinder() {
@@ -244,7 +262,8 @@ final class AlikeSituations {
                 throw new Mismatch();
             }
             last = byRules.computeIfAbsent(
-                    fired, f -> new SameRules(evaluation.plan(), firings.names(f), firings.open(f), guardrails));
+                    fired,
+                    f -> new SameRules(evaluation.plan(), keepPlans, firings.names(f), firings.open(f), guardrails));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);

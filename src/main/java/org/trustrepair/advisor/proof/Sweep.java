@@ -127,7 +127,7 @@ public final class Sweep {
     }
 
     private AlikeSituations shortcutFor(AnswerSpace space) {
-        return shortcut ? AlikeSituations.of(rules, space, threads).orElse(null) : null;
+        return shortcut ? AlikeSituations.of(rules, space, threads, false).orElse(null) : null;
     }
 
     private Result run(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
