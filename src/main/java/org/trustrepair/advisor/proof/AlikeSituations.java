@@ -176,7 +176,7 @@ final class AlikeSituations {
     final class Finder implements AutoCloseable {
         private final PatternTables.Reader patterns = tables.newReader();
         /** What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules). */
-        private final Map<BitSet, SameRules> recent = new HashMap<>();
+        private final Map<Patterns, SameRules> recent = new HashMap<>();
 
         private SameRules last;
         /** The patterns held by the situation last looked up (a copy, reused). */
@@ -241,7 +241,7 @@ final class AlikeSituations {
             }
             lastHolding.clear();
             lastHolding.or(holding);
-            last = recent.get(holding);
+            last = recent.get(Patterns.of(holding));
             if (last == null) {
                 lastClosure = firings.closure(holding);
                 last = byRules.get(lastClosure);
@@ -276,7 +276,7 @@ final class AlikeSituations {
                 if (recent.size() >= 1 << 16) {
                     recent.clear();
                 }
-                recent.put((BitSet) holding.clone(), last);
+                recent.put(Patterns.of(holding), last);
             }
         }
 
@@ -291,6 +291,33 @@ final class AlikeSituations {
         @Override
         public void close() {
             // nothing held: the lookup's buffers are its own
+        }
+    }
+
+    /**
+     * A set of patterns as a key of {@link Finder#recent}: {@link BitSet#hashCode} is the same for many sets that
+     * differ (it adds up words shifted by their place, so bit 1 of one word meets bit 0 of the next), which made the
+     * map search long chains.
+     */
+    private record Patterns(long[] words, int hash) {
+        static Patterns of(BitSet set) {
+            long[] words = set.toLongArray();
+            return new Patterns(words, Arrays.hashCode(words));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Patterns p && p.hash == hash && Arrays.equals(p.words, words);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return BitSet.valueOf(words).toString();
         }
     }
 }
