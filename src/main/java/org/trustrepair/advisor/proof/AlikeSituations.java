@@ -30,41 +30,45 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 final class AlikeSituations {
 
     /**
-     * What every situation that fires the same rules gets: the plan (up to wording) and the rules that fired, each
-     * once; with the situation patterns of the rules open for it (a situation that shares them with the last one
-     * looked up fires the same rules), and for each guardrail whose promise the plan does not keep, what is wrong
-     * (by guardrail; null where kept). One object for each set of rules fired, so it is its own identity (maps keyed by
-     * it compare objects).
+     * What every situation that fires the same rules gets: the plan (up to wording; kept for a diff only) and the
+     * rules that fired; with the situation patterns of the rules open for it (a situation that shares them with the
+     * last one looked up fires the same rules), and the guardrails whose promise the plan does not keep, with what is
+     * wrong. One object for each set of rules fired, so it is its own identity (maps keyed by it compare objects).
      */
     static final class SameRules {
         /** Null in a sweep, which needs only what the guardrails say of it (a plan is some kilobytes; kinds, many). */
         private final AdvicePlan plan;
 
-        private final List<String> fired;
+        /** The rules that fired ({@link SameFirings#closure}), named by {@link #firings}. */
+        private final BitSet fired;
+
+        private final SameFirings firings;
         private final BitSet open;
-        /** By guardrail: what is wrong with the plan, where its conditions on the plan hold and its promise is broken. */
-        private final String[] broken;
         /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
         private final int[] suspects;
+        /** For each of the {@link #suspects}: what is wrong with the plan. */
+        private final String[] broken;
 
         private SameRules(
-                AdvicePlan plan, boolean keepPlan, List<String> fired, BitSet open, List<Guardrail> guardrails) {
+                AdvicePlan plan, boolean keepPlan, BitSet fired, SameFirings firings, List<Guardrail> guardrails) {
             this.plan = keepPlan ? plan : null;
             this.fired = fired;
-            this.open = open;
-            this.broken = new String[guardrails.size()];
+            this.firings = firings;
+            this.open = firings.open(fired);
             List<Integer> suspects = new ArrayList<>();
-            for (int g = 0; g < broken.length; g++) {
+            List<String> broken = new ArrayList<>();
+            for (int g = 0; g < guardrails.size(); g++) {
                 Guardrail guardrail = guardrails.get(g);
                 // the promise matters only where the guardrail's conditions on the plan hold
-                if (guardrail.when().holdsForPlan(plan)) {
-                    broken[g] = guardrail.broken(plan).orElse(null);
-                    if (broken[g] != null) {
-                        suspects.add(g);
-                    }
+                Optional<String> wrong =
+                        guardrail.when().holdsForPlan(plan) ? guardrail.broken(plan) : Optional.empty();
+                if (wrong.isPresent()) {
+                    suspects.add(g);
+                    broken.add(wrong.get());
                 }
             }
             this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
+            this.broken = broken.toArray(String[]::new);
         }
 
         /** The plan, kept for a diff ({@link #of(RuleSet, AnswerSpace, int, boolean)}). */
@@ -76,7 +80,7 @@ final class AlikeSituations {
         }
 
         List<String> fired() {
-            return fired;
+            return firings.names(fired);
         }
     }
 
@@ -193,12 +197,13 @@ final class AlikeSituations {
          */
         String[] problems(SameRules rules, long index) {
             String[] problems = null;
-            for (int g : rules.suspects) {
+            for (int i = 0; i < rules.suspects.length; i++) {
+                int g = rules.suspects[i];
                 if (applies(g, index)) {
                     if (problems == null) {
                         problems = new String[guardrails.size()];
                     }
-                    problems[g] = rules.broken[g];
+                    problems[g] = rules.broken[i];
                 }
             }
             return problems;
@@ -262,8 +267,7 @@ final class AlikeSituations {
                 throw new Mismatch();
             }
             last = byRules.computeIfAbsent(
-                    fired,
-                    f -> new SameRules(evaluation.plan(), keepPlans, firings.names(f), firings.open(f), guardrails));
+                    fired, f -> new SameRules(evaluation.plan(), keepPlans, f, firings, guardrails));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);
