@@ -27,12 +27,7 @@ public final class DiffReport {
 
     /** One change, where it applies, and examples. */
     record Section(
-            RuleDiff.Change change,
-            long count,
-            List<Where> where,
-            long moreBoxes,
-            long moreCount,
-            List<Example> examples) {}
+            Change change, long count, List<Where> where, long moreBoxes, long moreCount, List<Example> examples) {}
 
     /** Everything a report shows. */
     public record View(
@@ -50,7 +45,7 @@ public final class DiffReport {
             long errorsAfter,
             long evaluatedBefore,
             long evaluatedAfter,
-            Map<RuleDiff.Kind, List<Section>> sections) {
+            Map<Change.Kind, List<Section>> sections) {
 
         /** Whether the engine evaluated fewer situations than there are, under either rule set (but some). */
         boolean shortcut() {
@@ -104,7 +99,7 @@ public final class DiffReport {
         Boxes boxes = new Boxes(r.space());
         BitSet differentAdvice = new BitSet();
         r.groups().stream().filter(g -> !g.change().wordsOnly()).forEach(g -> differentAdvice.or(g.situations()));
-        Map<RuleDiff.Kind, List<Section>> sections = new TreeMap<>();
+        Map<Change.Kind, List<Section>> sections = new TreeMap<>();
         for (RuleDiff.Group g : r.groups()) {
             List<Boxes.Box> found = boxes.of(g.situations());
             List<Where> where = new ArrayList<>();
@@ -169,7 +164,7 @@ public final class DiffReport {
     }
 
     /** The part of an outcome a change is about, in one line. */
-    static String aspect(RuleDiff.Change change, RuleDiff.Outcome outcome) {
+    static String aspect(Change change, RuleDiff.Outcome outcome) {
         AdvicePlan plan = outcome.plan();
         if (plan == null) {
             return "no plan: " + outcome.error();
@@ -208,7 +203,7 @@ public final class DiffReport {
     }
 
     /** Only the parts of the step that the change names, so the example shows what differs. */
-    private static String changedParts(RuleDiff.Change change, AdvicePlan.Step s) {
+    private static String changedParts(Change change, AdvicePlan.Step s) {
         String parts = change.text().substring(change.text().indexOf(':') + 1);
         List<String> shown = new ArrayList<>();
         if (parts.contains("title")) {

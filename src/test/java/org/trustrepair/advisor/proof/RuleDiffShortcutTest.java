@@ -99,7 +99,7 @@ class RuleDiffShortcutTest {
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
         assertThat(diff.changedCount()).isPositive();
-        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(RuleDiff.Kind.STEP_ADDED);
+        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(Change.Kind.STEP_ADDED);
     }
 
     /**
@@ -174,6 +174,6 @@ class RuleDiffShortcutTest {
         assertThat(diff.errorsBefore()).isZero();
         assertThat(diff.errorsAfter()).isPositive();
         assertThat(diff.evaluatedAfter()).isGreaterThanOrEqualTo(diff.errorsAfter());
-        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(RuleDiff.Kind.NO_PLAN);
+        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(Change.Kind.NO_PLAN);
     }
 }
