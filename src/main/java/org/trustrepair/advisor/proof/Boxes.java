@@ -173,10 +173,53 @@ final class Boxes {
     }
 
     /**
+     * How a box's answers are said: by the contract's names ({@link #CODES}, for tests and logs of the proof), or in
+     * the questionnaire's words ({@link DiffWords}).
+     */
+    interface Wording {
+        /** The name of an answer (a dimension of the space) for someone in role index {@code role}. */
+        String answer(int role, int dimension);
+
+        /** One value index of a choice or yes/no answer, in words: each value it stands for. */
+        List<String> value(int role, int dimension, int value);
+
+        /** One value index of the safety answers: the set of flags it stands for. */
+        String safety(int role, int value);
+
+        /** Every set of safety answers but the empty one. */
+        String anySafety();
+    }
+
+    /** The contract's names: {@code readiness NEEDS_SPACE}, {@code safety none}. */
+    Wording codes() {
+        return new Wording() {
+            @Override
+            public String answer(int role, int dimension) {
+                return AnswerSpace.DIMENSIONS.get(dimension);
+            }
+
+            @Override
+            public List<String> value(int role, int dimension, int value) {
+                return space.valueWords(role, dimension, value);
+            }
+
+            @Override
+            public String safety(int role, int value) {
+                return space.valueWords(role, AnswerSpace.SAFETY, value).get(0);
+            }
+
+            @Override
+            public String anySafety() {
+                return "any flag set";
+            }
+        };
+    }
+
+    /**
      * The box in words, one part per answer that is not "any": {@code readiness NEEDS_SPACE}, {@code daysElapsed
      * 14–89}, {@code breach INFIDELITY or HALF_TRUTHS}. Empty when the box is the whole space.
      */
-    List<String> words(Box box) {
+    List<String> words(Box box, Wording wording) {
         List<String> parts = new ArrayList<>();
         int role = box.values()[AnswerSpace.ROLE].nextSetBit(0);
         for (int dim = 0; dim < AnswerSpace.DIMENSIONS.size(); dim++) {
@@ -185,24 +228,23 @@ final class Boxes {
             if (isAny(box, d)) {
                 continue;
             }
-            String name = AnswerSpace.DIMENSIONS.get(d);
             String text = switch (d) {
                 case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> numbers(role, d, values);
-                case AnswerSpace.SAFETY -> safety(role, values);
+                case AnswerSpace.SAFETY -> safety(role, values, wording);
                 default -> {
                     List<String> words = new ArrayList<>();
-                    values.stream().forEach(v -> words.addAll(space.valueWords(role, d, v)));
+                    values.stream().forEach(v -> words.addAll(wording.value(role, d, v)));
                     yield oneOf(words);
                 }
             };
-            parts.add(name + " " + text);
+            parts.add(wording.answer(role, d) + " " + text);
         }
         return parts;
     }
 
     /** The box in one line: "readiness NEEDS_SPACE and apologiesMade 1", or "every situation". */
     String line(Box box) {
-        List<String> parts = words(box);
+        List<String> parts = words(box, codes());
         return parts.isEmpty() ? "every situation" : String.join(" and ", parts);
     }
 
@@ -221,7 +263,7 @@ final class Boxes {
         return true;
     }
 
-    private String safety(int role, BitSet values) {
+    private String safety(int role, BitSet values, Wording wording) {
         int sets = sizes(role)[AnswerSpace.SAFETY];
         int none = -1;
         for (int v = 0; v < sets; v++) {
@@ -230,12 +272,10 @@ final class Boxes {
             }
         }
         if (none >= 0 && !values.get(none) && values.cardinality() == sets - 1) {
-            return "any flag set";
+            return wording.anySafety();
         }
         List<String> words = new ArrayList<>();
-        values.stream()
-                .forEach(v ->
-                        words.add(space.valueWords(role, AnswerSpace.SAFETY, v).get(0)));
+        values.stream().forEach(v -> words.add(wording.safety(role, v)));
         return oneOf(words);
     }
 

@@ -20,16 +20,18 @@ record Change(Kind kind, String subject, String text) {
     enum Kind {
         NO_PLAN("gets no plan any more"),
         PLAN_AGAIN("gets a plan again"),
-        TRACK("track changed"),
-        CLASSIFICATION("classification changed"),
-        STEP_ADDED("step added"),
-        STEP_REMOVED("step removed"),
-        STEP_MOVED("step moved"),
-        STEP_REWORDED("step reworded, or given by a renamed rule"),
-        WITHHELD_ADDED("withheld item added"),
-        WITHHELD_REMOVED("withheld item removed"),
-        WITHHELD_REWORDED("withheld item reworded, or withheld by a renamed rule"),
-        DISCLAIMER("disclaimer reworded");
+        TRACK("the plan's direction changes"),
+        CLASSIFICATION("how the situation is read changes"),
+        STEP_ADDED("steps added"),
+        STEP_REMOVED("steps removed"),
+        STEP_MOVED("steps moved"),
+        STEP_REWORDED("steps reworded"),
+        WITHHELD_ADDED("advice now held back"),
+        WITHHELD_REMOVED("advice no longer held back"),
+        WITHHELD_REWORDED("advice held back, reworded"),
+        DISCLAIMER("disclaimer reworded"),
+        STEP_RENAMED("steps given by a renamed rule"),
+        WITHHELD_RENAMED("advice held back by a renamed rule");
 
         private final String title;
 
@@ -48,12 +50,30 @@ record Change(Kind kind, String subject, String text) {
         this(kind, "", text);
     }
 
-    /** Whether the advice stays the same and only its words (or the name of the rule that gives it) change. */
+    /** Only the name of the rule that gives a step or withholds an item changes: not counted as a change. */
+    static final String RENAMED = "given by a renamed rule";
+
+    /** Whether the advice stays the same and only its words change. */
     boolean wordsOnly() {
         return kind == Kind.STEP_REWORDED
                 || kind == Kind.WITHHELD_REWORDED
                 || kind == Kind.DISCLAIMER
                 || (kind == Kind.CLASSIFICATION && text.equals(REASONS_REWORDED));
+    }
+
+    /** Whether nothing a person reads changes but the name of a rule (the plan's "from the rule" line). */
+    boolean renameOnly() {
+        return kind == Kind.STEP_RENAMED || kind == Kind.WITHHELD_RENAMED;
+    }
+
+    /** The parts of a step or withheld item that a rewording changes ("title", "why"), in the order compared. */
+    List<String> parts() {
+        int colon = text.indexOf(": ");
+        if ((kind != Kind.STEP_REWORDED && kind != Kind.WITHHELD_REWORDED) || colon < 0) {
+            return List.of();
+        }
+        return List.of(
+                text.substring(colon + 2, text.length() - " changed".length()).split(", "));
     }
 
     /** Every difference between two outcomes for one situation; empty when the plans are the same. */
@@ -119,6 +139,9 @@ record Change(Kind kind, String subject, String text) {
             if (!s.title().equals(t.title())) {
                 parts.add("title");
             }
+            if (!s.phaseTitle().equals(t.phaseTitle())) {
+                parts.add("phase title");
+            }
             if (!s.detail().equals(t.detail())) {
                 parts.add("detail");
             }
@@ -137,7 +160,9 @@ record Change(Kind kind, String subject, String text) {
             if (!s.helplines().equals(t.helplines())) {
                 parts.add("help lines");
             }
-            if (!parts.isEmpty()) {
+            if (parts.equals(List.of("rule"))) {
+                changes.add(new Change(Kind.STEP_RENAMED, id, "step " + id + ": " + RENAMED));
+            } else if (!parts.isEmpty()) {
                 changes.add(new Change(
                         Kind.STEP_REWORDED, id, "step " + id + ": " + String.join(", ", parts) + " changed"));
             }
@@ -175,8 +200,13 @@ record Change(Kind kind, String subject, String text) {
                 if (!w.kinds().equals(v.kinds())) {
                     parts.add("kinds");
                 }
-                changes.add(new Change(
-                        Kind.WITHHELD_REWORDED, id, "withheld " + id + ": " + String.join(", ", parts) + " changed"));
+                changes.add(
+                        parts.equals(List.of("rule"))
+                                ? new Change(Kind.WITHHELD_RENAMED, id, "withheld " + id + ": " + RENAMED)
+                                : new Change(
+                                        Kind.WITHHELD_REWORDED,
+                                        id,
+                                        "withheld " + id + ": " + String.join(", ", parts) + " changed"));
             }
         });
         if (!Objects.equals(a.disclaimer(), b.disclaimer())) {
