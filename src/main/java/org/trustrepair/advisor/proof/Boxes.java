@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Role;
 
 /**
  * A set of situations said in a few lines instead of thousands: as a union of boxes, a box being, for each answer,
@@ -173,63 +176,20 @@ final class Boxes {
     }
 
     /**
-     * How a box's answers are said: by the contract's names ({@link #CODES}, for tests and logs of the proof), or in
-     * the questionnaire's words ({@link DiffWords}).
-     */
-    interface Wording {
-        /** The name of an answer (a dimension of the space) for someone in role index {@code role}. */
-        String answer(int role, int dimension);
-
-        /** One value index of a choice or yes/no answer, in words: each value it stands for. */
-        List<String> value(int role, int dimension, int value);
-
-        /** One value index of the safety answers: the set of flags it stands for. */
-        String safety(int role, int value);
-
-        /** Every set of safety answers but the empty one. */
-        String anySafety();
-    }
-
-    /** The contract's names: {@code readiness NEEDS_SPACE}, {@code safety none}. */
-    Wording codes() {
-        return new Wording() {
-            @Override
-            public String answer(int role, int dimension) {
-                return AnswerSpace.DIMENSIONS.get(dimension);
-            }
-
-            @Override
-            public List<String> value(int role, int dimension, int value) {
-                return space.valueWords(role, dimension, value);
-            }
-
-            @Override
-            public String safety(int role, int value) {
-                return space.valueWords(role, AnswerSpace.SAFETY, value).get(0);
-            }
-
-            @Override
-            public String anySafety() {
-                return "any flag set";
-            }
-        };
-    }
-
-    /**
      * The box in words, one part per answer that is not "any": {@code readiness NEEDS_SPACE}, {@code daysElapsed
-     * 14–89}, {@code breach INFIDELITY or HALF_TRUTHS}. Empty when the box is the whole space.
+     * 14–89}, {@code breach INFIDELITY or HALF_TRUTHS}. Empty when the box is the whole space. Readiness is not named
+     * when the box holds only situations in which it is not asked (the other person does not know).
      */
-    List<String> words(Box box, Wording wording) {
+    List<String> words(Box box, BoxWords wording) {
         List<String> parts = new ArrayList<>();
         int role = box.values()[AnswerSpace.ROLE].nextSetBit(0);
-        for (int dim = 0; dim < AnswerSpace.DIMENSIONS.size(); dim++) {
-            final int d = dim;
+        for (int d : wording.order()) {
             BitSet values = box.values()[d];
-            if (isAny(box, d)) {
+            if (isAny(box, d) || (d == AnswerSpace.READINESS && !readinessAsked(box))) {
                 continue;
             }
             String text = switch (d) {
-                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> numbers(role, d, values);
+                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> wording.number(d, numbers(role, d, values));
                 case AnswerSpace.SAFETY -> safety(role, values, wording);
                 default -> {
                     List<String> words = new ArrayList<>();
@@ -242,9 +202,26 @@ final class Boxes {
         return parts;
     }
 
+    /** Whether some situation of the box is asked readiness (the person broke trust, and the other person knows). */
+    private boolean readinessAsked(Box box) {
+        BitSet roles = box.values()[AnswerSpace.ROLE];
+        for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
+            Role r = Role.valueOf(space.valueWords(role, AnswerSpace.ROLE, role).get(0));
+            BitSet disclosures = box.values()[AnswerSpace.DISCLOSURE];
+            for (int v = disclosures.nextSetBit(0); v >= 0; v = disclosures.nextSetBit(v + 1)) {
+                for (String d : space.valueWords(role, AnswerSpace.DISCLOSURE, v)) {
+                    if (Answers.readinessAsked(r, Disclosure.valueOf(d))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The box in one line: "readiness NEEDS_SPACE and apologiesMade 1", or "every situation". */
     String line(Box box) {
-        List<String> parts = words(box, codes());
+        List<String> parts = words(box, BoxWords.codes(space));
         return parts.isEmpty() ? "every situation" : String.join(" and ", parts);
     }
 
@@ -263,7 +240,7 @@ final class Boxes {
         return true;
     }
 
-    private String safety(int role, BitSet values, Wording wording) {
+    private String safety(int role, BitSet values, BoxWords wording) {
         int sets = sizes(role)[AnswerSpace.SAFETY];
         int none = -1;
         for (int v = 0; v < sets; v++) {
@@ -312,9 +289,7 @@ final class Boxes {
             }
             v = end + 1;
         }
-        int max = d == AnswerSpace.DAYS
-                ? org.trustrepair.advisor.advice.Answers.MAX_DAYS
-                : org.trustrepair.advisor.advice.Answers.MAX_APOLOGIES;
+        int max = d == AnswerSpace.DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
         List<String> words = new ArrayList<>();
         for (int[] r : ranges) {
             words.add(r[0] == r[1] ? Integer.toString(r[0]) : r[1] == max ? r[0] + " or more" : r[0] + "–" + r[1]);

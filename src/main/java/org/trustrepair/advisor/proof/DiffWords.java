@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.Answers;
@@ -18,7 +19,7 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  * person stand now: They are hurt or angry and not ready to talk"), only the questions asked of that person, and a set
  * of safety answers as a person would say it ("they are afraid of you", "no safety concern"). No enum code, no blank.
  */
-final class DiffWords implements Boxes.Wording {
+final class DiffWords implements BoxWords {
 
     private final Questionnaire questionnaire;
     private final AnswerSpace space;
@@ -66,7 +67,7 @@ final class DiffWords implements Boxes.Wording {
                 : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
     }
 
-    // ---- Boxes.Wording: where a change applies, in the same words
+    // ---- BoxWords: where a change applies, in the same words
 
     @Override
     public String answer(int role, int dimension) {
@@ -102,6 +103,39 @@ final class DiffWords implements Boxes.Wording {
     @Override
     public String anySafety() {
         return "any safety concern";
+    }
+
+    /** A single number as reasons word it ("1 apology"), ranges with the words for any other ("14–89 days"). */
+    @Override
+    public String number(int dimension, String ranges) {
+        String field = AnswerSpace.DIMENSIONS.get(dimension);
+        if (ranges.matches("\\d+")) {
+            return questionnaire.number(field, Integer.parseInt(ranges));
+        }
+        return questionnaire.questions(field).stream()
+                .map(q -> q.inReasons().get(Questionnaire.OTHER))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(other -> other.replace("{n}", ranges))
+                .orElse(ranges);
+    }
+
+    /** The questionnaire's order; answers it does not ask after, last. */
+    @Override
+    public List<Integer> order() {
+        List<Integer> order = new ArrayList<>();
+        for (Question q : questionnaire.questions()) {
+            int d = AnswerSpace.DIMENSIONS.indexOf(q.field());
+            if (d >= 0 && !order.contains(d)) {
+                order.add(d);
+            }
+        }
+        for (int d = 0; d < AnswerSpace.DIMENSIONS.size(); d++) {
+            if (!order.contains(d)) {
+                order.add(d);
+            }
+        }
+        return order;
     }
 
     /** A step or an item withheld, as the plan shows it: its title and the phase it is in. */

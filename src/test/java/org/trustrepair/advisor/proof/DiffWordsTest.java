@@ -132,7 +132,7 @@ class DiffWordsTest {
             assertThat(words)
                     .containsExactly(
                             "Which describes you: I broke someone's trust",
-                            "How many times have you apologized for it so far: 0",
+                            "How many times have you apologized for it so far: 0 apologies",
                             "Safety questions: no safety concern");
         }
     }

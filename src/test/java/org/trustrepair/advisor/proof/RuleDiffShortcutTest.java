@@ -156,8 +156,8 @@ class RuleDiffShortcutTest {
         assertThat(diff.changedCount()).isPositive();
         assertThat(DiffReport.text(DiffReport.view(diff, "rules", "edited")))
                 .as("new words for the same advice are told apart from different advice")
-                .containsPattern("\n0 of [\\d,]+ situations get different advice \\(0 %\\); [\\d,]+ more get the same"
-                        + " advice in new words\\.");
+                .containsPattern("\nDifferent advice: 0 situations of [\\d,]+ \\(0 %\\)\\.\nSame advice, new words:"
+                        + " [\\d,]+ more situations\\.");
     }
 
     @Test
