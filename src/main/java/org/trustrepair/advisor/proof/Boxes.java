@@ -251,10 +251,18 @@ final class Boxes {
         if (none >= 0 && !values.get(none) && values.cardinality() == sets - 1) {
             return wording.anySafety();
         }
+        if (values.cardinality() > MAX_SAFETY_SETS) {
+            // a long list of sets reads as noise: how many, and the first
+            return "any of " + values.cardinality() + " sets of answers, among them "
+                    + wording.safety(role, values.nextSetBit(0));
+        }
         List<String> words = new ArrayList<>();
         values.stream().forEach(v -> words.add(wording.safety(role, v)));
         return oneOf(words);
     }
+
+    /** Sets of safety answers listed in a box; more are counted. */
+    static final int MAX_SAFETY_SETS = 3;
 
     /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */
     private String numbers(int role, int d, BitSet values) {
