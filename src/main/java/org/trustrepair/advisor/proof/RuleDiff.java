@@ -19,6 +19,10 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * <p>When a rule set qualifies ({@link AlikeSituations}), the engine evaluates one situation of each kind under it
  * (the same rules fire) and each situation that gets no plan; every other situation gets its kind's plan with its
  * own answers written into the reasons. The result is the same, situation by situation, as evaluating every one.
+ *
+ * <p>The parts, each read on its own: {@link DiffPart} (one thread's share: each situation's changes, grouped),
+ * {@link DiffSide} (one rule set's kinds of situation and their plans), {@link KindPlan} (a kind's plan, refilled with
+ * a situation's answers), {@link Change} (what differs between two plans). The report: {@link DiffReport}.
  */
 public final class RuleDiff {
 

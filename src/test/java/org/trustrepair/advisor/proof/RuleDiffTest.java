@@ -118,7 +118,8 @@ class RuleDiffTest {
                 // the step by its title, as the plan shows it; only what is removed, not two lists of steps
                 .contains("No longer given: “Stop apologizing in words; act instead” (Step back)")
                 .doesNotContain("act-instead-of-apologizing")
-                .doesNotContain("before")
+                .doesNotContain("before:")
+                .doesNotContain("before, ")
                 // where, and an example, in the questionnaire's words
                 .contains("- Which describes you: I broke someone's trust; How many times have you apologized for it"
                         + " so far: 2 apologies; Safety questions: no safety concern")
