@@ -7,20 +7,20 @@ import java.util.List;
  * Horizontal bar charts, measured here and drawn by the report's template as inline SVG (no script, no external file):
  * the longest bar spans the chart, a bar above zero is never drawn empty, long labels are cut.
  */
-final class Charts {
+public final class Charts {
 
     /** One bar as given: its label, its value, and its colour (a CSS colour). */
-    record Bar(String label, long value, String colour) {}
+    public record Bar(String label, long value, String colour) {}
 
     /** A chart laid out: its size, where the bars start, and each bar with its place. */
-    record Chart(String title, int width, int height, int barX, int barHeight, List<Drawn> bars) {
+    public record Chart(String title, int width, int height, int barX, int barHeight, List<Drawn> bars) {
         public String viewBox() {
             return "0 0 " + width + " " + height;
         }
     }
 
     /** A bar laid out: {@code text} is the label as shown (cut when long), {@code tooltip} the whole of it. */
-    record Drawn(
+    public record Drawn(
             String text,
             String tooltip,
             String colour,
@@ -39,7 +39,7 @@ final class Charts {
 
     private Charts() {}
 
-    static Chart bars(String title, List<Bar> bars) {
+    public static Chart bars(String title, List<Bar> bars) {
         long max = bars.stream().mapToLong(Bar::value).max().orElse(0);
         int longest = bars.stream()
                 .mapToInt(b -> Math.min(MAX_LABEL, b.label().length()))

@@ -29,8 +29,16 @@ public final class Report {
     }
 
     private static String render(String template, Summary summary) {
+        return render(template, ReportView.of(summary));
+    }
+
+    /**
+     * A report template of {@code templates/reports/} (HTML, or text mode for {@code .md} and {@code .txt}) filled with
+     * {@code view} as {@code v}, and {@code md} to escape Markdown; the diff report uses it too.
+     */
+    public static String render(String template, Object view) {
         Context context = new Context(Locale.ROOT);
-        context.setVariable("v", ReportView.of(summary));
+        context.setVariable("v", view);
         context.setVariable("md", new Markdown());
         return TEMPLATES.process(template, context);
     }
@@ -42,6 +50,7 @@ public final class Report {
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.getTextTemplateModePatternSpec().addPattern("*.md");
+        resolver.getTextTemplateModePatternSpec().addPattern("*.txt");
         resolver.setCheckExistence(true);
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);

@@ -12,6 +12,7 @@ import org.trustrepair.advisor.advice.engine.RuleFormat;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 import org.trustrepair.advisor.proof.DiffReport;
+import org.trustrepair.advisor.proof.DiffView;
 import org.trustrepair.advisor.proof.RuleDiff;
 import org.trustrepair.advisor.proof.RulesSource;
 import org.trustrepair.advisor.workbench.Quiet;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
                     + "changes, grouped by the kind of change and described by the answers each covers.",
             "Either side may be a folder or a git revision (HEAD, HEAD~1, a branch; REV:path for another folder than "
                     + "rules).",
-            "Exit code: 0 no change, 1 some plans change, 2 bad usage or rules that do not build."
+            "Exit code: 0 no change (or only renamed rules), 1 some advice or its words change, 2 bad usage or rules that do"
+                    + " not build."
         })
 public final class DiffCommand implements Callable<Integer> {
 
@@ -91,7 +93,7 @@ public final class DiffCommand implements Callable<Integer> {
             }
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
             RuleDiff.Result result = new RuleDiff(n).compare(a, b);
-            DiffReport.View view = DiffReport.view(result, old.label(), now.label());
+            DiffView view = DiffReport.view(result, old.label(), now.label());
             out.print(DiffReport.text(view));
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();
@@ -103,7 +105,7 @@ public final class DiffCommand implements Callable<Integer> {
                 out.println("Report written to " + report);
             }
             out.flush();
-            return result.same() ? 0 : 1;
+            return view.noChange() ? 0 : 1;
         } catch (RulesSource.NotFound e) {
             err.println("advisor diff: " + e.getMessage());
             err.flush();

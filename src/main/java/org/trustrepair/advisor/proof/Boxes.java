@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Role;
 
 /**
  * A set of situations said in a few lines instead of thousands: as a union of boxes, a box being, for each answer,
@@ -174,35 +177,51 @@ final class Boxes {
 
     /**
      * The box in words, one part per answer that is not "any": {@code readiness NEEDS_SPACE}, {@code daysElapsed
-     * 14–89}, {@code breach INFIDELITY or HALF_TRUTHS}. Empty when the box is the whole space.
+     * 14–89}, {@code breach INFIDELITY or HALF_TRUTHS}. Empty when the box is the whole space. Readiness is not named
+     * when the box holds only situations in which it is not asked (the other person does not know).
      */
-    List<String> words(Box box) {
+    List<String> words(Box box, BoxWords wording) {
         List<String> parts = new ArrayList<>();
         int role = box.values()[AnswerSpace.ROLE].nextSetBit(0);
-        for (int dim = 0; dim < AnswerSpace.DIMENSIONS.size(); dim++) {
-            final int d = dim;
+        for (int d : wording.order()) {
             BitSet values = box.values()[d];
-            if (isAny(box, d)) {
+            if (isAny(box, d) || (d == AnswerSpace.READINESS && !readinessAsked(box))) {
                 continue;
             }
-            String name = AnswerSpace.DIMENSIONS.get(d);
             String text = switch (d) {
-                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> numbers(role, d, values);
-                case AnswerSpace.SAFETY -> safety(role, values);
+                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> wording.number(d, numbers(role, d, values));
+                case AnswerSpace.SAFETY -> safety(role, values, wording);
                 default -> {
                     List<String> words = new ArrayList<>();
-                    values.stream().forEach(v -> words.addAll(space.valueWords(role, d, v)));
+                    values.stream().forEach(v -> words.addAll(wording.value(role, d, v)));
                     yield oneOf(words);
                 }
             };
-            parts.add(name + " " + text);
+            parts.add(wording.answer(role, d) + " " + text);
         }
         return parts;
     }
 
+    /** Whether some situation of the box is asked readiness (the person broke trust, and the other person knows). */
+    private boolean readinessAsked(Box box) {
+        BitSet roles = box.values()[AnswerSpace.ROLE];
+        for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
+            Role r = Role.valueOf(space.valueWords(role, AnswerSpace.ROLE, role).get(0));
+            BitSet disclosures = box.values()[AnswerSpace.DISCLOSURE];
+            for (int v = disclosures.nextSetBit(0); v >= 0; v = disclosures.nextSetBit(v + 1)) {
+                for (String d : space.valueWords(role, AnswerSpace.DISCLOSURE, v)) {
+                    if (Answers.readinessAsked(r, Disclosure.valueOf(d))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The box in one line: "readiness NEEDS_SPACE and apologiesMade 1", or "every situation". */
     String line(Box box) {
-        List<String> parts = words(box);
+        List<String> parts = words(box, BoxWords.codes(space));
         return parts.isEmpty() ? "every situation" : String.join(" and ", parts);
     }
 
@@ -221,7 +240,7 @@ final class Boxes {
         return true;
     }
 
-    private String safety(int role, BitSet values) {
+    private String safety(int role, BitSet values, BoxWords wording) {
         int sets = sizes(role)[AnswerSpace.SAFETY];
         int none = -1;
         for (int v = 0; v < sets; v++) {
@@ -230,14 +249,20 @@ final class Boxes {
             }
         }
         if (none >= 0 && !values.get(none) && values.cardinality() == sets - 1) {
-            return "any flag set";
+            return wording.anySafety();
+        }
+        if (values.cardinality() > MAX_SAFETY_SETS) {
+            // a long list of sets reads as noise: how many, and the first
+            return "any of " + values.cardinality() + " sets of answers, among them "
+                    + wording.safety(role, values.nextSetBit(0));
         }
         List<String> words = new ArrayList<>();
-        values.stream()
-                .forEach(v ->
-                        words.add(space.valueWords(role, AnswerSpace.SAFETY, v).get(0)));
+        values.stream().forEach(v -> words.add(wording.safety(role, v)));
         return oneOf(words);
     }
+
+    /** Sets of safety answers listed in a box; more are counted. */
+    static final int MAX_SAFETY_SETS = 3;
 
     /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */
     private String numbers(int role, int d, BitSet values) {
@@ -272,9 +297,7 @@ final class Boxes {
             }
             v = end + 1;
         }
-        int max = d == AnswerSpace.DAYS
-                ? org.trustrepair.advisor.advice.Answers.MAX_DAYS
-                : org.trustrepair.advisor.advice.Answers.MAX_APOLOGIES;
+        int max = d == AnswerSpace.DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
         List<String> words = new ArrayList<>();
         for (int[] r : ranges) {
             words.add(r[0] == r[1] ? Integer.toString(r[0]) : r[1] == max ? r[0] + " or more" : r[0] + "–" + r[1]);

@@ -99,7 +99,7 @@ class RuleDiffShortcutTest {
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
         assertThat(diff.changedCount()).isPositive();
-        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(RuleDiff.Kind.STEP_ADDED);
+        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(Change.Kind.STEP_ADDED);
     }
 
     /**
@@ -156,8 +156,8 @@ class RuleDiffShortcutTest {
         assertThat(diff.changedCount()).isPositive();
         assertThat(DiffReport.text(DiffReport.view(diff, "rules", "edited")))
                 .as("new words for the same advice are told apart from different advice")
-                .containsPattern("\n0 of [\\d,]+ situations get different advice \\(0 %\\); [\\d,]+ more get the same"
-                        + " advice in new words\\.");
+                .containsPattern("\nDifferent advice: 0 situations of [\\d,]+ \\(0 %\\)\\.\nSame advice, new words:"
+                        + " [\\d,]+ more situations\\.");
     }
 
     @Test
@@ -174,6 +174,6 @@ class RuleDiffShortcutTest {
         assertThat(diff.errorsBefore()).isZero();
         assertThat(diff.errorsAfter()).isPositive();
         assertThat(diff.evaluatedAfter()).isGreaterThanOrEqualTo(diff.errorsAfter());
-        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(RuleDiff.Kind.NO_PLAN);
+        assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(Change.Kind.NO_PLAN);
     }
 }

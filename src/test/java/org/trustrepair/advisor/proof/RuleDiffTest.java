@@ -112,12 +112,20 @@ class RuleDiffTest {
                 .extracting(g -> g.change().text())
                 .containsExactly("step act-instead-of-apologizing no longer given");
         assertThat(text)
-                .contains(String.format("%,d of %,d situations get different advice", differ, space.size()))
-                .contains("; 0 more get the same advice in new words.")
-                .contains(
-                        "role BROKE_TRUST and apologiesMade 2 and safety none: step act-instead-of-apologizing no longer "
-                                + "given")
-                .contains("for example: role BROKE_TRUST");
+                .contains(String.format("Different advice: %,d situations of %,d", differ, space.size()))
+                .contains("Same advice, new words: 0 more situations.")
+                .contains("not a number of people")
+                // the step by its title, as the plan shows it; only what is removed, not two lists of steps
+                .contains("No longer given: “Stop apologizing in words; act instead” (Step back)")
+                .doesNotContain("act-instead-of-apologizing")
+                .doesNotContain("before:")
+                .doesNotContain("before, ")
+                // where, and an example, in the questionnaire's words
+                .contains("- Which describes you: I broke someone's trust; How many times have you apologized for it"
+                        + " so far: 2 apologies; Safety questions: no safety concern")
+                .contains("for example:\n      Which describes you: I broke someone's trust\n")
+                .contains("      How many times have you apologized for it so far: 2 apologies\n")
+                .doesNotContainPattern("\\b(BROKE_TRUST|ROMANTIC|NEEDS_SPACE|null|blank|apologiesMade)\\b");
         assertThat(diff.groups().get(0).count()).isEqualTo(differ);
     }
 
@@ -134,7 +142,7 @@ class RuleDiffTest {
 
         assertThat(code).isZero();
         assertThat(out.toString())
-                .contains("No change: every situation gets the same plan from both rule sets.")
+                .contains("No change: every situation gets the same advice, in the same words, from both rule sets.")
                 .containsPattern("Nothing evaluated: the two rule sets decide alike and use the same words \\(an edit"
                         + " of comments or layout only\\), so each of the [\\d,]+ situations gets the same plan");
         assertThat(Files.readString(html))

@@ -1,0 +1,216 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.batch.Charts;
+import org.trustrepair.advisor.batch.Counts;
+
+/**
+ * What the diff's templates show ({@code templates/reports/diff.txt} and {@code diff.html}), worked out and worded
+ * once for both: the headline, the charts, and for each change where it applies and an example or two, in the
+ * questionnaire's words ({@link DiffWords}) and the plan's ({@link ChangeWords}). Counts are already formatted.
+ */
+public record DiffView(
+        String beforeLabel,
+        String afterLabel,
+        String beforeVersion,
+        String afterVersion,
+        String howCompared,
+        String engineRuns,
+        boolean noChange,
+        List<String> headline,
+        String withoutPlan,
+        Charts.Chart kindsChart,
+        Charts.Chart rolesChart,
+        List<KindSection> kinds,
+        String space) {
+
+    /** Where-lines listed per change; a change needing more is summed up in one line. */
+    static final int MAX_BOXES = 8;
+
+    /** What a situation is, said wherever a count of them is. */
+    static final String SITUATION =
+            "A situation is one combination of answers the rules tell apart (a range of days, a set of safety answers"
+                    + " they treat alike), not a number of people.";
+
+    /** All the changes of one kind. */
+    public record KindSection(String title, String count, List<Section> changes) {}
+
+    /**
+     * One change: what changes, in the plan's words; the words before and after when they are the same for every
+     * situation; where it applies; examples.
+     */
+    public record Section(
+            String what, String count, List<String> words, List<Where> where, String more, List<Example> examples) {}
+
+    /** One description of where a change applies, and how many situations it covers. */
+    public record Where(String answers, String count) {}
+
+    /** A made-up situation the change applies to, and (when it depends on the answers) what it read before and after. */
+    public record Example(List<String> situation, List<String> before, List<String> after) {}
+
+    private static final Map<Change.Kind, String> KIND_COLOURS = new EnumMap<>(Map.of(
+            Change.Kind.NO_PLAN, "#b8322a",
+            Change.Kind.TRACK, "#b8322a",
+            Change.Kind.STEP_ADDED, "#2f7d4f",
+            Change.Kind.STEP_REMOVED, "#c98a1b",
+            Change.Kind.WITHHELD_ADDED, "#2d7a99",
+            Change.Kind.WITHHELD_REMOVED, "#5a5f9e"));
+
+    public static DiffView of(RuleDiff.Result r, String beforeLabel, String afterLabel) {
+        AnswerSpace space = r.space();
+        DiffWords words =
+                new DiffWords(r.after().questionnaire(), space, RulesRead.safetyFlagClasses(r.before(), r.after()));
+        ChangeWords said = new ChangeWords(r);
+        BitSet different = new BitSet();
+        BitSet newWords = new BitSet();
+        Map<Change.Kind, BitSet> byKind = new EnumMap<>(Change.Kind.class);
+        for (RuleDiff.Group g : r.groups()) {
+            if (g.change().wordsOnly()) {
+                newWords.or(g.situations());
+            } else if (!g.change().renameOnly()) {
+                different.or(g.situations());
+            }
+            byKind.computeIfAbsent(g.change().kind(), k -> new BitSet()).or(g.situations());
+        }
+        newWords.andNot(different);
+        BitSet renamed = (BitSet) r.changed().clone();
+        renamed.andNot(different);
+        renamed.andNot(newWords);
+
+        Boxes boxes = new Boxes(space);
+        Map<Change.Kind, KindSection> kinds = new EnumMap<>(Change.Kind.class);
+        for (RuleDiff.Group g : r.groups()) {
+            Change.Kind kind = g.change().kind();
+            KindSection section = kinds.computeIfAbsent(
+                    kind,
+                    k -> new KindSection(
+                            capital(k.title()),
+                            Counts.of(byKind.get(k).cardinality(), "situation"),
+                            new ArrayList<>()));
+            section.changes().add(section(g, boxes, words, said));
+        }
+        List<Charts.Bar> kindBars = new ArrayList<>();
+        byKind.forEach((kind, set) -> kindBars.add(
+                new Charts.Bar(capital(kind.title()), set.cardinality(), KIND_COLOURS.getOrDefault(kind, "#4a6fa5"))));
+        List<Charts.Bar> roleBars = new ArrayList<>();
+        for (int role = 0; role < space.roleCount(); role++) {
+            int from = (int) space.start(role);
+            int to = (int) space.start(role + 1);
+            String who = words.value(role, AnswerSpace.ROLE, role).get(0);
+            roleBars.add(new Charts.Bar(
+                    who + ": different advice", different.get(from, to).cardinality(), "#b8322a"));
+            roleBars.add(
+                    new Charts.Bar(who + ": new words", newWords.get(from, to).cardinality(), "#4a6fa5"));
+        }
+        boolean nothingEvaluated = r.evaluatedBefore() == 0 && r.evaluatedAfter() == 0 && space.size() > 0;
+        boolean shortcut =
+                !nothingEvaluated && (r.evaluatedBefore() < space.size() || r.evaluatedAfter() < space.size());
+        return new DiffView(
+                beforeLabel,
+                afterLabel,
+                r.before().version(),
+                r.after().version(),
+                howCompared(r, nothingEvaluated),
+                shortcut ? engineRuns(r) : null,
+                different.isEmpty() && newWords.isEmpty(),
+                headline(space.size(), different.cardinality(), newWords.cardinality(), renamed.cardinality()),
+                r.errorsBefore() + r.errorsAfter() > 0
+                        ? String.format(
+                                "Situations without a plan: %,d before, %,d after.", r.errorsBefore(), r.errorsAfter())
+                        : null,
+                Charts.bars("Situations by kind of change", kindBars),
+                Charts.bars("Situations that change, by role", roleBars),
+                List.copyOf(kinds.values()),
+                space.describe());
+    }
+
+    private static Section section(RuleDiff.Group g, Boxes boxes, DiffWords words, ChangeWords said) {
+        List<Boxes.Box> found = boxes.of(g.situations());
+        List<Where> where = new ArrayList<>();
+        long moreCount = 0;
+        for (int i = 0; i < found.size(); i++) {
+            long n = boxes.count(found.get(i));
+            if (i < MAX_BOXES) {
+                List<String> parts = boxes.words(found.get(i), words);
+                where.add(new Where(
+                        parts.isEmpty() ? "every situation" : String.join("; ", parts), Counts.of(n, "situation")));
+            } else {
+                moreCount += n;
+            }
+        }
+        String more = found.size() > MAX_BOXES
+                ? "… and " + Counts.of(found.size() - MAX_BOXES, "more description") + " covering "
+                        + Counts.of(moreCount, "situation")
+                : null;
+        List<Example> examples = new ArrayList<>();
+        ChangeWords.Said first = null;
+        for (int index : picks(g.situations())) {
+            Answers a = said.space().get(index);
+            ChangeWords.Said s = said.of(g.change(), a);
+            first = first == null ? s : first;
+            examples.add(new Example(words.situation(a), s.before(), s.after()));
+        }
+        return new Section(first.what(), Counts.of(g.count(), "situation"), first.words(), where, more, examples);
+    }
+
+    /** The first situation of the group, and the last when it differs. */
+    private static List<Integer> picks(BitSet set) {
+        int first = set.nextSetBit(0);
+        int last = set.previousSetBit(set.length());
+        return last == first ? List.of(first) : List.of(first, last);
+    }
+
+    /** Different advice, then the same advice in new words, then renames (not counted), then what a situation is. */
+    static List<String> headline(long situations, long different, long newWords, long renamed) {
+        List<String> lines = new ArrayList<>();
+        if (different + newWords == 0) {
+            lines.add("No change: every situation gets the same advice, in the same words, from both rule sets.");
+        } else {
+            lines.add("Different advice: " + Counts.of(different, "situation") + " of "
+                    + String.format("%,d", situations) + " (" + percent(different, situations) + ").");
+            lines.add("Same advice, new words: " + Counts.of(newWords, "more situation", "more situations") + ".");
+        }
+        if (renamed > 0) {
+            lines.add("Not counted as a change: in " + Counts.of(renamed, "more situation", "more situations")
+                    + " only the name of a rule changes (the plan's \"from the rule\" line).");
+        }
+        lines.add(SITUATION);
+        return lines;
+    }
+
+    private static String howCompared(RuleDiff.Result r, boolean nothingEvaluated) {
+        return nothingEvaluated
+                ? String.format(
+                        "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of comments"
+                                + " or layout only), so each of the %s gets the same plan from both.",
+                        Counts.of(r.space().size(), "situation"))
+                : String.format(
+                        "Evaluated all %s either rule set can tell apart, under both, in %.1f s on %s.",
+                        Counts.of(r.space().size(), "situation"),
+                        r.elapsed().toMillis() / 1000.0,
+                        Counts.of(r.threads(), "thread"));
+    }
+
+    private static String engineRuns(RuleDiff.Result r) {
+        return String.format(
+                "The engine evaluated %,d of them under the old rules and %,d under the new: about one for each kind of"
+                        + " situation (those that fire exactly the same rules), and each situation without a plan. Each of"
+                        + " the others shares every condition that could matter with one of those, so it fires the same"
+                        + " rules and got that plan, with its own answers written into the reasons.",
+                r.evaluatedBefore(), r.evaluatedAfter());
+    }
+
+    static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String percent(long part, long whole) {
+        double p = 100.0 * part / whole;
+        return part == 0 ? "0 %" : p < 0.1 ? "under 0.1 %" : String.format("%.1f %%", p);
+    }
+}

@@ -1,0 +1,103 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleFiles;
+import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
+
+/**
+ * The diff's report, as a counsellor reads it, for an edit of words only: a reworded title and a renamed rule, on a
+ * sample of the space (one situation in 401, as {@link RuleDiffShortcutTest}; the report reads the groups whatever
+ * their size). A reworded title is the same advice in new words; a renamed rule is not counted as a change.
+ */
+class DiffReportTest {
+
+    private static final int STRIDE = 401;
+
+    @TempDir
+    static Path dir;
+
+    private static DiffView view;
+
+    @BeforeAll
+    static void diffAnEditOfWords() throws IOException {
+        Path edited = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(
+                edited,
+                "step-back/advice.yaml",
+                "title: Stop apologizing in words; act instead",
+                "title: Stop saying sorry; act instead");
+        RulesCopy.edit(
+                edited,
+                "step-back/step-back.drl",
+                "rule \"Leave one door open, then step back\"",
+                "rule \"Leave one door open, and step back\"");
+        RuleDiff.Result diff = new RuleDiff(2, true, STRIDE)
+                .compare(RulesFolder.fixture(), new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(edited)));
+        view = DiffReport.view(diff, "rules", "edited");
+    }
+
+    @Test
+    void aRewordedTitleIsTheSameAdviceInNewWordsAndARenameIsNotAChange() {
+        assertThat(view.headline().get(0)).startsWith("Different advice: 0 situations of ");
+        assertThat(view.headline().get(1)).matches("Same advice, new words: [\\d,]+ more situations\\.");
+        assertThat(view.headline().get(2))
+                .matches("Not counted as a change: in [\\d,]+ more situations only the name of a rule changes .*");
+        assertThat(view.noChange()).isFalse();
+    }
+
+    @Test
+    void eachChangeShowsOnlyTheWordsThatDiffer() {
+        String text = DiffReport.text(view);
+        try {
+            java.nio.file.Files.writeString(Path.of("/tmp/words.txt"), text);
+            java.nio.file.Files.writeString(Path.of("/tmp/words.html"), DiffReport.html(view));
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+
+        assertThat(text)
+                .contains("== Steps reworded (")
+                .contains("The step “Stop saying sorry; act instead” (Step back): title reworded (")
+                .contains("      title: “Stop apologizing in words; act instead” → “Stop saying sorry; act instead”\n")
+                .contains("== Steps given by a renamed rule (")
+                .contains("is given by the rule “Leave one door open, and step back” (was “Leave one door open, then"
+                        + " step back”)")
+                .contains("    where the answers are:\n      - Which describes you: I broke someone's trust")
+                .doesNotContain("act-instead-of-apologizing")
+                .doesNotContainPattern("\\b(BROKE_TRUST|WAS_HURT|ROMANTIC|NEEDS_SPACE|null|blank)\\b");
+    }
+
+    @Test
+    void thePageIsATemplateWithTheBatchReportsChartsAndEscapesTheRulesWords() {
+        String html = DiffReport.html(view);
+
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<h2>Situations by kind of change</h2>")
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"")
+                .contains("<text text-anchor=\"end\" x=\"")
+                .contains(">Steps reworded</text>")
+                .contains("Someone broke my trust: new words")
+                .contains("I broke someone&#39;s trust")
+                .contains("title: “Stop apologizing in words; act instead” → “Stop saying sorry; act instead”")
+                .doesNotContain("<script")
+                .doesNotContain("https://");
+        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://");
+    }
+
+    @Test
+    void countsHaveTheirPluralRight() {
+        assertThat(DiffReport.text(view))
+                .doesNotContainPattern("\\b1 situations\\b")
+                .doesNotContainPattern("\\b(\\d{2,}|[02-9]) situation\\b")
+                .containsPattern("\\([\\d,]+ situations\\)");
+    }
+}

@@ -1,0 +1,197 @@
+package org.trustrepair.advisor.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
+import org.trustrepair.advisor.advice.Role;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/** A diff speaks the questionnaire's words and the plan's, and says what a count of situations means. */
+class DiffWordsTest {
+
+    private static final RuleSet RULES = RulesFolder.fixture();
+    private static final AnswerSpace SPACE = AnswerSpace.of(RULES);
+    private static final DiffWords WORDS =
+            new DiffWords(RULES.questionnaire(), SPACE, RulesRead.safetyFlagClasses(RULES));
+
+    /** An enum code (NEEDS_SPACE, BROKE_TRUST) or a blank, which a counsellor should never read. */
+    private static final String CODE = ".*\\b([A-Z]+_[A-Z_]+|null|blank)\\b.*";
+
+    @Nested
+    class ASituation {
+
+        @Test
+        void isSaidAsTheQuestionsAndAnswersOfTheQuestionnaire() {
+            Answers a = new Answers(
+                    Role.BROKE_TRUST,
+                    Relationship.ROMANTIC,
+                    Breach.INFIDELITY,
+                    Readiness.NEEDS_SPACE,
+                    90,
+                    Disclosure.DISCOVERED,
+                    false,
+                    false,
+                    2,
+                    false,
+                    true,
+                    null,
+                    Set.of());
+
+            List<String> lines = WORDS.situation(a);
+
+            assertThat(lines)
+                    .startsWith("Which describes you: I broke someone's trust")
+                    .contains(
+                            "What is the relationship: A partner, spouse or someone I was dating",
+                            "Where does the other person stand now: They are hurt or angry and not ready to talk",
+                            "How many days ago did they find out: 90 days",
+                            "How many times have you apologized for it so far: 2 apologies",
+                            "Is it still going on: no",
+                            "no safety concern");
+            assertThat(lines).noneMatch(line -> line.matches(CODE));
+        }
+
+        @Test
+        void showsOnlyTheQuestionsAskedOfThatPerson() {
+            Answers hurt = SPACE.get(SPACE.size() - 1);
+            assertThat(hurt.role()).isEqualTo(Role.WAS_HURT);
+
+            List<String> lines = WORDS.situation(hurt);
+
+            assertThat(lines)
+                    .contains("Which describes you: Someone broke my trust")
+                    .anyMatch(l -> l.startsWith("How many days ago did you find out: "))
+                    .anyMatch(l -> l.startsWith("How has the person who broke your trust responded: "))
+                    .noneMatch(l -> l.contains("apologized"))
+                    .noneMatch(l -> l.startsWith("How much do they know"))
+                    .noneMatch(l -> l.startsWith("Where does the other person stand"))
+                    .noneMatch(l -> l.matches(CODE));
+        }
+
+        @Test
+        void leavesOutWhereTheyStandWhenTheOtherPersonDoesNotKnow() {
+            Answers a = new Answers(
+                    Role.BROKE_TRUST,
+                    Relationship.FAMILY,
+                    Breach.OTHER,
+                    null,
+                    10,
+                    Disclosure.UNDISCLOSED,
+                    false,
+                    false,
+                    0,
+                    false,
+                    false,
+                    null,
+                    Set.of());
+
+            assertThat(WORDS.situation(a))
+                    .contains("How much do they know, and how did they learn it: They do not know")
+                    .noneMatch(l -> l.startsWith("Where does the other person stand"));
+        }
+    }
+
+    @Nested
+    class SafetyAnswers {
+
+        @Test
+        void areNamedAsAPersonWould() {
+            assertThat(WORDS.safety(Set.of())).isEqualTo("no safety concern");
+            assertThat(WORDS.safety(EnumSet.of(SafetyFlag.THEY_FEAR_ME))).isEqualTo("they are afraid of you");
+            assertThat(WORDS.safety(EnumSet.of(SafetyFlag.MY_SELF_HARM, SafetyFlag.THEY_FEAR_ME)))
+                    .isEqualTo("they are afraid of you and you have had thoughts of self-harm");
+            assertThat(WORDS.safety(
+                            EnumSet.of(SafetyFlag.I_FEAR_THEM, SafetyFlag.THEY_FEAR_ME, SafetyFlag.ORDER_AGAINST_ME)))
+                    .isEqualTo("they are afraid of you, you are afraid of them and there is an order against you");
+        }
+
+        @Test
+        void whereAChangeAppliesSaysThemSoToo() {
+            Boxes boxes = new Boxes(SPACE);
+            java.util.BitSet safe = new java.util.BitSet();
+            for (int i = 0; i < SPACE.start(1); i++) {
+                if (SPACE.get(i).safety().isEmpty() && SPACE.get(i).apologiesMade() == 0) {
+                    safe.set(i);
+                }
+            }
+
+            List<String> words = boxes.words(boxes.of(safe).get(0), WORDS);
+
+            assertThat(words)
+                    .containsExactly(
+                            "Which describes you: I broke someone's trust",
+                            "How many times have you apologized for it so far: 0 apologies",
+                            "Safety questions: no safety concern");
+        }
+    }
+
+    @Nested
+    class TheHeadline {
+
+        @Test
+        void separatesDifferentAdviceFromNewWordsAndDoesNotCountARename() {
+            assertThat(DiffView.headline(2_000, 1, 2, 3))
+                    .containsExactly(
+                            "Different advice: 1 situation of 2,000 (under 0.1 %).",
+                            "Same advice, new words: 2 more situations.",
+                            "Not counted as a change: in 3 more situations only the name of a rule changes (the"
+                                    + " plan's \"from the rule\" line).",
+                            DiffView.SITUATION);
+            assertThat(DiffView.SITUATION)
+                    .contains("one combination of answers the rules tell apart")
+                    .contains("not a number of people");
+        }
+
+        @Test
+        void saysNoChangeWhenOnlyARuleIsRenamed() {
+            assertThat(DiffView.headline(10, 0, 0, 1).get(0))
+                    .startsWith("No change: every situation gets the same advice, in the same words");
+        }
+    }
+
+    @Test
+    void aRuleGivingTheSameStepUnderAnotherNameIsARenameNotARewording() throws Exception {
+        AdvicePlan plan;
+        try (var evaluator = RULES.newEvaluator()) {
+            plan = evaluator
+                    .evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.UNDECIDED, 0))
+                    .plan();
+        }
+        AdvicePlan.Step s = plan.steps().get(0);
+        AdvicePlan.Step renamed = new AdvicePlan.Step(
+                s.order(),
+                s.rank(),
+                s.phase(),
+                s.phaseTitle(),
+                s.id(),
+                s.title(),
+                s.detail(),
+                s.why(),
+                s.rule() + ", renamed",
+                s.sources(),
+                s.kinds(),
+                s.helplines());
+        List<AdvicePlan.Step> steps = new java.util.ArrayList<>(plan.steps());
+        steps.set(0, renamed);
+        AdvicePlan after =
+                new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
+
+        List<Change> changes = Change.between(plan, after);
+
+        assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.STEP_RENAMED);
+        assertThat(changes.get(0).renameOnly()).isTrue();
+        assertThat(changes.get(0).wordsOnly()).isFalse();
+    }
+}
