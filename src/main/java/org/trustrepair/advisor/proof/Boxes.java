@@ -139,19 +139,21 @@ final class Boxes {
         boolean merged = true;
         while (merged) {
             merged = false;
-            outer:
             for (int i = 0; i < result.size(); i++) {
-                for (int j = i + 1; j < result.size(); j++) {
+                // box i takes in every later box it can; each time it grows, the later ones are looked at again
+                for (int j = i + 1; j < result.size(); ) {
                     int d = result.get(i).differsIn(result.get(j));
-                    if (d >= 0) {
-                        BitSet[] values = result.get(i).values().clone();
-                        values[d] = (BitSet) values[d].clone();
-                        values[d].or(result.get(j).values()[d]);
-                        result.set(i, new Box(values));
-                        result.remove(j);
-                        merged = true;
-                        break outer;
+                    if (d < 0) {
+                        j++;
+                        continue;
                     }
+                    BitSet[] values = result.get(i).values().clone();
+                    values[d] = (BitSet) values[d].clone();
+                    values[d].or(result.get(j).values()[d]);
+                    result.set(i, new Box(values));
+                    result.remove(j);
+                    merged = true;
+                    j = i + 1;
                 }
             }
         }
