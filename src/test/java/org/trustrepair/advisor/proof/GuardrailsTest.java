@@ -19,6 +19,7 @@ import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.Track;
 
 /** Guardrails as counsellors write them in guardrails.yaml: read, refused with a plain reason, and evaluated. */
@@ -203,6 +204,52 @@ class GuardrailsTest {
                 List.of(),
                 "d");
         assertThat(g.check(WILLING, situation)).contains("your situation says \"The shock has passed\"");
+    }
+
+    @Test
+    void notSafetyHoldsOnlyWhenNoneOfTheFlagsIsTicked() {
+        Guardrails g = read("""
+                guardrails:
+                  - id: victim
+                    promise: "For a victim who does not control."
+                    sources: [SEED]
+                    when:
+                      safety: [I_FEAR_THEM]
+                      notSafety: [CONTROL_BY_ME, MY_SELF_HARM]
+                    then: {noWithheldIds: [covert-monitoring]}
+                """);
+        Guardrail victim = g.all().get(0);
+        WithheldAdvice spy = new WithheldAdvice(
+                "covert-monitoring", Phase.PROVE, "t", "r", "rule", List.of(), List.of("surveillance"));
+        AdvicePlan plan = plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(spy));
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM), plan)).contains("covert-monitoring is withheld");
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM, SafetyFlag.CONTROL_BY_ME), plan))
+                .isEmpty();
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM, SafetyFlag.MY_SELF_HARM), plan))
+                .isEmpty();
+        assertThat(victim.check(withFlags(), plan)).isEmpty();
+        assertThat(g.answersRead(org.trustrepair.advisor.advice.Role.WAS_HURT)).containsExactly("role", "safety");
+        assertThat(g.safetyConstraints())
+                .containsExactly(
+                        "safety contains SafetyFlag.I_FEAR_THEM",
+                        "safety contains SafetyFlag.CONTROL_BY_ME || safety contains SafetyFlag.MY_SELF_HARM");
+    }
+
+    private static Answers withFlags(SafetyFlag... flags) {
+        return new Answers(
+                org.trustrepair.advisor.advice.Role.WAS_HURT,
+                Relationship.ROMANTIC,
+                Breach.INFIDELITY,
+                null,
+                30,
+                null,
+                false,
+                false,
+                0,
+                false,
+                false,
+                null,
+                Set.of(flags));
     }
 
     @Test
