@@ -17,7 +17,8 @@ import org.trustrepair.advisor.advice.Answers;
 /**
  * When a guardrail applies, as written under {@code when:} in {@code rules/guardrails.yaml}: every line must hold. A
  * line names an answer (one value, or a list meaning "one of"; numbers as {@code {atLeast: N, below: M}}; {@code
- * safety} as the flags of which at least one is ticked; {@code noSafety: true} for none ticked) or a part of the plan's
+ * safety} as the flags of which at least one is ticked; {@code noSafety: true} for none ticked; {@code notSafety} as
+ * flags none of which is ticked) or a part of the plan's
  * classification ({@code track}, {@code nature}, {@code severity}, {@code period}) or its steps ({@code stepOfKind}:
  * a step of one of these kinds is given); {@code anyOf} lists groups of which
  * at least one holds. Answers are read by name from {@link Answers}, so a new answer needs no code here.
@@ -37,7 +38,12 @@ public final class Condition {
     }
 
     private record Line(
-            String field, boolean ofPlan, Set<String> values, Integer atLeast, Integer below, boolean none) {}
+            String field, boolean ofPlan, Set<String> values, Integer atLeast, Integer below, boolean none) {
+        /** A line of the answers: none of these values (today only {@code notSafety}). */
+        boolean negated() {
+            return field.equals("notSafety");
+        }
+    }
 
     private final List<Line> lines;
     private final List<Condition> anyOf;
@@ -85,6 +91,11 @@ public final class Condition {
                 if (Boolean.TRUE.equals(value)) {
                     lines.add(new Line("safety", false, Set.of(), null, null, true));
                 }
+            } else if (field.equals("notSafety")) {
+                Line flags = line("safety", value, where, problems);
+                if (flags != null) {
+                    lines.add(new Line("notSafety", false, flags.values(), null, null, false));
+                }
             } else if (ANSWERS.containsKey(field) || PLAN.containsKey(field)) {
                 Line line = line(field, value, where, problems);
                 if (line != null) {
@@ -93,7 +104,7 @@ public final class Condition {
             } else {
                 problems.add(where + ": \"" + field + "\" is not an answer or a part of the plan. Use one of: "
                         + String.join(", ", ANSWERS.keySet()) + ", " + String.join(", ", PLAN.keySet())
-                        + ", stepOfKind, noSafety, anyOf.");
+                        + ", stepOfKind, noSafety, notSafety, anyOf.");
             }
         });
         return new Condition(lines, anyOf);
@@ -173,7 +184,11 @@ public final class Condition {
      */
     boolean holdsForAnswers(Answers answers) {
         for (Line line : lines) {
-            if (!line.ofPlan() && !holds(line, read(ANSWERS, line.field(), answers))) {
+            if (line.negated()) {
+                if (holds(line, answers.safety())) {
+                    return false;
+                }
+            } else if (!line.ofPlan() && !holds(line, read(ANSWERS, line.field(), answers))) {
                 return false;
             }
         }
@@ -208,7 +223,7 @@ public final class Condition {
     /** The answers this condition reads (not parts of the plan), with those of its anyOf groups. */
     Set<String> answersRead() {
         Set<String> read = new TreeSet<>();
-        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(l.field()));
+        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(answer(l)));
         anyOf.forEach(c -> read.addAll(c.answersRead()));
         return read;
     }
@@ -223,7 +238,7 @@ public final class Condition {
             return Set.of();
         }
         Set<String> read = new TreeSet<>();
-        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(l.field()));
+        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(answer(l)));
         anyOf.forEach(c -> read.addAll(c.answersRead(role)));
         return read;
     }
@@ -235,7 +250,14 @@ public final class Condition {
     List<String> safetyConstraints() {
         List<String> constraints = new ArrayList<>();
         for (Line line : lines) {
-            if (line.field().equals("safety")) {
+            if (line.negated()) {
+                // "none of these" tells apart exactly the sets that "one of these" does
+                constraints.add(String.join(
+                        " || ",
+                        line.values().stream()
+                                .map(v -> "safety contains SafetyFlag." + v)
+                                .toList()));
+            } else if (line.field().equals("safety")) {
                 constraints.add(
                         line.none()
                                 ? "safetyConcern"
@@ -250,10 +272,15 @@ public final class Condition {
         return constraints;
     }
 
+    /** The answer a line reads ({@code notSafety} reads the safety flags). */
+    private static String answer(Line line) {
+        return line.negated() ? "safety" : line.field();
+    }
+
     /** The values this condition names for an answer, in its anyOf groups too. */
     Set<String> valuesNamed(String field) {
         Set<String> named = new TreeSet<>();
-        lines.stream().filter(l -> l.field().equals(field) && !l.ofPlan()).forEach(l -> named.addAll(l.values()));
+        lines.stream().filter(l -> answer(l).equals(field) && !l.ofPlan()).forEach(l -> named.addAll(l.values()));
         anyOf.forEach(c -> named.addAll(c.valuesNamed(field)));
         return named;
     }

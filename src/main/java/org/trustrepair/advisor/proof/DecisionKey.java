@@ -24,7 +24,10 @@ import org.trustrepair.advisor.advice.engine.RuleInfo;
  * read only whether they are blank, and whether a reason keeps an unfilled {@code {answer}}; the answers a reason
  * names are in the key, and any brace left in its own words is), the source keys (checked when the rules are built),
  * the phase and track names, the questionnaire's wording (except a brace in an answer's words, which could leave a
- * reason looking unfilled).
+ * reason looking unfilled). Two things about words are kept, because guardrails read them: the text of
+ * {@code guardrails.yaml} itself (an edited promise is a new proof), and which of the words the guardrails look for
+ * ({@code noStepSays}, {@code noReasonSays}) each title, detail, reason and answer's wording contains, so that a
+ * rewording that brings such words in, or takes them out, is swept again.
  */
 final class DecisionKey {
 
@@ -39,7 +42,9 @@ final class DecisionKey {
             Map<String, RuleInfo> rules,
             Catalogue catalogue,
             int maxFirings,
-            long maxEvaluationNanos) {
+            long maxEvaluationNanos,
+            String guardrails,
+            List<String> guardrailWords) {
         StringBuilder key = new StringBuilder(64 * 1024);
         new TreeMap<>(drlSources)
                 .forEach((path, drl) -> key.append("drl ")
@@ -48,7 +53,38 @@ final class DecisionKey {
                         .append(decisions(drl))
                         .append('\n'));
         key.append(beyondTheDrl(rules, catalogue, maxFirings, maxEvaluationNanos));
+        key.append("guardrails\n").append(guardrails).append('\n');
+        key.append(wordsSaid(rules, catalogue, guardrailWords));
         return sha256(key.toString());
+    }
+
+    /** Which of the guardrails' words each text, reason and answer's wording contains (only those that contain one). */
+    private static String wordsSaid(Map<String, RuleInfo> rules, Catalogue catalogue, List<String> words) {
+        if (words.isEmpty()) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(catalogue.advice())
+                .forEach((id, text) -> said(key, "text " + id, text.title() + "\n" + text.detail(), words));
+        new TreeMap<>(rules).forEach((name, rule) -> said(key, "reason " + name, rule.reason(), words));
+        catalogue
+                .questionnaire()
+                .questions()
+                .forEach(q -> Stream.concat(q.choices().stream().map(c -> c.value()), q.inReasons().keySet().stream())
+                        .forEach(value -> said(
+                                key,
+                                "answer " + q.field() + "=" + value,
+                                catalogue.questionnaire().phrase(q.field(), value),
+                                words)));
+        return key.toString();
+    }
+
+    private static void said(StringBuilder key, String where, String text, List<String> words) {
+        String lower = String.valueOf(text).toLowerCase(java.util.Locale.ROOT);
+        List<String> found = words.stream().filter(lower::contains).toList();
+        if (!found.isEmpty()) {
+            key.append("says ").append(where).append(' ').append(found).append('\n');
+        }
     }
 
     private static String beyondTheDrl(

@@ -24,6 +24,8 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             List<Phase> noStepInPhase,
             List<String> withholds,
             List<String> withholdsIds,
+            List<String> noWithheldIds,
+            Integer maxWithheld,
             List<String> track,
             Phase firstPhase,
             String firstKind,
@@ -33,6 +35,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             Integer minSteps,
             PhaseBefore phaseBefore,
             List<String> noStepSays,
+            List<String> noReasonSays,
             Boolean phaseOrder,
             Boolean explained,
             Boolean disclaimer) {
@@ -42,8 +45,10 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             noStepInPhase = listOrEmpty(noStepInPhase);
             withholds = listOrEmpty(withholds);
             withholdsIds = listOrEmpty(withholdsIds);
+            noWithheldIds = listOrEmpty(noWithheldIds);
             track = listOrEmpty(track);
             noStepSays = listOrEmpty(noStepSays);
+            noReasonSays = listOrEmpty(noReasonSays);
         }
     }
 
@@ -101,6 +106,14 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 return Optional.of(id + " is not withheld");
             }
         }
+        for (String id : p.noWithheldIds()) {
+            if (plan.withheld().stream().anyMatch(w -> w.id().equals(id))) {
+                return Optional.of(id + " is withheld");
+            }
+        }
+        if (p.maxWithheld() != null && plan.withheld().size() > p.maxWithheld()) {
+            return Optional.of(plan.withheld().size() + " items withheld, more than " + p.maxWithheld());
+        }
         if (!p.track().isEmpty()
                 && !p.track().contains(plan.classification().track().name())) {
             return Optional.of("the track is " + plan.classification().track());
@@ -148,6 +161,10 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                     }
                 }
             }
+        }
+        Optional<String> reason = reasonSays(plan, p.noReasonSays());
+        if (reason.isPresent()) {
+            return reason;
         }
         if (Boolean.TRUE.equals(p.phaseOrder())) {
             for (int i = 1; i < steps.size(); i++) {
@@ -208,6 +225,29 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         return phase < kind
                 ? Optional.empty()
                 : Optional.of("a step of kind " + rule.beforeKind() + " comes before the " + rule.phase() + " step");
+    }
+
+    /**
+     * The first reason a person reads in this plan (under "Your situation", a step's "why", a withheld item's reason)
+     * that contains one of these words, whatever their case.
+     */
+    private static Optional<String> reasonSays(AdvicePlan plan, List<String> words) {
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String[]> reasons = new ArrayList<>();
+        plan.classification().why().forEach(why -> reasons.add(new String[] {"your situation", why}));
+        plan.steps().forEach(s -> reasons.add(new String[] {"the why of step " + s.id(), s.why()}));
+        plan.withheld().forEach(w -> reasons.add(new String[] {"the reason of withheld " + w.id(), w.reason()}));
+        for (String said : words) {
+            String lower = said.toLowerCase(Locale.ROOT);
+            for (String[] r : reasons) {
+                if (Objects.toString(r[1], "").toLowerCase(Locale.ROOT).contains(lower)) {
+                    return Optional.of(r[0] + " says \"" + said + "\"");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> firstStep(List<Step> steps, Predicate<Step> bad, String what) {

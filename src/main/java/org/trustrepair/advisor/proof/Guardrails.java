@@ -57,7 +57,7 @@ public final class Guardrails {
      *
      * @throws RuleSetException naming every mistake, when the file is missing or wrong
      */
-    static Guardrails read(String yaml, Set<String> sourceKeys) {
+    static Guardrails read(String yaml, Set<String> sourceKeys, Set<String> adviceIds) {
         if (yaml == null) {
             throw new RuleSetException(
                     FILE,
@@ -95,6 +95,11 @@ public final class Guardrails {
                     .filter(kind -> !KINDS.contains(kind))
                     .forEach(kind -> problems.add(where + ": \"" + kind + "\" is not a kind. Use one of: "
                             + String.join(", ", new TreeSet<>(KINDS)) + "."));
+            Stream.of(e.then().withholdsIds(), e.then().noWithheldIds())
+                    .flatMap(List::stream)
+                    .filter(id -> !adviceIds.contains(id))
+                    .forEach(id -> problems.add(where + ": \"" + id
+                            + "\" is not the id of any advice in the advice.yaml files: check its spelling there"));
             (e.sources() == null ? List.<String>of() : e.sources())
                     .stream()
                             .filter(key -> !sourceKeys.contains(key))
@@ -119,6 +124,20 @@ public final class Guardrails {
 
     public List<Guardrail> all() {
         return all;
+    }
+
+    /**
+     * Every word the guardrails look for in the texts ({@code noStepSays}) and reasons ({@code noReasonSays}), in
+     * lower case: an edit that makes a text or a reason say one of them, or stop saying it, changes what the sweep
+     * can find ({@link DecisionKey}).
+     */
+    List<String> wordsRead() {
+        return all.stream()
+                .flatMap(g -> Stream.concat(g.then().noStepSays().stream(), g.then().noReasonSays().stream()))
+                .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Every guardrail's verdict on a plan, in file order: null where it holds, else what is wrong. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.trustrepair.advisor.advice.Role;
+import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -45,7 +46,9 @@ final class RulesRead {
         return GUARDRAILS.get(
                 rules,
                 r -> Guardrails.read(
-                        r.text(Guardrails.FILE), r.catalogue().sources().keySet()));
+                        r.text(Guardrails.FILE),
+                        r.catalogue().sources().keySet(),
+                        r.catalogue().advice().keySet()));
     }
 
     static RuleModel model(RuleSet rules) {
@@ -59,7 +62,23 @@ final class RulesRead {
     static String decisionKey(RuleSet rules) {
         return DECISION_KEYS.get(
                 rules,
-                r -> DecisionKey.of(r.drlSources(), r.rules(), r.catalogue(), r.maxFirings(), r.maxEvaluationNanos()));
+                r -> DecisionKey.of(
+                        r.drlSources(),
+                        r.rules(),
+                        r.catalogue(),
+                        r.maxFirings(),
+                        r.maxEvaluationNanos(),
+                        r.text(Guardrails.FILE),
+                        guardrailWords(r)));
+    }
+
+    /** The words the guardrails look for; none while guardrails.yaml cannot be read (its text is in the key anyway). */
+    private static List<String> guardrailWords(RuleSet rules) {
+        try {
+            return guardrails(rules).wordsRead();
+        } catch (RuleSetException e) {
+            return List.of();
+        }
     }
 
     /** Whether these rules qualify for the sweep's shortcut ({@link SameFirings}), and if so their probes. */

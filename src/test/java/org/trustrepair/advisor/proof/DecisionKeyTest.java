@@ -92,6 +92,39 @@ class DecisionKeyTest {
     }
 
     @Test
+    void wordsTheGuardrailsLookForAndTheGuardrailsThemselvesAreInTheKey() throws IOException {
+        RuleSet original = RulesFolder.fixture();
+        String promise = "    then:\n      noStepOfKind: [contact, apology]\n\n  - id: no-repair-with-abuse";
+        String withWords = "    then:\n      noStepOfKind: [contact, apology]\n      noStepSays: [\"feel heard\"]\n"
+                + "      noReasonSays: [\"lands better\"]\n\n  - id: no-repair-with-abuse";
+        Path guarded = RulesCopy.of(dir.resolve("guarded"));
+        RulesCopy.edit(guarded, "guardrails.yaml", promise, withWords);
+        RuleSet withGuardrail = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(guarded));
+        assertThat(RulesRead.decisionKey(withGuardrail))
+                .as("an edited guardrail is a new proof")
+                .isNotEqualTo(RulesRead.decisionKey(original));
+
+        RulesCopy.edit(guarded, "apologize/advice.yaml", "decision. Then apologize.", "decision. Only then apologize.");
+        RuleSet reworded = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(guarded));
+        assertThat(RulesRead.decisionKey(reworded))
+                .as("words no guardrail looks for")
+                .isEqualTo(RulesRead.decisionKey(withGuardrail));
+
+        RulesCopy.edit(guarded, "apologize/advice.yaml", "title: Listen until they feel heard", "title: Listen first");
+        RuleSet title = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(guarded));
+        assertThat(RulesRead.decisionKey(title))
+                .as("a title that no longer says what noStepSays looks for")
+                .isNotEqualTo(RulesRead.decisionKey(reworded));
+
+        RulesCopy.edit(
+                guarded, "apologize/apologize.drl", "An apology lands better after", "An apology is heard after");
+        RuleSet reason = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(guarded));
+        assertThat(RulesRead.decisionKey(reason))
+                .as("a reason that no longer says what noReasonSays looks for")
+                .isNotEqualTo(RulesRead.decisionKey(title));
+    }
+
+    @Test
     void theLimitsAreInTheKey() {
         RuleFiles files = RuleFiles.fromDirectory(RulesFolder.FIXTURE);
         assertThat(RulesRead.decisionKey(new RuleSetBuilder(10_000).build(files)))

@@ -19,15 +19,17 @@ import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.Track;
 
 /** Guardrails as counsellors write them in guardrails.yaml: read, refused with a plain reason, and evaluated. */
 class GuardrailsTest {
 
     private static final Set<String> SOURCES = Set.of("OVA", "SEED");
+    private static final Set<String> ADVICE_IDS = Set.of("deny", "covert-monitoring");
 
     private static Guardrails read(String yaml) {
-        return Guardrails.read(yaml, SOURCES);
+        return Guardrails.read(yaml, SOURCES, ADVICE_IDS);
     }
 
     private static Step step(String id, Phase phase, String... kinds) {
@@ -122,6 +124,135 @@ class GuardrailsTest {
     }
 
     @Test
+    void promisesThatSomethingIsNotWithheldAreKept() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: not-for-a-victim
+                    promise: "Not said to a victim."
+                    sources: [SEED]
+                    then:
+                      noWithheldIds: [covert-monitoring]
+                      maxWithheld: 1
+                """).all().get(0);
+        WithheldAdvice deny =
+                new WithheldAdvice("deny", Phase.DISCLOSE, "t", "r", "rule", List.of(), List.of("concealment"));
+        WithheldAdvice spy = new WithheldAdvice(
+                "covert-monitoring", Phase.PROVE, "t", "r", "rule", List.of(), List.of("surveillance"));
+        AdvicePlan safe = plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(deny));
+        assertThat(g.check(WILLING, safe)).isEmpty();
+        assertThat(g.check(WILLING, plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(spy))))
+                .contains("covert-monitoring is withheld");
+        assertThat(g.check(WILLING, plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(deny, deny))))
+                .contains("2 items withheld, more than 1");
+    }
+
+    @Test
+    void aReasonThatSaysForbiddenWordsBreaksThePromiseWhereverThePersonReadsIt() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: no-shock-passed
+                    promise: "No reason says the shock has passed."
+                    sources: [SEED]
+                    then:
+                      noReasonSays: ["The shock has passed"]
+                """).all().get(0);
+        Step says = new Step(
+                1,
+                1,
+                Phase.REFLECT,
+                null,
+                "says",
+                "The shock has passed",
+                "A detail",
+                "A reason",
+                "A rule",
+                List.of(),
+                List.of("reflection"),
+                List.of());
+        assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(says), List.of())))
+                .as("a title is not a reason: noStepSays reads titles")
+                .isEmpty();
+        Step why = new Step(
+                1,
+                1,
+                Phase.REFLECT,
+                null,
+                "why",
+                "A title",
+                "A detail",
+                "Now that the shock has passed, listen.",
+                "A rule",
+                List.of(),
+                List.of("reflection"),
+                List.of());
+        assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(why), List.of())))
+                .contains("the why of step why says \"The shock has passed\"");
+        WithheldAdvice withheld = new WithheldAdvice(
+                "deny", Phase.DISCLOSE, "t", "As THE SHOCK HAS PASSED…", "rule", List.of(), List.of("concealment"));
+        assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(), List.of(withheld))))
+                .contains("the reason of withheld deny says \"The shock has passed\"");
+        AdvicePlan situation = new AdvicePlan(
+                "v",
+                new Classification(
+                        Nature.INTEGRITY,
+                        null,
+                        Track.REPAIR,
+                        null,
+                        null,
+                        List.of("It is 30 days: the shock has passed.")),
+                List.of(),
+                List.of(),
+                "d");
+        assertThat(g.check(WILLING, situation)).contains("your situation says \"The shock has passed\"");
+    }
+
+    @Test
+    void notSafetyHoldsOnlyWhenNoneOfTheFlagsIsTicked() {
+        Guardrails g = read("""
+                guardrails:
+                  - id: victim
+                    promise: "For a victim who does not control."
+                    sources: [SEED]
+                    when:
+                      safety: [I_FEAR_THEM]
+                      notSafety: [CONTROL_BY_ME, MY_SELF_HARM]
+                    then: {noWithheldIds: [covert-monitoring]}
+                """);
+        Guardrail victim = g.all().get(0);
+        WithheldAdvice spy = new WithheldAdvice(
+                "covert-monitoring", Phase.PROVE, "t", "r", "rule", List.of(), List.of("surveillance"));
+        AdvicePlan plan = plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(spy));
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM), plan)).contains("covert-monitoring is withheld");
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM, SafetyFlag.CONTROL_BY_ME), plan))
+                .isEmpty();
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM, SafetyFlag.MY_SELF_HARM), plan))
+                .isEmpty();
+        assertThat(victim.check(withFlags(), plan)).isEmpty();
+        assertThat(g.answersRead(org.trustrepair.advisor.advice.Role.WAS_HURT)).containsExactly("role", "safety");
+        assertThat(g.safetyConstraints())
+                .containsExactly(
+                        "safety contains SafetyFlag.I_FEAR_THEM",
+                        "safety contains SafetyFlag.CONTROL_BY_ME || safety contains SafetyFlag.MY_SELF_HARM");
+    }
+
+    private static Answers withFlags(SafetyFlag... flags) {
+        return new Answers(
+                org.trustrepair.advisor.advice.Role.WAS_HURT,
+                Relationship.ROMANTIC,
+                Breach.INFIDELITY,
+                null,
+                30,
+                null,
+                false,
+                false,
+                0,
+                false,
+                false,
+                null,
+                Set.of(flags));
+    }
+
+    @Test
     void theAnswersAGuardrailReadsAreKnownForEachRole() {
         Guardrails g = read("""
                 guardrails:
@@ -184,6 +315,19 @@ class GuardrailsTest {
                     .anyMatch(p -> p.contains("readiness can be") && p.contains("NEEDS_SPACE"))
                     .anyMatch(p -> p.contains("\"contacts\" is not a kind") && p.contains("contact,"))
                     .anyMatch(p -> p.contains("\"NOPE\"") && p.contains("sources.yaml"));
+        }
+
+        @Test
+        void anUnknownAdviceIdIsNamed() {
+            assertThat(problems("""
+                    guardrails:
+                      - id: a
+                        promise: "A."
+                        then: {noWithheldIds: [covert-monitorin], withholdsIds: [deny]}
+                    """))
+                    .singleElement()
+                    .asString()
+                    .contains("\"covert-monitorin\" is not the id of any advice");
         }
 
         @Test
