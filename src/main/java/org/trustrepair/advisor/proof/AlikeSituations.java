@@ -57,11 +57,12 @@ final class AlikeSituations {
             this.open = firings.open(fired);
             List<Integer> suspects = new ArrayList<>();
             List<String> broken = new ArrayList<>();
+            Guardrail.Words words = Guardrail.Words.of(plan);
             for (int g = 0; g < guardrails.size(); g++) {
                 Guardrail guardrail = guardrails.get(g);
                 // the promise matters only where the guardrail's conditions on the plan hold
                 Optional<String> wrong =
-                        guardrail.when().holdsForPlan(plan) ? guardrail.broken(plan) : Optional.empty();
+                        guardrail.when().holdsForPlan(plan) ? guardrail.broken(plan, words) : Optional.empty();
                 if (wrong.isPresent()) {
                     suspects.add(g);
                     broken.add(wrong.get());

@@ -83,6 +83,33 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
     /** Empty when the plan keeps the promise (whatever the answers); otherwise what is wrong. */
     Optional<String> broken(AdvicePlan plan) {
+        return broken(plan, Words.of(plan));
+    }
+
+    /**
+     * A plan's words in lower case, made once for all the guardrails that look for words in it: each step's title and
+     * detail (joined by a line break, which no word looked for has), and each reason a person reads, with where it is.
+     */
+    record Words(List<String> steps, List<String[]> reasons) {
+        static Words of(AdvicePlan plan) {
+            List<String> steps = plan.steps().stream()
+                    .map(s -> lower(Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), "")))
+                    .toList();
+            List<String[]> reasons = new ArrayList<>();
+            plan.classification().why().forEach(why -> reasons.add(new String[] {"your situation", lower(why)}));
+            plan.steps().forEach(s -> reasons.add(new String[] {"the why of step " + s.id(), lower(s.why())}));
+            plan.withheld()
+                    .forEach(w -> reasons.add(new String[] {"the reason of withheld " + w.id(), lower(w.reason())}));
+            return new Words(steps, reasons);
+        }
+
+        private static String lower(String text) {
+            return Objects.toString(text, "").toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@link #broken(AdvicePlan)}, with the plan's words already lowered. */
+    Optional<String> broken(AdvicePlan plan, Words words) {
         List<Step> steps = plan.steps();
         Promise p = then;
         for (String kind : p.noStepOfKind()) {
@@ -147,22 +174,15 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 return order;
             }
         }
-        if (!p.noStepSays().isEmpty()) {
-            // each step's words in lower case once, for all the words to look for ("\n" is in none of them)
-            List<String> lowered = steps.stream()
-                    .map(s -> (Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), ""))
-                            .toLowerCase(Locale.ROOT))
-                    .toList();
-            for (String words : p.noStepSays()) {
-                String lower = words.toLowerCase(Locale.ROOT);
-                for (int i = 0; i < steps.size(); i++) {
-                    if (lowered.get(i).contains(lower)) {
-                        return Optional.of("step " + steps.get(i).id() + " says \"" + words + "\"");
-                    }
+        for (String said : p.noStepSays()) {
+            String lower = said.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < steps.size(); i++) {
+                if (words.steps().get(i).contains(lower)) {
+                    return Optional.of("step " + steps.get(i).id() + " says \"" + said + "\"");
                 }
             }
         }
-        Optional<String> reason = reasonSays(plan, p.noReasonSays());
+        Optional<String> reason = reasonSays(words, p.noReasonSays());
         if (reason.isPresent()) {
             return reason;
         }
@@ -227,22 +247,12 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 : Optional.of("a step of kind " + rule.beforeKind() + " comes before the " + rule.phase() + " step");
     }
 
-    /**
-     * The first reason a person reads in this plan (under "Your situation", a step's "why", a withheld item's reason)
-     * that contains one of these words, whatever their case.
-     */
-    private static Optional<String> reasonSays(AdvicePlan plan, List<String> words) {
-        if (words.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String[]> reasons = new ArrayList<>();
-        plan.classification().why().forEach(why -> reasons.add(new String[] {"your situation", why}));
-        plan.steps().forEach(s -> reasons.add(new String[] {"the why of step " + s.id(), s.why()}));
-        plan.withheld().forEach(w -> reasons.add(new String[] {"the reason of withheld " + w.id(), w.reason()}));
+    /** The first reason a person reads in this plan that contains one of these words, whatever their case. */
+    private static Optional<String> reasonSays(Words plan, List<String> words) {
         for (String said : words) {
             String lower = said.toLowerCase(Locale.ROOT);
-            for (String[] r : reasons) {
-                if (Objects.toString(r[1], "").toLowerCase(Locale.ROOT).contains(lower)) {
+            for (String[] r : plan.reasons()) {
+                if (r[1].contains(lower)) {
                     return Optional.of(r[0] + " says \"" + said + "\"");
                 }
             }
