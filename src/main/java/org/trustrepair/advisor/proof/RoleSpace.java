@@ -61,6 +61,7 @@ final class RoleSpace {
     final List<Set<SafetyFlag>> safetySets;
     final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
     final Set<String> read = new HashSet<>();
+    private final long size;
 
     RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
         this.role = role;
@@ -104,10 +105,12 @@ final class RoleSpace {
         this.responses = responses.toArray(TheirResponse[]::new);
         this.safetyClasses = safetyClasses;
         this.safetySets = List.copyOf(new LinkedHashSet<>(safetyClasses.values()));
+        this.size = Arrays.stream(sizes()).asLongStream().reduce(1, Math::multiplyExact);
     }
 
+    /** How many situations this part has: the product of {@link #sizes}. */
     long size() {
-        return Arrays.stream(sizes()).asLongStream().reduce(1, Math::multiplyExact);
+        return size;
     }
 
     Answers representativeOf(Answers a) {
