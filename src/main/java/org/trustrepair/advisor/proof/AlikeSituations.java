@@ -36,7 +36,10 @@ final class AlikeSituations {
      * wrong. One object for each set of rules fired, so it is its own identity (maps keyed by it compare objects).
      */
     static final class SameRules {
-        /** Null in a sweep, which needs only what the guardrails say of it (a plan is some kilobytes; kinds, many). */
+        /**
+         * Null in a sweep, which needs only what the guardrails say of it; in a diff, without the words its reasons
+         * take from answers, shared by every kind with the same plan ({@link KindPlan#withoutReasons}).
+         */
         private final AdvicePlan plan;
 
         /** The rules that fired ({@link SameFirings#closure}), named by {@link #firings}. */
@@ -50,8 +53,8 @@ final class AlikeSituations {
         private final String[] broken;
 
         private SameRules(
-                AdvicePlan plan, boolean keepPlan, BitSet fired, SameFirings firings, List<Guardrail> guardrails) {
-            this.plan = keepPlan ? plan : null;
+                AdvicePlan plan, AdvicePlan kept, BitSet fired, SameFirings firings, List<Guardrail> guardrails) {
+            this.plan = kept;
             this.fired = fired;
             this.firings = firings;
             this.open = firings.open(fired);
@@ -116,6 +119,9 @@ final class AlikeSituations {
     private final boolean keepPlans;
 
     private final Map<BitSet, SameRules> byRules = new ConcurrentHashMap<>();
+    /** The plans kept for a diff, each once. */
+    private final Map<AdvicePlan, AdvicePlan> plans = new ConcurrentHashMap<>();
+
     private final List<Guardrail> guardrails;
     /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
     private final int[][] whenDims;
@@ -171,6 +177,16 @@ final class AlikeSituations {
         SameFirings firings = analysed.get();
         return PatternTables.of(firings, space, threads)
                 .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables, keepPlans));
+    }
+
+    /** The plan a kind keeps: none in a sweep, the plan without its answers' words in a diff, shared. */
+    private AdvicePlan kept(AdvicePlan plan) {
+        if (!keepPlans) {
+            return null;
+        }
+        AdvicePlan bare = KindPlan.withoutReasons(plan);
+        AdvicePlan known = plans.putIfAbsent(bare, bare);
+        return known == null ? bare : known;
     }
 
     Finder newFinder() {
@@ -272,7 +288,7 @@ final class AlikeSituations {
                 throw new Mismatch();
             }
             last = byRules.computeIfAbsent(
-                    fired, f -> new SameRules(evaluation.plan(), keepPlans, f, firings, guardrails));
+                    fired, f -> new SameRules(evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);

@@ -81,6 +81,38 @@ final class KindPlan {
     }
 
     /**
+     * The plan without the words its reasons take from one situation's answers (blank: {@link #filledFor} makes each
+     * one again from its rule), so that the many kinds with the same plan can share one copy (a diff holds one for each
+     * of about a million kinds; with their reasons they took gigabytes).
+     */
+    static AdvicePlan withoutReasons(AdvicePlan plan) {
+        Classification c = plan.classification();
+        return new AdvicePlan(
+                plan.rulesVersion(),
+                new Classification(c.nature(), c.severity(), c.track(), c.period(), c.summary(), List.of()),
+                plan.steps().stream()
+                        .map(s -> new Step(
+                                s.order(),
+                                s.rank(),
+                                s.phase(),
+                                s.phaseTitle(),
+                                s.id(),
+                                s.title(),
+                                s.detail(),
+                                "",
+                                s.rule(),
+                                s.sources(),
+                                s.kinds(),
+                                s.helplines()))
+                        .toList(),
+                plan.withheld().stream()
+                        .map(w ->
+                                new WithheldAdvice(w.id(), w.phase(), w.title(), "", w.rule(), w.sources(), w.kinds()))
+                        .toList(),
+                plan.disclaimer());
+    }
+
+    /**
      * Whether, for any answers, {@link Change#between(AdvicePlan, AdvicePlan)} finds the same between these two kinds' plans
      * filled with them: every reason it may compare (each line of the classification's why, the why of each step in
      * both plans, the reason of each item withheld in both) comes from the same template on both sides, and that
