@@ -46,11 +46,25 @@ final class KindPlan {
      * rule's template and these answers, as {@link RuleSet#reason} fills it. Only reasons name answers.
      */
     AdvicePlan filledFor(RuleSet rules, Answers answers) {
-        Classification c = plan.classification();
         List<String> why = new ArrayList<>(classifiedBy.size());
         for (String rule : classifiedBy) {
             why.add(rules.reason(rule, answers));
         }
+        return withReasons(plan, why, rule -> rules.reason(rule, answers));
+    }
+
+    /**
+     * The plan without the words its reasons take from one situation's answers (blank: {@link #filledFor} makes each
+     * one again from its rule), so that the many kinds with the same plan can share one copy (a diff holds one for each
+     * of about a million kinds; with their reasons they took gigabytes).
+     */
+    static AdvicePlan withoutReasons(AdvicePlan plan) {
+        return withReasons(plan, List.of(), rule -> "");
+    }
+
+    /** The plan with these reasons for its classification, and each step's and withheld item's from its rule. */
+    private static AdvicePlan withReasons(AdvicePlan plan, List<String> why, Function<String, String> reasonOf) {
+        Classification c = plan.classification();
         List<Step> steps = new ArrayList<>(plan.steps().size());
         for (Step s : plan.steps()) {
             steps.add(new Step(
@@ -61,7 +75,7 @@ final class KindPlan {
                     s.id(),
                     s.title(),
                     s.detail(),
-                    rules.reason(s.rule(), answers),
+                    reasonOf.apply(s.rule()),
                     s.rule(),
                     s.sources(),
                     s.kinds(),
@@ -70,45 +84,13 @@ final class KindPlan {
         List<WithheldAdvice> withheld = new ArrayList<>(plan.withheld().size());
         for (WithheldAdvice w : plan.withheld()) {
             withheld.add(new WithheldAdvice(
-                    w.id(), w.phase(), w.title(), rules.reason(w.rule(), answers), w.rule(), w.sources(), w.kinds()));
+                    w.id(), w.phase(), w.title(), reasonOf.apply(w.rule()), w.rule(), w.sources(), w.kinds()));
         }
         return new AdvicePlan(
                 plan.rulesVersion(),
                 new Classification(c.nature(), c.severity(), c.track(), c.period(), c.summary(), why),
                 steps,
                 withheld,
-                plan.disclaimer());
-    }
-
-    /**
-     * The plan without the words its reasons take from one situation's answers (blank: {@link #filledFor} makes each
-     * one again from its rule), so that the many kinds with the same plan can share one copy (a diff holds one for each
-     * of about a million kinds; with their reasons they took gigabytes).
-     */
-    static AdvicePlan withoutReasons(AdvicePlan plan) {
-        Classification c = plan.classification();
-        return new AdvicePlan(
-                plan.rulesVersion(),
-                new Classification(c.nature(), c.severity(), c.track(), c.period(), c.summary(), List.of()),
-                plan.steps().stream()
-                        .map(s -> new Step(
-                                s.order(),
-                                s.rank(),
-                                s.phase(),
-                                s.phaseTitle(),
-                                s.id(),
-                                s.title(),
-                                s.detail(),
-                                "",
-                                s.rule(),
-                                s.sources(),
-                                s.kinds(),
-                                s.helplines()))
-                        .toList(),
-                plan.withheld().stream()
-                        .map(w ->
-                                new WithheldAdvice(w.id(), w.phase(), w.title(), "", w.rule(), w.sources(), w.kinds()))
-                        .toList(),
                 plan.disclaimer());
     }
 
