@@ -9,7 +9,7 @@
 #
 #   apt-get install -y nginx wrk     # Debian's packages; this script installs nothing
 #   scripts/fleet-test.sh            # about 5 minutes; logs and wrk outputs in target/fleet/
-#   CONNECTIONS=32 JAVA_OPTS=-Xmx384m scripts/fleet-test.sh
+#   CONNECTIONS=32 JAVA_OPTS=-Xmx1536m scripts/fleet-test.sh
 #
 # Ports 18480 (nginx) and 18481-18483 (replicas) on 127.0.0.1 (BASE_PORT moves them all). The rules are a copy of
 # rules/ in a temporary folder; the repository's rules/ is never touched. Every wait is bounded; everything started
@@ -30,7 +30,8 @@ MEASURE=${MEASURE:-15s}
 MAX_LOAD_SECONDS=${MAX_LOAD_SECONDS:-900}
 CONVERGE_LIMIT=${CONVERGE_LIMIT:-10}
 START_LIMIT=${START_LIMIT:-180}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError}
+# each replica sweeps its rules at start and after each decision edit: about 1 GB of heap (docs/operations.md, Heap)
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+ExitOnOutOfMemoryError}
 OUT=${OUT:-target/fleet}
 PROXY="http://127.0.0.1:$BASE_PORT"
 BODY='{"relationship":"ROMANTIC","breach":"HALF_TRUTHS","readiness":"NEEDS_SPACE","daysElapsed":20,"disclosure":"DISCOVERED","apologiesMade":2}'
