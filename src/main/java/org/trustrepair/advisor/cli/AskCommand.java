@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trustrepair.advisor.advice.AnswersReader;
-import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.advice.Questionnaire.Choice;
 import org.trustrepair.advisor.advice.Questionnaire.Question;
@@ -108,15 +107,7 @@ public final class AskCommand implements Callable<Integer> {
             return 2;
         }
         out.println();
-        try {
-            out.print(PreviewCommand.text(ruleSet.evaluate(read.answers()).plan()));
-            out.flush();
-            return 0;
-        } catch (EvaluationException e) {
-            out.println("No plan: " + e.getMessage());
-            out.flush();
-            return 1;
-        }
+        return PreviewCommand.print(ruleSet, read.answers(), out);
     }
 
     private String readLine() {

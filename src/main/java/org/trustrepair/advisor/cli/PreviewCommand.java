@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -95,8 +96,13 @@ public final class PreviewCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return 2;
         }
+        return print(ruleSet, read.answers(), out);
+    }
+
+    /** Prints the plan for these answers as {@link #text} writes it: exit code 0, or 1 with why there is none. */
+    static int print(RuleSet ruleSet, Answers answers, PrintWriter out) {
         try {
-            out.print(text(ruleSet.evaluate(read.answers()).plan()));
+            out.print(text(ruleSet.evaluate(answers).plan()));
             out.flush();
             return 0;
         } catch (EvaluationException e) {
