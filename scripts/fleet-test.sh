@@ -2,10 +2,12 @@
 # Fleet test (issue 16): three replicas behind nginx (deploy/nginx.conf) on loopback, one rules folder for all, and
 # under steady load (wrk): one replica killed with SIGKILL and restarted, another stopped with SIGTERM (graceful) and
 # restarted, then three edits of the shared rules folder: a reworded title (no decision changes), a rank (a decision
-# changes: every replica sweeps the answer space again) and a guardrail-breaking condition (every replica must refuse
-# it). Prints one RESULT line and exits 0 only when no request failed, every replica served the same new version
-# within CONVERGE_LIMIT seconds after each accepted edit, every replica refused the bad edit, no plan ever came from
-# it, and the proxy's rate limit refused a client past its limit.
+# changes) and a guardrail-breaking condition (every replica must refuse it). Each edit is proven before it is
+# published, as a fleet's pipeline would (./advisor check --cache PROOFS on a staging copy, with the replicas' jar);
+# the replicas share that proofs folder (advisor.workbench.proofs-dir), so they take up the check's sweep instead of
+# each sweeping the answer space again. Prints one RESULT line and exits 0 only when no request failed, every replica
+# served the same new version within CONVERGE_LIMIT seconds after each accepted edit was published, every replica
+# refused the bad edit, no plan ever came from it, and the proxy's rate limit refused a client past its limit.
 #
 #   apt-get install -y nginx wrk     # Debian's packages; this script installs nothing
 #   scripts/fleet-test.sh            # about 5 minutes; logs and wrk outputs in target/fleet/
@@ -30,7 +32,8 @@ MEASURE=${MEASURE:-15s}
 MAX_LOAD_SECONDS=${MAX_LOAD_SECONDS:-900}
 CONVERGE_LIMIT=${CONVERGE_LIMIT:-10}
 START_LIMIT=${START_LIMIT:-180}
-# each replica sweeps its rules at start and after each decision edit: about 1 GB of heap (docs/operations.md, Heap)
+# a replica sweeps rules no proof in the folder stands for (and the check sweeps): about 1 GB of heap
+# (docs/operations.md, Heap)
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+ExitOnOutOfMemoryError}
 OUT=${OUT:-target/fleet}
 PROXY="http://127.0.0.1:$BASE_PORT"
@@ -66,6 +69,7 @@ rm -rf "$OUT" && mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 WORK=$(mktemp -d /tmp/fleet-test.XXXXXX)
 RULES=$WORK/rules
 cp -r rules "$RULES"
+PROOFS=$WORK/proofs
 NG=$WORK/nginx
 mkdir -p "$NG/logs" "$NG/tmp"
 chmod 755 "$WORK" "$NG" # nginx's workers run as nobody
@@ -109,7 +113,8 @@ start_replica() {
   # shellcheck disable=SC2086
   (cd "$WORK/replica-$n" && exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=fleet \
     --server.address=127.0.0.1 --server.port="$(port "$n")" --management.server.port=0 \
-    --advisor.rules-dir="$RULES" --advisor.workbench.samples-dir="$ROOT/samples" >"${LOG[$n]}" 2>&1) &
+    --advisor.rules-dir="$RULES" --advisor.workbench.samples-dir="$ROOT/samples" \
+    --advisor.workbench.proofs-dir="$PROOFS" >"${LOG[$n]}" 2>&1) &
   PID[$n]=$!
 }
 wait_ready() { # replica: until readiness shows a version, then until the sweep at start is done
@@ -128,7 +133,7 @@ wait_ready() { # replica: until readiness shows a version, then until the sweep 
     sleep 0.25
   done
   grep -q 'served since start keep every guardrail' "${LOG[$n]}" || fail "replica $n: no sweep at start; see ${LOG[$n]}"
-  say "replica $n swept its rules at start ($(grep -o 'swept in [0-9]* s' "${LOG[$n]}"))"
+  say "replica $n proved its rules at start ($(grep -o 'swept in [0-9]* s\|proven by a sweep kept in the proofs folder' "${LOG[$n]}" | tail -1))"
 }
 render_nginx() { # replicas to mark down...
   local n
@@ -207,6 +212,24 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
+# prove: FOLDER -> checks it with the replicas' jar, keeping the sweep in the shared proofs folder; sets PROVE_S and
+# PROVE_RC (0 holds, 1 something to fix)
+prove() {
+  local start
+  start=$(now)
+  PROVE_RC=0
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -XX:+UseParallelGC -jar "$JAR" check "$1" --samples "$ROOT/samples" --cache "$PROOFS" \
+    >>"$OUT/checks.txt" 2>&1 || PROVE_RC=$?
+  PROVE_S=$(printf '%.1f' "$(echo "$(now) - $start" | bc)")
+}
+
+# --- the rules proven once before any replica starts: each replica's sweep at start then takes up this proof
+say "proving the rules before the replicas start: advisor check --cache $PROOFS"
+prove "$RULES"
+[ "$PROVE_RC" = 0 ] || fail "the shipped rules do not pass the check; see $OUT/checks.txt"
+say "proven in $PROVE_S s ($(grep -o 'in all [0-9,]* situations\|[0-9,]* situations' "$OUT/checks.txt" | head -1))"
+
 # --- one replica behind nginx
 say "starting replica 1 on port $(port 1) (rules: a copy in $RULES)"
 start_replica 1
@@ -259,15 +282,26 @@ say "the same form posted to another replica than the one that drew the page: $E
 
 # --- under steady load: a kill, a graceful stop, three edits
 CONVERGE=()
-# edit LABEL FILE SED: applies an edit that must be served; waits until every replica serves one new version
+PROVEN=()
+# stage FILE SED: a staging copy of the served rules with the edit, proven (PROVE_S, PROVE_RC)
+stage() {
+  rm -rf "$WORK/staging" && cp -r "$RULES" "$WORK/staging"
+  sed -i "$2" "$WORK/staging/$1"
+  cmp -s "$RULES/$1" "$WORK/staging/$1" && fail "the edit changed nothing in $1"
+  prove "$WORK/staging"
+}
+# edit LABEL FILE SED: proves the edit on a staging copy, publishes it into the shared folder, and waits until every
+# replica serves one new version (timed from the publishing)
 edit() {
   local label=$1 file=$2 expr=$3 before start n v t done_all
   before=$(version 1)
   for n in 2 3; do [ "$(version "$n")" = "$before" ] || fail "replicas differ before the edit: $(version 1) $(version 2) $(version 3)"; done
-  cp "$RULES/$file" "$WORK/before-edit"
+  stage "$file" "$expr"
+  [ "$PROVE_RC" = 0 ] || fail "the edit ($label) does not pass the check; see $OUT/checks.txt"
+  say "edit ($label) proven on a staging copy in $PROVE_S s; publishing it"
+  PROVEN+=("$PROVE_S")
   start=$(now)
-  sed -i "$expr" "$RULES/$file"
-  cmp -s "$RULES/$file" "$WORK/before-edit" && fail "the edit ($label) changed nothing in $file"
+  cp "$WORK/staging/$file" "$RULES/$file"
   declare -A at=() seen=()
   for _ in $(seq 1 600); do # 60 s at most
     done_all=1
@@ -318,7 +352,7 @@ wait_ready 2
 sleep 5
 
 edit "a title reworded" apologize/advice.yaml \
-  's/title: Listen until they feel heard/title: Listen until they feel fully heard/'
+  's/"Listen until they feel heard"/"Listen until they feel fully heard"/'
 sleep 3
 edit "a rank" apologize/apologize.drl \
   's/"apologize-to-others-harmed", Phase.APOLOGIZE, 5/"apologize-to-others-harmed", Phase.APOLOGIZE, 6/'
@@ -327,12 +361,14 @@ sleep 3
 SERVED=$(version 1)
 declare -A REFUSED_BEFORE=()
 for n in 1 2 3; do REFUSED_BEFORE[$n]=$(grep -c 'Rules edit refused' "${LOG[$n]}" || true); done
-say "edit (a condition that breaks a guardrail): must be refused by every replica"
-start=$(now)
+say "edit (a condition that breaks a guardrail): the check refuses it; published anyway, every replica must refuse it"
 cp "$RULES/step-back/step-back.drl" "$WORK/step-back.drl"
-sed -i 's/readiness == Readiness.MOVED_ON, apologiesMade == 0, !safetyConcern/readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, !safetyConcern/' \
-  "$RULES/step-back/step-back.drl"
-cmp -s "$RULES/step-back/step-back.drl" "$WORK/step-back.drl" && fail "the guardrail-breaking edit changed nothing"
+stage step-back/step-back.drl \
+  's/readiness == Readiness.MOVED_ON, apologiesMade == 0, !safetyConcern/readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, !safetyConcern/'
+[ "$PROVE_RC" = 1 ] || fail "the check did not refuse the guardrail-breaking edit (exit $PROVE_RC); see $OUT/checks.txt"
+say "the check refused it in $PROVE_S s; publishing it anyway"
+start=$(now)
+cp "$WORK/staging/step-back/step-back.drl" "$RULES/step-back/step-back.drl"
 REFUSED=0
 for _ in $(seq 1 600); do
   REFUSED=0
@@ -381,7 +417,7 @@ SOCKET=$(field "$CHAOS" socket_errors)
 BAD_SERVED=0
 [ -n "$BAD_VERSION" ] && grep -q "^VERSION $BAD_VERSION " "$OUT/wrk-chaos.txt" && BAD_SERVED=1
 CONV_MAX=$(printf '%s\n' "${CONVERGE[@]}" | sort -g | tail -1)
-LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) cpu_ms_per_plan=$(field "$THREE" cpu_ms_per_plan) nginx_cpu_ms_per_request=$(field "$THREE" nginx_cpu_ms_per_request) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/300 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
+LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) proven_before_s=${PROVEN[0]}(words),${PROVEN[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) cpu_ms_per_plan=$(field "$THREE" cpu_ms_per_plan) nginx_cpu_ms_per_request=$(field "$THREE" nginx_cpu_ms_per_request) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/300 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
 echo "$LINE" | tee -a "$OUT/events.txt"
 
 status=0

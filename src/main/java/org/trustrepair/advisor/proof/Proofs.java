@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -15,8 +14,11 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * reworded text, reason or source, a comment) is checked against the sweep of the rules it rewords instead of a new
  * one, so it is served in the time it takes to compile and run the samples. A sweep under way is shared: a second
  * rule set with the same decisions waits for it rather than starting its own. Only the last few are kept.
+ *
+ * <p>With a folder of {@link ProofFiles} (a fleet's shared proofs, written by {@code ./advisor check --cache DIR} and
+ * by every replica), a sweep found there for the same decisions and the same build stands too: rules proven before
+ * they were published go live in the time it takes to compile them, and each sweep a server makes is kept there.
  */
-@Component
 public class Proofs {
 
     /** Each sweep kept holds only counts and examples: a few kilobytes. */
@@ -43,6 +45,19 @@ public class Proofs {
         }
     };
 
+    /** Where sweeps are also read and kept, or null: in memory only. */
+    private final ProofFiles files;
+
+    /** Sweeps kept in memory only. */
+    public Proofs() {
+        this(null);
+    }
+
+    /** Sweeps kept in memory and in {@code files} (shared with the check command and other servers). */
+    public Proofs(ProofFiles files) {
+        this.files = files;
+    }
+
     /** A sweeper that sweeps with {@code sweep} only rules whose decisions have not been swept yet. */
     public Function<RuleSet, Sweep.Result> reusing(Function<RuleSet, Sweep.Result> sweep) {
         return rules -> sweep(rules, sweep);
@@ -68,7 +83,7 @@ public class Proofs {
             }
         }
         try {
-            Sweep.Result result = sweep.apply(rules);
+            Sweep.Result result = files != null ? files.reusing(sweep).apply(rules) : sweep.apply(rules);
             mine.result().complete(result);
             return result;
         } catch (RuntimeException | Error e) {

@@ -13,6 +13,7 @@ import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.proof.CheckReport;
 import org.trustrepair.advisor.proof.RuleCheck;
+import org.trustrepair.advisor.proof.Sweep;
 
 /**
  * Takes up an edited rules folder only when the whole check holds: it compiles, passes the samples and keeps every
@@ -96,11 +97,18 @@ final class Reload {
                 outcome.ruleSet().rules().size(),
                 previous,
                 took.toMillis(),
-                outcome.sweep() != null && outcome.sweep().reused()
-                        ? " (no decision changed: the sweep of version "
-                                + outcome.sweep().reusedFrom() + " stands for it)"
-                        : "");
+                reusedSweep(outcome.sweep(), files.version()));
         return new Decision(true, files.version(), took, List.of());
+    }
+
+    /** How the log says that an earlier sweep stands for these rules, or nothing. */
+    private static String reusedSweep(Sweep.Result sweep, String version) {
+        if (sweep == null || !sweep.reused()) {
+            return "";
+        }
+        return sweep.reusedFrom().equals(version)
+                ? " (proven before: a sweep of this version in the proofs folder stands for it)"
+                : " (no decision changed: the sweep of version " + sweep.reusedFrom() + " stands for it)";
     }
 
     private Decision refuse(long start, String version, List<String> problems) {

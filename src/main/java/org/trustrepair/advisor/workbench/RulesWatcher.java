@@ -107,10 +107,12 @@ class RulesWatcher implements SmartLifecycle {
                                 && sweep.proof()
                                 && sweep.rulesNeverFired().isEmpty()) {
                             log.info(
-                                    "The rules served since start keep every guardrail in all {} situations (swept in {} s); edits "
+                                    "The rules served since start keep every guardrail in all {} situations ({}); edits "
                                             + "of texts, reasons, sources or comments are now served without a sweep of their own",
                                     sweep.situations(),
-                                    sweep.elapsed().toSeconds());
+                                    sweep.reused()
+                                            ? "proven by a sweep kept in the proofs folder"
+                                            : "swept in " + sweep.elapsed().toSeconds() + " s");
                         } else {
                             log.warn(
                                     "The rules served since start do not pass the guardrail sweep: run ./advisor check {}",

@@ -32,7 +32,8 @@ record WorkbenchSettings(
 
         @DefaultValue("samples") Path samplesDir,
         @DefaultValue("true") boolean sweepAtStart,
-        @DefaultValue Reload reload) {
+        @DefaultValue Reload reload,
+        Path proofsDir) {
 
     /** A bcrypt hash, with or without Spring Security's {@code {bcrypt}} prefix. */
     static final String BCRYPT = "(\\{bcrypt})?\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}";

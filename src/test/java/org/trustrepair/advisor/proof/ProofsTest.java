@@ -2,12 +2,14 @@ package org.trustrepair.advisor.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -58,5 +60,30 @@ class ProofsTest {
                 .hasSize(6)
                 .last()
                 .isEqualTo(first.version() + "/" + first.maxFirings());
+    }
+
+    @Test
+    void aFleetSharesItsSweepsThroughTheProofsFolderForTheSameBuildOnly(@TempDir Path folder) {
+        // a part sweep (not a proof of the whole space), so that the files need no space of the real size
+        Function<RuleSet, Sweep.Result> partSweeper = rules -> {
+            swept.add(rules.version() + "/" + rules.maxFirings());
+            return new Sweep.Result(
+                    null, 1, Duration.ZERO, Map.of(), Map.of(), 0, null, Map.of(), List.of(), false, null, 1, 1);
+        };
+        RuleSet edited = limitedTo(10_006);
+        Proofs checkedBeforePublishing = new Proofs(new ProofFiles(folder, "build-1"));
+        Proofs replica = new Proofs(new ProofFiles(folder, "build-1"));
+        Proofs replicaOfAnotherBuild = new Proofs(new ProofFiles(folder, "build-2"));
+
+        checkedBeforePublishing.sweep(edited, partSweeper);
+        Sweep.Result taken = replica.sweep(limitedTo(10_006), partSweeper);
+
+        assertThat(swept).as("the replica took up the sweep in the folder").hasSize(1);
+        assertThat(taken.reusedFrom()).isEqualTo(edited.version());
+
+        replicaOfAnotherBuild.sweep(limitedTo(10_006), partSweeper);
+        assertThat(swept)
+                .as("a sweep made by other code proves nothing about this one")
+                .hasSize(2);
     }
 }
