@@ -351,8 +351,9 @@ start_replica 2
 wait_ready 2
 sleep 5
 
+# (a title with no word a guardrail forbids, before or after: rewording "until they feel heard" would be a decision)
 edit "a title reworded" apologize/advice.yaml \
-  's/"Listen until they feel heard"/"Listen until they feel fully heard"/'
+  's/"Offer a concrete fix"/"Offer one concrete fix"/'
 sleep 3
 edit "a rank" apologize/apologize.drl \
   's/"apologize-to-others-harmed", Phase.APOLOGIZE, 5/"apologize-to-others-harmed", Phase.APOLOGIZE, 6/'

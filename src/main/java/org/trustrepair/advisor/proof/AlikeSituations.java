@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.proof;
 
+import com.github.benmanes.caffeine.cache.Interner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -53,7 +54,12 @@ final class AlikeSituations {
         private final String[] broken;
 
         private SameRules(
-                AdvicePlan plan, AdvicePlan kept, BitSet fired, SameFirings firings, List<Guardrail> guardrails) {
+                AdvicePlan plan,
+                AdvicePlan kept,
+                BitSet fired,
+                SameFirings firings,
+                List<Guardrail> guardrails,
+                Interner<Object> shared) {
             this.plan = kept;
             this.fired = fired;
             this.firings = firings;
@@ -68,14 +74,14 @@ final class AlikeSituations {
                         guardrail.when().holdsForPlan(plan) ? guardrail.broken(plan, words) : Optional.empty();
                 if (wrong.isPresent()) {
                     suspects.add(g);
-                    broken.add(wrong.get());
+                    broken.add((String) shared.intern(wrong.get())); // the same words for many kinds
                 }
             }
             this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
             this.broken = broken.toArray(String[]::new);
         }
 
-        /** The plan, kept for a diff ({@link #of(RuleSet, AnswerSpace, int, boolean)}). */
+        /** The plan, kept for a diff ({@link #of}). */
         AdvicePlan plan() {
             if (plan == null) {
                 throw new IllegalStateException("the plans of kinds were not kept");
@@ -119,8 +125,12 @@ final class AlikeSituations {
     private final boolean keepPlans;
 
     private final Map<BitSet, SameRules> byRules = new ConcurrentHashMap<>();
-    /** The plans kept for a diff, each once. */
-    private final Map<AdvicePlan, AdvicePlan> plans = new ConcurrentHashMap<>();
+    /**
+     * One copy of each of the values many kinds share: what is wrong with a plan; and for a diff, each plan the kinds
+     * keep, and each step, withheld item, classification and list of rule names in them (the same few hundred steps
+     * recur in hundreds of thousands of plans).
+     */
+    private final Interner<Object> shared = Interner.newStrongInterner();
 
     private final List<Guardrail> guardrails;
     /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
@@ -158,14 +168,9 @@ final class AlikeSituations {
     }
 
     /**
-     * The shortcut for these rules over this space, keeping each kind's plan (for a diff), or empty when the rules do
-     * not qualify (see SameFirings).
+     * The shortcut for these rules over this space, keeping each kind's plan (a diff) or only what the guardrails say
+     * of it (a sweep); empty when the rules do not qualify (see SameFirings).
      */
-    static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads) {
-        return of(rules, space, threads, true);
-    }
-
-    /** The shortcut, keeping each kind's plan or only what the guardrails say of it. */
     static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads, boolean keepPlans) {
         if (!rules.phrasesInert()) {
             return Optional.empty();
@@ -184,9 +189,13 @@ final class AlikeSituations {
         if (!keepPlans) {
             return null;
         }
-        AdvicePlan bare = KindPlan.withoutReasons(plan);
-        AdvicePlan known = plans.putIfAbsent(bare, bare);
-        return known == null ? bare : known;
+        return (AdvicePlan) shared.intern(KindPlan.withoutReasons(plan, shared::intern));
+    }
+
+    /** The one copy kept of a value equal to this one (for a diff: what kinds' plans share). */
+    @SuppressWarnings("unchecked")
+    <T> T shared(T value) {
+        return (T) shared.intern(value);
     }
 
     Finder newFinder() {
@@ -194,7 +203,7 @@ final class AlikeSituations {
     }
 
     /** One thread's lookups: the situation it last looked up, and what that one fired. */
-    final class Finder implements AutoCloseable {
+    final class Finder {
         private final PatternTables.Reader patterns = tables.newReader();
         /**
          * What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules):
@@ -288,7 +297,8 @@ final class AlikeSituations {
                 throw new Mismatch();
             }
             last = byRules.computeIfAbsent(
-                    fired, f -> new SameRules(evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails));
+                    fired,
+                    f -> new SameRules(evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails, shared));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);
@@ -312,11 +322,6 @@ final class AlikeSituations {
             differ.xor(b);
             return !differ.intersects(patterns);
         }
-
-        @Override
-        public void close() {
-            // nothing held: the lookup's buffers are its own
-        }
     }
 
     /**
@@ -338,11 +343,6 @@ final class AlikeSituations {
         @Override
         public int hashCode() {
             return hash;
-        }
-
-        @Override
-        public String toString() {
-            return BitSet.valueOf(words).toString();
         }
     }
 }

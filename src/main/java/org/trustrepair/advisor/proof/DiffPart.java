@@ -77,7 +77,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
             lastBefore = b;
             lastAfter = a;
             lastKnown = known;
-            if (known.changes() != null) {
+            if (!known.answersMatter()) {
                 partial.add(i, false, false, known);
                 return;
             }
@@ -109,18 +109,34 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     /** Two kinds' plans, before and after (compared by identity: each kind has one). */
     private record Pair(KindPlan before, KindPlan after) {}
 
-    /** The changes between two kinds' plans, the same for every situation of both; null when answers matter. */
+    /**
+     * The changes between two kinds' plans, the same for every situation of both; null when answers matter. Once this
+     * thread's set of situations for each change is looked up, only the sets are kept (a diff holds about a million
+     * of these; their changes' words are kept once, as the keys of {@link Partial#bySituations}).
+     */
     private static final class Known {
-        private final List<Change> changes;
-        /** This thread's set of situations for each change, looked up once. */
+        private List<Change> changes;
+        private final boolean answersMatter;
         private BitSet[] sets;
 
         Known(List<Change> changes) {
             this.changes = changes;
+            this.answersMatter = changes == null;
         }
 
-        List<Change> changes() {
-            return changes;
+        boolean answersMatter() {
+            return answersMatter;
+        }
+
+        /** This thread's set of situations for each change. */
+        BitSet[] sets(Map<Change, BitSet> bySituations) {
+            if (sets == null) {
+                sets = changes.stream()
+                        .map(c -> bySituations.computeIfAbsent(c, k -> new BitSet()))
+                        .toArray(BitSet[]::new);
+                changes = null;
+            }
+            return sets;
         }
     }
 
@@ -149,20 +165,16 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
 
         /** A situation with both plans, whose changes are those of its pair of kinds. */
         void add(int index, boolean noPlanBefore, boolean noPlanAfter, Known known) {
-            if (known.sets == null) {
-                known.sets = known.changes().stream()
-                        .map(c -> bySituations.computeIfAbsent(c, k -> new BitSet()))
-                        .toArray(BitSet[]::new);
-            }
+            BitSet[] sets = known.sets(bySituations);
             if (noPlanBefore) {
                 errorsBefore++;
             }
             if (noPlanAfter) {
                 errorsAfter++;
             }
-            if (known.sets.length > 0) {
+            if (sets.length > 0) {
                 changed.set(index);
-                for (BitSet set : known.sets) {
+                for (BitSet set : sets) {
                     set.set(index);
                 }
             }

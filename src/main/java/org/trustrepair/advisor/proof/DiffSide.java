@@ -2,7 +2,6 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,6 @@ final class DiffSide {
         private final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
         private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
         private final LongFunction<Answers> answersOf;
-        private final Map<AlikeSituations.SameRules, KindPlan> seen = new HashMap<>();
         private final List<String> classifiedBy = new ArrayList<>();
         private RuleDiff.Outcome outcome;
         private long evaluated;
@@ -87,24 +85,16 @@ final class DiffSide {
         }
 
         private KindPlan planOf(AlikeSituations.SameRules kind) {
-            KindPlan known = seen.get(kind);
-            if (known == null) {
-                known = plans.get(kind);
-                if (known != null) {
-                    seen.put(kind, known);
-                }
-            }
-            return known;
+            return plans.get(kind);
         }
 
         /** The plan of a kind, from the evaluation of one of its situations; checked to refill into that plan. */
         private void describe(AlikeSituations.SameRules kind, Evaluation evaluation, Answers answers) {
-            KindPlan made = new KindPlan(kind.plan(), classifiedBy, true);
+            KindPlan made = new KindPlan(kind.plan(), alike.shared(List.copyOf(classifiedBy)), true);
             if (!made.filledFor(rules, answers).equals(evaluation.plan())) {
                 made = new KindPlan(kind.plan(), made.classifiedBy(), false);
             }
-            KindPlan kept = plans.putIfAbsent(kind, made);
-            seen.put(kind, kept == null ? made : kept);
+            plans.putIfAbsent(kind, made);
         }
 
         /** The engine's outcome for these answers; the evaluation, or null when there is no plan. */
@@ -124,9 +114,6 @@ final class DiffSide {
         @Override
         public void close() {
             evaluator.close();
-            if (kinds != null) {
-                kinds.close();
-            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Classification;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -50,24 +51,29 @@ final class KindPlan {
         for (String rule : classifiedBy) {
             why.add(rules.reason(rule, answers));
         }
-        return withReasons(plan, why, rule -> rules.reason(rule, answers));
+        return withReasons(plan, why, rule -> rules.reason(rule, answers), UnaryOperator.identity());
     }
 
     /**
      * The plan without the words its reasons take from one situation's answers (blank: {@link #filledFor} makes each
      * one again from its rule), so that the many kinds with the same plan can share one copy (a diff holds one for each
-     * of about a million kinds; with their reasons they took gigabytes).
+     * of about a million kinds; with their reasons they took gigabytes); its steps, withheld items and classification
+     * are the copies {@code shared} gives, so that plans share those too.
      */
-    static AdvicePlan withoutReasons(AdvicePlan plan) {
-        return withReasons(plan, List.of(), rule -> "");
+    static AdvicePlan withoutReasons(AdvicePlan plan, UnaryOperator<Object> shared) {
+        return withReasons(plan, List.of(), rule -> "", shared);
     }
 
-    /** The plan with these reasons for its classification, and each step's and withheld item's from its rule. */
-    private static AdvicePlan withReasons(AdvicePlan plan, List<String> why, Function<String, String> reasonOf) {
+    /**
+     * The plan with these reasons for its classification, and each step's and withheld item's from its rule; each of
+     * its parts the copy {@code one} gives of it.
+     */
+    private static AdvicePlan withReasons(
+            AdvicePlan plan, List<String> why, Function<String, String> reasonOf, UnaryOperator<Object> one) {
         Classification c = plan.classification();
         List<Step> steps = new ArrayList<>(plan.steps().size());
         for (Step s : plan.steps()) {
-            steps.add(new Step(
+            steps.add((Step) one.apply(new Step(
                     s.order(),
                     s.rank(),
                     s.phase(),
@@ -79,16 +85,17 @@ final class KindPlan {
                     s.rule(),
                     s.sources(),
                     s.kinds(),
-                    s.helplines()));
+                    s.helplines())));
         }
         List<WithheldAdvice> withheld = new ArrayList<>(plan.withheld().size());
         for (WithheldAdvice w : plan.withheld()) {
-            withheld.add(new WithheldAdvice(
-                    w.id(), w.phase(), w.title(), reasonOf.apply(w.rule()), w.rule(), w.sources(), w.kinds()));
+            withheld.add((WithheldAdvice) one.apply(new WithheldAdvice(
+                    w.id(), w.phase(), w.title(), reasonOf.apply(w.rule()), w.rule(), w.sources(), w.kinds())));
         }
         return new AdvicePlan(
                 plan.rulesVersion(),
-                new Classification(c.nature(), c.severity(), c.track(), c.period(), c.summary(), why),
+                (Classification) one.apply(
+                        new Classification(c.nature(), c.severity(), c.track(), c.period(), c.summary(), why)),
                 steps,
                 withheld,
                 plan.disclaimer());

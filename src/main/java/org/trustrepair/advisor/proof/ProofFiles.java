@@ -22,11 +22,12 @@ import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * The check command's sweeps, kept on disk by {@link RuleSet#decisionKey()} and by the code that swept: checking an
- * edit that changes only words (texts, reasons, sources, comments) reads the sweep of the rules it rewords instead of
- * sweeping again, as the live reload does with {@link Proofs}. A sweep found for other code (a new build) is never
- * used. Nothing here comes from a person: the examples are situations the sweep made up, kept by their index in the
- * space.
+ * Sweeps kept on disk by {@link RuleSet#decisionKey()} and by the code that swept: checking an edit that changes only
+ * words (texts, reasons, sources, comments), or rules already checked, reads the sweep of the rules with the same
+ * decisions instead of sweeping again. The check command keeps its sweeps here, and so does a server given a proofs
+ * folder ({@link Proofs}): a fleet's replicas take up the sweep the check made before an edit was published. A sweep
+ * found for other code (a new build) is never used. Nothing here comes from a person: the examples are situations the
+ * sweep made up, kept by their index in the space.
  */
 public final class ProofFiles {
 

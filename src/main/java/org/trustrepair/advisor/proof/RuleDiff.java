@@ -112,9 +112,11 @@ public final class RuleDiff {
                     0);
         }
         DiffSide old = new DiffSide(
-                before, shortcut ? AlikeSituations.of(before, space, threads).orElse(null) : null);
+                before,
+                shortcut ? AlikeSituations.of(before, space, threads, true).orElse(null) : null);
         DiffSide now = new DiffSide(
-                after, shortcut ? AlikeSituations.of(after, space, threads).orElse(null) : null);
+                after,
+                shortcut ? AlikeSituations.of(after, space, threads, true).orElse(null) : null);
         boolean sameWords = before.questionnaire().equals(after.questionnaire());
         List<DiffPart.Partial> parts = Parallel.over(
                 space.size(), threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride));

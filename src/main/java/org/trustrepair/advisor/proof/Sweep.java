@@ -182,9 +182,6 @@ public final class Sweep {
             @Override
             public void close() {
                 evaluator.close();
-                if (kinds != null) {
-                    kinds.close();
-                }
             }
         });
         Partial total = new Partial();

@@ -35,7 +35,7 @@ class AlikeSituationsTest {
 
     private static void assertSameAsEvaluatingEverySituation(RuleSet rules) {
         AnswerSpace space = AnswerSpace.of(rules);
-        assertThat(AlikeSituations.of(rules, space, 2))
+        assertThat(AlikeSituations.of(rules, space, 2, true))
                 .as("the rules qualify for the shortcut")
                 .isPresent();
         // a sample spread over the whole space, the engine on each, against the shortcut on the same ones (all of it
@@ -99,7 +99,8 @@ class AlikeSituationsTest {
                         + "  not NatureIs( nature == Nature.COMPETENCE )\n");
         assertThat(RulesRead.sameFirings(negation).whyNot())
                 .contains("\"Apologize to the others who were harmed\"", "not a plain pattern");
-        assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2)).isEmpty();
+        assertThat(AlikeSituations.of(negation, AnswerSpace.of(negation), 2, true))
+                .isEmpty();
 
         RuleSet binding = edited(
                 "binding",
