@@ -2,7 +2,7 @@
 # Fleet test (issue 16): three replicas behind nginx (deploy/nginx.conf) on loopback, one rules folder for all, and
 # under steady load (wrk): one replica killed with SIGKILL and restarted, another stopped with SIGTERM (graceful) and
 # restarted, then three edits of the shared rules folder: a reworded title (no decision changes), a rank (a decision
-# changes) and a guardrail-breaking condition (every replica must refuse it). Each edit is proven before it is
+# changes) and a guardrail tightened past what the rules keep (every replica must refuse it). Each edit is proven before it is
 # published, as a fleet's pipeline would (./advisor check --cache PROOFS on a staging copy, with the replicas' jar);
 # the replicas share that proofs folder (advisor.workbench.proofs-dir), so they take up the check's sweep instead of
 # each sweeping the answer space again. Prints one RESULT line and exits 0 only when no request failed, every replica
@@ -362,14 +362,14 @@ sleep 3
 SERVED=$(version 1)
 declare -A REFUSED_BEFORE=()
 for n in 1 2 3; do REFUSED_BEFORE[$n]=$(grep -c 'Rules edit refused' "${LOG[$n]}" || true); done
-say "edit (a condition that breaks a guardrail): the check refuses it; published anyway, every replica must refuse it"
-cp "$RULES/step-back/step-back.drl" "$WORK/step-back.drl"
-stage step-back/step-back.drl \
-  's/readiness == Readiness.MOVED_ON, apologiesMade == 0, !safetyConcern/readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), apologiesMade == 0, !safetyConcern/'
+say "edit (a guardrail tightened past what the rules keep): the check refuses it; published anyway, every replica must refuse it"
+cp "$RULES/guardrails.yaml" "$WORK/guardrails.yaml"
+# plans without a safety concern have up to twelve steps: a promise of six is broken in many situations
+stage guardrails.yaml 's/^      maxSteps: 12$/      maxSteps: 6/'
 [ "$PROVE_RC" = 1 ] || fail "the check did not refuse the guardrail-breaking edit (exit $PROVE_RC); see $OUT/checks.txt"
 say "the check refused it in $PROVE_S s; publishing it anyway"
 start=$(now)
-cp "$WORK/staging/step-back/step-back.drl" "$RULES/step-back/step-back.drl"
+cp "$WORK/staging/guardrails.yaml" "$RULES/guardrails.yaml"
 REFUSED=0
 for _ in $(seq 1 600); do
   REFUSED=0
@@ -383,7 +383,7 @@ REFUSE_TIME=$(printf '%.1f' "$(echo "$(now) - $start" | bc)")
 BAD_VERSION=$(grep -h -o 'Rules edit refused (version [0-9a-f]*)' "${LOG[1]}" "${LOG[2]}" "${LOG[3]}" | tail -1 | grep -o '[0-9a-f]\{6,\})' | tr -d ')' || true)
 say "refused by $REFUSED of 3 replicas after $REFUSE_TIME s (version ${BAD_VERSION:-?}); serving: $(version 1) $(version 2) $(version 3)"
 for n in 1 2 3; do [ "$(version "$n")" = "$SERVED" ] || fail "replica $n no longer serves $SERVED after the refused edit"; done
-cp "$WORK/step-back.drl" "$RULES/step-back/step-back.drl"
+cp "$WORK/guardrails.yaml" "$RULES/guardrails.yaml"
 say "the bad edit undone in the folder (its content is the served version again: no reload)"
 sleep 5
 
