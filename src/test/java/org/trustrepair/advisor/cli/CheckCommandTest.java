@@ -46,7 +46,8 @@ class CheckCommandTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .startsWith("Guardrail sweep: on 2 threads (--threads N to change).")
+                .startsWith("Guardrail sweep: on 2 threads (--threads N to change). No earlier check of rules that"
+                        + " decide as these do was found")
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
                 .as("the steps no sample protects are named, with how to protect one")
                 .containsPattern("Named by no sample \\(\\d+\\): [a-z-]+(, [a-z-]+)*\\.")
@@ -66,6 +67,7 @@ class CheckCommandTest {
         Run again = run(reworded.toString(), "--samples", samples, "--cache", cache.toString());
 
         assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.err()).as("the wait is announced before the report").contains("This takes a few minutes");
         assertThat(again.out())
                 .startsWith("Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.")
                 .contains("Not swept again: these rules decide exactly as the rules of version "
