@@ -100,9 +100,13 @@ public final class CheckCommand implements Callable<Integer> {
             sweep = new ProofFiles(cache != null ? cache : ProofFiles.defaultFolder(), ProofFiles.codeOfThisProcess())
                     .reusing(sweep);
         }
+        // the report comes at the end: say now that the wait is expected, and how long it may be
+        err.println("advisor check: compiling the rules, running the samples, then trying every situation against"
+                + " the guardrails. This takes a few minutes; after an edit of words only, well under a minute.");
+        err.flush();
         RuleCheck.Outcome outcome =
                 new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
-        String threadsLine = threadsLine(outcome.sweep(), n);
+        String threadsLine = threadsLine(outcome.sweep(), n, !noCache);
         if (threadsLine != null) {
             out.println(threadsLine);
         }
@@ -111,13 +115,22 @@ public final class CheckCommand implements Callable<Integer> {
         return outcome.holds() ? 0 : 1;
     }
 
-    /** The threads the sweep used (the samples run on one), or null when there was no sweep. */
-    static String threadsLine(Sweep.Result sweep, int threads) {
+    /**
+     * The threads the sweep used (the samples run on one), and why it ran, or null when there was no sweep.
+     * {@code cached}: earlier sweeps were looked for, so a fresh one means no earlier check stood for these rules.
+     */
+    static String threadsLine(Sweep.Result sweep, int threads, boolean cached) {
         if (sweep == null) {
             return null;
         }
-        return sweep.reused()
-                ? "Guardrail sweep: an earlier sweep stands for these rules, so no thread swept."
-                : "Guardrail sweep: on " + Counts.of(threads, "thread") + " (--threads N to change).";
+        if (sweep.reused()) {
+            return "Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.";
+        }
+        return "Guardrail sweep: on " + Counts.of(threads, "thread") + " (--threads N to change)."
+                + (cached
+                        ? " No earlier check of rules that decide as these do was found (a decision changed, or"
+                                + " the advisor was updated), so every situation was tried; an edit of words only,"
+                                + " checked next, stands on this one."
+                        : " --no-cache: every situation was tried.");
     }
 }

@@ -113,7 +113,9 @@ public final class CheckReport {
         }
         for (Samples.Failure f : o.sampleFailures()) {
             todo.add("sample " + f.id() + ": " + String.join("; ", f.failures())
-                    + " (correct the rules, or the sample's expectation if the change is intended)");
+                    + (f.unreadable()
+                            ? " (correct the file " + f.file() + ": until it can be read, it checks nothing)"
+                            : " (correct the rules, or the sample's expectation if the change is intended)"));
         }
         Sweep.Result s = o.sweep();
         if (s != null) {

@@ -29,8 +29,15 @@ public final class Samples {
     /** One sample and the file it came from. */
     public record Sample(String file, Case value) {}
 
-    /** A sample that does not hold: its id (or file) and each way it fails, in plain words. */
-    record Failure(String id, String file, List<String> failures) {}
+    /**
+     * A sample that does not hold: its id (or file) and each way it fails, in plain words; {@code unreadable} when the
+     * file itself is wrong (it checked nothing, and the fix is in the file, not in the rules).
+     */
+    record Failure(String id, String file, List<String> failures, boolean unreadable) {
+        Failure(String id, String file, List<String> failures) {
+            this(id, file, failures, false);
+        }
+    }
 
     /** The samples of a folder, and the files that could not be read as one. */
     public record Loaded(Path folder, List<Sample> samples, List<Failure> unreadable) {
@@ -62,16 +69,19 @@ public final class Samples {
                     List.of(new Failure(
                             folder.toString(),
                             folder.toString(),
-                            List.of("the folder cannot be read: " + e.getMessage()))));
+                            List.of("the folder cannot be read: " + e.getMessage()),
+                            true)));
         }
         List<Sample> samples = new ArrayList<>();
         List<Failure> unreadable = new ArrayList<>();
         for (Path file : files) {
             String name = folder.relativize(file).toString().replace('\\', '/');
+            String text = "";
             try {
                 Path fileName = file.getFileName();
+                text = Files.readString(file);
                 Case.Read read = Case.read(
-                        JSON.readTree(file.toFile()),
+                        JSON.readTree(text),
                         stripJson(fileName == null ? name : fileName.toString()),
                         AnswersReader.strict());
                 if (read.ok()) {
@@ -80,13 +90,14 @@ public final class Samples {
                     unreadable.add(new Failure(
                             stripJson(name),
                             name,
-                            read.problems().stream().map(FieldProblem::toString).toList()));
+                            read.problems().stream().map(FieldProblem::toString).toList(),
+                            true));
                 }
             } catch (JsonProcessingException e) {
-                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e))));
+                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e, text)), true));
             } catch (IOException e) {
-                unreadable.add(
-                        new Failure(stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage()))));
+                unreadable.add(new Failure(
+                        stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage())), true));
             }
         }
         return new Loaded(folder, List.copyOf(samples), List.copyOf(unreadable));
@@ -139,12 +150,24 @@ public final class Samples {
                 .toList();
     }
 
-    /** Where the JSON goes wrong, and what to do, for the mistakes a hand-edited file has. */
-    static String jsonProblem(JsonProcessingException e) {
+    /**
+     * Where the JSON goes wrong, and what to do, for the mistakes a hand-edited file has. The parser's own words are
+     * given only when no plain explanation fits.
+     */
+    static String jsonProblem(JsonProcessingException e, String text) {
         String message = firstLine(e.getOriginalMessage());
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 0 : at.getLineNr();
+        int column = at == null ? 0 : at.getColumnNr();
         String hint;
         if (message.startsWith("Unexpected character (']'") || message.startsWith("Unexpected character ('}'")) {
-            hint = "a comma before a closing ] or }: remove the comma after the last item";
+            int[] comma = commaBefore(text, at == null ? -1 : at.getCharOffset());
+            if (comma != null) {
+                // the reader stops at the bracket; the fix is the comma, often on the line above
+                line = comma[0];
+                column = comma[1];
+            }
+            hint = "a comma after the last item of a list or a block, before its closing ] or }: remove that comma";
         } else if (message.contains("was expecting comma")) {
             hint = "a comma is missing between two items (at the end of the item before)";
         } else if (message.contains("end-of-input")) {
@@ -158,11 +181,33 @@ public final class Samples {
         } else if (message.contains("CTRL-CHAR")) {
             hint = "a text's closing quote is missing: a text in quotes ends on the line it starts on";
         } else {
-            hint = "check the commas, quotes and brackets there";
+            hint = "check the commas, quotes and brackets there (the reader says: " + message + ")";
         }
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return "not valid JSON" + where + ": " + hint + " (the reader says: " + message + ")";
+        String where = line > 0 ? " at line " + line + ", column " + column : "";
+        return "not valid JSON" + where + ": " + hint;
+    }
+
+    /**
+     * The line and column (from 1) of the comma just before {@code offset}, with only blanks between; null when the
+     * character before is not a comma.
+     */
+    private static int[] commaBefore(String text, long offset) {
+        int i = (int) Math.min(offset, text.length()) - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ',') {
+            return null;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int j = 0; j < i; j++) {
+            if (text.charAt(j) == '\n') {
+                line++;
+                lineStart = j + 1;
+            }
+        }
+        return new int[] {line, i - lineStart + 1};
     }
 
     private static String stripJson(String name) {

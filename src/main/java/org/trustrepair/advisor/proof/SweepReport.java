@@ -49,8 +49,13 @@ public final class SweepReport {
             if (n > 0) {
                 Sweep.Example e = r.firstViolation().get(g);
                 out.append(String.format(
-                        "%n          %s, for example: %s%n          %s",
-                        Counts.of(n, "situation"), describe(e.answers()), e.problem()));
+                        "%n          guardrail %s in guardrails.yaml; %s, for example: %s%n          %s"
+                                + "%n          read that plan: %s",
+                        g.id(),
+                        Counts.of(n, "situation"),
+                        describe(e.answers()),
+                        e.problem(),
+                        previewCommand(e.answers())));
             }
             out.append('\n');
         }
@@ -91,6 +96,35 @@ public final class SweepReport {
             j.add("theirResponse " + a.theirResponse());
         }
         j.add(a.safety().isEmpty() ? "no safety concern" : "safety " + a.safety());
+        return j.toString();
+    }
+
+    /**
+     * The {@code ./advisor preview} command that shows the plan of these answers (add {@code --rules FOLDER} for a
+     * folder other than {@code rules}): the same answers as {@link #describe}, as name=value.
+     */
+    public static String previewCommand(Answers a) {
+        StringJoiner j = new StringJoiner(" ", "./advisor preview ", "");
+        j.add("role=" + a.role()).add("relationship=" + a.relationship()).add("breach=" + a.breach());
+        if (a.readiness() != null) {
+            j.add("readiness=" + a.readiness());
+        }
+        j.add("daysElapsed=" + a.daysElapsed())
+                .add("disclosure=" + a.disclosure())
+                .add("stillHappening=" + a.stillHappening())
+                .add("happenedBefore=" + a.happenedBefore());
+        if (a.role() == Role.BROKE_TRUST || a.apologiesMade() > 0) {
+            j.add("apologiesMade=" + a.apologiesMade());
+        }
+        j.add("othersAffected=" + a.othersAffected()).add("contactUnavoidable=" + a.contactUnavoidable());
+        if (a.theirResponse() != null) {
+            j.add("theirResponse=" + a.theirResponse());
+        }
+        if (!a.safety().isEmpty()) {
+            StringJoiner flags = new StringJoiner(",", "safety=", "");
+            a.safety().forEach(f -> flags.add(f.name()));
+            j.add(flags.toString());
+        }
         return j.toString();
     }
 

@@ -221,6 +221,18 @@ class RuleSetBuilderTest {
         }
 
         @Test
+        void aQuoteThatPairsWithNothingIsRefusedRatherThanShownToPeople() throws IOException {
+            // without an opening quote the reader takes the closing one as part of the title
+            RuleProblem p = theOnlyProblem(
+                    "step-back/advice.yaml", "\"Reach them another way\"", "  title: Reach them another way\"");
+
+            assertThat(p.line()).isEqualTo(lineOf("step-back/advice.yaml", "Reach them another way\""));
+            assertThat(p.message()).startsWith("column 10: ").contains("quote mark that pairs with nothing");
+            assertThat(p.hint())
+                    .isEqualTo("Put the text in double quotes, at both ends: title: \"Reach them another way\"");
+        }
+
+        @Test
         void aMissingClosingQuoteIsNamedWhereTheTextStarts() throws IOException {
             replaceLine(
                     "relapse/advice.yaml",

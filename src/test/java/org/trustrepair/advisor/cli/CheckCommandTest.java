@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.RulesCopy;
@@ -46,7 +48,8 @@ class CheckCommandTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .startsWith("Guardrail sweep: on 2 threads (--threads N to change).")
+                .startsWith("Guardrail sweep: on 2 threads (--threads N to change). No earlier check of rules that"
+                        + " decide as these do was found")
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
                 .as("the steps no sample protects are named, with how to protect one")
                 .containsPattern("Named by no sample \\(\\d+\\): [a-z-]+(, [a-z-]+)*\\.")
@@ -66,6 +69,7 @@ class CheckCommandTest {
         Run again = run(reworded.toString(), "--samples", samples, "--cache", cache.toString());
 
         assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.err()).as("the wait is announced before the report").contains("This takes a few minutes");
         assertThat(again.out())
                 .startsWith("Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.")
                 .contains("Not swept again: these rules decide exactly as the rules of version "
@@ -137,7 +141,25 @@ class CheckCommandTest {
                 .contains("FAILED  expects-too-much")
                 .contains("track should be STEP_BACK but is REPAIR")
                 .contains("VERDICT: NOT READY")
-                .contains("guardrail broken in");
+                .contains("guardrail broken in")
+                .as("the guardrail is named by its id, as in guardrails.yaml and the guide")
+                .contains("guardrail no-contact-after-no-contact in guardrails.yaml; ");
+
+        // the example comes with the command that shows its plan, and that command runs
+        Matcher preview =
+                Pattern.compile("read that plan: \\./advisor preview ([^\\n]+)").matcher(run.out());
+        assertThat(preview.find()).as(run.out()).isTrue();
+        List<String> args = new ArrayList<>(List.of("--rules", rules.toString()));
+        args.addAll(List.of(preview.group(1).split(" ")));
+        StringWriter planOut = new StringWriter();
+        StringWriter planErr = new StringWriter();
+        CommandLine previewCli = new CommandLine(new PreviewCommand());
+        previewCli.setOut(new PrintWriter(planOut));
+        previewCli.setErr(new PrintWriter(planErr));
+        assertThat(previewCli.execute(args.toArray(String[]::new)))
+                .as(planErr.toString())
+                .isZero();
+        assertThat(planOut.toString()).contains("Say once that you are there");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +33,27 @@ class SampleFilesTest {
                                         ]}}
                 """);
 
+        // the reader stops at the ] of line 4; the comma to remove is on line 3, after the last item
         assertThat(problem)
-                .startsWith("not valid JSON at line 4, column ")
-                .contains("remove the comma after the last item");
+                .startsWith("not valid JSON at line 3, column 40: ")
+                .contains("remove that comma")
+                .doesNotContain("the reader says")
+                .doesNotContain("code 93");
+    }
+
+    @Test
+    void anUnreadableSampleIsToBeCorrectedInItsFileNotInTheRules() throws IOException {
+        Files.writeString(dir.resolve("case.json"), "{\"id\": \"x\",\n \"answers\": {\"role\": \"BROKE_TRUST\",}}\n");
+        Samples.Loaded loaded = Samples.read(dir);
+        RuleCheck.Outcome outcome = new RuleCheck.Outcome(
+                "rules", "v", null, List.of(), 1, loaded.unreadable(), List.of(), null, Duration.ZERO, Duration.ZERO);
+
+        assertThat(CheckReport.todo(outcome))
+                .singleElement()
+                .asString()
+                .startsWith("sample case: not valid JSON at line 2, column 35: ")
+                .endsWith("(correct the file case.json: until it can be read, it checks nothing)")
+                .doesNotContain("the sample's expectation");
     }
 
     @Test

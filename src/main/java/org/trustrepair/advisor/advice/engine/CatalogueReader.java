@@ -47,6 +47,7 @@ final class CatalogueReader {
                 continue;
             }
             String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+            problems.addAll(YamlErrors.strayQuotes(f.path(), f.text()));
             try {
                 switch (name) {
                     case "advice.yaml" -> {

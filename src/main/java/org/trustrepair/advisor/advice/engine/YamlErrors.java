@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,6 +185,39 @@ public final class YamlErrors {
         }
         return new RuleProblem(
                 file, line, "column " + column + ": this line cannot be read.", generic(problem + " " + context));
+    }
+
+    /** The fields whose value is a one-line text a person reads. */
+    private static final Set<String> ONE_LINE_TEXTS =
+            Set.of("title", "label", "promise", "help", "inReasons", "name", "text");
+
+    /**
+     * One-line texts written without quotes but with a quote mark that pairs with nothing ({@code title: Reach them"}):
+     * the reader takes them as they stand, so the stray mark would be shown to people.
+     */
+    public static List<RuleProblem> strayQuotes(String file, String text) {
+        List<RuleProblem> found = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher key = KEY.matcher(lines[i]);
+            if (!key.matches() || !ONE_LINE_TEXTS.contains(key.group(2))) {
+                continue;
+            }
+            String value = key.group(3).strip();
+            if (value.isEmpty() || "\"'>|[{&*!#".indexOf(value.charAt(0)) >= 0) {
+                continue;
+            }
+            if (value.endsWith("\"") || quotes(value, '"') % 2 != 0) {
+                String bare = value.replace("\"", "").strip();
+                found.add(new RuleProblem(
+                        file,
+                        i + 1,
+                        "column " + (key.end(2) + 3) + ": the text has a quote mark that pairs with nothing; as it"
+                                + " stands, the mark would be shown to people.",
+                        "Put the text in double quotes, at both ends: " + key.group(2) + ": \"" + bare + "\""));
+            }
+        }
+        return found;
     }
 
     /**
