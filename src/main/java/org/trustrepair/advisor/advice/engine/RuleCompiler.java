@@ -1,10 +1,12 @@
 package org.trustrepair.advisor.advice.engine;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -17,11 +19,18 @@ import org.trustrepair.advisor.advice.RuleProblem;
 /**
  * Compiles the DRL files and decision tables of a rules folder into a Drools {@link KieBase}, and words the
  * compiler's errors for a counsellor ({@link DrlErrors}). Each build is its own module in Drools' repository, removed
- * once the base is made.
+ * once the base is made. The last base made is kept with the files it came from: an edit that leaves every rule file
+ * as it was (a text, a question, a guardrail) uses it again instead of compiling the same rules (a base is a function
+ * of its rule files alone, and many rule sets may share one: each makes its own sessions).
  */
 final class RuleCompiler {
 
     private static final AtomicLong BUILDS = new AtomicLong();
+
+    /** The rule files last compiled without error, by path, and their base. */
+    private record Compiled(Map<String, ByteBuffer> ruleFiles, KieBase base) {}
+
+    private static final AtomicReference<Compiled> LAST = new AtomicReference<>();
 
     private RuleCompiler() {}
 
@@ -30,21 +39,29 @@ final class RuleCompiler {
      * in plain words, a decision table's at its row.
      */
     static KieBase compile(RuleFiles files, Map<String, String> drlSources, List<RuleProblem> problems) {
+        Map<String, ByteBuffer> ruleFiles = new TreeMap<>(); // a buffer's equals compares its bytes
+        for (RuleFiles.RuleFile f : files.files()) {
+            if (f.isDrl() || f.isDecisionTable()) {
+                ruleFiles.put(f.path(), ByteBuffer.wrap(f.content()));
+            }
+        }
+        Compiled last = LAST.get();
+        if (last != null && last.ruleFiles().equals(ruleFiles)) {
+            return last.base();
+        }
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId(
                 "org.trustrepair.rules", "ruleset-" + files.version(), "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        int ruleFiles = 0;
+        if (ruleFiles.isEmpty()) {
+            problems.add(RuleProblem.of(".", 0, "No rule files (*.drl, *.drl.csv, *.drl.xlsx) found."));
+            return null;
+        }
         for (RuleFiles.RuleFile f : files.files()) {
             if (f.isDrl() || f.isDecisionTable()) {
                 kfs.write("src/main/resources/rules/" + f.path(), f.content());
-                ruleFiles++;
             }
-        }
-        if (ruleFiles == 0) {
-            problems.add(RuleProblem.of(".", 0, "No rule files (*.drl, *.drl.csv, *.drl.xlsx) found."));
-            return null;
         }
         try {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -64,6 +81,7 @@ final class RuleCompiler {
             KieContainer container = ks.newKieContainer(releaseId);
             KieBase base = container.getKieBase();
             ks.getRepository().removeKieModule(releaseId);
+            LAST.set(new Compiled(ruleFiles, base));
             return base;
         } catch (RuntimeException e) {
             ks.getRepository().removeKieModule(releaseId);
