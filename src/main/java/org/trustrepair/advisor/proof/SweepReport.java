@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.proof;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.trustrepair.advisor.advice.Answers;
@@ -73,28 +74,14 @@ public final class SweepReport {
         return out.toString();
     }
 
-    /** A synthetic situation in the contract's words (never a person's: sweeps only make them up). */
     /**
-     * A situation as answers a person could give: only the answers the questionnaire asks of their role, none blank
-     * (readiness only once the other person knows, their response only from the person who was hurt).
+     * A situation as answers a person could give, in the contract's words (never a person's: sweeps only make them
+     * up): only the answers the questionnaire asks of their role, none blank (readiness only once the other person
+     * knows, their response only from the person who was hurt).
      */
     public static String describe(Answers a) {
         StringJoiner j = new StringJoiner(", ");
-        j.add("role " + a.role()).add("relationship " + a.relationship()).add("breach " + a.breach());
-        if (a.readiness() != null) {
-            j.add("readiness " + a.readiness());
-        }
-        j.add("daysElapsed " + a.daysElapsed())
-                .add("disclosure " + a.disclosure())
-                .add("stillHappening " + a.stillHappening())
-                .add("happenedBefore " + a.happenedBefore());
-        if (a.role() == Role.BROKE_TRUST || a.apologiesMade() > 0) {
-            j.add("apologiesMade " + a.apologiesMade());
-        }
-        j.add("othersAffected " + a.othersAffected()).add("contactUnavoidable " + a.contactUnavoidable());
-        if (a.theirResponse() != null) {
-            j.add("theirResponse " + a.theirResponse());
-        }
+        asked(a).forEach((name, value) -> j.add(name + " " + value));
         j.add(a.safety().isEmpty() ? "no safety concern" : "safety " + a.safety());
         return j.toString();
     }
@@ -105,27 +92,37 @@ public final class SweepReport {
      */
     public static String previewCommand(Answers a) {
         StringJoiner j = new StringJoiner(" ", "./advisor preview ", "");
-        j.add("role=" + a.role()).add("relationship=" + a.relationship()).add("breach=" + a.breach());
-        if (a.readiness() != null) {
-            j.add("readiness=" + a.readiness());
-        }
-        j.add("daysElapsed=" + a.daysElapsed())
-                .add("disclosure=" + a.disclosure())
-                .add("stillHappening=" + a.stillHappening())
-                .add("happenedBefore=" + a.happenedBefore());
-        if (a.role() == Role.BROKE_TRUST || a.apologiesMade() > 0) {
-            j.add("apologiesMade=" + a.apologiesMade());
-        }
-        j.add("othersAffected=" + a.othersAffected()).add("contactUnavoidable=" + a.contactUnavoidable());
-        if (a.theirResponse() != null) {
-            j.add("theirResponse=" + a.theirResponse());
-        }
+        asked(a).forEach((name, value) -> j.add(name + "=" + value));
         if (!a.safety().isEmpty()) {
             StringJoiner flags = new StringJoiner(",", "safety=", "");
             a.safety().forEach(f -> flags.add(f.name()));
             j.add(flags.toString());
         }
         return j.toString();
+    }
+
+    /** The answers asked of this situation's role but safety, by name, in the questionnaire's order. */
+    private static Map<String, Object> asked(Answers a) {
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("role", a.role());
+        asked.put("relationship", a.relationship());
+        asked.put("breach", a.breach());
+        if (a.readiness() != null) {
+            asked.put("readiness", a.readiness());
+        }
+        asked.put("daysElapsed", a.daysElapsed());
+        asked.put("disclosure", a.disclosure());
+        asked.put("stillHappening", a.stillHappening());
+        asked.put("happenedBefore", a.happenedBefore());
+        if (a.role() == Role.BROKE_TRUST || a.apologiesMade() > 0) {
+            asked.put("apologiesMade", a.apologiesMade());
+        }
+        asked.put("othersAffected", a.othersAffected());
+        asked.put("contactUnavoidable", a.contactUnavoidable());
+        if (a.theirResponse() != null) {
+            asked.put("theirResponse", a.theirResponse());
+        }
+        return asked;
     }
 
     public static Map<String, Long> coverage(Sweep.Result r) {

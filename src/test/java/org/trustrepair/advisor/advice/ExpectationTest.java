@@ -19,7 +19,7 @@ class ExpectationTest {
     void holdsWhenThePlanMatches() {
         assertThat(only(
                                 Track.REPAIR,
-                                List.of("end-it-completely"),
+                                List.of("end-the-affair-contact"),
                                 List.of("STOP before APOLOGIZE"),
                                 List.of("press-for-forgiveness"))
                         .failures(plan))
@@ -53,14 +53,14 @@ class ExpectationTest {
                 null,
                 List.of(Phase.STOP),
                 null,
-                List.of("end-it-completely"),
+                List.of("end-the-affair-contact"),
                 null,
                 null,
                 "crisis-line-first");
         assertThat(e.failures(plan))
                 .containsExactly(
                         "phase STOP should not be in the plan but is",
-                        "step end-it-completely should not be given but is",
+                        "step end-the-affair-contact should not be given but is",
                         "the first step should be crisis-line-first but is name-the-harm");
     }
 

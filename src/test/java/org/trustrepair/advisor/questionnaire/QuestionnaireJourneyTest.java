@@ -162,7 +162,8 @@ class QuestionnaireJourneyTest {
             assertThat(texts(plan, "h2"))
                     .as("with thoughts of self-harm, everything beyond safety waits")
                     .doesNotContain("Then, in order");
-            assertThat(texts(plan, ".withheld__title")).contains("Offer to see a couples counsellor together");
+            assertThat(texts(plan, ".withheld__title"))
+                    .contains("Work on the relationship now, couples counselling included");
             assertThat(texts(plan, ".helpline"))
                     .as("each help line once, though two steps give the emergency numbers")
                     .doesNotHaveDuplicates()
