@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -90,24 +91,24 @@ public final class ProofFiles {
                     || !s.code().equals(code)) {
                 return Optional.empty();
             }
-            AnswerSpace space = AnswerSpace.of(rules);
-            if (s.proof() && s.situations() != space.size()) {
-                return Optional.empty();
-            }
+            // Same decisions and same code make the same space. It is worked out only to place the examples of a
+            // sweep that found something; a fleet's replica taking up a proof that holds skips it (about a second).
+            AnswerSpace placed = s.firstViolation().isEmpty() && s.firstError() == null ? null : AnswerSpace.of(rules);
+            Supplier<AnswerSpace> space = placed != null ? () -> placed : () -> AnswerSpace.of(rules);
             Map<Guardrail, Long> violations = new LinkedHashMap<>();
             Map<Guardrail, Sweep.Example> first = new LinkedHashMap<>();
             for (Guardrail g : Guardrails.of(rules).all()) {
                 violations.put(g, s.violations().getOrDefault(g.id(), 0L));
                 Kept k = s.firstViolation().get(g.id());
                 if (k != null) {
-                    first.put(g, new Sweep.Example(k.index(), space.get(k.index()), k.problem()));
+                    first.put(g, new Sweep.Example(k.index(), placed.get(k.index()), k.problem()));
                 }
             }
             Sweep.Example firstError = s.firstError() == null
                     ? null
                     : new Sweep.Example(
                             s.firstError().index(),
-                            space.get(s.firstError().index()),
+                            placed.get(s.firstError().index()),
                             s.firstError().problem());
             return Optional.of(new Sweep.Result(
                     space,

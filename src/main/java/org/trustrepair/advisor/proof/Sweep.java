@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustrepair.advisor.advice.Answers;
@@ -31,7 +32,8 @@ public final class Sweep {
 
     /** What a sweep found. */
     public record Result(
-            AnswerSpace space,
+            /* the space swept; worked out only when asked for (a sweep read from a proof file seldom needs it) */
+            Supplier<AnswerSpace> space,
             long situations,
             Duration elapsed,
             Map<Guardrail, Long> violations,
@@ -196,7 +198,7 @@ public final class Sweep {
                 && !RulesRead.numberUseUnrecognised(rules, "daysElapsed")
                 && !RulesRead.numberUseUnrecognised(rules, "apologiesMade");
         return new Result(
-                space,
+                () -> space,
                 total.situations,
                 Duration.ofNanos(System.nanoTime() - start),
                 total.violations,

@@ -37,7 +37,7 @@ public final class SweepReport {
                         r.evaluated()));
             }
         }
-        out.append("The space: ").append(r.space().describe()).append('\n');
+        out.append("The space: ").append(r.space().get().describe()).append('\n');
         if (!r.proof()) {
             out.append(
                     "NOTE: this sweep is not a proof: it skipped situations, or a rule compares days or apologies in a "

@@ -74,6 +74,7 @@ class ProofFilesTest {
         assertThat(read.situationsPerRule()).isEqualTo(first.situationsPerRule());
         assertThat(read.rulesNeverFired()).isEqualTo(first.rulesNeverFired());
         assertThat(read.proof()).isEqualTo(first.proof());
+        assertThat(read.space().get().describe()).isEqualTo(first.space().get().describe());
         assertThat(SweepReport.text(read))
                 .contains("Not swept again", rules.version())
                 .contains(SweepReport.describe(
@@ -82,6 +83,35 @@ class ProofFilesTest {
         // another build of the code does not trust it
         new ProofFiles(folder, "code-2").reusing(sweeper).apply(reworded);
         assertThat(swept).containsExactly(rules.version(), reworded.version());
+    }
+
+    @Test
+    void aKeptSweepThatHoldsDescribesTheSameSpaceWhenAskedFor() {
+        RuleSet rules = build(Path.of("rules"));
+        AnswerSpace space = AnswerSpace.of(rules);
+        // a stand-in for a sweep that found nothing: what is tested is reading it back, not sweeping
+        Sweep.Result held = new Sweep.Result(
+                () -> space,
+                space.size(),
+                java.time.Duration.ofSeconds(1),
+                java.util.Map.of(),
+                java.util.Map.of(),
+                0,
+                null,
+                new java.util.TreeMap<>(),
+                List.of(),
+                true,
+                null,
+                space.size(),
+                1);
+        ProofFiles files = new ProofFiles(dir.resolve("kept"), "code-1");
+        files.write(rules, held);
+
+        Sweep.Result read = files.read(rules).orElseThrow();
+
+        assertThat(read.holds()).isTrue();
+        assertThat(read.situations()).isEqualTo(space.size());
+        assertThat(read.space().get().describe()).isEqualTo(space.describe());
     }
 
     @Test
