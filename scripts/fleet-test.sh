@@ -10,7 +10,7 @@
 # refused the bad edit, no plan ever came from it, and the proxy's rate limit refused a client past its limit.
 #
 #   apt-get install -y nginx wrk     # Debian's packages; this script installs nothing
-#   scripts/fleet-test.sh            # about 5 minutes; logs and wrk outputs in target/fleet/
+#   scripts/fleet-test.sh            # about 20 minutes; logs and wrk outputs in target/fleet/
 #   CONNECTIONS=32 JAVA_OPTS=-Xmx1536m scripts/fleet-test.sh
 #
 # Ports 18480 (nginx) and 18481-18483 (replicas) on 127.0.0.1 (BASE_PORT moves them all). The rules are a copy of
@@ -25,8 +25,11 @@ ROOT=$(pwd)
 BASE_PORT=${BASE_PORT:-18480}
 CONNECTIONS=${CONNECTIONS:-16}
 # Under the kill, the stop and the edits each connection waits PACE_MS between a plan and its next request: a steady
-# load below what the fleet can serve, as a fleet runs with headroom. PACE_MS=0: as fast as it goes.
-PACE_MS=${PACE_MS:-10}
+# load below what the fleet can serve, as a fleet runs with headroom. By default (auto) the pace offers LOAD_PERCENT of
+# the three replicas' throughput measured just before (60: the autoscaler's target in docs/scaling.md). PACE_MS=0: as
+# fast as it goes (the fleet saturated: every reload then competes with serving for the last of the CPU).
+PACE_MS=${PACE_MS:-auto}
+LOAD_PERCENT=${LOAD_PERCENT:-60}
 WARMUP=${WARMUP:-20s}
 MEASURE=${MEASURE:-15s}
 MAX_LOAD_SECONDS=${MAX_LOAD_SECONDS:-1800}
@@ -161,25 +164,6 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
 end
 LUA
-{ cat "$OUT/post.lua"; [ "$PACE_MS" -gt 0 ] && echo "delay = function() return $PACE_MS end"; cat <<'LUA'
-local threads = {}
-setup = function(thread) table.insert(threads, thread) end
-init = function(args) versions = {} end
-response = function(status, headers, body)
-  local v = body and string.match(body, '"rulesVersion":"(%x+)"')
-  if v then versions[v] = (versions[v] or 0) + 1 end
-end
-local summarize = done
-done = function(summary, latency, requests)
-  summarize(summary, latency, requests)
-  local all = {}
-  for _, t in ipairs(threads) do
-    for v, n in pairs(t:get("versions") or {}) do all[v] = (all[v] or 0) + n end
-  end
-  for v, n in pairs(all) do io.write(string.format("VERSION %s %d\n", v, n)) end
-end
-LUA
-} >"$OUT/chaos.lua"
 HZ=$(getconf CLK_TCK)
 ticks() { # pids -> their CPU time (user + system) so far, in clock ticks
   local t=0 p
@@ -281,6 +265,34 @@ ELSEWHERE=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -c "$WORK/cooki
 say "the same form posted to another replica than the one that drew the page: $ELSEWHERE (why pages keep to one replica)"
 
 # --- under steady load: a kill, a graceful stop, three edits
+if [ "$PACE_MS" = auto ]; then
+  # CONNECTIONS connections, each waiting PACE_MS after a plan: at most CONNECTIONS * 1000 / PACE_MS plans a second
+  PACE_MS=$(awk -v c="$CONNECTIONS" -v r="$(field "$THREE" rps)" -v p="$LOAD_PERCENT" \
+    'BEGIN { printf "%d", (r > 0 ? c * 1000 / (r * p / 100) : 10) + 0.5 }')
+  OFFERED="at most $LOAD_PERCENT % of the $(field "$THREE" rps) plans a second three replicas served"
+else
+  OFFERED="PACE_MS set by hand"
+fi
+# the steady load's script: paced, and counting the plans of each rules version
+{ cat "$OUT/post.lua"; [ "$PACE_MS" -gt 0 ] && echo "delay = function() return $PACE_MS end"; cat <<'LUA'
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+init = function(args) versions = {} end
+response = function(status, headers, body)
+  local v = body and string.match(body, '"rulesVersion":"(%x+)"')
+  if v then versions[v] = (versions[v] or 0) + 1 end
+end
+local summarize = done
+done = function(summary, latency, requests)
+  summarize(summary, latency, requests)
+  local all = {}
+  for _, t in ipairs(threads) do
+    for v, n in pairs(t:get("versions") or {}) do all[v] = (all[v] or 0) + n end
+  end
+  for v, n in pairs(all) do io.write(string.format("VERSION %s %d\n", v, n)) end
+end
+LUA
+} >"$OUT/chaos.lua"
 CONVERGE=()
 PROVEN=()
 # stage FILE SED: a staging copy of the served rules with the edit, proven (PROVE_S, PROVE_RC)
@@ -323,7 +335,7 @@ edit() {
   CONVERGE+=("$(printf '%.1f' "$t")")
 }
 
-say "steady load: wrk -t2 -c$CONNECTIONS, ${PACE_MS} ms between a plan and the next request on a connection, through nginx (stopped when the events are done, ${MAX_LOAD_SECONDS} s at most)"
+say "steady load: wrk -t2 -c$CONNECTIONS, ${PACE_MS} ms between a plan and the next request on a connection ($OFFERED), through nginx (stopped when the events are done, ${MAX_LOAD_SECONDS} s at most)"
 wrk -t2 -c"$CONNECTIONS" -d"${MAX_LOAD_SECONDS}s" --timeout 10s -s "$OUT/chaos.lua" "$PROXY/api/advice" \
   >"$OUT/wrk-chaos.txt" 2>&1 &
 WRK_PID=$!
@@ -418,7 +430,7 @@ SOCKET=$(field "$CHAOS" socket_errors)
 BAD_SERVED=0
 [ -n "$BAD_VERSION" ] && grep -q "^VERSION $BAD_VERSION " "$OUT/wrk-chaos.txt" && BAD_SERVED=1
 CONV_MAX=$(printf '%s\n' "${CONVERGE[@]}" | sort -g | tail -1)
-LINE="RESULT requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) proven_before_s=${PROVEN[0]}(words),${PROVEN[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) cpu_ms_per_plan=$(field "$THREE" cpu_ms_per_plan) nginx_cpu_ms_per_request=$(field "$THREE" nginx_cpu_ms_per_request) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/300 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
+LINE="RESULT pace_ms=$PACE_MS requests=$REQUESTS non2xx=$NON2XX socket_errors=$SOCKET versions_seen=$NVERSIONS converge_s=${CONVERGE[0]}(words),${CONVERGE[1]}(decision) proven_before_s=${PROVEN[0]}(words),${PROVEN[1]}(decision) refused_by=$REFUSED/3 rps_1_replica=$(field "$ONE" rps) rps_3_replicas=$(field "$THREE" rps) rps_under_chaos=$(field "$CHAOS" rps) cpu_ms_per_plan=$(field "$THREE" cpu_ms_per_plan) nginx_cpu_ms_per_request=$(field "$THREE" nginx_cpu_ms_per_request) upstream_errors_retried=$RETRIED questionnaire=$FORMS_OK/10 rate_limited=$LIMITED/300 load_avg=$(cut -d' ' -f1 /proc/loadavg)"
 echo "$LINE" | tee -a "$OUT/events.txt"
 
 status=0
