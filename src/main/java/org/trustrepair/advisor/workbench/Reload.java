@@ -91,12 +91,18 @@ final class Reload {
             loads.swept(outcome.ruleSet().version(), outcome.sweep());
         }
         Duration took = since(start);
+        long compiled = outcome.compileTime().toMillis();
+        long samplesRun = outcome.samplesTime().toMillis();
         log.info(
-                "Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms{}",
+                "Rules reloaded: now serving version {} ({} rules) instead of {}, checked in {} ms (compiling {} ms, "
+                        + "the samples {} ms, the sweep or its kept proof {} ms){}",
                 files.version(),
                 outcome.ruleSet().rules().size(),
                 previous,
                 took.toMillis(),
+                compiled,
+                samplesRun,
+                Math.max(0, took.toMillis() - compiled - samplesRun),
                 reusedSweep(outcome.sweep(), files.version()));
         return new Decision(true, files.version(), took, List.of());
     }
