@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Evaluation;
+import org.trustrepair.advisor.advice.engine.RuleInfo;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -59,6 +60,7 @@ final class AlikeSituations {
                 BitSet fired,
                 SameFirings firings,
                 List<Guardrail> guardrails,
+                Guardrail.Words words,
                 Interner<Object> shared) {
             this.plan = kept;
             this.fired = fired;
@@ -66,7 +68,6 @@ final class AlikeSituations {
             this.open = firings.open(fired);
             List<Integer> suspects = new ArrayList<>();
             List<String> broken = new ArrayList<>();
-            Guardrail.Words words = Guardrail.Words.of(plan);
             for (int g = 0; g < guardrails.size(); g++) {
                 Guardrail guardrail = guardrails.get(g);
                 // the promise matters only where the guardrail's conditions on the plan hold
@@ -133,6 +134,8 @@ final class AlikeSituations {
     private final Interner<Object> shared = Interner.newStrongInterner();
 
     private final List<Guardrail> guardrails;
+    /** The rules, for their reasons' own words ({@link Guardrail.Words#withoutAnswers}). */
+    private final Map<String, RuleInfo> reasons;
     /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
     private final int[][] whenDims;
     /**
@@ -143,8 +146,14 @@ final class AlikeSituations {
     private final byte[][][] applies;
 
     private AlikeSituations(
-            SameFirings firings, Guardrails guardrails, AnswerSpace space, PatternTables tables, boolean keepPlans) {
+            SameFirings firings,
+            Guardrails guardrails,
+            Map<String, RuleInfo> reasons,
+            AnswerSpace space,
+            PatternTables tables,
+            boolean keepPlans) {
         this.keepPlans = keepPlans;
+        this.reasons = reasons;
         this.firings = firings;
         this.guardrails = guardrails.all();
         this.space = space;
@@ -181,7 +190,8 @@ final class AlikeSituations {
         }
         SameFirings firings = analysed.get();
         return PatternTables.of(firings, space, threads)
-                .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables, keepPlans));
+                .map(tables ->
+                        new AlikeSituations(firings, Guardrails.of(rules), rules.rules(), space, tables, keepPlans));
     }
 
     /** The plan a kind keeps: none in a sweep, the plan without its answers' words in a diff, shared. */
@@ -290,7 +300,7 @@ final class AlikeSituations {
          * {@link #find}, which found none. The engine's rules fired must be those the closure found, or the shortcut
          * stops ({@link Mismatch}).
          */
-        SameRules remember(BitSet holding, Evaluation evaluation) {
+        SameRules remember(BitSet holding, Evaluation evaluation, List<String> classifiedBy) {
             BitSet closure = holding.equals(lastHolding) ? lastClosure : firings.closure(holding);
             BitSet fired = firings.rulesNamed(evaluation.firedRules());
             if (fired == null || !fired.equals(closure)) {
@@ -298,7 +308,14 @@ final class AlikeSituations {
             }
             last = byRules.computeIfAbsent(
                     fired,
-                    f -> new SameRules(evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails, shared));
+                    f -> new SameRules(
+                            evaluation.plan(),
+                            kept(evaluation.plan()),
+                            f,
+                            firings,
+                            guardrails,
+                            Guardrail.Words.withoutAnswers(evaluation.plan(), classifiedBy, reasons),
+                            shared));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);

@@ -79,7 +79,7 @@ final class DiffSide {
             Answers answers = answersOf.apply(index);
             Evaluation evaluation = evaluate(answers);
             if (evaluation != null) {
-                describe(kinds.remember(holding, evaluation), evaluation, answers);
+                describe(kinds.remember(holding, evaluation, classifiedBy), evaluation, answers);
             }
             return null;
         }
