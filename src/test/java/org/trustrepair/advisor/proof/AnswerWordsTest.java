@@ -111,6 +111,19 @@ class AnswerWordsTest {
     }
 
     @Test
+    void theRepositorysGuardrailsAreNotBroughtInByAnyAnswersWords() {
+        var rules = RulesFolder.ruleSet();
+        Guardrails guardrails = Guardrails.read(
+                rules.text(Guardrails.FILE),
+                rules.catalogue().sources().keySet(),
+                rules.catalogue().advice().keySet());
+        long start = System.nanoTime();
+        assertThat(AnswerWords.problems(guardrails.all(), rules.rules(), rules.questionnaire()))
+                .isEmpty();
+        System.out.printf("answer words checked in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
     void aRuleSetWhoseAnswerWordsBreakAGuardrailIsRefusedByTheCheck() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         Path file = rules.resolve("guardrails.yaml");
