@@ -53,7 +53,7 @@ final class AnswerWords {
      */
     private record Worded(String field, Object value, boolean known, String words) {
         String describe() {
-            Object shown = value instanceof Set<?> flags && flags.isEmpty() ? "none" : value;
+            Object shown = value == null || value instanceof Set<?> flags && flags.isEmpty() ? "none" : value;
             return field + " " + (known ? shown : "of any number so worded") + " (\"" + words + "\")";
         }
     }
@@ -123,7 +123,8 @@ final class AnswerWords {
 
     private static String message(Guardrail g, String phrase, RuleInfo rule, List<Worded> answers, String filled) {
         return "guardrail \"" + g.id() + "\" forbids reasons to say \"" + phrase + "\", but the reason of rule \""
-                + rule.name() + "\" (" + rule.file() + ":" + rule.line() + ") says it when the answer is "
+                + rule.name() + "\" (" + rule.file() + ":" + rule.line() + ") says it when the "
+                + (answers.size() == 1 ? "answer is " : "answers are ")
                 + answers.stream().map(Worded::describe).collect(Collectors.joining(" and "))
                 + ", which the guardrail's when allows: \"" + filled + "\". The phrase comes in with the answer's words"
                 + " from questionnaire.yaml. Reword the phrase so that no answer's words bring it in, or narrow the"
