@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Evaluation;
-import org.trustrepair.advisor.advice.engine.RuleInfo;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -23,8 +22,9 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * (else {@link Mismatch}, and the sweep evaluates every situation instead). The next situations that fire the same
  * rules get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers written into reasons
  * differ, and they cannot make a reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the
- * guardrails are checked on it with each situation's own answers. So every situation of the space is still checked;
- * only the engine runs fewer times.
+ * guardrails are checked on it with each situation's own answers (forbidden words in the reasons' own words: {@link
+ * Guardrail.Words#withoutAnswers}; the answers' words are checked by {@link AnswerWords}). So every situation of the
+ * space is still checked; only the engine runs fewer times.
  *
  * <p>Thread-safe: what is learnt is shared between the sweep's threads (two threads may both evaluate situations that
  * fire the same new rules; both get the same plan, and one is kept).
@@ -134,8 +134,6 @@ final class AlikeSituations {
     private final Interner<Object> shared = Interner.newStrongInterner();
 
     private final List<Guardrail> guardrails;
-    /** The rules, for their reasons' own words ({@link Guardrail.Words#withoutAnswers}). */
-    private final Map<String, RuleInfo> reasons;
     /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
     private final int[][] whenDims;
     /**
@@ -146,14 +144,8 @@ final class AlikeSituations {
     private final byte[][][] applies;
 
     private AlikeSituations(
-            SameFirings firings,
-            Guardrails guardrails,
-            Map<String, RuleInfo> reasons,
-            AnswerSpace space,
-            PatternTables tables,
-            boolean keepPlans) {
+            SameFirings firings, Guardrails guardrails, AnswerSpace space, PatternTables tables, boolean keepPlans) {
         this.keepPlans = keepPlans;
-        this.reasons = reasons;
         this.firings = firings;
         this.guardrails = guardrails.all();
         this.space = space;
@@ -190,8 +182,7 @@ final class AlikeSituations {
         }
         SameFirings firings = analysed.get();
         return PatternTables.of(firings, space, threads)
-                .map(tables ->
-                        new AlikeSituations(firings, Guardrails.of(rules), rules.rules(), space, tables, keepPlans));
+                .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables, keepPlans));
     }
 
     /** The plan a kind keeps: none in a sweep, the plan without its answers' words in a diff, shared. */
@@ -297,10 +288,10 @@ final class AlikeSituations {
 
         /**
          * The rules that fire for a situation the engine evaluated, known from now on: the situation last given to
-         * {@link #find}, which found none. The engine's rules fired must be those the closure found, or the shortcut
-         * stops ({@link Mismatch}).
+         * {@link #find}, which found none, with its plan's {@code words} for the guardrails. The engine's rules fired
+         * must be those the closure found, or the shortcut stops ({@link Mismatch}).
          */
-        SameRules remember(BitSet holding, Evaluation evaluation, List<String> classifiedBy) {
+        SameRules remember(BitSet holding, Evaluation evaluation, Guardrail.Words words) {
             BitSet closure = holding.equals(lastHolding) ? lastClosure : firings.closure(holding);
             BitSet fired = firings.rulesNamed(evaluation.firedRules());
             if (fired == null || !fired.equals(closure)) {
@@ -309,13 +300,7 @@ final class AlikeSituations {
             last = byRules.computeIfAbsent(
                     fired,
                     f -> new SameRules(
-                            evaluation.plan(),
-                            kept(evaluation.plan()),
-                            f,
-                            firings,
-                            guardrails,
-                            Guardrail.Words.withoutAnswers(evaluation.plan(), classifiedBy, reasons),
-                            shared));
+                            evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails, words, shared));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);

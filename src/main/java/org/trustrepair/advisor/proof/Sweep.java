@@ -170,7 +170,10 @@ public final class Sweep {
                     if (evaluation == null) {
                         return;
                     }
-                    kind = kinds.remember(holding, evaluation, partial.classifiedBy);
+                    kind = kinds.remember(
+                            holding,
+                            evaluation,
+                            Guardrail.Words.withoutAnswers(evaluation.plan(), partial.classifiedBy, rules.rules()));
                 }
                 partial.record(index, space::get, kinds.problems(kind, index), kind);
             }
