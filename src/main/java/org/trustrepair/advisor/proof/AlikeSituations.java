@@ -22,8 +22,9 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * (else {@link Mismatch}, and the sweep evaluates every situation instead). The next situations that fire the same
  * rules get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers written into reasons
  * differ, and they cannot make a reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the
- * guardrails are checked on it with each situation's own answers. So every situation of the space is still checked;
- * only the engine runs fewer times.
+ * guardrails are checked on it with each situation's own answers (forbidden words in the reasons' own words: {@link
+ * Guardrail.Words#withoutAnswers}; the answers' words are checked by {@link AnswerWords}). So every situation of the
+ * space is still checked; only the engine runs fewer times.
  *
  * <p>Thread-safe: what is learnt is shared between the sweep's threads (two threads may both evaluate situations that
  * fire the same new rules; both get the same plan, and one is kept).
@@ -59,6 +60,7 @@ final class AlikeSituations {
                 BitSet fired,
                 SameFirings firings,
                 List<Guardrail> guardrails,
+                Guardrail.Words words,
                 Interner<Object> shared) {
             this.plan = kept;
             this.fired = fired;
@@ -66,7 +68,6 @@ final class AlikeSituations {
             this.open = firings.open(fired);
             List<Integer> suspects = new ArrayList<>();
             List<String> broken = new ArrayList<>();
-            Guardrail.Words words = Guardrail.Words.of(plan);
             for (int g = 0; g < guardrails.size(); g++) {
                 Guardrail guardrail = guardrails.get(g);
                 // the promise matters only where the guardrail's conditions on the plan hold
@@ -287,10 +288,10 @@ final class AlikeSituations {
 
         /**
          * The rules that fire for a situation the engine evaluated, known from now on: the situation last given to
-         * {@link #find}, which found none. The engine's rules fired must be those the closure found, or the shortcut
-         * stops ({@link Mismatch}).
+         * {@link #find}, which found none, with its plan's {@code words} for the guardrails. The engine's rules fired
+         * must be those the closure found, or the shortcut stops ({@link Mismatch}).
          */
-        SameRules remember(BitSet holding, Evaluation evaluation) {
+        SameRules remember(BitSet holding, Evaluation evaluation, Guardrail.Words words) {
             BitSet closure = holding.equals(lastHolding) ? lastClosure : firings.closure(holding);
             BitSet fired = firings.rulesNamed(evaluation.firedRules());
             if (fired == null || !fired.equals(closure)) {
@@ -298,7 +299,8 @@ final class AlikeSituations {
             }
             last = byRules.computeIfAbsent(
                     fired,
-                    f -> new SameRules(evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails, shared));
+                    f -> new SameRules(
+                            evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails, words, shared));
             lastHolding.clear();
             lastHolding.or(holding);
             remembered(holding);

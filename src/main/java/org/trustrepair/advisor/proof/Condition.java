@@ -195,6 +195,23 @@ public final class Condition {
         return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.holdsForAnswers(answers));
     }
 
+    /**
+     * Whether some situation with these answers (by name: an enum, true or false, a number, the set of safety flags,
+     * or null for none given) could meet this condition. An answer not given may be anything, and the lines about the
+     * plan may hold: so this errs towards yes.
+     */
+    boolean allows(Map<String, Object> given) {
+        for (Line line : lines) {
+            if (!line.ofPlan() && given.containsKey(answer(line))) {
+                boolean holds = holds(line, given.get(answer(line)));
+                if (line.negated() == holds) {
+                    return false;
+                }
+            }
+        }
+        return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.allows(given));
+    }
+
     private static boolean holds(Line line, Object value) {
         if (value instanceof Integer n) {
             return (line.atLeast() == null || n >= line.atLeast()) && (line.below() == null || n < line.below());

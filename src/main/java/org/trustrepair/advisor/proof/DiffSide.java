@@ -79,7 +79,8 @@ final class DiffSide {
             Answers answers = answersOf.apply(index);
             Evaluation evaluation = evaluate(answers);
             if (evaluation != null) {
-                describe(kinds.remember(holding, evaluation), evaluation, answers);
+                Guardrail.Words words = Guardrail.Words.withoutAnswers(evaluation.plan(), classifiedBy, rules.rules());
+                describe(kinds.remember(holding, evaluation, words), evaluation, answers);
             }
             return null;
         }

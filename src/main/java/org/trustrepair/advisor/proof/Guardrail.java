@@ -3,13 +3,17 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
+import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Phase;
+import org.trustrepair.advisor.advice.engine.RuleInfo;
 
 /**
  * One promise every plan keeps, as a counsellor wrote it in {@code rules/guardrails.yaml}: when it applies
@@ -92,14 +96,36 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
      */
     record Words(List<String> steps, List<String[]> reasons) {
         static Words of(AdvicePlan plan) {
+            return of(plan, plan.classification().why(), Step::why, WithheldAdvice::reason);
+        }
+
+        /**
+         * A plan's words with its reasons in its rules' own words, each answer's words left out ({@link
+         * AnswerWords#leftOut}): what every situation that fires the same rules reads alike. {@code classifiedBy} are
+         * the rules of the classification's reasons, in order. What the answers' words bring in is checked when the
+         * rules are read ({@link AnswerWords}).
+         */
+        static Words withoutAnswers(AdvicePlan plan, List<String> classifiedBy, Map<String, RuleInfo> rules) {
+            Function<String, String> own = rule -> AnswerWords.leftOut(Objects.toString(
+                    rules.get(rule) == null ? null : rules.get(rule).reason(), ""));
+            return of(
+                    plan, classifiedBy.stream().map(own).toList(), s -> own.apply(s.rule()), w -> own.apply(w.rule()));
+        }
+
+        private static Words of(
+                AdvicePlan plan,
+                List<String> why,
+                Function<Step, String> stepWhy,
+                Function<WithheldAdvice, String> withheldReason) {
             List<String> steps = plan.steps().stream()
                     .map(s -> lower(Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), "")))
                     .toList();
             List<String[]> reasons = new ArrayList<>();
-            plan.classification().why().forEach(why -> reasons.add(new String[] {"your situation", lower(why)}));
-            plan.steps().forEach(s -> reasons.add(new String[] {"the why of step " + s.id(), lower(s.why())}));
+            why.forEach(w -> reasons.add(new String[] {"your situation", lower(w)}));
+            plan.steps().forEach(s -> reasons.add(new String[] {"the why of step " + s.id(), lower(stepWhy.apply(s))}));
             plan.withheld()
-                    .forEach(w -> reasons.add(new String[] {"the reason of withheld " + w.id(), lower(w.reason())}));
+                    .forEach(w -> reasons.add(
+                            new String[] {"the reason of withheld " + w.id(), lower(withheldReason.apply(w))}));
             return new Words(steps, reasons);
         }
 

@@ -41,14 +41,19 @@ final class RulesRead {
 
     private RulesRead() {}
 
-    /** The guardrails of these rules ({@code guardrails.yaml}); throws a RuleSetException when the file is wrong. */
+    /**
+     * The guardrails of these rules ({@code guardrails.yaml}); throws a RuleSetException when the file is wrong, or when
+     * an answer's words can bring a phrase a guardrail forbids into a reason where it applies ({@link AnswerWords}).
+     */
     static Guardrails guardrails(RuleSet rules) {
         return GUARDRAILS.get(
                 rules,
-                r -> Guardrails.read(
-                        r.text(Guardrails.FILE),
-                        r.catalogue().sources().keySet(),
-                        r.catalogue().advice().keySet()));
+                r -> AnswerWords.checked(
+                        Guardrails.read(
+                                r.text(Guardrails.FILE),
+                                r.catalogue().sources().keySet(),
+                                r.catalogue().advice().keySet()),
+                        r));
     }
 
     static RuleModel model(RuleSet rules) {

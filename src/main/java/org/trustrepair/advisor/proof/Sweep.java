@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -171,7 +172,10 @@ public final class Sweep {
                     if (evaluation == null) {
                         return;
                     }
-                    kind = kinds.remember(holding, evaluation);
+                    kind = kinds.remember(
+                            holding,
+                            evaluation,
+                            Guardrail.Words.withoutAnswers(evaluation.plan(), partial.classifiedBy, rules.rules()));
                 }
                 partial.record(index, space::get, kinds.problems(kind, index), kind);
             }
@@ -217,6 +221,8 @@ public final class Sweep {
         final Map<Guardrail, Long> violations = new LinkedHashMap<>();
         final Map<Guardrail, Example> firstViolation = new LinkedHashMap<>();
         final Map<String, long[]> fired = new HashMap<>();
+        /** The rules of the classification's reasons of the situation last evaluated ({@link #evaluate}). */
+        final List<String> classifiedBy = new ArrayList<>();
         /** Kinds are their own identity ({@link AlikeSituations.SameRules}). */
         final Map<AlikeSituations.SameRules, long[]> ofKind = new IdentityHashMap<>();
 
@@ -244,11 +250,15 @@ public final class Sweep {
             }
         }
 
-        /** The situation evaluated by the engine; null, counted as an error, when it gets no plan. */
+        /**
+         * The situation evaluated by the engine, with the rules of its classification's reasons in {@link
+         * #classifiedBy}; null, counted as an error, when it gets no plan.
+         */
         Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator) {
             evaluated++;
+            classifiedBy.clear();
             try {
-                return evaluator.evaluate(answers);
+                return evaluator.evaluate(answers, classifiedBy);
             } catch (EvaluationException e) {
                 situations++;
                 errors++;

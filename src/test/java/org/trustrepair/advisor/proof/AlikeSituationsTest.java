@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,26 @@ class AlikeSituationsTest {
                 "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), " + "apologiesMade == 0, !safetyConcern");
         assertSameAsEvaluatingEverySituation(rules);
         assertThat(new Sweep(rules, 2).run().holds()).isFalse();
+    }
+
+    @Test
+    void wordsAnAnswerBringsIntoAReasonAreNotTakenForTheKindsOwn() throws IOException {
+        // a reason names the breach; hidden behaviour, a broken confidence and "something else" share their kinds, so
+        // one situation of a kind may say "hidden behaviour" where the others, for whom the guardrail holds, do not
+        Path copy = RulesCopy.of(dir.resolve("answer-words"));
+        Path file = copy.resolve("guardrails.yaml");
+        Files.writeString(file, Files.readString(file) + """
+
+                  - id: a-confidence-is-not-hidden-behaviour
+                    promise: "After a broken confidence, no reason speaks of hidden behaviour."
+                    sources: [SEED]
+                    when: {breach: BROKEN_CONFIDENCE}
+                    then:
+                      noReasonSays: ["hidden behaviour"]
+                """);
+        RuleSet rules = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
+        assertSameAsEvaluatingEverySituation(rules);
+        assertThat(new Sweep(rules, 2).run().holds()).isTrue();
     }
 
     @Test

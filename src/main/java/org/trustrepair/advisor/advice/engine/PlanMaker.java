@@ -38,6 +38,9 @@ public final class PlanMaker {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
+    /** What stands between the words of two safety flags in a reason ("you are afraid of them; …"). */
+    public static final String BETWEEN_FLAGS = "; ";
+
     private final String version;
     private final Catalogue catalogue;
     private final Map<String, RuleInfo> rules;
@@ -311,7 +314,7 @@ public final class PlanMaker {
         if (flags.isEmpty()) {
             return phrases.word("safety", Questionnaire.NONE);
         }
-        return flags.stream().map(f -> phrases.phrase("safety", f)).collect(Collectors.joining("; "));
+        return flags.stream().map(f -> phrases.phrase("safety", f)).collect(Collectors.joining(BETWEEN_FLAGS));
     }
 
     /** The answer fields a reason may name, for checks on rule metadata. */
