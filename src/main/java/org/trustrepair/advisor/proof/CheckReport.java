@@ -45,12 +45,13 @@ public final class CheckReport {
                         : o.ruleSet().rules().size() + " rules compile",
                 seconds(o.compileTime())));
 
-        if (o.samplesRun() == 0) {
+        int samplesRun = o.samples().count();
+        if (samplesRun == 0) {
             out.append("2. Samples: none found.\n");
         } else {
             out.append(String.format(
                     "2. Samples: %d of %d get the plan their expectation describes (%s).%n",
-                    o.samplesRun() - o.sampleFailures().size(), o.samplesRun(), seconds(o.samplesTime())));
+                    samplesRun - o.sampleFailures().size(), samplesRun, seconds(o.samplesTime())));
             for (Samples.Failure f : o.sampleFailures()) {
                 out.append("   FAILED  ")
                         .append(f.id())
@@ -113,7 +114,7 @@ public final class CheckReport {
         }
         for (Samples.Failure f : o.sampleFailures()) {
             todo.add("sample " + f.id() + ": " + String.join("; ", f.failures())
-                    + (f.unreadable()
+                    + (o.samples().unreadable().contains(f)
                             ? " (correct the file " + f.file() + ": until it can be read, it checks nothing)"
                             : " (correct the rules, or the sample's expectation if the change is intended)"));
         }
