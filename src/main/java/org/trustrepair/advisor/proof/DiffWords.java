@@ -1,13 +1,18 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Disclosure;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.Questionnaire.Question;
 import org.trustrepair.advisor.advice.Role;
@@ -34,6 +39,14 @@ final class DiffWords implements BoxWords {
 
     /** A made-up situation, one line per question asked of that person: "How many days ago did they find out: 90 days". */
     List<String> situation(Answers a) {
+        return situation(questionnaire, a);
+    }
+
+    /**
+     * A made-up situation (from a sweep or a diff, never a person's) in the questionnaire's words, one line per
+     * question it asks of that person in that situation, safety last as one line: "no safety concern".
+     */
+    static List<String> situation(Questionnaire questionnaire, Answers a) {
         Map<String, String> given = asValues(a);
         List<String> lines = new ArrayList<>();
         boolean safetySaid = false;
@@ -43,25 +56,35 @@ final class DiffWords implements BoxWords {
             }
             if (q.field().equals("safety")) {
                 if (!safetySaid) {
-                    lines.add(safety(a.safety()));
+                    lines.add(safety(questionnaire, a.safety()));
                     safetySaid = true;
                 }
                 continue;
             }
-            lines.add(question(q, a.role()) + ": " + answer(q, given.get(q.field())));
+            String untold = a.role() == Role.BROKE_TRUST && a.disclosure() == Disclosure.UNDISCLOSED
+                    ? untoldNote(q, a.role())
+                    : "";
+            lines.add(question(q, a.role()) + ": " + answer(questionnaire, q, given.get(q.field())) + untold);
         }
         return lines;
     }
 
     /** A set of safety answers as a person would say it: "you are afraid of them and they are afraid of you". */
     String safety(Set<SafetyFlag> flags) {
+        return safety(questionnaire, flags);
+    }
+
+    private static String safety(Questionnaire questionnaire, Set<SafetyFlag> flags) {
         if (flags.isEmpty()) {
             return questionnaire.phrase("safety", Questionnaire.NONE);
         }
-        List<String> each = flags.stream()
+        return and(flags.stream()
                 .sorted()
                 .map(f -> questionnaire.phrase("safety", f.name()))
-                .toList();
+                .toList());
+    }
+
+    private static String and(List<String> each) {
         return each.size() == 1
                 ? each.get(0)
                 : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
@@ -86,23 +109,158 @@ final class DiffWords implements BoxWords {
         String field = AnswerSpace.DIMENSIONS.get(dimension);
         Question q = questionnaire.question(field).orElse(null);
         return space.valueWords(role, dimension, value).stream()
-                .map(v -> q == null ? v : answer(q, v.equals("blank") ? null : v))
+                .map(v -> q == null ? v : answer(questionnaire, q, v.equals("blank") ? null : v))
                 .toList();
     }
 
+    /**
+     * Sets of safety answers as a person would name them, from the answers every one of them has ticked and those
+     * none has: "“they are afraid of you”, whatever else is ticked", "anything but “you have had thoughts of
+     * self-harm”", "any safety concern"; a few such groups joined by "or". Each value stands for every set the rules
+     * treat alike with it, so the words hold for all of those.
+     */
     @Override
-    public String safety(int role, int value) {
+    public String safety(int role, BitSet values) {
+        Set<Set<SafetyFlag>> chosen = new HashSet<>();
         int[] at = new int[AnswerSpace.DIMENSIONS.size()];
-        at[AnswerSpace.SAFETY] = value;
-        Set<SafetyFlag> flags = space.at(role, at).safety();
-        long alike = safetyClasses.values().stream().filter(flags::equals).count();
-        String said = safety(flags);
-        return alike <= 1 ? said : said + " (or any of " + alike + " sets of safety answers the rules treat alike)";
+        values.stream().forEach(v -> {
+            at[AnswerSpace.SAFETY] = v;
+            chosen.add(space.at(role, at).safety());
+        });
+        List<Set<SafetyFlag>> sets = new ArrayList<>();
+        for (int bits = 0; bits < 1 << SafetyFlag.values().length; bits++) {
+            Set<SafetyFlag> flags = flags(bits);
+            if (chosen.contains(safetyClasses.getOrDefault(flags, flags))) {
+                sets.add(flags);
+            }
+        }
+        if (sets.isEmpty()) {
+            sets.addAll(chosen); // a class not keyed by its own set: its stand-ins say it
+        }
+        if (sets.size() == (1 << SafetyFlag.values().length) - 1 && !sets.contains(Set.of())) {
+            return "any safety concern";
+        }
+        List<String> groups = new ArrayList<>();
+        groups(sets, groups);
+        return groups.size() <= Boxes.MAX_SAFETY_SETS ? Boxes.oneOf(groups) : bounds(sets);
+    }
+
+    /**
+     * Adds the words of each group of sets that a person names at once ({@link #group}), splitting on an answer that
+     * varies until each part is such a group.
+     */
+    private void groups(List<Set<SafetyFlag>> sets, List<String> groups) {
+        String whole = group(sets);
+        if (whole != null || groups.size() > Boxes.MAX_SAFETY_SETS) {
+            groups.add(whole != null ? whole : bounds(sets));
+            return;
+        }
+        Set<SafetyFlag> varies = EnumSet.noneOf(SafetyFlag.class);
+        sets.forEach(varies::addAll);
+        sets.forEach(s -> varies.removeIf(f -> sets.stream().allMatch(t -> t.contains(f))));
+        // an answer on which both parts can be said at once, if there is one
+        SafetyFlag split = varies.stream()
+                .filter(f -> group(with(sets, f, true)) != null && group(with(sets, f, false)) != null)
+                .findFirst()
+                .orElse(varies.iterator().next());
+        groups(with(sets, split, true), groups);
+        groups(with(sets, split, false), groups);
+    }
+
+    private static List<Set<SafetyFlag>> with(List<Set<SafetyFlag>> sets, SafetyFlag flag, boolean ticked) {
+        return sets.stream().filter(s -> s.contains(flag) == ticked).toList();
+    }
+
+    /**
+     * The sets in words when a person names them at once: some answers ticked in all, some in none, at least one of
+     * some others, the rest anything ("“they are afraid of you”, whatever else is ticked", "anything but “you have
+     * had thoughts of self-harm”", "“you have had thoughts of self-harm” or “they have spoken of self-harm”, whatever
+     * else is ticked"); null when they are not such a group.
+     */
+    private String group(List<Set<SafetyFlag>> sets) {
+        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
+        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
+        sets.forEach(s -> {
+            always.retainAll(s);
+            never.removeAll(s);
+        });
+        int free = SafetyFlag.values().length - always.size() - never.size();
+        if (sets.size() == 1 << free) {
+            return words(always, never, Set.of());
+        }
+        // at least one of some answers: the sets left out of the group are those with none of them
+        Set<SafetyFlag> oneOf = EnumSet.allOf(SafetyFlag.class);
+        oneOf.removeAll(always);
+        oneOf.removeAll(never);
+        Set<Set<SafetyFlag>> in = new HashSet<>(sets);
+        Set<SafetyFlag> leftOutHas = EnumSet.noneOf(SafetyFlag.class);
+        int leftOut = 0;
+        for (int bits = 0; bits < 1 << SafetyFlag.values().length; bits++) {
+            Set<SafetyFlag> s = flags(bits);
+            if (s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s)) {
+                leftOut++;
+                leftOutHas.addAll(s);
+            }
+        }
+        oneOf.removeAll(leftOutHas);
+        boolean atLeastOne =
+                oneOf.size() > 1 && leftOut == 1 << (free - oneOf.size()) && sets.size() == (1 << free) - leftOut;
+        return atLeastOne ? words(always, never, oneOf) : null;
+    }
+
+    /** Every flag whose bit is set in {@code bits} (bit i for the flag of ordinal i). */
+    private static Set<SafetyFlag> flags(int bits) {
+        Set<SafetyFlag> flags = EnumSet.noneOf(SafetyFlag.class);
+        for (SafetyFlag f : SafetyFlag.values()) {
+            if ((bits & 1 << f.ordinal()) != 0) {
+                flags.add(f);
+            }
+        }
+        return flags;
+    }
+
+    /** The smallest group holding these sets (what all have ticked and none has), for too many groups to list. */
+    private String bounds(List<Set<SafetyFlag>> sets) {
+        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
+        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
+        sets.forEach(s -> {
+            always.retainAll(s);
+            never.removeAll(s);
+        });
+        return words(always, never, Set.of()) + " (" + sets.size() + " of the " + (1 << SafetyFlag.values().length)
+                + " ways to answer them)";
+    }
+
+    private String words(Set<SafetyFlag> always, Set<SafetyFlag> never, Set<SafetyFlag> oneOf) {
+        if (always.size() + never.size() == SafetyFlag.values().length) {
+            return safety(always);
+        }
+        List<String> said = new ArrayList<>();
+        if (!always.isEmpty()) {
+            said.add(and(always.stream().map(this::quote).toList()));
+        }
+        if (!oneOf.isEmpty()) {
+            said.add(Boxes.oneOf(oneOf.stream().map(this::quote).toList()));
+        }
+        String without = Boxes.oneOf(never.stream().map(this::quote).toList());
+        if (said.isEmpty()) {
+            return never.isEmpty() ? "any answer to the safety questions" : "anything but " + without;
+        }
+        return String.join(", and ", said) + (never.isEmpty() ? "" : ", but not " + without)
+                + ", whatever else is ticked";
+    }
+
+    private String quote(SafetyFlag f) {
+        return "“" + questionnaire.phrase("safety", f.name()) + "”";
     }
 
     @Override
-    public String anySafety() {
-        return "any safety concern";
+    public String untold(int role, int dimension) {
+        String field = AnswerSpace.DIMENSIONS.get(dimension);
+        return questionnaire
+                .question(field)
+                .map(q -> untoldNote(q, Role.values()[role]))
+                .orElse("");
     }
 
     /** A single number as reasons word it ("1 apology"), ranges with the words for any other ("14–89 days"). */
@@ -143,13 +301,27 @@ final class DiffWords implements BoxWords {
         return "“" + title + "” (" + phaseTitle + ")";
     }
 
+    /**
+     * What the page says under a days question to someone whose other person does not know, where the question alone
+     * would read oddly beside "They do not know": the first sentence of its help (" (“If they do not know yet, count
+     * from when it happened or stopped.”)"); nothing for other questions.
+     */
+    private static String untoldNote(Question q, Role role) {
+        String help = q.worded(role).help();
+        if (!q.field().equals("daysElapsed") || help == null || help.isBlank()) {
+            return "";
+        }
+        int end = help.indexOf(". ");
+        return " (“" + (end < 0 ? help.strip() : help.substring(0, end + 1)) + "”)";
+    }
+
     private static String question(Question q, Role role) {
         String text = q.worded(role).text().strip();
         return text.endsWith("?") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** A value as the page offers it: a choice's label, yes or no, a number in the words reasons use. */
-    private String answer(Question q, String value) {
+    private static String answer(Questionnaire questionnaire, Question q, String value) {
         if (value == null) {
             return questionnaire.phrase(q.field(), Questionnaire.NONE);
         }
