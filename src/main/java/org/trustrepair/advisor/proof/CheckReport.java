@@ -76,7 +76,8 @@ public final class CheckReport {
             out.append("3. Guardrails: not swept.\n");
         } else {
             out.append("3. Guardrails, over every situation the rules can tell apart:\n");
-            for (String line : SweepReport.text(o.sweep()).split("\n")) {
+            for (String line :
+                    SweepReport.text(o.sweep(), o.ruleSet().questionnaire()).split("\n")) {
                 out.append("   ").append(line).append('\n');
             }
             if (o.sweep().rulesNeverFired().isEmpty()) {

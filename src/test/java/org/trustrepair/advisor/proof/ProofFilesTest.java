@@ -74,9 +74,9 @@ class ProofFilesTest {
         assertThat(read.situationsPerRule()).isEqualTo(first.situationsPerRule());
         assertThat(read.rulesNeverFired()).isEqualTo(first.rulesNeverFired());
         assertThat(read.proof()).isEqualTo(first.proof());
-        assertThat(SweepReport.text(read))
+        assertThat(SweepReport.text(read, reworded.questionnaire()))
                 .contains("Not swept again", rules.version())
-                .contains(SweepReport.describe(
+                .contains(SweepReport.previewCommand(
                         first.firstViolation().get(noContact(rules)).answers()));
 
         // another build of the code does not trust it
