@@ -61,6 +61,18 @@ public final class CheckReport {
                 f.failures()
                         .forEach(
                                 line -> out.append("           - ").append(line).append('\n'));
+                // the sample's situation as the questionnaire asks it (none for a file that could not be read)
+                o.samples().samples().stream()
+                        .filter(s -> s.file().equals(f.file()))
+                        .forEach(s -> {
+                            out.append("           its answers:\n");
+                            DiffWords.situation(
+                                            o.ruleSet().questionnaire(),
+                                            s.value().answers())
+                                    .forEach(line -> out.append("             ")
+                                            .append(line)
+                                            .append('\n'));
+                        });
             }
             if (!o.unprotected().isEmpty()) {
                 out.append(String.format(

@@ -144,7 +144,12 @@ class CheckCommandTest {
                 .as("the guardrail is named by its id, as in guardrails.yaml and the guide")
                 .contains("guardrail no-contact-after-no-contact in guardrails.yaml; ");
 
-        // the example is said in the questionnaire's words, only what it asks of that person
+        // a failing sample's answers, and the guardrail's example, are said in the questionnaire's words, only what
+        // it asks of that person
+        assertThat(run.out())
+                .containsPattern(
+                        "track should be STEP_BACK but is REPAIR\n {11}its answers:\n {13}Which describes you: I"
+                                + " broke someone's trust\n {13}What is the relationship: Someone at work\n");
         Matcher example = Pattern.compile("for example:\n((?: {15}[^\n]*\n)+)").matcher(run.out());
         assertThat(example.find()).as(run.out()).isTrue();
         assertThat(example.group(1))
