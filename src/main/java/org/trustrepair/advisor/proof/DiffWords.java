@@ -2,8 +2,6 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +54,7 @@ final class DiffWords implements BoxWords {
             }
             if (q.field().equals("safety")) {
                 if (!safetySaid) {
-                    lines.add(safety(questionnaire, a.safety()));
+                    lines.add(new SafetyWords(questionnaire).of(a.safety()));
                     safetySaid = true;
                 }
                 continue;
@@ -71,23 +69,7 @@ final class DiffWords implements BoxWords {
 
     /** A set of safety answers as a person would say it: "you are afraid of them and they are afraid of you". */
     String safety(Set<SafetyFlag> flags) {
-        return safety(questionnaire, flags);
-    }
-
-    private static String safety(Questionnaire questionnaire, Set<SafetyFlag> flags) {
-        if (flags.isEmpty()) {
-            return questionnaire.phrase("safety", Questionnaire.NONE);
-        }
-        return and(flags.stream()
-                .sorted()
-                .map(f -> questionnaire.phrase("safety", f.name()))
-                .toList());
-    }
-
-    private static String and(List<String> each) {
-        return each.size() == 1
-                ? each.get(0)
-                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+        return new SafetyWords(questionnaire).of(flags);
     }
 
     // ---- BoxWords: where a change applies, in the same words
@@ -114,10 +96,8 @@ final class DiffWords implements BoxWords {
     }
 
     /**
-     * Sets of safety answers as a person would name them, from the answers every one of them has ticked and those
-     * none has: "“they are afraid of you”, whatever else is ticked", "anything but “you have had thoughts of
-     * self-harm”", "any safety concern"; a few such groups joined by "or". Each value stands for every set the rules
-     * treat alike with it, so the words hold for all of those.
+     * Sets of safety answers as a person would name them ({@link SafetyWords#sets}). Each value stands for every set
+     * the rules treat alike with it, so the words are said of all of those.
      */
     @Override
     public String safety(int role, BitSet values) {
@@ -129,7 +109,7 @@ final class DiffWords implements BoxWords {
         });
         List<Set<SafetyFlag>> sets = new ArrayList<>();
         for (int bits = 0; bits < 1 << SafetyFlag.values().length; bits++) {
-            Set<SafetyFlag> flags = flags(bits);
+            Set<SafetyFlag> flags = SafetyWords.flags(bits);
             if (chosen.contains(safetyClasses.getOrDefault(flags, flags))) {
                 sets.add(flags);
             }
@@ -137,121 +117,7 @@ final class DiffWords implements BoxWords {
         if (sets.isEmpty()) {
             sets.addAll(chosen); // a class not keyed by its own set: its stand-ins say it
         }
-        if (sets.size() == (1 << SafetyFlag.values().length) - 1 && !sets.contains(Set.of())) {
-            return "any safety concern";
-        }
-        List<String> groups = new ArrayList<>();
-        groups(sets, groups);
-        return groups.size() <= Boxes.MAX_SAFETY_SETS ? Boxes.oneOf(groups) : bounds(sets);
-    }
-
-    /**
-     * Adds the words of each group of sets that a person names at once ({@link #group}), splitting on an answer that
-     * varies until each part is such a group.
-     */
-    private void groups(List<Set<SafetyFlag>> sets, List<String> groups) {
-        String whole = group(sets);
-        if (whole != null || groups.size() > Boxes.MAX_SAFETY_SETS) {
-            groups.add(whole != null ? whole : bounds(sets));
-            return;
-        }
-        Set<SafetyFlag> varies = EnumSet.noneOf(SafetyFlag.class);
-        sets.forEach(varies::addAll);
-        sets.forEach(s -> varies.removeIf(f -> sets.stream().allMatch(t -> t.contains(f))));
-        // an answer on which both parts can be said at once, if there is one
-        SafetyFlag split = varies.stream()
-                .filter(f -> group(with(sets, f, true)) != null && group(with(sets, f, false)) != null)
-                .findFirst()
-                .orElse(varies.iterator().next());
-        groups(with(sets, split, true), groups);
-        groups(with(sets, split, false), groups);
-    }
-
-    private static List<Set<SafetyFlag>> with(List<Set<SafetyFlag>> sets, SafetyFlag flag, boolean ticked) {
-        return sets.stream().filter(s -> s.contains(flag) == ticked).toList();
-    }
-
-    /**
-     * The sets in words when a person names them at once: some answers ticked in all, some in none, at least one of
-     * some others, the rest anything ("“they are afraid of you”, whatever else is ticked", "anything but “you have
-     * had thoughts of self-harm”", "“you have had thoughts of self-harm” or “they have spoken of self-harm”, whatever
-     * else is ticked"); null when they are not such a group.
-     */
-    private String group(List<Set<SafetyFlag>> sets) {
-        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
-        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
-        sets.forEach(s -> {
-            always.retainAll(s);
-            never.removeAll(s);
-        });
-        int free = SafetyFlag.values().length - always.size() - never.size();
-        if (sets.size() == 1 << free) {
-            return words(always, never, Set.of());
-        }
-        // at least one of some answers: the sets left out of the group are those with none of them
-        Set<SafetyFlag> oneOf = EnumSet.allOf(SafetyFlag.class);
-        oneOf.removeAll(always);
-        oneOf.removeAll(never);
-        Set<Set<SafetyFlag>> in = new HashSet<>(sets);
-        Set<SafetyFlag> leftOutHas = EnumSet.noneOf(SafetyFlag.class);
-        int leftOut = 0;
-        for (int bits = 0; bits < 1 << SafetyFlag.values().length; bits++) {
-            Set<SafetyFlag> s = flags(bits);
-            if (s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s)) {
-                leftOut++;
-                leftOutHas.addAll(s);
-            }
-        }
-        oneOf.removeAll(leftOutHas);
-        boolean atLeastOne =
-                oneOf.size() > 1 && leftOut == 1 << (free - oneOf.size()) && sets.size() == (1 << free) - leftOut;
-        return atLeastOne ? words(always, never, oneOf) : null;
-    }
-
-    /** Every flag whose bit is set in {@code bits} (bit i for the flag of ordinal i). */
-    private static Set<SafetyFlag> flags(int bits) {
-        Set<SafetyFlag> flags = EnumSet.noneOf(SafetyFlag.class);
-        for (SafetyFlag f : SafetyFlag.values()) {
-            if ((bits & 1 << f.ordinal()) != 0) {
-                flags.add(f);
-            }
-        }
-        return flags;
-    }
-
-    /** The smallest group holding these sets (what all have ticked and none has), for too many groups to list. */
-    private String bounds(List<Set<SafetyFlag>> sets) {
-        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
-        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
-        sets.forEach(s -> {
-            always.retainAll(s);
-            never.removeAll(s);
-        });
-        return words(always, never, Set.of()) + " (" + sets.size() + " of the " + (1 << SafetyFlag.values().length)
-                + " ways to answer them)";
-    }
-
-    private String words(Set<SafetyFlag> always, Set<SafetyFlag> never, Set<SafetyFlag> oneOf) {
-        if (always.size() + never.size() == SafetyFlag.values().length) {
-            return safety(always);
-        }
-        List<String> said = new ArrayList<>();
-        if (!always.isEmpty()) {
-            said.add(and(always.stream().map(this::quote).toList()));
-        }
-        if (!oneOf.isEmpty()) {
-            said.add(Boxes.oneOf(oneOf.stream().map(this::quote).toList()));
-        }
-        String without = Boxes.oneOf(never.stream().map(this::quote).toList());
-        if (said.isEmpty()) {
-            return never.isEmpty() ? "any answer to the safety questions" : "anything but " + without;
-        }
-        return String.join(", and ", said) + (never.isEmpty() ? "" : ", but not " + without)
-                + ", whatever else is ticked";
-    }
-
-    private String quote(SafetyFlag f) {
-        return "“" + questionnaire.phrase("safety", f.name()) + "”";
+        return new SafetyWords(questionnaire).sets(sets);
     }
 
     @Override
