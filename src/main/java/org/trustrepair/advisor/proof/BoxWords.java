@@ -1,5 +1,6 @@
 package org.trustrepair.advisor.proof;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -14,11 +15,16 @@ interface BoxWords {
     /** One value index of a choice or yes/no answer, in words: each value it stands for. */
     List<String> value(int role, int dimension, int value);
 
-    /** One value index of the safety answers: the set of flags it stands for. */
-    String safety(int role, int value);
+    /** Some value indexes of the safety answers (not all): the sets of flags they stand for. */
+    String safety(int role, BitSet values);
 
-    /** Every set of safety answers but the empty one. */
-    String anySafety();
+    /**
+     * What a line adds after an answer (days) in a situation where the other person does not know, so that the
+     * question reads as the page means it then; empty when nothing.
+     */
+    default String untold(int role, int dimension) {
+        return "";
+    }
 
     /** Days or apologies, as ranges ("14–89 or 365 or more"), in words. */
     String number(int dimension, String ranges);
@@ -40,13 +46,18 @@ interface BoxWords {
             }
 
             @Override
-            public String safety(int role, int value) {
-                return space.valueWords(role, AnswerSpace.SAFETY, value).get(0);
-            }
-
-            @Override
-            public String anySafety() {
-                return "any flag set";
+            public String safety(int role, BitSet values) {
+                List<String> sets = values.stream()
+                        .mapToObj(v ->
+                                space.valueWords(role, AnswerSpace.SAFETY, v).get(0))
+                        .toList();
+                int all = space.sizesWithin(role)[AnswerSpace.SAFETY];
+                if (sets.size() == all - 1 && !sets.contains("none")) {
+                    return "any flag set";
+                }
+                return sets.size() > Boxes.MAX_SAFETY_SETS
+                        ? "any of " + sets.size() + " sets of answers, among them " + sets.get(0)
+                        : Boxes.oneOf(sets);
             }
 
             @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Disclosure;
 import org.trustrepair.advisor.advice.Role;
@@ -187,12 +188,15 @@ final class Boxes {
         int role = box.values()[AnswerSpace.ROLE].nextSetBit(0);
         for (int d : wording.order()) {
             BitSet values = box.values()[d];
-            if (isAny(box, d) || (d == AnswerSpace.READINESS && !readinessAsked(box))) {
+            if (isAny(box, d) || (d == AnswerSpace.READINESS && !someSituation(box, Answers::readinessAsked))) {
                 continue;
             }
             String text = switch (d) {
-                case AnswerSpace.DAYS, AnswerSpace.APOLOGIES -> wording.number(d, numbers(role, d, values));
-                case AnswerSpace.SAFETY -> safety(role, values, wording);
+                case AnswerSpace.DAYS ->
+                    wording.number(d, numbers(role, d, values))
+                            + (someSituation(box, Boxes::theyDoNotKnow) ? wording.untold(role, d) : "");
+                case AnswerSpace.APOLOGIES -> wording.number(d, numbers(role, d, values));
+                case AnswerSpace.SAFETY -> wording.safety(role, values);
                 default -> {
                     List<String> words = new ArrayList<>();
                     values.stream().forEach(v -> words.addAll(wording.value(role, d, v)));
@@ -204,21 +208,29 @@ final class Boxes {
         return parts;
     }
 
-    /** Whether some situation of the box is asked readiness (the person broke trust, and the other person knows). */
-    private boolean readinessAsked(Box box) {
+    /**
+     * Whether some situation of the box has a role and disclosure that pass {@code test} (readiness is asked: the
+     * person broke trust and the other person knows).
+     */
+    private boolean someSituation(Box box, BiPredicate<Role, Disclosure> test) {
         BitSet roles = box.values()[AnswerSpace.ROLE];
         for (int role = roles.nextSetBit(0); role >= 0; role = roles.nextSetBit(role + 1)) {
             Role r = Role.valueOf(space.valueWords(role, AnswerSpace.ROLE, role).get(0));
             BitSet disclosures = box.values()[AnswerSpace.DISCLOSURE];
             for (int v = disclosures.nextSetBit(0); v >= 0; v = disclosures.nextSetBit(v + 1)) {
                 for (String d : space.valueWords(role, AnswerSpace.DISCLOSURE, v)) {
-                    if (Answers.readinessAsked(r, Disclosure.valueOf(d))) {
+                    if (test.test(r, Disclosure.valueOf(d))) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** The person broke trust, and the other person does not know: days count from when it happened or stopped. */
+    private static boolean theyDoNotKnow(Role role, Disclosure disclosure) {
+        return role == Role.BROKE_TRUST && disclosure == Disclosure.UNDISCLOSED;
     }
 
     /** The box in one line: "readiness NEEDS_SPACE and apologiesMade 1", or "every situation". */
@@ -242,28 +254,7 @@ final class Boxes {
         return true;
     }
 
-    private String safety(int role, BitSet values, BoxWords wording) {
-        int sets = sizes(role)[AnswerSpace.SAFETY];
-        int none = -1;
-        for (int v = 0; v < sets; v++) {
-            if (space.valueWords(role, AnswerSpace.SAFETY, v).get(0).equals("none")) {
-                none = v;
-            }
-        }
-        if (none >= 0 && !values.get(none) && values.cardinality() == sets - 1) {
-            return wording.anySafety();
-        }
-        if (values.cardinality() > MAX_SAFETY_SETS) {
-            // a long list of sets reads as noise: how many, and the first
-            return "any of " + values.cardinality() + " sets of answers, among them "
-                    + wording.safety(role, values.nextSetBit(0));
-        }
-        List<String> words = new ArrayList<>();
-        values.stream().forEach(v -> words.add(wording.safety(role, v)));
-        return oneOf(words);
-    }
-
-    /** Sets of safety answers listed in a box; more are counted. */
+    /** Sets of safety answers listed in a box; more are counted or named by what they share. */
     static final int MAX_SAFETY_SETS = 3;
 
     /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */

@@ -45,12 +45,13 @@ public final class CheckReport {
                         : o.ruleSet().rules().size() + " rules compile",
                 seconds(o.compileTime())));
 
-        if (o.samplesRun() == 0) {
+        int samplesRun = o.samples().count();
+        if (samplesRun == 0) {
             out.append("2. Samples: none found.\n");
         } else {
             out.append(String.format(
                     "2. Samples: %d of %d get the plan their expectation describes (%s).%n",
-                    o.samplesRun() - o.sampleFailures().size(), o.samplesRun(), seconds(o.samplesTime())));
+                    samplesRun - o.sampleFailures().size(), samplesRun, seconds(o.samplesTime())));
             for (Samples.Failure f : o.sampleFailures()) {
                 out.append("   FAILED  ")
                         .append(f.id())
@@ -60,6 +61,18 @@ public final class CheckReport {
                 f.failures()
                         .forEach(
                                 line -> out.append("           - ").append(line).append('\n'));
+                // the sample's situation as the questionnaire asks it (none for a file that could not be read)
+                o.samples().samples().stream()
+                        .filter(s -> s.file().equals(f.file()))
+                        .forEach(s -> {
+                            out.append("           its answers:\n");
+                            DiffWords.situation(
+                                            o.ruleSet().questionnaire(),
+                                            s.value().answers())
+                                    .forEach(line -> out.append("             ")
+                                            .append(line)
+                                            .append('\n'));
+                        });
             }
             if (!o.unprotected().isEmpty()) {
                 out.append(String.format(
@@ -75,7 +88,8 @@ public final class CheckReport {
             out.append("3. Guardrails: not swept.\n");
         } else {
             out.append("3. Guardrails, over every situation the rules can tell apart:\n");
-            for (String line : SweepReport.text(o.sweep()).split("\n")) {
+            for (String line :
+                    SweepReport.text(o.sweep(), o.ruleSet().questionnaire()).split("\n")) {
                 out.append("   ").append(line).append('\n');
             }
             if (o.sweep().rulesNeverFired().isEmpty()) {
@@ -113,7 +127,7 @@ public final class CheckReport {
         }
         for (Samples.Failure f : o.sampleFailures()) {
             todo.add("sample " + f.id() + ": " + String.join("; ", f.failures())
-                    + (f.unreadable()
+                    + (o.samples().unreadable().contains(f)
                             ? " (correct the file " + f.file() + ": until it can be read, it checks nothing)"
                             : " (correct the rules, or the sample's expectation if the change is intended)"));
         }

@@ -1,13 +1,16 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Disclosure;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.Questionnaire.Question;
 import org.trustrepair.advisor.advice.Role;
@@ -34,6 +37,14 @@ final class DiffWords implements BoxWords {
 
     /** A made-up situation, one line per question asked of that person: "How many days ago did they find out: 90 days". */
     List<String> situation(Answers a) {
+        return situation(questionnaire, a);
+    }
+
+    /**
+     * A made-up situation (from a sweep or a diff, never a person's) in the questionnaire's words, one line per
+     * question it asks of that person in that situation, safety last as one line: "no safety concern".
+     */
+    static List<String> situation(Questionnaire questionnaire, Answers a) {
         Map<String, String> given = asValues(a);
         List<String> lines = new ArrayList<>();
         boolean safetySaid = false;
@@ -43,28 +54,22 @@ final class DiffWords implements BoxWords {
             }
             if (q.field().equals("safety")) {
                 if (!safetySaid) {
-                    lines.add(safety(a.safety()));
+                    lines.add(new SafetyWords(questionnaire).of(a.safety()));
                     safetySaid = true;
                 }
                 continue;
             }
-            lines.add(question(q, a.role()) + ": " + answer(q, given.get(q.field())));
+            String untold = a.role() == Role.BROKE_TRUST && a.disclosure() == Disclosure.UNDISCLOSED
+                    ? untoldNote(q, a.role())
+                    : "";
+            lines.add(question(q, a.role()) + ": " + answer(questionnaire, q, given.get(q.field())) + untold);
         }
         return lines;
     }
 
     /** A set of safety answers as a person would say it: "you are afraid of them and they are afraid of you". */
     String safety(Set<SafetyFlag> flags) {
-        if (flags.isEmpty()) {
-            return questionnaire.phrase("safety", Questionnaire.NONE);
-        }
-        List<String> each = flags.stream()
-                .sorted()
-                .map(f -> questionnaire.phrase("safety", f.name()))
-                .toList();
-        return each.size() == 1
-                ? each.get(0)
-                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+        return new SafetyWords(questionnaire).of(flags);
     }
 
     // ---- BoxWords: where a change applies, in the same words
@@ -86,23 +91,42 @@ final class DiffWords implements BoxWords {
         String field = AnswerSpace.DIMENSIONS.get(dimension);
         Question q = questionnaire.question(field).orElse(null);
         return space.valueWords(role, dimension, value).stream()
-                .map(v -> q == null ? v : answer(q, v.equals("blank") ? null : v))
+                .map(v -> q == null ? v : answer(questionnaire, q, v.equals("blank") ? null : v))
                 .toList();
     }
 
+    /**
+     * Sets of safety answers as a person would name them ({@link SafetyWords#sets}). Each value stands for every set
+     * the rules treat alike with it, so the words are said of all of those.
+     */
     @Override
-    public String safety(int role, int value) {
+    public String safety(int role, BitSet values) {
+        Set<Set<SafetyFlag>> chosen = new HashSet<>();
         int[] at = new int[AnswerSpace.DIMENSIONS.size()];
-        at[AnswerSpace.SAFETY] = value;
-        Set<SafetyFlag> flags = space.at(role, at).safety();
-        long alike = safetyClasses.values().stream().filter(flags::equals).count();
-        String said = safety(flags);
-        return alike <= 1 ? said : said + " (or any of " + alike + " sets of safety answers the rules treat alike)";
+        values.stream().forEach(v -> {
+            at[AnswerSpace.SAFETY] = v;
+            chosen.add(space.at(role, at).safety());
+        });
+        List<Set<SafetyFlag>> sets = new ArrayList<>();
+        for (int bits = 0; bits < 1 << SafetyFlag.values().length; bits++) {
+            Set<SafetyFlag> flags = SafetyWords.flags(bits);
+            if (chosen.contains(safetyClasses.getOrDefault(flags, flags))) {
+                sets.add(flags);
+            }
+        }
+        if (sets.isEmpty()) {
+            sets.addAll(chosen); // a class not keyed by its own set: its stand-ins say it
+        }
+        return new SafetyWords(questionnaire).sets(sets);
     }
 
     @Override
-    public String anySafety() {
-        return "any safety concern";
+    public String untold(int role, int dimension) {
+        String field = AnswerSpace.DIMENSIONS.get(dimension);
+        return questionnaire
+                .question(field)
+                .map(q -> untoldNote(q, Role.values()[role]))
+                .orElse("");
     }
 
     /** A single number as reasons word it ("1 apology"), ranges with the words for any other ("14–89 days"). */
@@ -143,13 +167,27 @@ final class DiffWords implements BoxWords {
         return "“" + title + "” (" + phaseTitle + ")";
     }
 
+    /**
+     * What the page says under a days question to someone whose other person does not know, where the question alone
+     * would read oddly beside "They do not know": the first sentence of its help (" (“If they do not know yet, count
+     * from when it happened or stopped.”)"); nothing for other questions.
+     */
+    private static String untoldNote(Question q, Role role) {
+        String help = q.worded(role).help();
+        if (!q.field().equals("daysElapsed") || help == null || help.isBlank()) {
+            return "";
+        }
+        int end = help.indexOf(". ");
+        return " (“" + (end < 0 ? help.strip() : help.substring(0, end + 1)) + "”)";
+    }
+
     private static String question(Question q, Role role) {
         String text = q.worded(role).text().strip();
         return text.endsWith("?") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** A value as the page offers it: a choice's label, yes or no, a number in the words reasons use. */
-    private String answer(Question q, String value) {
+    private static String answer(Questionnaire questionnaire, Question q, String value) {
         if (value == null) {
             return questionnaire.phrase(q.field(), Questionnaire.NONE);
         }

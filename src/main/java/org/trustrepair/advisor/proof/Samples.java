@@ -29,17 +29,13 @@ public final class Samples {
     /** One sample and the file it came from. */
     public record Sample(String file, Case value) {}
 
-    /**
-     * A sample that does not hold: its id (or file) and each way it fails, in plain words; {@code unreadable} when the
-     * file itself is wrong (it checked nothing, and the fix is in the file, not in the rules).
-     */
-    record Failure(String id, String file, List<String> failures, boolean unreadable) {
-        Failure(String id, String file, List<String> failures) {
-            this(id, file, failures, false);
-        }
-    }
+    /** A sample that does not hold: its id (or file) and each way it fails, in plain words. */
+    record Failure(String id, String file, List<String> failures) {}
 
-    /** The samples of a folder, and the files that could not be read as one. */
+    /**
+     * The samples of a folder, and the files that could not be read as one (each checked nothing, and its fix is in
+     * the file, not in the rules).
+     */
     public record Loaded(Path folder, List<Sample> samples, List<Failure> unreadable) {
         static Loaded none(Path folder) {
             return new Loaded(folder, List.of(), List.of());
@@ -69,8 +65,7 @@ public final class Samples {
                     List.of(new Failure(
                             folder.toString(),
                             folder.toString(),
-                            List.of("the folder cannot be read: " + e.getMessage()),
-                            true)));
+                            List.of("the folder cannot be read: " + e.getMessage()))));
         }
         List<Sample> samples = new ArrayList<>();
         List<Failure> unreadable = new ArrayList<>();
@@ -90,14 +85,13 @@ public final class Samples {
                     unreadable.add(new Failure(
                             stripJson(name),
                             name,
-                            read.problems().stream().map(FieldProblem::toString).toList(),
-                            true));
+                            read.problems().stream().map(FieldProblem::toString).toList()));
                 }
             } catch (JsonProcessingException e) {
-                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e, text)), true));
+                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e, text))));
             } catch (IOException e) {
-                unreadable.add(new Failure(
-                        stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage())), true));
+                unreadable.add(
+                        new Failure(stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage()))));
             }
         }
         return new Loaded(folder, List.copyOf(samples), List.copyOf(unreadable));

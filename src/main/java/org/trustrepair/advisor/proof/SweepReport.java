@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.batch.Counts;
 
@@ -12,7 +13,8 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    public static String text(Sweep.Result r) {
+    /** The report, each example situation in the words of {@code questionnaire} (the swept rules'). */
+    public static String text(Sweep.Result r, Questionnaire questionnaire) {
         StringBuilder out = new StringBuilder();
         if (r.reused()) {
             out.append(String.format(
@@ -50,11 +52,11 @@ public final class SweepReport {
             if (n > 0) {
                 Sweep.Example e = r.firstViolation().get(g);
                 out.append(String.format(
-                        "%n          guardrail %s in guardrails.yaml; %s, for example: %s%n          %s"
+                        "%n          guardrail %s in guardrails.yaml; %s, for example:%n%s          %s"
                                 + "%n          read that plan: %s",
                         g.id(),
                         Counts.of(n, "situation"),
-                        describe(e.answers()),
+                        situation(e.answers(), questionnaire),
                         e.problem(),
                         previewCommand(e.answers())));
             }
@@ -62,9 +64,9 @@ public final class SweepReport {
         }
         if (r.errors() > 0) {
             out.append(String.format(
-                    "  %s got no plan, for example: %s%n          %s%n",
+                    "  %s got no plan, for example:%n%s          %s%n",
                     Counts.of(r.errors(), "situation"),
-                    describe(r.firstError().answers()),
+                    situation(r.firstError().answers(), questionnaire),
                     r.firstError().problem()));
         }
         if (!r.rulesNeverFired().isEmpty()) {
@@ -75,20 +77,20 @@ public final class SweepReport {
     }
 
     /**
-     * A situation as answers a person could give, in the contract's words (never a person's: sweeps only make them
-     * up): only the answers the questionnaire asks of their role, none blank (readiness only once the other person
-     * knows, their response only from the person who was hurt).
+     * A made-up situation (sweeps never see a person's answers) as the questionnaire asks it of that person, one
+     * indented line per question (no readiness when the other person does not know, no answer only the other role
+     * gives).
      */
-    public static String describe(Answers a) {
-        StringJoiner j = new StringJoiner(", ");
-        asked(a).forEach((name, value) -> j.add(name + " " + value));
-        j.add(a.safety().isEmpty() ? "no safety concern" : "safety " + a.safety());
-        return j.toString();
+    private static String situation(Answers a, Questionnaire questionnaire) {
+        StringBuilder out = new StringBuilder();
+        DiffWords.situation(questionnaire, a)
+                .forEach(line -> out.append("            ").append(line).append('\n'));
+        return out.toString();
     }
 
     /**
      * The {@code ./advisor preview} command that shows the plan of these answers (add {@code --rules FOLDER} for a
-     * folder other than {@code rules}): the same answers as {@link #describe}, as name=value.
+     * folder other than {@code rules}): the answers asked of that person, as name=value.
      */
     public static String previewCommand(Answers a) {
         StringJoiner j = new StringJoiner(" ", "./advisor preview ", "");

@@ -233,6 +233,28 @@ class RuleSetBuilderTest {
         }
 
         @Test
+        void quoteMarksThatPairAreTheTextsOwnAndStand() throws IOException {
+            // valid YAML that means what it says: the title ends with a word in quotes, on purpose
+            replaceLine("step-back/advice.yaml", "\"Reach them another way\"", "  title: Reach them another \"way\"");
+
+            var ruleSet = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(copy));
+
+            assertThat(ruleSet.catalogue().advice().values())
+                    .anySatisfy(text -> assertThat(text.title()).isEqualTo("Reach them another \"way\""));
+        }
+
+        @Test
+        void theSuggestedQuotesKeepTheTextsOwnQuoteMarks() throws IOException {
+            // a closing mark with no opening one, after a word the text quotes on purpose
+            RuleProblem p = theOnlyProblem(
+                    "step-back/advice.yaml", "\"Reach them another way\"", "  title: Say \"no\" another way\"");
+
+            assertThat(p.message()).contains("quote mark that pairs with nothing");
+            assertThat(p.hint())
+                    .isEqualTo("Put the text in single quotes, at both ends: title: 'Say \"no\" another way'");
+        }
+
+        @Test
         void aMissingClosingQuoteIsNamedWhereTheTextStarts() throws IOException {
             replaceLine(
                     "relapse/advice.yaml",

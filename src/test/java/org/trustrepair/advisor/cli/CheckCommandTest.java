@@ -136,7 +136,6 @@ class CheckCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out())
                 .contains("BROKEN  1. No contact, direct or indirect")
-                .containsPattern("for example: role BROKE_TRUST, [^\\n]*readiness NO_CONTACT")
                 .contains("step leave-one-door-open is of kind contact")
                 .contains("FAILED  expects-too-much")
                 .contains("track should be STEP_BACK but is REPAIR")
@@ -144,6 +143,21 @@ class CheckCommandTest {
                 .contains("guardrail broken in")
                 .as("the guardrail is named by its id, as in guardrails.yaml and the guide")
                 .contains("guardrail no-contact-after-no-contact in guardrails.yaml; ");
+
+        // a failing sample's answers, and the guardrail's example, are said in the questionnaire's words, only what
+        // it asks of that person
+        assertThat(run.out())
+                .containsPattern(
+                        "track should be STEP_BACK but is REPAIR\n {11}its answers:\n {13}Which describes you: I"
+                                + " broke someone's trust\n {13}What is the relationship: Someone at work\n");
+        Matcher example = Pattern.compile("for example:\n((?: {15}[^\n]*\n)+)").matcher(run.out());
+        assertThat(example.find()).as(run.out()).isTrue();
+        assertThat(example.group(1))
+                .contains("Which describes you: I broke someone's trust\n")
+                .contains("Where does the other person stand now: They asked for no contact")
+                .contains("How many times have you apologized for it so far: ")
+                .doesNotContain("How has the person who broke your trust responded")
+                .doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b|null|blank");
 
         // the example comes with the command that shows its plan, and that command runs
         Matcher preview =

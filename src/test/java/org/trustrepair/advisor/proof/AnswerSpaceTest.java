@@ -54,7 +54,7 @@ class AnswerSpaceTest {
             Answers a = space.get(index);
             // when they do not know, readiness is blank: each readiness value tried there stands for blank
             boolean undisclosed = a.disclosure() == Disclosure.UNDISCLOSED;
-            assertThat(seen.add(SweepReport.describe(a)) || undisclosed).isTrue();
+            assertThat(seen.add(SweepReport.previewCommand(a)) || undisclosed).isTrue();
             if (a.role() == Role.BROKE_TRUST) {
                 assertThat(a.readiness() == null).isEqualTo(a.disclosure() == Disclosure.UNDISCLOSED);
             }
@@ -134,7 +134,7 @@ class AnswerSpaceTest {
             AdvicePlan standInPlan = rules.evaluate(standIn).plan();
 
             assertThat(skeleton(plan))
-                    .as("%s stands for %s", SweepReport.describe(standIn), SweepReport.describe(any))
+                    .as("%s stands for %s", SweepReport.previewCommand(standIn), SweepReport.previewCommand(any))
                     .isEqualTo(skeleton(standInPlan));
             for (Guardrail g : Guardrails.of(rules).all()) {
                 assertThat(g.check(any, plan).isPresent())

@@ -101,6 +101,57 @@ class DiffWordsTest {
                     .contains("How much do they know, and how did they learn it: They do not know")
                     .noneMatch(l -> l.startsWith("Where does the other person stand"));
         }
+
+        @Test
+        void saysHowTheDaysAreCountedWhenTheOtherPersonDoesNotKnow() {
+            // the page asks "How many days ago did they find out?" of them too, with this help under it
+            String untold = " (“If they do not know yet, count from when it happened or stopped.”)";
+            Answers a = new Answers(
+                    Role.BROKE_TRUST,
+                    Relationship.FAMILY,
+                    Breach.OTHER,
+                    null,
+                    10,
+                    Disclosure.UNDISCLOSED,
+                    false,
+                    false,
+                    0,
+                    false,
+                    false,
+                    null,
+                    Set.of());
+            Answers known = new Answers(
+                    Role.BROKE_TRUST,
+                    Relationship.FAMILY,
+                    Breach.OTHER,
+                    Readiness.UNDECIDED,
+                    10,
+                    Disclosure.CONFESSED,
+                    false,
+                    false,
+                    0,
+                    false,
+                    false,
+                    null,
+                    Set.of());
+
+            assertThat(WORDS.situation(a)).contains("How many days ago did they find out: 10 days" + untold);
+            assertThat(WORDS.situation(known)).contains("How many days ago did they find out: 10 days");
+
+            Boxes boxes = new Boxes(SPACE);
+            java.util.BitSet untoldRecently = new java.util.BitSet();
+            for (int i = 0; i < SPACE.start(1); i++) {
+                Answers s = SPACE.get(i);
+                if (s.disclosure() == Disclosure.UNDISCLOSED && s.daysElapsed() < 14) {
+                    untoldRecently.set(i);
+                }
+            }
+            assertThat(boxes.words(boxes.of(untoldRecently).get(0), WORDS))
+                    .containsExactly(
+                            "Which describes you: I broke someone's trust",
+                            "How much do they know, and how did they learn it: They do not know",
+                            "How many days ago did they find out: 0–13 days" + untold);
+        }
     }
 
     @Nested
@@ -115,6 +166,30 @@ class DiffWordsTest {
             assertThat(WORDS.safety(
                             EnumSet.of(SafetyFlag.I_FEAR_THEM, SafetyFlag.THEY_FEAR_ME, SafetyFlag.ORDER_AGAINST_ME)))
                     .isEqualTo("they are afraid of you, you are afraid of them and there is an order against you");
+        }
+
+        @Test
+        void manySetsAreNamedByWhatTheyShareNotCounted() {
+            java.util.BitSet selfHarm = new java.util.BitSet();
+            java.util.BitSet noSelfHarm = new java.util.BitSet();
+            java.util.BitSet concern = new java.util.BitSet();
+            int[] at = new int[AnswerSpace.DIMENSIONS.size()];
+            for (int v = 0; v < SPACE.sizesWithin(0)[AnswerSpace.SAFETY]; v++) {
+                at[AnswerSpace.SAFETY] = v;
+                Set<SafetyFlag> flags = SPACE.at(0, at).safety();
+                // the fixture's rules treat either self-harm answer alike
+                boolean either = flags.contains(SafetyFlag.MY_SELF_HARM) || flags.contains(SafetyFlag.THEIR_SELF_HARM);
+                (either ? selfHarm : noSelfHarm).set(v);
+                concern.set(v, !flags.isEmpty());
+            }
+            assertThat(selfHarm.cardinality()).isGreaterThan(Boxes.MAX_SAFETY_SETS);
+
+            assertThat(WORDS.safety(0, selfHarm))
+                    .isEqualTo("“you have had thoughts of self-harm” or “they have spoken of self-harm”, whatever else"
+                            + " is ticked");
+            assertThat(WORDS.safety(0, noSelfHarm))
+                    .isEqualTo("anything but “you have had thoughts of self-harm” or “they have spoken of self-harm”");
+            assertThat(WORDS.safety(0, concern)).isEqualTo("any safety concern");
         }
 
         @Test

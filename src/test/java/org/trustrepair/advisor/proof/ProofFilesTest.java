@@ -75,9 +75,9 @@ class ProofFilesTest {
         assertThat(read.rulesNeverFired()).isEqualTo(first.rulesNeverFired());
         assertThat(read.proof()).isEqualTo(first.proof());
         assertThat(read.space().get().describe()).isEqualTo(first.space().get().describe());
-        assertThat(SweepReport.text(read))
+        assertThat(SweepReport.text(read, reworded.questionnaire()))
                 .contains("Not swept again", rules.version())
-                .contains(SweepReport.describe(
+                .contains(SweepReport.previewCommand(
                         first.firstViolation().get(noContact(rules)).answers()));
 
         // another build of the code does not trust it

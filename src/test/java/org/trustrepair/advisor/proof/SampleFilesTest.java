@@ -46,7 +46,16 @@ class SampleFilesTest {
         Files.writeString(dir.resolve("case.json"), "{\"id\": \"x\",\n \"answers\": {\"role\": \"BROKE_TRUST\",}}\n");
         Samples.Loaded loaded = Samples.read(dir);
         RuleCheck.Outcome outcome = new RuleCheck.Outcome(
-                "rules", "v", null, List.of(), 1, loaded.unreadable(), List.of(), null, Duration.ZERO, Duration.ZERO);
+                "rules",
+                "v",
+                null,
+                List.of(),
+                loaded,
+                loaded.unreadable(),
+                List.of(),
+                null,
+                Duration.ZERO,
+                Duration.ZERO);
 
         assertThat(CheckReport.todo(outcome))
                 .singleElement()

@@ -192,8 +192,9 @@ public final class YamlErrors {
             Set.of("title", "label", "promise", "help", "inReasons", "name", "text");
 
     /**
-     * One-line texts written without quotes but with a quote mark that pairs with nothing ({@code title: Reach them"}):
-     * the reader takes them as they stand, so the stray mark would be shown to people.
+     * One-line texts written without quotes but with a double quote mark that pairs with nothing ({@code title: Reach
+     * them"}): the reader takes them as they stand, so the stray mark would be shown to people. Quote marks that pair
+     * ({@code title: Say "no"}) are the text's own, and stand.
      */
     public static List<RuleProblem> strayQuotes(String file, String text) {
         List<RuleProblem> found = new ArrayList<>();
@@ -204,20 +205,34 @@ public final class YamlErrors {
                 continue;
             }
             String value = key.group(3).strip();
-            if (value.isEmpty() || "\"'>|[{&*!#".indexOf(value.charAt(0)) >= 0) {
+            if (value.isEmpty() || "\"'>|[{&*!#".indexOf(value.charAt(0)) >= 0 || quotes(value, '"') % 2 == 0) {
                 continue;
             }
-            if (value.endsWith("\"") || quotes(value, '"') % 2 != 0) {
-                String bare = value.replace("\"", "").strip();
-                found.add(new RuleProblem(
-                        file,
-                        i + 1,
-                        "column " + (key.end(2) + 3) + ": the text has a quote mark that pairs with nothing; as it"
-                                + " stands, the mark would be shown to people.",
-                        "Put the text in double quotes, at both ends: " + key.group(2) + ": \"" + bare + "\""));
-            }
+            // a closing mark with no opening one: the text was meant to be quoted; otherwise keep every mark
+            String meant = quoted(value.endsWith("\"") ? value.substring(0, value.length() - 1) : value);
+            found.add(new RuleProblem(
+                    file,
+                    i + 1,
+                    "column " + (key.end(2) + 3) + ": the text has a quote mark that pairs with nothing; as it"
+                            + " stands, the mark would be shown to people.",
+                    "Put the text in " + (meant.startsWith("'") ? "single" : "double") + " quotes, at both ends: "
+                            + key.group(2) + ": " + meant));
         }
         return found;
+    }
+
+    /**
+     * A one-line text in the quotes that keep it as it is: double quotes, or single ones around a text with double
+     * quotes in it ({@code 'Say "no"'}); double quotes with each inner one written {@code \"} when it has both.
+     */
+    private static String quoted(String text) {
+        if (text.indexOf('"') < 0) {
+            return "\"" + text + "\"";
+        }
+        if (text.indexOf('\'') < 0) {
+            return "'" + text + "'";
+        }
+        return "\"" + text.replace("\"", "\\\"") + "\"";
     }
 
     /**

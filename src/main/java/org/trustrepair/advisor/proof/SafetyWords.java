@@ -1,0 +1,166 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.trustrepair.advisor.advice.Questionnaire;
+import org.trustrepair.advisor.advice.SafetyFlag;
+
+/**
+ * Safety answers as a person would name them, in the questionnaire's words ({@code inReasons} of the safety
+ * questions): one set ("they are afraid of you and you have had thoughts of self-harm", "no safety concern"), or many
+ * at once by what they share ("“they are afraid of you”, whatever else is ticked", "anything but “there is an order
+ * against you”", "any safety concern"), never a count of sets.
+ */
+final class SafetyWords {
+
+    private static final int ALL = 1 << SafetyFlag.values().length;
+
+    private final Questionnaire questionnaire;
+
+    SafetyWords(Questionnaire questionnaire) {
+        this.questionnaire = questionnaire;
+    }
+
+    /** One set of safety answers: "you are afraid of them and they are afraid of you", or "no safety concern". */
+    String of(Set<SafetyFlag> flags) {
+        if (flags.isEmpty()) {
+            return questionnaire.phrase("safety", Questionnaire.NONE);
+        }
+        return and(flags.stream()
+                .sorted()
+                .map(f -> questionnaire.phrase("safety", f.name()))
+                .toList());
+    }
+
+    /**
+     * Many sets of safety answers (each set once): "any safety concern", or a few groups a person names at once
+     * ({@link #group}) joined by "or"; when more groups would be needed, the smallest group holding them all, with how
+     * many of its sets are meant.
+     */
+    String sets(List<Set<SafetyFlag>> sets) {
+        if (sets.size() == ALL - 1 && !sets.contains(Set.of())) {
+            return "any safety concern";
+        }
+        List<String> groups = new ArrayList<>();
+        groups(sets, groups);
+        return groups.size() <= Boxes.MAX_SAFETY_SETS ? Boxes.oneOf(groups) : bounds(sets);
+    }
+
+    /**
+     * Adds the words of each group of sets that a person names at once ({@link #group}), splitting on an answer that
+     * varies until each part is such a group.
+     */
+    private void groups(List<Set<SafetyFlag>> sets, List<String> groups) {
+        String whole = group(sets);
+        if (whole != null || groups.size() > Boxes.MAX_SAFETY_SETS) {
+            groups.add(whole != null ? whole : bounds(sets));
+            return;
+        }
+        Set<SafetyFlag> varies = EnumSet.noneOf(SafetyFlag.class);
+        sets.forEach(varies::addAll);
+        varies.removeIf(f -> sets.stream().allMatch(t -> t.contains(f)));
+        // an answer on which both parts can be said at once, if there is one
+        SafetyFlag split = varies.stream()
+                .filter(f -> group(with(sets, f, true)) != null && group(with(sets, f, false)) != null)
+                .findFirst()
+                .orElse(varies.iterator().next());
+        groups(with(sets, split, true), groups);
+        groups(with(sets, split, false), groups);
+    }
+
+    private static List<Set<SafetyFlag>> with(List<Set<SafetyFlag>> sets, SafetyFlag flag, boolean ticked) {
+        return sets.stream().filter(s -> s.contains(flag) == ticked).toList();
+    }
+
+    /**
+     * The sets in words when a person names them at once: some answers ticked in all, some in none, at least one of
+     * some others, the rest anything ("“they are afraid of you”, whatever else is ticked", "anything but “you have
+     * had thoughts of self-harm”", "“you have had thoughts of self-harm” or “they have spoken of self-harm”, whatever
+     * else is ticked"); null when they are not such a group.
+     */
+    private String group(List<Set<SafetyFlag>> sets) {
+        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
+        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
+        sets.forEach(s -> {
+            always.retainAll(s);
+            never.removeAll(s);
+        });
+        int free = SafetyFlag.values().length - always.size() - never.size();
+        if (sets.size() == 1 << free) {
+            return words(always, never, Set.of());
+        }
+        // at least one of some answers: the sets left out of the group are those with none of them
+        Set<SafetyFlag> oneOf = EnumSet.allOf(SafetyFlag.class);
+        oneOf.removeAll(always);
+        oneOf.removeAll(never);
+        Set<Set<SafetyFlag>> in = new HashSet<>(sets);
+        Set<SafetyFlag> leftOutHas = EnumSet.noneOf(SafetyFlag.class);
+        int leftOut = 0;
+        for (int bits = 0; bits < ALL; bits++) {
+            Set<SafetyFlag> s = flags(bits);
+            if (s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s)) {
+                leftOut++;
+                leftOutHas.addAll(s);
+            }
+        }
+        oneOf.removeAll(leftOutHas);
+        boolean atLeastOne =
+                oneOf.size() > 1 && leftOut == 1 << (free - oneOf.size()) && sets.size() == (1 << free) - leftOut;
+        return atLeastOne ? words(always, never, oneOf) : null;
+    }
+
+    /** Every flag whose bit is set in {@code bits} (bit i for the flag of ordinal i). */
+    static Set<SafetyFlag> flags(int bits) {
+        Set<SafetyFlag> flags = EnumSet.noneOf(SafetyFlag.class);
+        for (SafetyFlag f : SafetyFlag.values()) {
+            if ((bits & 1 << f.ordinal()) != 0) {
+                flags.add(f);
+            }
+        }
+        return flags;
+    }
+
+    /** The smallest group holding these sets (what all have ticked and none has), for too many groups to list. */
+    private String bounds(List<Set<SafetyFlag>> sets) {
+        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
+        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
+        sets.forEach(s -> {
+            always.retainAll(s);
+            never.removeAll(s);
+        });
+        return words(always, never, Set.of()) + " (" + sets.size() + " of the " + ALL + " ways to answer them)";
+    }
+
+    private String words(Set<SafetyFlag> always, Set<SafetyFlag> never, Set<SafetyFlag> oneOf) {
+        if (always.size() + never.size() == SafetyFlag.values().length) {
+            return of(always);
+        }
+        List<String> said = new ArrayList<>();
+        if (!always.isEmpty()) {
+            said.add(and(always.stream().map(this::quote).toList()));
+        }
+        if (!oneOf.isEmpty()) {
+            said.add(Boxes.oneOf(oneOf.stream().map(this::quote).toList()));
+        }
+        String without = Boxes.oneOf(never.stream().map(this::quote).toList());
+        if (said.isEmpty()) {
+            return never.isEmpty() ? "any answer to the safety questions" : "anything but " + without;
+        }
+        return String.join(", and ", said) + (never.isEmpty() ? "" : ", but not " + without)
+                + ", whatever else is ticked";
+    }
+
+    private String quote(SafetyFlag f) {
+        return "“" + questionnaire.phrase("safety", f.name()) + "”";
+    }
+
+    private static String and(List<String> each) {
+        return each.size() == 1
+                ? each.get(0)
+                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+    }
+}
