@@ -76,6 +76,19 @@ final class SafetyWords {
         return sets.stream().filter(s -> s.contains(flag) == ticked).toList();
     }
 
+    /** What every one of some sets of flags has ticked, and what none of them has. */
+    private record Shared(Set<SafetyFlag> always, Set<SafetyFlag> never) {
+        static Shared of(List<Set<SafetyFlag>> sets) {
+            Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
+            Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
+            sets.forEach(s -> {
+                always.retainAll(s);
+                never.removeAll(s);
+            });
+            return new Shared(always, never);
+        }
+    }
+
     /**
      * The sets in words when a person names them at once: some answers ticked in all, some in none, at least one of
      * some others, the rest anything ("“they are afraid of you”, whatever else is ticked", "anything but “you have
@@ -83,12 +96,9 @@ final class SafetyWords {
      * else is ticked"); null when they are not such a group.
      */
     private String group(List<Set<SafetyFlag>> sets) {
-        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
-        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
-        sets.forEach(s -> {
-            always.retainAll(s);
-            never.removeAll(s);
-        });
+        Shared shared = Shared.of(sets);
+        Set<SafetyFlag> always = shared.always();
+        Set<SafetyFlag> never = shared.never();
         int free = SafetyFlag.values().length - always.size() - never.size();
         if (sets.size() == 1 << free) {
             return words(always, never, Set.of());
@@ -126,13 +136,9 @@ final class SafetyWords {
 
     /** The smallest group holding these sets (what all have ticked and none has), for too many groups to list. */
     private String bounds(List<Set<SafetyFlag>> sets) {
-        Set<SafetyFlag> always = EnumSet.allOf(SafetyFlag.class);
-        Set<SafetyFlag> never = EnumSet.allOf(SafetyFlag.class);
-        sets.forEach(s -> {
-            always.retainAll(s);
-            never.removeAll(s);
-        });
-        return words(always, never, Set.of()) + " (" + sets.size() + " of the " + ALL + " ways to answer them)";
+        Shared shared = Shared.of(sets);
+        return words(shared.always(), shared.never(), Set.of()) + " (" + sets.size() + " of the " + ALL
+                + " ways to answer them)";
     }
 
     private String words(Set<SafetyFlag> always, Set<SafetyFlag> never, Set<SafetyFlag> oneOf) {

@@ -82,20 +82,7 @@ class DiffWordsTest {
 
         @Test
         void leavesOutWhereTheyStandWhenTheOtherPersonDoesNotKnow() {
-            Answers a = new Answers(
-                    Role.BROKE_TRUST,
-                    Relationship.FAMILY,
-                    Breach.OTHER,
-                    null,
-                    10,
-                    Disclosure.UNDISCLOSED,
-                    false,
-                    false,
-                    0,
-                    false,
-                    false,
-                    null,
-                    Set.of());
+            Answers a = relativeTenDaysAgo(null, Disclosure.UNDISCLOSED);
 
             assertThat(WORDS.situation(a))
                     .contains("How much do they know, and how did they learn it: They do not know")
@@ -106,34 +93,8 @@ class DiffWordsTest {
         void saysHowTheDaysAreCountedWhenTheOtherPersonDoesNotKnow() {
             // the page asks "How many days ago did they find out?" of them too, with this help under it
             String untold = " (“If they do not know yet, count from when it happened or stopped.”)";
-            Answers a = new Answers(
-                    Role.BROKE_TRUST,
-                    Relationship.FAMILY,
-                    Breach.OTHER,
-                    null,
-                    10,
-                    Disclosure.UNDISCLOSED,
-                    false,
-                    false,
-                    0,
-                    false,
-                    false,
-                    null,
-                    Set.of());
-            Answers known = new Answers(
-                    Role.BROKE_TRUST,
-                    Relationship.FAMILY,
-                    Breach.OTHER,
-                    Readiness.UNDECIDED,
-                    10,
-                    Disclosure.CONFESSED,
-                    false,
-                    false,
-                    0,
-                    false,
-                    false,
-                    null,
-                    Set.of());
+            Answers a = relativeTenDaysAgo(null, Disclosure.UNDISCLOSED);
+            Answers known = relativeTenDaysAgo(Readiness.UNDECIDED, Disclosure.CONFESSED);
 
             assertThat(WORDS.situation(a)).contains("How many days ago did they find out: 10 days" + untold);
             assertThat(WORDS.situation(known)).contains("How many days ago did they find out: 10 days");
@@ -268,5 +229,23 @@ class DiffWordsTest {
         assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.STEP_RENAMED);
         assertThat(changes.get(0).renameOnly()).isTrue();
         assertThat(changes.get(0).wordsOnly()).isFalse();
+    }
+
+    /** One who broke a relative's trust ten days ago ("something else"), nothing else ticked; readiness and disclosure as given. */
+    private static Answers relativeTenDaysAgo(Readiness readiness, Disclosure disclosure) {
+        return new Answers(
+                Role.BROKE_TRUST,
+                Relationship.FAMILY,
+                Breach.OTHER,
+                readiness,
+                10,
+                disclosure,
+                false,
+                false,
+                0,
+                false,
+                false,
+                null,
+                Set.of());
     }
 }
