@@ -1,11 +1,13 @@
 package org.trustrepair.advisor.proof;
 
+import java.nio.charset.StandardCharsets;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /** The small rule bases of probes the proof asks questions of ({@link SameFirings}, {@link SafetyClasses}). */
 final class ProbeBase {
@@ -14,21 +16,18 @@ final class ProbeBase {
 
     /** A rule base of one DRL text, or null when it does not compile. */
     static KieBase compile(String drl) {
-        KieServices ks = KieServices.get();
-        ReleaseId id = ks.newReleaseId("org.trustrepair.rules", "probe", "1.0." + System.nanoTime());
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(id);
-        kfs.write("src/main/resources/probe/probe.drl", drl);
         try {
-            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ProbeBase.class.getClassLoader()));
+            builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+            if (builder.hasErrors()) {
                 return null;
             }
-            return ks.newKieContainer(id).getKieBase();
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            base.addPackages(builder.getKnowledgePackages());
+            return base;
         } catch (RuntimeException e) {
             return null;
-        } finally {
-            ks.getRepository().removeKieModule(id);
         }
     }
 }
