@@ -1,16 +1,19 @@
 package org.trustrepair.advisor.advice.engine;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -20,85 +23,111 @@ import org.trustrepair.advisor.advice.RuleProblem;
 
 /**
  * Compiles the DRL files and decision tables of a rules folder into a Drools {@link KieBase}, and words the
- * compiler's errors for a counsellor ({@link DrlErrors}). A decision table is compiled as the DRL it stands for. The
- * last base made is kept with the files it came from: an edit that leaves every rule file
- * as it was (a text, a question, a guardrail) uses it again instead of compiling the same rules (a base is a function
- * of its rule files alone, and many rule sets may share one: each makes its own sessions).
+ * compiler's errors for a counsellor ({@link DrlErrors}). A decision table is compiled as the DRL it stands for.
+ *
+ * <p>Each file is compiled on its own, and what it compiles to is kept with its text: the next build compiles only the
+ * files that changed and makes the base from the kept packages of the others (an edit of one rule file compiles a
+ * tenth of the rules; docs/benchmarks.md). Drools gives a new base its own copy of a package another base already
+ * uses, so the base that serves meanwhile is never touched. When a file does not compile alone, or two files name a
+ * rule alike, all the files are compiled together, as one compiler sees them: that compiler's verdict and messages
+ * are the ones given (a type declared in one file and used in another compiles only so).
  */
 final class RuleCompiler {
 
-    /** The rule files last compiled without error, by path, and their base. */
-    private record Compiled(Map<String, ByteBuffer> ruleFiles, KieBase base) {}
+    /** A file's text and the packages it compiled to. */
+    private record Compiled(String drl, Collection<KiePackage> packages) {}
 
-    private static final AtomicReference<Compiled> LAST = new AtomicReference<>();
+    /** The files of the last build that compiled file by file (by path), the base made of them, and which were new. */
+    private record Last(Map<String, Compiled> files, KieBase base, Set<String> compiled) {}
+
+    private static final AtomicReference<Last> LAST = new AtomicReference<>(new Last(Map.of(), null, Set.of()));
 
     private RuleCompiler() {}
 
     /**
-     * The knowledge base of the rule files, or null when they do not compile; each problem goes to {@code problems}
-     * in plain words, a decision table's at its row.
+     * The knowledge base of the rule files (DRL by path), or null when they do not compile; each problem goes to
+     * {@code problems} in plain words, a decision table's at its row.
      */
-    static KieBase compile(RuleFiles files, Map<String, String> drlSources, List<RuleProblem> problems) {
-        Map<String, ByteBuffer> ruleFiles = new TreeMap<>(); // a buffer's equals compares its bytes
-        for (RuleFiles.RuleFile f : files.files()) {
-            if (f.isDrl() || f.isDecisionTable()) {
-                ruleFiles.put(f.path(), ByteBuffer.wrap(f.content()));
-            }
-        }
-        Compiled last = LAST.get();
-        if (last != null && last.ruleFiles().equals(ruleFiles)) {
-            return last.base();
-        }
-        if (ruleFiles.isEmpty()) {
+    static KieBase compile(Map<String, String> drlSources, List<RuleProblem> problems) {
+        if (drlSources.isEmpty()) {
             problems.add(RuleProblem.of(".", 0, "No rule files (*.drl, *.drl.csv, *.drl.xlsx) found."));
             return null;
         }
         try {
-            KnowledgeBuilder mvel = builder(drlSources, "mvel");
-            if (!mvel.hasErrors()) {
-                InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-                base.addPackages(mvel.getKnowledgePackages());
-                LAST.set(new Compiled(ruleFiles, base));
-                return base;
+            Last last = LAST.get();
+            Map<String, Compiled> compiled = new TreeMap<>();
+            Set<String> anew = new TreeSet<>();
+            for (Map.Entry<String, String> file : drlSources.entrySet()) {
+                Compiled kept = last.files().get(file.getKey());
+                if (kept == null || !kept.drl().equals(file.getValue())) {
+                    KnowledgeBuilder alone = builder(Map.ofEntries(file));
+                    if (alone.hasErrors()) {
+                        return together(drlSources, problems);
+                    }
+                    kept = new Compiled(file.getValue(), alone.getKnowledgePackages());
+                    anew.add(file.getKey());
+                }
+                compiled.put(file.getKey(), kept);
             }
-            // the Java dialect's messages are the ones worded for counsellors (MVEL repeats some, and adds "Unable to
-            // determine the used declarations"); the MVEL ones are said only when Java compiles what MVEL did not
-            KnowledgeBuilder java = builder(drlSources, "java");
-            problems.addAll(explained(java.hasErrors() ? java : mvel, drlSources));
-            return null;
+            if (anew.isEmpty() && compiled.keySet().equals(last.files().keySet())) {
+                return last.base(); // the same rule files: the same base (each rule set makes its own sessions)
+            }
+            long rules = compiled.values().stream()
+                    .flatMap(c -> c.packages().stream())
+                    .mapToLong(p -> p.getRules().size())
+                    .sum();
+            long names = compiled.values().stream()
+                    .flatMap(c -> c.packages().stream())
+                    .flatMap(p -> p.getRules().stream())
+                    .map(Rule::getName)
+                    .distinct()
+                    .count();
+            if (names < rules) {
+                return together(drlSources, problems);
+            }
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            compiled.values().forEach(c -> base.addPackages(c.packages()));
+            LAST.set(new Last(compiled, base, anew));
+            return base;
         } catch (RuntimeException e) {
             problems.add(RuleProblem.of(".", 0, "The rules could not be compiled: " + e.getMessage()));
             return null;
         }
     }
 
-    /**
-     * The rules compiled with consequences in {@code dialect}. Every consequence of these rules is one
-     * {@code insert}, which MVEL compiles in about half the time the Java compiler takes (docs/benchmarks.md); the
-     * conditions are the same in either dialect.
-     */
-    private static KnowledgeBuilder builder(Map<String, String> drlSources, String dialect) {
-        Properties properties = new Properties();
-        properties.setProperty("drools.dialect.default", dialect);
-        KnowledgeBuilder builder =
-                KnowledgeBuilderFactory.newKnowledgeBuilder(KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
-                        properties, RuleCompiler.class.getClassLoader()));
+    /** The files the last build that compiled file by file had to compile (the others it kept), for tests. */
+    static Set<String> compiledByLastBuild() {
+        return LAST.get().compiled();
+    }
+
+    /** All the files compiled by one compiler: its base, or null with its problems. */
+    private static KieBase together(Map<String, String> drlSources, List<RuleProblem> problems) {
+        KnowledgeBuilder builder = builder(drlSources);
+        if (builder.hasErrors()) {
+            List<RuleProblem> found = new ArrayList<>();
+            for (KnowledgeBuilderError e : builder.getErrors()) {
+                String file = e.getResource() == null ? "?" : e.getResource().getSourcePath();
+                int line = e.getLines().length > 0 ? e.getLines()[0] : 0;
+                String drl = drlSources.get(file);
+                RuleProblem problem = DrlErrors.explain(file, line, e.getMessage(), drl);
+                found.add(DecisionTables.isTable(file) ? inTable(problem, drl) : problem);
+            }
+            problems.addAll(DrlErrors.withoutEchoes(found));
+            return null;
+        }
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(builder.getKnowledgePackages());
+        return base;
+    }
+
+    private static KnowledgeBuilder builder(Map<String, String> drlSources) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader()));
         drlSources.forEach((file, drl) -> builder.add(
                 ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
                         .setSourcePath(file),
                 ResourceType.DRL));
         return builder;
-    }
-
-    private static List<RuleProblem> explained(KnowledgeBuilder builder, Map<String, String> drlSources) {
-        List<RuleProblem> found = new ArrayList<>();
-        for (KnowledgeBuilderError e : builder.getErrors()) {
-            String file = e.getResource() == null ? "?" : e.getResource().getSourcePath();
-            int line = e.getLines().length > 0 ? e.getLines()[0] : 0;
-            RuleProblem problem = DrlErrors.explain(file, line, e.getMessage(), drlSources.get(file));
-            found.add(DecisionTables.isTable(file) ? inTable(problem, drlSources.get(file)) : problem);
-        }
-        return DrlErrors.withoutEchoes(found);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class RuleSetBuilder {
         List<RuleProblem> unreadable = new ArrayList<>();
         Catalogue catalogue = CatalogueReader.read(files, problems, unreadable);
         Map<String, String> drlSources = RuleCompiler.drlSources(files, problems);
-        KieBase kieBase = RuleCompiler.compile(files, drlSources, problems);
+        KieBase kieBase = RuleCompiler.compile(drlSources, problems);
         if (!unreadable.isEmpty()) {
             // a file that cannot be read is all that is said of it: what the other files would miss from it (an
             // advice id's text, a source key) would only be follow-on errors, checked once it reads
