@@ -93,7 +93,7 @@ class AdvisorTest {
             assertThat(plan.steps()).noneMatch(s -> s.is("apology") || s.is("contact") || s.is("couples-counselling"));
             assertThat(plan.withheld())
                     .extracting(AdvicePlan.WithheldAdvice::id)
-                    .contains("apologize-fully", "couples-counselling", "contact-them");
+                    .contains("apologize-to-them", "couples-counselling", "contact-them");
         }
     }
 

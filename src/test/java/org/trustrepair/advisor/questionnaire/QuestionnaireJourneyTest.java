@@ -220,7 +220,8 @@ class QuestionnaireJourneyTest {
             assertPageShows(plan, advisorsPlan(answers));
             assertThat(text(plan, "p.track")).isEqualTo("Step back, and let what you do speak for you.");
             assertThat(texts(plan, ".step__title")).contains("Make no contact of any kind");
-            assertThat(text(plan, "#not-apologize-again")).contains("Apologize again", "2 apologies");
+            assertThat(text(plan, "#not-apologize-to-them"))
+                    .contains("Apologize to them, a first time or again", "however many came before");
             assertThat(find(plan, "section.safety")).isNull();
         }
 
