@@ -54,7 +54,7 @@ class CheckCommandTest {
                 .as("the steps no sample protects are named by their titles and ids, with how to protect one")
                 .containsPattern("Named by no sample \\(\\d+\\): no sample's expectation names these steps")
                 .contains("add its id (in brackets) to the \"steps\" or \"withheld\" of a sample")
-                .contains("\n      “Listen until they feel heard” (listen-first)\n")
+                .contains("\n      “Let everything else wait” (let-the-rest-wait)\n")
                 .as("what a situation is, how many, and which answers are tried together, in the questionnaire's words")
                 .contains("What a situation is: one combination of answers that the rules tell apart, not a number"
                         + " of people.")
