@@ -67,6 +67,14 @@ public final class Advisor {
         }
     }
 
+    /**
+     * Every way {@code plan} falls short of {@code expected}, each step, withheld item, phase and track named in the
+     * words of the rules being served beside its id ({@link Expectation#failures}); empty when it holds.
+     */
+    public List<String> failures(Expectation expected, AdvicePlan plan) {
+        return expected.failures(plan, current.get().catalogue());
+    }
+
     public Questionnaire questionnaire() {
         return current.get().questionnaire();
     }

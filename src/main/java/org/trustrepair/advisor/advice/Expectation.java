@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trustrepair.advisor.advice.engine.Catalogue;
 
 /**
  * What a case says its plan must look like, in a form a counsellor can write:
@@ -56,12 +57,16 @@ public record Expectation(
         return mistakes;
     }
 
-    /** Every way the plan falls short of this expectation, in plain words; empty when it holds. */
-    public List<String> failures(AdvicePlan plan) {
+    /**
+     * Every way the plan falls short of this expectation, in plain words; empty when it holds. Steps, withheld items,
+     * phases and tracks are named as a person reads them in {@code texts} (the rules' advice.yaml and plan.yaml), with
+     * the id or value the sample writes beside: “Apologize fully, once” (apologize-fully).
+     */
+    public List<String> failures(AdvicePlan plan, Catalogue texts) {
         List<String> failures = new ArrayList<>(mistakes());
         var c = plan.classification();
         if (track != null && track != c.track()) {
-            failures.add("track should be " + track + " but is " + c.track());
+            failures.add("track should be " + track(track, texts) + " but is " + track(c.track(), texts));
         }
         if (nature != null && nature != c.nature()) {
             failures.add("nature should be " + nature + " but is " + c.nature());
@@ -73,27 +78,27 @@ public record Expectation(
                 plan.steps().stream().map(AdvicePlan.Step::phase).distinct().toList();
         for (Phase p : phases) {
             if (!present.contains(p)) {
-                failures.add("phase " + p + " should be in the plan but is not");
+                failures.add("phase " + texts.named(p) + " should be in the plan but is not");
             }
         }
         for (Phase p : absentPhases) {
             if (present.contains(p)) {
-                failures.add("phase " + p + " should not be in the plan but is");
+                failures.add("phase " + texts.named(p) + " should not be in the plan but is");
             }
         }
         for (String id : steps) {
             if (!plan.hasStep(id)) {
-                failures.add("step " + id + " should be given but is not");
+                failures.add("step " + texts.named(id) + " should be given but is not");
             }
         }
         for (String id : absentSteps) {
             if (plan.hasStep(id)) {
-                failures.add("step " + id + " should not be given but is");
+                failures.add("step " + texts.named(id) + " should not be given but is");
             }
         }
         for (String id : withheld) {
             if (!plan.withholds(id)) {
-                failures.add(id + " should be withheld but is not");
+                failures.add(texts.named(id) + " should be withheld but is not");
             }
         }
         for (String line : order) {
@@ -102,22 +107,35 @@ public record Expectation(
                 int a = firstIndex(plan, m.group(1));
                 int b = firstIndex(plan, m.group(2));
                 if (a < 0 || b < 0) {
-                    failures.add("\"" + line + "\" cannot hold: " + (a < 0 ? m.group(1) : m.group(2))
+                    failures.add("\"" + line + "\" cannot hold: " + named(a < 0 ? m.group(1) : m.group(2), texts)
                             + " is not in the plan");
                 } else if (lastIndex(plan, m.group(1)) >= b) {
-                    failures.add("\"" + line + "\" does not hold");
+                    failures.add("\"" + line + "\" does not hold: " + named(m.group(2), texts) + " comes before "
+                            + named(m.group(1), texts));
                 }
             }
         }
         if (first != null && !first.isBlank()) {
             if (plan.steps().isEmpty() || !matches(plan.steps().get(0), first)) {
-                failures.add("the first step should be " + first + " but is "
+                failures.add("the first step should be " + (isPhase(first) ? "in the phase " : "")
+                        + named(first, texts) + " but is "
                         + (plan.steps().isEmpty()
                                 ? "nothing"
-                                : plan.steps().get(0).id()));
+                                : texts.named(plan.steps().get(0).id())));
             }
         }
         return failures;
+    }
+
+    /** A track with the sentence that sums it up in a plan: STEP_BACK (“Step back, and let …”). */
+    private static String track(Track t, Catalogue texts) {
+        String summary = texts.trackSummaries().get(t);
+        return summary == null ? t.name() : t + " (“" + summary.strip() + "”)";
+    }
+
+    /** A name in an order line or in {@code first}: a phase in capitals, else a step id. */
+    private static String named(String name, Catalogue texts) {
+        return isPhase(name) ? texts.named(Phase.valueOf(name)) : texts.named(name);
     }
 
     private static boolean matches(AdvicePlan.Step step, String name) {

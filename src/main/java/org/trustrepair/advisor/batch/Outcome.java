@@ -88,7 +88,7 @@ public record Outcome(
         }
         AdvicePlan plan = evaluation.plan();
         Expectation expected = input.value().expected();
-        List<String> failures = expected == null ? null : expected.failures(plan);
+        List<String> failures = expected == null ? null : advisor.failures(expected, plan);
         Checked checked = expected == null ? null : new Checked(failures.isEmpty(), failures);
         byte[] line = format.line(
                 new Line(input.id(), input.file(), input.line(), plan, checked, null), result(false, failures));

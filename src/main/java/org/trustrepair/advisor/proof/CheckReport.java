@@ -76,11 +76,15 @@ public final class CheckReport {
             }
             if (!o.unprotected().isEmpty()) {
                 out.append(String.format(
-                        "   Named by no sample (%d): %s.%n"
-                                + "      No sample's expectation names these steps or withheld items, so an edit that"
-                                + " drops one would pass unseen. To protect one, add it to the \"steps\" or"
-                                + " \"withheld\" of a sample whose plan gives it (rules/README.md, \"Samples\").%n",
-                        o.unprotected().size(), String.join(", ", o.unprotected())));
+                        "   Named by no sample (%d): no sample's expectation names these steps or withheld items, so an"
+                                + " edit that drops one would pass unseen. To protect one, add its id (in brackets)"
+                                + " to the \"steps\" or \"withheld\" of a sample whose plan gives it (rules/README.md,"
+                                + " \"Samples\"):%n",
+                        o.unprotected().size()));
+                o.unprotected()
+                        .forEach(id -> out.append("      ")
+                                .append(o.ruleSet().catalogue().named(id))
+                                .append('\n'));
             }
         }
 
@@ -93,10 +97,10 @@ public final class CheckReport {
                 out.append("   ").append(line).append('\n');
             }
             if (o.sweep().rulesNeverFired().isEmpty()) {
-                out.append("4. Rules that never fire anywhere in the space: none.\n");
+                out.append("4. Rules that never fire, in any situation: none.\n");
             } else {
                 out.append(String.format(
-                        "4. Rules that never fire anywhere in the space: %d (listed above). Their "
+                        "4. Rules that never fire, in any situation: %d (listed above). Their "
                                 + "conditions never all hold together; correct them or remove the rules.%n",
                         o.sweep().rulesNeverFired().size()));
             }

@@ -122,10 +122,13 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                     .toList();
             List<String[]> reasons = new ArrayList<>();
             why.forEach(w -> reasons.add(new String[] {"your situation", lower(w)}));
-            plan.steps().forEach(s -> reasons.add(new String[] {"the why of step " + s.id(), lower(stepWhy.apply(s))}));
+            plan.steps()
+                    .forEach(s -> reasons.add(
+                            new String[] {"the why of step " + named(s.title(), s.id()), lower(stepWhy.apply(s))}));
             plan.withheld()
-                    .forEach(w -> reasons.add(
-                            new String[] {"the reason of withheld " + w.id(), lower(withheldReason.apply(w))}));
+                    .forEach(w -> reasons.add(new String[] {
+                        "the reason of withheld " + named(w.title(), w.id()), lower(withheldReason.apply(w))
+                    }));
             return new Words(steps, reasons);
         }
 
@@ -139,9 +142,14 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         List<Step> steps = plan.steps();
         Promise p = then;
         for (String kind : p.noStepOfKind()) {
-            Optional<String> bad = firstStep(steps, s -> is(s, kind), "is of kind " + kind);
+            Optional<Step> bad = steps.stream().filter(s -> is(s, kind)).findFirst();
             if (bad.isPresent()) {
-                return bad;
+                Step s = bad.get();
+                return Optional.of("step " + named(s) + " is of kind " + kind
+                        + (s.is(kind)
+                                ? ""
+                                : " (every step in the phase “" + (s.phaseTitle() == null ? s.phase() : s.phaseTitle())
+                                        + "” is)"));
             }
         }
         Optional<String> inPhase =
@@ -160,8 +168,10 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             }
         }
         for (String id : p.noWithheldIds()) {
-            if (plan.withheld().stream().anyMatch(w -> w.id().equals(id))) {
-                return Optional.of(id + " is withheld");
+            Optional<WithheldAdvice> held =
+                    plan.withheld().stream().filter(w -> w.id().equals(id)).findFirst();
+            if (held.isPresent()) {
+                return Optional.of(named(held.get().title(), id) + " is withheld");
             }
         }
         if (p.maxWithheld() != null && plan.withheld().size() > p.maxWithheld()) {
@@ -169,18 +179,23 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         }
         if (!p.track().isEmpty()
                 && !p.track().contains(plan.classification().track().name())) {
-            return Optional.of("the track is " + plan.classification().track());
+            return Optional.of("the track is " + plan.classification().track() + " (“"
+                    + plan.classification().summary() + "”)");
         }
         Step first = steps.isEmpty() ? null : steps.get(0);
         if (p.firstPhase() != null && (first == null || first.phase() != p.firstPhase())) {
             return Optional.of("the first step is not in phase " + p.firstPhase());
         }
         if (p.firstKind() != null && (first == null || !first.is(p.firstKind()))) {
-            return Optional.of("the first step is not of kind " + p.firstKind());
+            return Optional.of(
+                    first == null
+                            ? "there is no step"
+                            : "the first step, " + named(first) + ", is not of kind " + p.firstKind());
         }
         if (Boolean.TRUE.equals(p.firstHasHelplines())
                 && (first == null || first.helplines().isEmpty())) {
-            return Optional.of("the first step shows no help lines");
+            return Optional.of(
+                    first == null ? "there is no step" : "the first step, " + named(first) + ", shows no help lines");
         }
         if (p.maxStepsBeyondSafety() != null) {
             long beyond = steps.stream().filter(s -> s.phase() != Phase.SAFETY).count();
@@ -204,7 +219,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             String lower = said.toLowerCase(Locale.ROOT);
             for (int i = 0; i < steps.size(); i++) {
                 if (words.steps().get(i).contains(lower)) {
-                    return Optional.of("step " + steps.get(i).id() + " says \"" + said + "\"");
+                    return Optional.of("step " + named(steps.get(i)) + " says \"" + said + "\"");
                 }
             }
         }
@@ -218,7 +233,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 Step after = steps.get(i);
                 int byPhase = before.phase().compareTo(after.phase());
                 if (byPhase > 0 || (byPhase == 0 && before.rank() > after.rank())) {
-                    return Optional.of("step " + after.id() + " comes after " + before.id());
+                    return Optional.of("step " + named(after) + " comes after " + named(before));
                 }
             }
         }
@@ -238,7 +253,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                     .filter(w ->
                             blank(w.reason()) || blank(w.rule()) || w.reason().contains("{"))
                     .findFirst()
-                    .map(w -> "withheld " + w.id() + " lacks a reason or rule");
+                    .map(w -> "withheld " + named(w.title(), w.id()) + " lacks a reason or rule");
             if (withheld.isPresent()) {
                 return withheld;
             }
@@ -287,7 +302,16 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
     }
 
     private static Optional<String> firstStep(List<Step> steps, Predicate<Step> bad, String what) {
-        return steps.stream().filter(bad).findFirst().map(s -> "step " + s.id() + " " + what);
+        return steps.stream().filter(bad).findFirst().map(s -> "step " + named(s) + " " + what);
+    }
+
+    /** A step as a person reads it, beside its id in advice.yaml: “Apologize fully, once” (apologize-fully). */
+    private static String named(Step s) {
+        return named(s.title(), s.id());
+    }
+
+    private static String named(String title, String id) {
+        return blank(title) ? id : "“" + title + "” (" + id + ")";
     }
 
     private static boolean blank(String s) {

@@ -109,7 +109,7 @@ public final class Samples {
                 } else {
                     try {
                         wrong = c.expected()
-                                .failures(evaluator.evaluate(c.answers()).plan());
+                                .failures(evaluator.evaluate(c.answers()).plan(), rules.catalogue());
                     } catch (EvaluationException e) {
                         wrong = List.of("gets no plan: " + e.getMessage());
                     }

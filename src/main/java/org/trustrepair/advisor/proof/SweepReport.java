@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.trustrepair.advisor.advice.Answers;
@@ -33,13 +34,16 @@ public final class SweepReport {
                     r.situations() / Math.max(0.001, r.elapsed().toMillis() / 1000.0)));
             if (r.evaluated() < r.situations()) {
                 out.append(String.format(
-                        "   The engine evaluated %,d of them; each of the others fires exactly the same rules "
+                        "   The rules were run for %,d of them; each of the others fires exactly the same rules "
                                 + "as one of those (it shares every condition that could matter), so it got that plan, and the "
                                 + "guardrails were checked on it with its own answers.%n",
                         r.evaluated()));
             }
         }
-        out.append("The space: ").append(r.space().get().describe()).append('\n');
+        List<String> space = SpaceWords.of(r.space().get(), questionnaire);
+        out.append(space.get(0)).append('\n');
+        space.subList(1, space.size())
+                .forEach(line -> out.append("   ").append(line).append('\n'));
         if (!r.proof()) {
             out.append(
                     "NOTE: this sweep is not a proof: it skipped situations, or a rule compares days or apologies in a "
@@ -70,7 +74,7 @@ public final class SweepReport {
                     r.firstError().problem()));
         }
         if (!r.rulesNeverFired().isEmpty()) {
-            out.append("Rules that never fire anywhere in the space:\n");
+            out.append("Rules that never fire, in any situation:\n");
             r.rulesNeverFired().forEach(name -> out.append("  \"").append(name).append("\"\n"));
         }
         return out.toString();

@@ -34,6 +34,13 @@ import picocli.CommandLine;
 /** The batch command as a user meets it: arguments in; exit code, JSON lines and messages out. */
 class BatchCommandTest {
 
+    /** How a case that expects the safety track and an apology, and gets a plan that steps back, is told so. */
+    private static final String TRACK_FAILS = "track should be SAFETY (“Safety comes first. Everything else can wait.”)"
+            + " but is STEP_BACK (“Step back, and let what you do speak for you.”)";
+
+    private static final String STEP_FAILS =
+            "step “Apologize fully, once” (apologize-fully) should be given but is not";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD = """
       {"id":"%s","answers":{"relationship":"ROMANTIC","breach":"HALF_TRUTHS","readiness":"NEEDS_SPACE",\
@@ -288,16 +295,10 @@ class BatchCommandTest {
             assertThat(failed.path("passed").asBoolean()).isFalse();
             assertThat(failed.path("failures"))
                     .extracting(JsonNode::asText)
-                    .containsExactly(
-                            "track should be SAFETY but is STEP_BACK",
-                            "step apologize-fully should be given but is not");
+                    .as("each step and track in the words people read, beside what the case file writes")
+                    .containsExactly(TRACK_FAILS, STEP_FAILS);
             String html = Files.readString(report);
-            assertThat(html)
-                    .contains(
-                            "Failed expectations (1)",
-                            "fails",
-                            "track should be SAFETY but is STEP_BACK",
-                            "step apologize-fully should be given but is not");
+            assertThat(html).contains("Failed expectations (1)", "fails", TRACK_FAILS, STEP_FAILS);
             assertThat(run.err()).contains(file + ":2: fails: expectation failed: track should be SAFETY");
         }
 
@@ -547,9 +548,7 @@ class BatchCommandTest {
                     .as("a formula is made inert; quotes and commas survive")
                     .containsEntry("id", "'" + TRICKY_ID)
                     .containsEntry("result", "failed")
-                    .containsEntry(
-                            "message",
-                            "track should be SAFETY but is STEP_BACK; step apologize-fully should be given but is not");
+                    .containsEntry("message", TRACK_FAILS + "; " + STEP_FAILS);
             assertThat(rows.get(2)).containsEntry("result", "no expectation");
             assertThat(rows.get(3))
                     .containsEntry("result", "error")
@@ -591,11 +590,8 @@ class BatchCommandTest {
                     .doesNotContain("/")
                     .doesNotStartWith(".");
             Element failure = (Element) failed.getElementsByTagName("failure").item(0);
-            assertThat(failure.getAttribute("message"))
-                    .isEqualTo("track should be SAFETY but is STEP_BACK (and 1 more)");
-            assertThat(failure.getTextContent())
-                    .isEqualTo(
-                            "track should be SAFETY but is STEP_BACK\nstep apologize-fully should be given but is not");
+            assertThat(failure.getAttribute("message")).isEqualTo(TRACK_FAILS + " (and 1 more)");
+            assertThat(failure.getTextContent()).isEqualTo(TRACK_FAILS + "\n" + STEP_FAILS);
             assertThat(((Element) testcases.item(0)).getChildNodes().getLength())
                     .isZero();
             Element broken = (Element) testcases.item(3);

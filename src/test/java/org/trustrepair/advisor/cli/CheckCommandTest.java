@@ -51,11 +51,18 @@ class CheckCommandTest {
                 .startsWith("Guardrail sweep: on 2 threads (--threads N to change). No earlier check of rules that"
                         + " decide as these do was found")
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
-                .as("the steps no sample protects are named, with how to protect one")
-                .containsPattern("Named by no sample \\(\\d+\\): [a-z-]+(, [a-z-]+)*\\.")
-                .contains("add it to the \"steps\" or \"withheld\" of a sample")
+                .as("the steps no sample protects are named by their titles and ids, with how to protect one")
+                .containsPattern("Named by no sample \\(\\d+\\): no sample's expectation names these steps")
+                .contains("add its id (in brackets) to the \"steps\" or \"withheld\" of a sample")
+                .contains("\n      “Let everything else wait” (let-the-rest-wait)\n")
+                .as("what a situation is, how many, and which answers are tried together, in the questionnaire's words")
+                .contains("What a situation is: one combination of answers that the rules tell apart, not a number"
+                        + " of people.")
+                .contains("Answers are grouped where no rule or guardrail tells them apart")
+                .contains("days: 0–13, 14–89, 90–364, 365–729, 730 or more")
+                .doesNotContain("The space:", "BROKE_TRUST:", "[null")
                 .containsPattern("Swept [\\d,]+ situations in ")
-                .contains("4. Rules that never fire anywhere in the space: none.")
+                .contains("4. Rules that never fire, in any situation: none.")
                 .contains("VERDICT: everything holds.")
                 .doesNotContain(" BROKEN ");
 
@@ -74,7 +81,7 @@ class CheckCommandTest {
                 .startsWith("Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.")
                 .contains("Not swept again: these rules decide exactly as the rules of version "
                         + org.trustrepair.advisor.advice.RulesFolder.fixture().version() + ", swept earlier (")
-                .contains("4. Rules that never fire anywhere in the space: none.")
+                .contains("4. Rules that never fire, in any situation: none.")
                 .contains("VERDICT: everything holds.");
     }
 
@@ -136,9 +143,13 @@ class CheckCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out())
                 .contains("BROKEN  1. No contact, direct or indirect")
-                .contains("step leave-one-door-open is of kind contact")
+                .contains("step “Say once that you are there, then step back” (leave-one-door-open) is of kind contact")
                 .contains("FAILED  expects-too-much")
-                .contains("track should be STEP_BACK but is REPAIR")
+                .as("a failing sample names each step and track in the words people read, beside what the file writes")
+                .contains("- step “Say once that you are there, then step back” (leave-one-door-open) should not be"
+                        + " given but is\n")
+                .contains("track should be STEP_BACK (“Step back, and let what you do speak for you.”) but is REPAIR"
+                        + " (“There is room to repair, at their pace.”)")
                 .contains("VERDICT: NOT READY")
                 .contains("guardrail broken in")
                 .as("the guardrail is named by its id, as in guardrails.yaml and the guide")
@@ -148,7 +159,7 @@ class CheckCommandTest {
         // it asks of that person
         assertThat(run.out())
                 .containsPattern(
-                        "track should be STEP_BACK but is REPAIR\n {11}its answers:\n {13}Which describes you: I"
+                        "but is REPAIR \\(“There is room to repair, at their pace\\.”\\)\n {11}its answers:\n {13}Which describes you: I"
                                 + " broke someone's trust\n {13}What is the relationship: Someone at work\n");
         Matcher example = Pattern.compile("for example:\n((?: {15}[^\n]*\n)+)").matcher(run.out());
         assertThat(example.find()).as(run.out()).isTrue();

@@ -77,14 +77,15 @@ class GuardrailsTest {
         @Test
         void aStepOfAForbiddenKindBreaksTheGuardrailWhereItApplies() {
             AdvicePlan plan = plan(Track.STEP_BACK, List.of(step("door-open", Phase.STEP_BACK, "contact")), List.of());
-            assertThat(noContact.check(NO_CONTACT, plan)).contains("step door-open is of kind contact");
+            assertThat(noContact.check(NO_CONTACT, plan)).contains("step “A title” (door-open) is of kind contact");
             assertThat(noContact.check(WILLING, plan)).isEmpty();
         }
 
         @Test
         void anyStepInTheApologizePhaseCountsAsAnApology() {
             AdvicePlan plan = plan(Track.STEP_BACK, List.of(step("sorry", Phase.APOLOGIZE, "action")), List.of());
-            assertThat(noContact.check(NO_CONTACT, plan)).contains("step sorry is of kind apology");
+            assertThat(noContact.check(NO_CONTACT, plan))
+                    .contains("step “A title” (sorry) is of kind apology (every step in the phase “APOLOGIZE” is)");
         }
 
         @Test
@@ -141,7 +142,7 @@ class GuardrailsTest {
         AdvicePlan safe = plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(deny));
         assertThat(g.check(WILLING, safe)).isEmpty();
         assertThat(g.check(WILLING, plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(spy))))
-                .contains("covert-monitoring is withheld");
+                .contains("“t” (covert-monitoring) is withheld");
         assertThat(g.check(WILLING, plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(deny, deny))))
                 .contains("2 items withheld, more than 1");
     }
@@ -186,11 +187,11 @@ class GuardrailsTest {
                 List.of("reflection"),
                 List.of());
         assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(why), List.of())))
-                .contains("the why of step why says \"The shock has passed\"");
+                .contains("the why of step “A title” (why) says \"The shock has passed\"");
         WithheldAdvice withheld = new WithheldAdvice(
                 "deny", Phase.DISCLOSE, "t", "As THE SHOCK HAS PASSED…", "rule", List.of(), List.of("concealment"));
         assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(), List.of(withheld))))
-                .contains("the reason of withheld deny says \"The shock has passed\"");
+                .contains("the reason of withheld “t” (deny) says \"The shock has passed\"");
         AdvicePlan situation = new AdvicePlan(
                 "v",
                 new Classification(
@@ -222,7 +223,8 @@ class GuardrailsTest {
         WithheldAdvice spy = new WithheldAdvice(
                 "covert-monitoring", Phase.PROVE, "t", "r", "rule", List.of(), List.of("surveillance"));
         AdvicePlan plan = plan(Track.SAFETY, List.of(step("a", Phase.SAFETY)), List.of(spy));
-        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM), plan)).contains("covert-monitoring is withheld");
+        assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM), plan))
+                .contains("“t” (covert-monitoring) is withheld");
         assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM, SafetyFlag.CONTROL_BY_ME), plan))
                 .isEmpty();
         assertThat(victim.check(withFlags(SafetyFlag.I_FEAR_THEM, SafetyFlag.MY_SELF_HARM), plan))

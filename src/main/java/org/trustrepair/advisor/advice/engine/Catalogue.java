@@ -39,6 +39,21 @@ public record Catalogue(
             "acceptance");
 
     /**
+     * A step or withheld item as a person reads it, beside the id rules and samples write: “Apologize fully, once”
+     * (apologize-fully); an id without words is said to be one.
+     */
+    public String named(String adviceId) {
+        AdviceText text = advice.get(adviceId);
+        return text == null ? adviceId + " (no advice.yaml has this id)" : "“" + text.title() + "” (" + adviceId + ")";
+    }
+
+    /** A phase by the name a plan shows above its steps, beside its value: “Tell the truth” (DISCLOSE). */
+    public String named(Phase phase) {
+        String title = phaseTitles.get(phase);
+        return title == null ? phase.name() : "“" + title + "” (" + phase + ")";
+    }
+
+    /**
      * The words of one piece of advice. {@code kinds} say what sort of act it is, for the guardrails: {@code apology},
      * {@code contact} (reaching the other party, directly or not), {@code reconciliation}, {@code couples-counselling},
      * {@code transparency}, {@code crisis-line}, {@code pressure}, {@code concealment}.
