@@ -44,6 +44,20 @@ class RuleCompilerTest {
                 .toList();
     }
 
+    /** A rule file of one rule that does nothing, with its metadata. */
+    private static String oneRule(String name, String condition) {
+        return """
+                package trustrepair;
+                import org.trustrepair.advisor.advice.facts.*;
+                rule "%s"
+                  @id("test-one-rule") @reason("A test.") @sources("SEED")
+                when
+                  %s
+                then
+                end
+                """.formatted(name, condition);
+    }
+
     @Test
     void theSameRuleFilesShareOneBaseAndOnlyAnEditedFileIsCompiledAnew() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
@@ -69,16 +83,7 @@ class RuleCompilerTest {
                   note : String
                 end
                 """);
-        Files.writeString(rules.resolve("step-back/uses-marker.drl"), """
-                package trustrepair;
-                import org.trustrepair.advisor.advice.facts.*;
-                rule "A marker is noticed"
-                  @id("test-marker") @reason("A test.") @sources("SEED")
-                when
-                  Marker( )
-                then
-                end
-                """);
+        Files.writeString(rules.resolve("step-back/uses-marker.drl"), oneRule("A marker is noticed", "Marker( )"));
         assertThat(ruleNames(compile(rules))).contains("A marker is noticed");
     }
 
@@ -86,17 +91,7 @@ class RuleCompilerTest {
     void aRuleNameUsedInTwoFilesIsRefusedWithItsFileAndLine() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         String name = ruleNames(compile(rules)).get(0);
-        Files.writeString(rules.resolve("step-back/again.drl"), """
-                package trustrepair;
-                import org.trustrepair.advisor.advice.facts.*;
-
-                rule "%s"
-                  @id("test-again") @reason("A test.") @sources("SEED")
-                when
-                  Situation( )
-                then
-                end
-                """.formatted(name));
+        Files.writeString(rules.resolve("step-back/again.drl"), oneRule(name, "Situation( )"));
         List<RuleProblem> problems = new ArrayList<>();
         assertThat(compile(rules, problems)).isNull();
         assertThat(problems).anySatisfy(p -> {
