@@ -198,10 +198,10 @@ public record DiffView(
 
     private static String engineRuns(RuleDiff.Result r) {
         return String.format(
-                "The engine evaluated %,d of them under the old rules and %,d under the new: about one for each kind of"
-                        + " situation (those that fire exactly the same rules), and each situation without a plan. Each of"
-                        + " the others shares every condition that could matter with one of those, so it fires the same"
-                        + " rules and got that plan, with its own answers written into the reasons.",
+                "The rules were run for %,d of them under the old rules and %,d under the new: one for each group of"
+                        + " situations that fire exactly the same rules, and each situation without a plan. Each of the"
+                        + " others shares every answer that could matter with one of those, so it gets that plan, with its"
+                        + " own answers written into the reasons.",
                 r.evaluatedBefore(), r.evaluatedAfter());
     }
 
