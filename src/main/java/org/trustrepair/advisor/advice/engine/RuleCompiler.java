@@ -3,6 +3,7 @@ package org.trustrepair.advisor.advice.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,18 +73,13 @@ final class RuleCompiler {
             if (anew.isEmpty() && compiled.keySet().equals(last.files().keySet())) {
                 return last.base(); // the same rule files: the same base (each rule set makes its own sessions)
             }
-            long rules = compiled.values().stream()
-                    .flatMap(c -> c.packages().stream())
-                    .mapToLong(p -> p.getRules().size())
-                    .sum();
-            long names = compiled.values().stream()
+            List<String> names = compiled.values().stream()
                     .flatMap(c -> c.packages().stream())
                     .flatMap(p -> p.getRules().stream())
                     .map(Rule::getName)
-                    .distinct()
-                    .count();
-            if (names < rules) {
-                return together(drlSources, problems);
+                    .toList();
+            if (new HashSet<>(names).size() < names.size()) {
+                return together(drlSources, problems); // one compiler names the rule used twice
             }
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             compiled.values().forEach(c -> base.addPackages(c.packages()));
