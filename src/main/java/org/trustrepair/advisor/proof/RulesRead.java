@@ -165,10 +165,6 @@ final class RulesRead {
         return SafetyClasses.classes(models(ruleSets), guardrailSafety(ruleSets));
     }
 
-    static List<Set<SafetyFlag>> safetyFlagSets(RuleSet... ruleSets) {
-        return SafetyClasses.representatives(models(ruleSets), guardrailSafety(ruleSets));
-    }
-
     /**
      * The answer fields these rules read for a role: a {@code Situation( role == Role.BROKE_TRUST, … )} pattern never
      * matches the hurt party, so what else it reads cannot change the hurt party's plan.

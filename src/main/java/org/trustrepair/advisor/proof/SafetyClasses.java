@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,15 +60,7 @@ final class SafetyClasses {
         return conditions;
     }
 
-    /**
-     * One set of flags for each class of sets that no condition of any of the given rule sets tells apart; all 1,024
-     * when some rule set's conditions cannot be read.
-     */
-    static List<Set<SafetyFlag>> representatives(List<RuleModel> models, List<String> guardrails) {
-        return List.copyOf(new LinkedHashSet<>(classes(models, guardrails).values()));
-    }
-
-    /** Each of the 32 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
+    /** Each of the 1,024 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
     static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(List<RuleModel> models, List<String> guardrails) {
         List<Set<SafetyFlag>> all = allSubsets();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();
