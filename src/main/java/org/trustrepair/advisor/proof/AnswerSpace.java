@@ -86,6 +86,11 @@ public final class AnswerSpace {
         return roles.get(0).safetySets.size();
     }
 
+    /** The sets of safety flags tried, by value index (the same for each role). */
+    List<Set<SafetyFlag>> safetySets() {
+        return roles.get(0).safetySets;
+    }
+
     /** In words, for reports: what the space is made of and how large it is. */
     public String describe() {
         StringBuilder out = new StringBuilder(String.format("%,d situations", size));

@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,14 @@ final class PatternTables {
     /** The tables for these patterns over this space, made on {@code threads} threads; empty if a pattern reads an
      * answer the space does not vary. */
     static Optional<PatternTables> of(SameFirings firings, AnswerSpace space, int threads) {
+        return of(firings, space, threads, true);
+    }
+
+    /**
+     * As above; with {@code alike} false every set of safety flags is tried for every group (for comparing: the
+     * tables must be the same).
+     */
+    static Optional<PatternTables> of(SameFirings firings, AnswerSpace space, int threads, boolean alike) {
         Map<List<Integer>, BitSet> groups = new LinkedHashMap<>();
         for (int p = 0; p < firings.patterns(); p++) {
             if (!AnswerSpace.DIMENSIONS.containsAll(firings.answersRead(p))) {
@@ -54,6 +63,7 @@ final class PatternTables {
                 .toArray(int[][]::new);
         List<BitSet> groupPatterns = new ArrayList<>(groups.values());
         int groupCount = groupDims.length;
+        int[][] alikeSets = alike ? alikeSafety(firings, space, groupDims, groupPatterns) : new int[groupDims.length][];
         BitSet[][][] tables = new BitSet[space.roleCount()][groupCount][];
         Parallel.over((long) space.roleCount() * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
             final SituationProbe probe = new SituationProbe(firings);
@@ -66,12 +76,23 @@ final class PatternTables {
                 int[] sizes = space.sizesWithin(role);
                 int[] dims = groupDims[g];
                 BitSet[] table = new BitSet[combinations(dims, sizes)];
+                // how far apart two combinations that differ by one in the safety flags' value index are
+                int safetyPlace = 1;
+                for (int i = dims.length - 1; i >= 0 && dims[i] != AnswerSpace.SAFETY; i--) {
+                    safetyPlace *= sizes[dims[i]];
+                }
                 Arrays.fill(coords, 0);
                 for (int combination = 0; combination < table.length; combination++) {
                     int rest = combination;
                     for (int i = dims.length - 1; i >= 0; i--) {
                         coords[dims[i]] = rest % sizes[dims[i]];
                         rest /= sizes[dims[i]];
+                    }
+                    int safety = coords[AnswerSpace.SAFETY];
+                    if (alikeSets[g] != null && alikeSets[g][safety] != safety) {
+                        // an earlier set of flags that these patterns cannot tell apart from this one: its entry
+                        table[combination] = table[combination - (safety - alikeSets[g][safety]) * safetyPlace];
+                        continue;
                     }
                     BitSet holding = probe.holding(space.at(role, coords));
                     holding.and(groupPatterns.get(g));
@@ -93,12 +114,67 @@ final class PatternTables {
         return Optional.of(new PatternTables(space, groupDims, tables));
     }
 
+    /**
+     * For each group whose patterns read the safety flags, by value index of the flags: the first set of flags its
+     * patterns' conditions on the flags cannot tell apart from this one ({@link SafetyClasses#conditions}, evaluated by
+     * Drools on each set); its own index when none before it. Null for a group that does not read the flags or whose
+     * conditions on them cannot be followed: each set of flags is then tried.
+     */
+    private static int[][] alikeSafety(
+            SameFirings firings, AnswerSpace space, int[][] groupDims, List<BitSet> groupPatterns) {
+        int[][] alike = new int[groupDims.length][];
+        List<String> conditions = new ArrayList<>();
+        BitSet[] read = new BitSet[groupDims.length];
+        for (int g = 0; g < groupDims.length; g++) {
+            if (Arrays.stream(groupDims[g]).noneMatch(d -> d == AnswerSpace.SAFETY)) {
+                continue;
+            }
+            read[g] = new BitSet();
+            for (int p = groupPatterns.get(g).nextSetBit(0);
+                    p >= 0;
+                    p = groupPatterns.get(g).nextSetBit(p + 1)) {
+                List<String> own = firings.safetyConditions(p);
+                if (own == null) {
+                    read[g] = null;
+                    break;
+                }
+                for (String c : own) {
+                    int i = conditions.indexOf(c);
+                    read[g].set(i >= 0 ? i : conditions.size());
+                    if (i < 0) {
+                        conditions.add(c);
+                    }
+                }
+            }
+        }
+        List<BitSet> holding = SafetyClasses.holding(conditions, space.safetySets());
+        for (int g = 0; holding != null && g < groupDims.length; g++) {
+            if (read[g] == null) {
+                continue;
+            }
+            Map<BitSet, Integer> first = new HashMap<>();
+            alike[g] = new int[holding.size()];
+            for (int s = 0; s < holding.size(); s++) {
+                BitSet key = (BitSet) holding.get(s).clone();
+                key.and(read[g]);
+                Integer before = first.putIfAbsent(key, s);
+                alike[g][s] = before == null ? s : before;
+            }
+        }
+        return alike;
+    }
+
     private static int combinations(int[] dims, int[] sizes) {
         int combinations = 1;
         for (int d : dims) {
             combinations *= sizes[d];
         }
         return combinations;
+    }
+
+    /** Whether these tables say the same as another's, entry by entry. */
+    boolean sameAs(PatternTables other) {
+        return Arrays.deepEquals(tables, other.tables);
     }
 
     Reader newReader() {

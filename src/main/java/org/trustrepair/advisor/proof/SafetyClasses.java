@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,10 @@ import org.trustrepair.advisor.advice.facts.Situation;
  */
 final class SafetyClasses {
 
+    /** The tests of one flag (as {@link ConstraintReader} writes them) that depend only on whether it is ticked. */
+    private static final Set<String> SET_TESTS =
+            Set.of("contains", "!contains", "excludes", "!excludes", "mirrored memberOf", "mirrored !memberOf");
+
     private SafetyClasses() {}
 
     /** The conditions on safety flags (as DRL constraint text) that tell sets apart, or empty if every set counts. */
@@ -36,13 +41,26 @@ final class SafetyClasses {
         if (model.unreadable() != null) {
             return List.of();
         }
-        List<String> conditions = new ArrayList<>(List.of("safetyConcern"));
-        for (RuleModel.Constraint c : model.situationConstraints()) {
+        List<String> conditions = conditions(model.situationConstraints());
+        if (conditions == null) {
+            return List.of();
+        }
+        conditions.add(0, "safetyConcern");
+        return conditions;
+    }
+
+    /**
+     * The conditions on safety flags in these constraints (each flag a condition that also reads another answer names
+     * counts as one), or null when one uses the flags in a way this cannot follow.
+     */
+    static List<String> conditions(List<RuleModel.Constraint> constraints) {
+        List<String> conditions = new ArrayList<>();
+        for (RuleModel.Constraint c : constraints) {
             if (!c.answers().contains("safety")) {
                 continue;
             }
             if (!c.followed()) {
-                return List.of();
+                return null;
             }
             if (c.answers().size() == 1) {
                 conditions.add(c.text());
@@ -52,12 +70,34 @@ final class SafetyClasses {
             for (RuleModel.Comparison x : c.comparisons()) {
                 if (x.property().equals("safetyConcern")) {
                     conditions.add("safetyConcern");
-                } else if (x.property().equals("safety")) {
+                } else if (x.property().equals("safety") && SET_TESTS.contains(x.operator())) {
                     conditions.add("safety contains " + x.value());
+                } else if (x.property().equals("safety")) {
+                    return null; // a test of the flags other than whether one is ticked: every set counts
                 }
             }
         }
         return conditions;
+    }
+
+    /**
+     * For each set of flags, which of the conditions hold for it (bit {@code i} for condition {@code i}), by Drools
+     * itself; null if the conditions do not compile.
+     */
+    static List<BitSet> holding(List<String> conditions, List<Set<SafetyFlag>> sets) {
+        KieBase probe = compile(conditions);
+        if (probe == null) {
+            return null;
+        }
+        List<BitSet> holding = new ArrayList<>();
+        for (Set<SafetyFlag> flags : sets) {
+            BitSet held = new BitSet();
+            for (String name : fired(probe, flags)) {
+                held.set(Integer.parseInt(name.substring(1)));
+            }
+            holding.add(held);
+        }
+        return holding;
     }
 
     /** Each of the 1,024 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
@@ -87,6 +127,11 @@ final class SafetyClasses {
     }
 
     private static String signature(KieBase probe, Set<SafetyFlag> flags) {
+        return fired(probe, flags).toString();
+    }
+
+    /** The names of the probe's rules ("c" and the condition's number) that hold for this set of flags. */
+    private static TreeSet<String> fired(KieBase probe, Set<SafetyFlag> flags) {
         KieSession session = probe.newKieSession();
         TreeSet<String> fired = new TreeSet<>();
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -100,7 +145,7 @@ final class SafetyClasses {
                     .withSafety(flags);
             session.insert(new Situation(a));
             session.fireAllRules(1000);
-            return fired.toString();
+            return fired;
         } finally {
             session.dispose();
         }

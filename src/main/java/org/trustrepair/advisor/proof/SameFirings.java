@@ -47,6 +47,8 @@ final class SameFirings {
     private final KieBase probes;
     /** By situation pattern: the answers its conditions read. */
     private final List<List<String>> answersRead;
+    /** By situation pattern: its conditions on the safety flags ({@link SafetyClasses#conditions}), null if unknown. */
+    private final List<List<String>> safetyConditions;
     /** By rule: its name, its situation patterns, its other patterns, the other patterns its facts match. */
     private final List<String> ruleNames;
 
@@ -63,12 +65,14 @@ final class SameFirings {
     private SameFirings(
             KieBase probes,
             List<List<String>> answersRead,
+            List<List<String>> safetyConditions,
             List<String> ruleNames,
             List<BitSet> situationPatternsOf,
             List<BitSet> otherPatternsOf,
             List<BitSet> opens) {
         this.probes = probes;
         this.answersRead = answersRead;
+        this.safetyConditions = safetyConditions;
         this.ruleNames = ruleNames;
         this.situationPatternsOf = situationPatternsOf;
         this.otherPatternsOf = otherPatternsOf;
@@ -109,6 +113,7 @@ final class SameFirings {
         model.imports().forEach(i -> situations.append("import ").append(i).append(";\n"));
         StringBuilder facts = new StringBuilder(situations);
         List<List<String>> answersRead = new ArrayList<>();
+        List<List<String>> safetyConditions = new ArrayList<>();
         Map<String, Integer> otherIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
         List<BitSet> situationPatternsOf = new ArrayList<>();
@@ -134,6 +139,7 @@ final class SameFirings {
                             .sorted()
                             .distinct()
                             .toList());
+                    safetyConditions.add(SafetyClasses.conditions(p.constraints()));
                     mine.set(index);
                     String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
                     situations.append("rule \"s" + index + "\" when " + pattern + " then end\n");
@@ -165,7 +171,8 @@ final class SameFirings {
             return refused("the rules' conditions do not compile as probes");
         }
         return new Analysis(
-                Optional.of(new SameFirings(base, answersRead, names, situationPatternsOf, otherPatternsOf, opens)),
+                Optional.of(new SameFirings(
+                        base, answersRead, safetyConditions, names, situationPatternsOf, otherPatternsOf, opens)),
                 null);
     }
 
@@ -328,6 +335,11 @@ final class SameFirings {
     /** The answers pattern {@code i}'s conditions read ({@code role}, {@code readiness}, … {@code safety}). */
     List<String> answersRead(int pattern) {
         return answersRead.get(pattern);
+    }
+
+    /** Pattern {@code i}'s conditions on the safety flags, or null when they cannot be followed. */
+    List<String> safetyConditions(int pattern) {
+        return safetyConditions.get(pattern);
     }
 
     /** A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds). */
