@@ -142,16 +142,13 @@ final class ChangeWords {
     }
 
     private static Step step(List<Step> steps, String id) {
-        return steps.stream()
-                .filter(s -> s.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no step " + id + " in the example's plan"));
+        return steps.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static WithheldAdvice held(AdvicePlan plan, String id) {
         return plan.withheld().stream()
                 .filter(w -> w.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("nothing withheld as " + id + " in the example's plan"));
+                .orElseThrow();
     }
 }

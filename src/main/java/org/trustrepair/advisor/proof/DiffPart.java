@@ -62,8 +62,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         if (b == null || a == null) {
             RuleDiff.Outcome x = b == null ? was.outcome : new RuleDiff.Outcome(filled(b, was, index), null);
             RuleDiff.Outcome y = a == null ? is.outcome : new RuleDiff.Outcome(filled(a, is, index), null);
-            partial.count(x.plan() == null, y.plan() == null);
-            partial.add(i, partial.sets(Change.between(x, y)));
+            partial.add(i, x.plan() == null, y.plan() == null, partial.sets(Change.between(x, y)));
             return;
         }
         // neighbours in the space are often of the same pair of kinds
@@ -80,6 +79,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         lastKnown = known;
         partial.add(
                 i,
+                false,
+                false,
                 known.sets() != null
                         ? known.sets()
                         : partial.sets(Change.between(filled(b, was, index), filled(a, is, index))));
@@ -127,18 +128,15 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
                     .toArray(BitSet[]::new);
         }
 
-        void count(boolean noPlanBefore, boolean noPlanAfter) {
+        /** A situation, whether it has a plan under each rule set, and its changes (the set of situations of each). */
+        void add(int index, boolean noPlanBefore, boolean noPlanAfter, BitSet[] sets) {
             errorsBefore += noPlanBefore ? 1 : 0;
             errorsAfter += noPlanAfter ? 1 : 0;
-        }
-
-        /** A situation with these changes (the set of situations of each). */
-        void add(int index, BitSet[] sets) {
             if (sets.length > 0) {
                 changed.set(index);
-                for (BitSet set : sets) {
-                    set.set(index);
-                }
+            }
+            for (BitSet set : sets) {
+                set.set(index);
             }
         }
 

@@ -161,7 +161,7 @@ public record DiffView(
             Answers a = r.space().get(index);
             ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), a);
             first = first == null ? s : first;
-            examples.add(new Example(words.situation(a), s.before(), s.after()));
+            examples.add(new Example(DiffWords.situation(r.after().questionnaire(), a), s.before(), s.after()));
         }
         return new Section(
                 first.what(),

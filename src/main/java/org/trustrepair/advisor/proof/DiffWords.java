@@ -41,11 +41,6 @@ final class DiffWords {
         this.safetyClasses = safetyClasses;
     }
 
-    /** A made-up situation, one line per question asked of that person: "How many days ago did they find out: 90 days". */
-    List<String> situation(Answers a) {
-        return situation(questionnaire, a);
-    }
-
     /**
      * A made-up situation (from a sweep or a diff, never a person's) in the questionnaire's words, one line per
      * question it asks of that person in that situation, safety last as one line: "no safety concern".

@@ -44,12 +44,7 @@ public final class RuleDiff {
             Duration elapsed,
             int threads,
             long evaluatedBefore,
-            long evaluatedAfter) {
-
-        public boolean same() {
-            return changed.isEmpty();
-        }
-    }
+            long evaluatedAfter) {}
 
     private final int threads;
     private final boolean shortcut;

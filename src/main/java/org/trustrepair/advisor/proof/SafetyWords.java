@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.SafetyFlag;
 
@@ -115,18 +116,14 @@ final class SafetyWords {
         oneOf.removeAll(always);
         oneOf.removeAll(never);
         Set<Set<SafetyFlag>> in = new HashSet<>(sets);
-        Set<SafetyFlag> leftOutHas = EnumSet.noneOf(SafetyFlag.class);
-        int leftOut = 0;
-        for (int bits = 0; bits < ALL; bits++) {
-            Set<SafetyFlag> s = flags(bits);
-            if (s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s)) {
-                leftOut++;
-                leftOutHas.addAll(s);
-            }
-        }
-        oneOf.removeAll(leftOutHas);
-        boolean atLeastOne =
-                oneOf.size() > 1 && leftOut == 1 << (free - oneOf.size()) && sets.size() == (1 << free) - leftOut;
+        List<Set<SafetyFlag>> leftOut = IntStream.range(0, ALL)
+                .mapToObj(SafetyWords::flags)
+                .filter(s -> s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s))
+                .toList();
+        leftOut.forEach(oneOf::removeAll);
+        boolean atLeastOne = oneOf.size() > 1
+                && leftOut.size() == 1 << (free - oneOf.size())
+                && sets.size() == (1 << free) - leftOut.size();
         return atLeastOne ? words(always, never, oneOf) : null;
     }
 

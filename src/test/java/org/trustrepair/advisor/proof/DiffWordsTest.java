@@ -51,7 +51,7 @@ class DiffWordsTest {
                     null,
                     Set.of());
 
-            List<String> lines = WORDS.situation(a);
+            List<String> lines = DiffWords.situation(RULES.questionnaire(), a);
 
             assertThat(lines)
                     .startsWith("Which describes you: I broke someone's trust")
@@ -70,7 +70,7 @@ class DiffWordsTest {
             Answers hurt = SPACE.get(SPACE.size() - 1);
             assertThat(hurt.role()).isEqualTo(Role.WAS_HURT);
 
-            List<String> lines = WORDS.situation(hurt);
+            List<String> lines = DiffWords.situation(RULES.questionnaire(), hurt);
 
             assertThat(lines)
                     .contains("Which describes you: Someone broke my trust")
@@ -86,7 +86,7 @@ class DiffWordsTest {
         void leavesOutWhereTheyStandWhenTheOtherPersonDoesNotKnow() {
             Answers a = relativeTenDaysAgo(null, Disclosure.UNDISCLOSED);
 
-            assertThat(WORDS.situation(a))
+            assertThat(DiffWords.situation(RULES.questionnaire(), a))
                     .contains("How much do they know, and how did they learn it: They do not know")
                     .noneMatch(l -> l.startsWith("Where does the other person stand"));
         }
@@ -98,8 +98,10 @@ class DiffWordsTest {
             Answers a = relativeTenDaysAgo(null, Disclosure.UNDISCLOSED);
             Answers known = relativeTenDaysAgo(Readiness.UNDECIDED, Disclosure.CONFESSED);
 
-            assertThat(WORDS.situation(a)).contains("How many days ago did they find out: 10 days" + untold);
-            assertThat(WORDS.situation(known)).contains("How many days ago did they find out: 10 days");
+            assertThat(DiffWords.situation(RULES.questionnaire(), a))
+                    .contains("How many days ago did they find out: 10 days" + untold);
+            assertThat(DiffWords.situation(RULES.questionnaire(), known))
+                    .contains("How many days ago did they find out: 10 days");
 
             Boxes boxes = new Boxes(SPACE);
             java.util.BitSet untoldRecently = new java.util.BitSet();
