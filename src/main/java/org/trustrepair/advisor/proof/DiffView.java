@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.batch.Charts;
 import org.trustrepair.advisor.batch.Counts;
@@ -173,10 +174,8 @@ public record DiffView(
     }
 
     /** The first situation of the group, and the last when it differs. */
-    private static List<Integer> picks(BitSet set) {
-        int first = set.nextSetBit(0);
-        int last = set.previousSetBit(set.length());
-        return last == first ? List.of(first) : List.of(first, last);
+    private static int[] picks(BitSet set) {
+        return IntStream.of(set.nextSetBit(0), set.length() - 1).distinct().toArray();
     }
 
     /** Different advice, then the same advice in new words, then renames (not counted), then what a situation is. */
