@@ -11,7 +11,6 @@ import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleFormat;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
-import org.trustrepair.advisor.proof.DiffReport;
 import org.trustrepair.advisor.proof.DiffView;
 import org.trustrepair.advisor.proof.RuleDiff;
 import org.trustrepair.advisor.proof.RulesSource;
@@ -93,14 +92,14 @@ public final class DiffCommand implements Callable<Integer> {
             }
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
             RuleDiff.Result result = new RuleDiff(n).compare(a, b);
-            DiffView view = DiffReport.view(result, old.label(), now.label());
-            out.print(DiffReport.text(view));
+            DiffView view = DiffView.of(result, old.label(), now.label());
+            out.print(view.text());
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(report, DiffReport.html(view), StandardCharsets.UTF_8);
+                Files.writeString(report, view.html(), StandardCharsets.UTF_8);
                 out.println();
                 out.println("Report written to " + report);
             }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AdvicePlan.Classification;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
 
@@ -33,25 +36,48 @@ record Change(Kind kind, String subject, String text) {
         STEP_RENAMED("steps given by a renamed rule"),
         WITHHELD_RENAMED("advice held back by a renamed rule");
 
-        private final String title;
+        final String title;
 
         Kind(String title) {
             this.title = title;
-        }
-
-        String title() {
-            return title;
         }
     }
 
     static final String REASONS_REWORDED = "the reasons for the classification are reworded";
 
+    /** Only the name of the rule that gives a step or withholds an item changes: not counted as a change. */
+    static final String RENAMED = "given by a renamed rule";
+
+    /** A part of a classification, step or withheld item that {@link #between} compares, by the name it is said by. */
+    record Part<T>(String name, Function<T, Object> of) {}
+
+    private static final List<Part<Classification>> READINGS = List.of(
+            new Part<>("track", Classification::track),
+            new Part<>("nature", Classification::nature),
+            new Part<>("severity", Classification::severity),
+            new Part<>("period", Classification::period));
+
+    static final List<Part<Step>> STEP_PARTS = List.of(
+            new Part<>("title", Step::title),
+            new Part<>("phase title", Step::phaseTitle),
+            new Part<>("detail", Step::detail),
+            new Part<>("why", Step::why),
+            new Part<>("rule", Step::rule),
+            new Part<>("sources", Step::sources),
+            new Part<>("kinds", Step::kinds),
+            new Part<>("help lines", Step::helplines));
+
+    static final List<Part<WithheldAdvice>> WITHHELD_PARTS = List.of(
+            new Part<>("phase", WithheldAdvice::phase),
+            new Part<>("title", WithheldAdvice::title),
+            new Part<>("reason", WithheldAdvice::reason),
+            new Part<>("rule", WithheldAdvice::rule),
+            new Part<>("sources", WithheldAdvice::sources),
+            new Part<>("kinds", WithheldAdvice::kinds));
+
     Change(Kind kind, String text) {
         this(kind, "", text);
     }
-
-    /** Only the name of the rule that gives a step or withholds an item changes: not counted as a change. */
-    static final String RENAMED = "given by a renamed rule";
 
     /** Whether the advice stays the same and only its words change. */
     boolean wordsOnly() {
@@ -78,44 +104,35 @@ record Change(Kind kind, String subject, String text) {
 
     /** Every difference between two outcomes for one situation; empty when the plans are the same. */
     static List<Change> between(RuleDiff.Outcome before, RuleDiff.Outcome after) {
-        if (before.plan() == null || after.plan() == null) {
-            if (before.plan() == null && after.plan() == null) {
-                return Objects.equals(before.error(), after.error())
-                        ? List.of()
-                        : List.of(new Change(Kind.NO_PLAN, "still no plan, now: " + after.error()));
-            }
-            return before.plan() == null
-                    ? List.of(new Change(Kind.PLAN_AGAIN, "gets a plan again (before: " + before.error() + ")"))
-                    : List.of(new Change(Kind.NO_PLAN, "gets no plan: " + after.error()));
+        if (before.plan() != null && after.plan() != null) {
+            return between(before.plan(), after.plan());
         }
-        return between(before.plan(), after.plan());
+        if (before.plan() == null && after.plan() == null) {
+            return Objects.equals(before.error(), after.error())
+                    ? List.of()
+                    : List.of(new Change(Kind.NO_PLAN, "still no plan, now: " + after.error()));
+        }
+        return before.plan() == null
+                ? List.of(new Change(Kind.PLAN_AGAIN, "gets a plan again (before: " + before.error() + ")"))
+                : List.of(new Change(Kind.NO_PLAN, "gets no plan: " + after.error()));
     }
 
     static List<Change> between(AdvicePlan a, AdvicePlan b) {
         List<Change> changes = new ArrayList<>();
-        var ca = a.classification();
-        var cb = b.classification();
-        if (ca.track() != cb.track()) {
-            changes.add(new Change(Kind.TRACK, "track " + ca.track() + " → " + cb.track()));
+        for (Part<Classification> p : READINGS) {
+            Object was = p.of().apply(a.classification());
+            Object is = p.of().apply(b.classification());
+            if (was != is) {
+                Kind kind = p.name().equals("track") ? Kind.TRACK : Kind.CLASSIFICATION;
+                changes.add(new Change(kind, p.name() + " " + was + " → " + is));
+            }
         }
-        if (ca.nature() != cb.nature()) {
-            changes.add(new Change(Kind.CLASSIFICATION, "nature " + ca.nature() + " → " + cb.nature()));
+        if (changes.isEmpty()
+                && !a.classification().why().equals(b.classification().why())) {
+            changes.add(new Change(Kind.CLASSIFICATION, REASONS_REWORDED));
         }
-        if (ca.severity() != cb.severity()) {
-            changes.add(new Change(Kind.CLASSIFICATION, "severity " + ca.severity() + " → " + cb.severity()));
-        }
-        if (ca.period() != cb.period()) {
-            changes.add(new Change(Kind.CLASSIFICATION, "period " + ca.period() + " → " + cb.period()));
-        }
-        if (!ca.why().equals(cb.why())
-                && ca.track() == cb.track()
-                && ca.nature() == cb.nature()
-                && ca.severity() == cb.severity()
-                && ca.period() == cb.period()) {
-            changes.add(new Change(Kind.CLASSIFICATION, Change.REASONS_REWORDED));
-        }
-        Map<String, Step> stepsA = byId(a.steps());
-        Map<String, Step> stepsB = byId(b.steps());
+        Map<String, Step> stepsA = byId(a.steps(), Step::id);
+        Map<String, Step> stepsB = byId(b.steps(), Step::id);
         stepsB.forEach((id, s) -> {
             if (!stepsA.containsKey(id)) {
                 changes.add(new Change(
@@ -135,78 +152,20 @@ record Change(Kind kind, String subject, String text) {
                         "step " + id + " moved from " + s.phase() + " rank " + s.rank() + " to " + t.phase() + " rank "
                                 + t.rank()));
             }
-            List<String> parts = new ArrayList<>();
-            if (!s.title().equals(t.title())) {
-                parts.add("title");
-            }
-            if (!s.phaseTitle().equals(t.phaseTitle())) {
-                parts.add("phase title");
-            }
-            if (!s.detail().equals(t.detail())) {
-                parts.add("detail");
-            }
-            if (!s.why().equals(t.why())) {
-                parts.add("why");
-            }
-            if (!s.rule().equals(t.rule())) {
-                parts.add("rule");
-            }
-            if (!s.sources().equals(t.sources())) {
-                parts.add("sources");
-            }
-            if (!s.kinds().equals(t.kinds())) {
-                parts.add("kinds");
-            }
-            if (!s.helplines().equals(t.helplines())) {
-                parts.add("help lines");
-            }
-            if (parts.equals(List.of("rule"))) {
-                changes.add(new Change(Kind.STEP_RENAMED, id, "step " + id + ": " + RENAMED));
-            } else if (!parts.isEmpty()) {
-                changes.add(new Change(
-                        Kind.STEP_REWORDED, id, "step " + id + ": " + String.join(", ", parts) + " changed"));
-            }
+            reworded(changes, Kind.STEP_RENAMED, Kind.STEP_REWORDED, id, "step " + id, differing(s, t, STEP_PARTS));
         });
-        Map<String, WithheldAdvice> heldA = new LinkedHashMap<>();
-        a.withheld().forEach(w -> heldA.put(w.id(), w));
-        Map<String, WithheldAdvice> heldB = new LinkedHashMap<>();
-        b.withheld().forEach(w -> heldB.put(w.id(), w));
-        heldB.forEach((id, w) -> {
-            if (!heldA.containsKey(id)) {
-                changes.add(new Change(Kind.WITHHELD_ADDED, id, id + " now withheld"));
-            }
-        });
+        Map<String, WithheldAdvice> heldA = byId(a.withheld(), WithheldAdvice::id);
+        Map<String, WithheldAdvice> heldB = byId(b.withheld(), WithheldAdvice::id);
+        heldB.keySet().stream()
+                .filter(id -> !heldA.containsKey(id))
+                .forEach(id -> changes.add(new Change(Kind.WITHHELD_ADDED, id, id + " now withheld")));
         heldA.forEach((id, w) -> {
             WithheldAdvice v = heldB.get(id);
             if (v == null) {
                 changes.add(new Change(Kind.WITHHELD_REMOVED, id, id + " no longer withheld"));
-            } else if (!w.equals(v)) {
-                List<String> parts = new ArrayList<>();
-                if (w.phase() != v.phase()) {
-                    parts.add("phase");
-                }
-                if (!w.title().equals(v.title())) {
-                    parts.add("title");
-                }
-                if (!w.reason().equals(v.reason())) {
-                    parts.add("reason");
-                }
-                if (!w.rule().equals(v.rule())) {
-                    parts.add("rule");
-                }
-                if (!w.sources().equals(v.sources())) {
-                    parts.add("sources");
-                }
-                if (!w.kinds().equals(v.kinds())) {
-                    parts.add("kinds");
-                }
-                changes.add(
-                        parts.equals(List.of("rule"))
-                                ? new Change(Kind.WITHHELD_RENAMED, id, "withheld " + id + ": " + RENAMED)
-                                : new Change(
-                                        Kind.WITHHELD_REWORDED,
-                                        id,
-                                        "withheld " + id + ": " + String.join(", ", parts) + " changed"));
+            } else {
+                List<String> parts = differing(w, v, WITHHELD_PARTS);
+                reworded(changes, Kind.WITHHELD_RENAMED, Kind.WITHHELD_REWORDED, id, "withheld " + id, parts);
             }
         });
         if (!Objects.equals(a.disclaimer(), b.disclaimer())) {
@@ -215,9 +174,24 @@ record Change(Kind kind, String subject, String text) {
         return changes;
     }
 
-    private static Map<String, Step> byId(List<Step> steps) {
-        Map<String, Step> result = new LinkedHashMap<>();
-        steps.forEach(s -> result.put(s.id(), s));
-        return result;
+    /** A rename when only the rule differs, else a rewording of the parts that differ; nothing when none does. */
+    private static void reworded(
+            List<Change> changes, Kind renamed, Kind reworded, String id, String what, List<String> parts) {
+        if (parts.equals(List.of("rule"))) {
+            changes.add(new Change(renamed, id, what + ": " + RENAMED));
+        } else if (!parts.isEmpty()) {
+            changes.add(new Change(reworded, id, what + ": " + String.join(", ", parts) + " changed"));
+        }
+    }
+
+    private static <T> List<String> differing(T a, T b, List<Part<T>> parts) {
+        return parts.stream()
+                .filter(p -> !p.of().apply(a).equals(p.of().apply(b)))
+                .map(Part::name)
+                .toList();
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, item -> item, (x, y) -> y, LinkedHashMap::new));
     }
 }

@@ -3,11 +3,13 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * A {@link Change} in the plan's words, for one situation it applies to: a step by its title and phase as the plan
@@ -21,33 +23,31 @@ final class ChangeWords {
      * situation (a title, a detail); {@code before} and {@code after}: what this situation read, when its own answers
      * are written into it (a step's why, the classification's reasons).
      */
-    record Said(String what, List<String> words, List<String> before, List<String> after) {}
-
-    private final RuleDiff.Result result;
-
-    ChangeWords(RuleDiff.Result result) {
-        this.result = result;
-    }
-
-    AnswerSpace space() {
-        return result.space();
-    }
-
-    Said of(Change change, Answers answers) {
-        RuleDiff.Outcome was;
-        RuleDiff.Outcome is;
-        try (var old = result.before().newProofEvaluator();
-                var now = result.after().newProofEvaluator()) {
-            was = RuleDiff.outcome(old, answers);
-            is = RuleDiff.outcome(now, answers);
+    record Said(String what, List<String> words, List<String> before, List<String> after) {
+        Said(String what) {
+            this(what, List.of(), List.of(), List.of());
         }
-        AdvicePlan a = was.plan();
-        AdvicePlan b = is.plan();
+    }
+
+    /** How a reworded part is named when it is not by its own name. */
+    private static final Map<String, String> LABELS = Map.of("phase title", "phase", "rule", "given by the rule");
+
+    private ChangeWords() {}
+
+    static Said of(RuleSet before, RuleSet after, Change change, Answers answers) {
+        AdvicePlan a;
+        AdvicePlan b;
+        try (var old = before.newProofEvaluator();
+                var now = after.newProofEvaluator()) {
+            a = RuleDiff.outcome(old, answers).plan();
+            b = RuleDiff.outcome(now, answers).plan();
+        }
         String id = change.subject();
         return switch (change.kind()) {
-            case NO_PLAN, PLAN_AGAIN -> said(DiffView.capital(change.text()));
+            case NO_PLAN, PLAN_AGAIN -> new Said(DiffView.capital(change.text()));
             case TRACK ->
-                said("The plan's direction changes from “" + a.classification().summary() + "” to “"
+                new Said("The plan's direction changes from “"
+                        + a.classification().summary() + "” to “"
                         + b.classification().summary() + "”");
             case CLASSIFICATION ->
                 change.text().equals(Change.REASONS_REWORDED)
@@ -56,20 +56,36 @@ final class ChangeWords {
                                 List.of(),
                                 a.classification().why(),
                                 b.classification().why())
-                        : said(DiffView.capital(
+                        : new Said(DiffView.capital(
                                 change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
-            case STEP_ADDED -> said("New step: " + step(b, id));
-            case STEP_REMOVED -> said("No longer given: " + step(a, id));
-            case STEP_MOVED -> said(moved(find(a, id), find(b, id)));
-            case STEP_REWORDED -> reworded(change, "The step " + step(b, id), find(a, id), find(b, id));
+            case STEP_ADDED -> new Said("New step: " + step(b, id));
+            case STEP_REMOVED -> new Said("No longer given: " + step(a, id));
+            case STEP_MOVED -> new Said(moved(step(a.steps(), id), step(b.steps(), id)));
+            case STEP_REWORDED ->
+                reworded(
+                        change,
+                        "The step " + step(b, id),
+                        Change.STEP_PARTS,
+                        step(a.steps(), id),
+                        step(b.steps(), id),
+                        LABELS);
             case STEP_RENAMED ->
-                said("The step " + step(b, id) + " is given by the rule “"
-                        + find(b, id).rule() + "” (was “" + find(a, id).rule() + "”)");
-            case WITHHELD_ADDED -> said("Now held back: “" + held(b, id).title() + "”");
-            case WITHHELD_REMOVED -> said("No longer held back: “" + held(a, id).title() + "”");
-            case WITHHELD_REWORDED -> reworded(change, held(a, id), held(b, id));
+                new Said("The step " + step(b, id) + " is given by the rule “"
+                        + step(b.steps(), id).rule() + "” (was “"
+                        + step(a.steps(), id).rule() + "”)");
+            case WITHHELD_ADDED -> new Said("Now held back: “" + held(b, id).title() + "”");
+            case WITHHELD_REMOVED ->
+                new Said("No longer held back: “" + held(a, id).title() + "”");
+            case WITHHELD_REWORDED ->
+                reworded(
+                        change,
+                        "Held back: “" + held(b, id).title() + "”",
+                        Change.WITHHELD_PARTS,
+                        held(a, id),
+                        held(b, id),
+                        Map.of("rule", "held back by the rule"));
             case WITHHELD_RENAMED ->
-                said("“" + held(b, id).title() + "” is held back by the rule “"
+                new Said("“" + held(b, id).title() + "” is held back by the rule “"
                         + held(b, id).rule() + "” (was “" + held(a, id).rule() + "”)");
             case DISCLAIMER ->
                 new Said(
@@ -80,10 +96,6 @@ final class ChangeWords {
         };
     }
 
-    private static Said said(String what) {
-        return new Said(what, List.of(), List.of(), List.of());
-    }
-
     private static String moved(Step s, Step t) {
         String title = "“" + t.title() + "”";
         return s.phase() == t.phase()
@@ -91,57 +103,33 @@ final class ChangeWords {
                 : title + " moves from " + s.phaseTitle() + " to " + t.phaseTitle();
     }
 
-    /** A step's rewording: fixed words (title, detail…) once; its why, filled with the situation's answers, per example. */
-    private static Said reworded(Change change, String what, Step s, Step t) {
+    /**
+     * A rewording: the words every situation reads alike (a title, a detail) once; the reason (a step's why, an item's
+     * reason), filled with the situation's answers, per example. Texts are quoted, lists and phases are not.
+     */
+    private static <T> Said reworded(
+            Change change, String what, List<Change.Part<T>> all, T s, T t, Map<String, String> labels) {
         List<String> words = new ArrayList<>();
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
-        for (String part : change.parts()) {
-            switch (part) {
-                case "title" -> words.add(fromTo("title", s.title(), t.title()));
-                case "phase title" -> words.add(fromTo("phase", s.phaseTitle(), t.phaseTitle()));
-                case "detail" -> words.add(fromTo("detail", s.detail(), t.detail()));
-                case "rule" -> words.add(fromTo("given by the rule", s.rule(), t.rule()));
-                case "sources" -> words.add("sources: " + s.sources() + " → " + t.sources());
-                case "kinds" -> words.add("kinds: " + s.kinds() + " → " + t.kinds());
-                case "help lines" -> words.add("help lines: " + helplines(s) + " → " + helplines(t));
-                case "why" -> {
-                    before.add("why: “" + s.why() + "”");
-                    after.add("why: “" + t.why() + "”");
-                }
-                default -> words.add(part + " changed");
+        for (String name : change.parts()) {
+            Function<T, Object> part = all.stream()
+                    .filter(p -> p.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .of();
+            Object x = name.equals("help lines") ? helplines((Step) s) : part.apply(s);
+            Object y = name.equals("help lines") ? helplines((Step) t) : part.apply(t);
+            if (name.equals("why") || name.equals("reason")) {
+                before.add(name + ": “" + x + "”");
+                after.add(name + ": “" + y + "”");
+            } else if (x instanceof String) {
+                words.add(labels.getOrDefault(name, name) + ": “" + x + "” → “" + y + "”");
+            } else {
+                words.add(name + ": " + x + " → " + y);
             }
         }
         return new Said(what + ": " + String.join(", ", change.parts()) + " reworded", words, before, after);
-    }
-
-    private static Said reworded(Change change, WithheldAdvice w, WithheldAdvice v) {
-        List<String> words = new ArrayList<>();
-        List<String> before = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        for (String part : change.parts()) {
-            switch (part) {
-                case "title" -> words.add(fromTo("title", w.title(), v.title()));
-                case "rule" -> words.add(fromTo("held back by the rule", w.rule(), v.rule()));
-                case "phase" -> words.add("phase: " + w.phase() + " → " + v.phase());
-                case "sources" -> words.add("sources: " + w.sources() + " → " + v.sources());
-                case "kinds" -> words.add("kinds: " + w.kinds() + " → " + v.kinds());
-                case "reason" -> {
-                    before.add("reason: “" + w.reason() + "”");
-                    after.add("reason: “" + v.reason() + "”");
-                }
-                default -> words.add(part + " changed");
-            }
-        }
-        return new Said(
-                "Held back: “" + v.title() + "”: " + String.join(", ", change.parts()) + " reworded",
-                words,
-                before,
-                after);
-    }
-
-    private static String fromTo(String part, String before, String after) {
-        return part + ": “" + before + "” → “" + after + "”";
     }
 
     private static List<String> helplines(Step s) {
@@ -149,21 +137,18 @@ final class ChangeWords {
     }
 
     private static String step(AdvicePlan plan, String id) {
-        Step s = find(plan, id);
+        Step s = step(plan.steps(), id);
         return DiffWords.item(s.title(), s.phaseTitle());
     }
 
-    private static Step find(AdvicePlan plan, String id) {
-        return plan.steps().stream()
-                .filter(s -> s.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no step " + id + " in the example's plan"));
+    private static Step step(List<Step> steps, String id) {
+        return steps.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static WithheldAdvice held(AdvicePlan plan, String id) {
-        Optional<WithheldAdvice> found =
-                plan.withheld().stream().filter(w -> w.id().equals(id)).findFirst();
-        return found.orElseThrow(
-                () -> new IllegalStateException("nothing withheld as " + id + " in the example's plan"));
+        return plan.withheld().stream()
+                .filter(w -> w.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -14,8 +14,8 @@ import org.trustrepair.advisor.advice.Answers;
  * the reasons.
  *
  * <p>For a situation of a known kind under both rule sets, the changes are worked out once for each pair of kinds
- * when they cannot depend on the answers, and kept: {@link Change#between(AdvicePlan, AdvicePlan)} reads the answers only
- * through the reasons it compares, and if each of those is the same template on both sides, filled with the same
+ * when they cannot depend on the answers, and kept: {@link Change#between(AdvicePlan, AdvicePlan)} reads the answers
+ * only through the reasons it compares, and if each of those is the same template on both sides, filled with the same
  * words for the answers, the two reasons are equal whatever the answers ({@link KindPlan#wordingFixed}). Otherwise each
  * situation's two plans are made again with its own answers ({@link KindPlan#filledFor}) and compared.
  */
@@ -29,8 +29,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     /** By pair of kinds (before, after): the changes, when the answers cannot change them. */
     private final Map<Pair, Known> pairs = new HashMap<>();
 
-    private KindPlan lastBefore;
-    private KindPlan lastAfter;
+    private Pair lastPair;
     private Known lastKnown;
     private long answersIndex = -1;
     private Answers answers;
@@ -59,44 +58,42 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         }
         int i = (int) index;
         KindPlan b = was.look(index);
-        RuleDiff.Outcome ob = b == null ? was.outcome() : null;
         KindPlan a = is.look(index);
-        RuleDiff.Outcome oa = a == null ? is.outcome() : null;
-        if (b != null && a != null) {
-            Known known = b == lastBefore && a == lastAfter ? lastKnown : pairs.get(new Pair(b, a));
-            if (known == null) {
-                known = new Known(
-                        KindPlan.wordingFixed(b, was.rules(), a, is.rules(), sameWords)
-                                ? Change.between(
-                                        b.filledFor(was.rules(), answers(index)),
-                                        a.filledFor(is.rules(), answers(index)))
-                                : null);
-                pairs.put(new Pair(b, a), known);
-            }
-            // neighbours in the space are often of the same pair of kinds
-            lastBefore = b;
-            lastAfter = a;
-            lastKnown = known;
-            if (!known.answersMatter()) {
-                partial.add(i, false, false, known);
-                return;
-            }
-            partial.add(
-                    i,
-                    false,
-                    false,
-                    Change.between(b.filledFor(was.rules(), answers(index)), a.filledFor(is.rules(), answers(index))));
+        if (b == null || a == null) {
+            RuleDiff.Outcome x = b == null ? was.outcome : new RuleDiff.Outcome(filled(b, was, index), null);
+            RuleDiff.Outcome y = a == null ? is.outcome : new RuleDiff.Outcome(filled(a, is, index), null);
+            partial.add(i, x.plan() == null, y.plan() == null, partial.sets(Change.between(x, y)));
             return;
         }
-        RuleDiff.Outcome x = ob != null ? ob : new RuleDiff.Outcome(b.filledFor(was.rules(), answers(index)), null);
-        RuleDiff.Outcome y = oa != null ? oa : new RuleDiff.Outcome(a.filledFor(is.rules(), answers(index)), null);
-        partial.add(i, x.plan() == null, y.plan() == null, Change.between(x, y));
+        // neighbours in the space are often of the same pair of kinds
+        Pair pair = new Pair(b, a);
+        Known known = pair.equals(lastPair)
+                ? lastKnown
+                : pairs.computeIfAbsent(
+                        pair,
+                        p -> new Known(
+                                KindPlan.wordingFixed(b, was.rules(), a, is.rules(), sameWords)
+                                        ? partial.sets(Change.between(filled(b, was, index), filled(a, is, index)))
+                                        : null));
+        lastPair = pair;
+        lastKnown = known;
+        partial.add(
+                i,
+                false,
+                false,
+                known.sets() != null
+                        ? known.sets()
+                        : partial.sets(Change.between(filled(b, was, index), filled(a, is, index))));
+    }
+
+    private AdvicePlan filled(KindPlan kind, DiffSide.Part side, long index) {
+        return kind.filledFor(side.rules(), answers(index));
     }
 
     @Override
     public Partial result() {
-        partial.evaluatedBefore = was.evaluated();
-        partial.evaluatedAfter = is.evaluated();
+        partial.evaluatedBefore = was.evaluated;
+        partial.evaluatedAfter = is.evaluated;
         return partial;
     }
 
@@ -110,35 +107,11 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     private record Pair(KindPlan before, KindPlan after) {}
 
     /**
-     * The changes between two kinds' plans, the same for every situation of both; null when answers matter. Once this
-     * thread's set of situations for each change is looked up, only the sets are kept (a diff holds about a million
-     * of these; their changes' words are kept once, as the keys of {@link Partial#bySituations}).
+     * This thread's set of situations for each change between two kinds' plans, the same for every situation of both;
+     * null when the answers matter. A diff holds about a million of these: the changes' words are kept once, as the
+     * keys of {@link Partial#bySituations}.
      */
-    private static final class Known {
-        private List<Change> changes;
-        private final boolean answersMatter;
-        private BitSet[] sets;
-
-        Known(List<Change> changes) {
-            this.changes = changes;
-            this.answersMatter = changes == null;
-        }
-
-        boolean answersMatter() {
-            return answersMatter;
-        }
-
-        /** This thread's set of situations for each change. */
-        BitSet[] sets(Map<Change, BitSet> bySituations) {
-            if (sets == null) {
-                sets = changes.stream()
-                        .map(c -> bySituations.computeIfAbsent(c, k -> new BitSet()))
-                        .toArray(BitSet[]::new);
-                changes = null;
-            }
-            return sets;
-        }
-    }
+    private record Known(BitSet[] sets) {}
 
     static final class Partial {
         final Map<Change, BitSet> bySituations = new HashMap<>();
@@ -148,35 +121,22 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         long evaluatedBefore;
         long evaluatedAfter;
 
-        void add(int index, boolean noPlanBefore, boolean noPlanAfter, List<Change> changes) {
-            if (noPlanBefore) {
-                errorsBefore++;
-            }
-            if (noPlanAfter) {
-                errorsAfter++;
-            }
-            if (!changes.isEmpty()) {
-                changed.set(index);
-                for (Change c : changes) {
-                    bySituations.computeIfAbsent(c, k -> new BitSet()).set(index);
-                }
-            }
+        /** The set of situations of each change. */
+        BitSet[] sets(List<Change> changes) {
+            return changes.stream()
+                    .map(c -> bySituations.computeIfAbsent(c, k -> new BitSet()))
+                    .toArray(BitSet[]::new);
         }
 
-        /** A situation with both plans, whose changes are those of its pair of kinds. */
-        void add(int index, boolean noPlanBefore, boolean noPlanAfter, Known known) {
-            BitSet[] sets = known.sets(bySituations);
-            if (noPlanBefore) {
-                errorsBefore++;
-            }
-            if (noPlanAfter) {
-                errorsAfter++;
-            }
+        /** A situation, whether it has a plan under each rule set, and its changes (the set of situations of each). */
+        void add(int index, boolean noPlanBefore, boolean noPlanAfter, BitSet[] sets) {
+            errorsBefore += noPlanBefore ? 1 : 0;
+            errorsAfter += noPlanAfter ? 1 : 0;
             if (sets.length > 0) {
                 changed.set(index);
-                for (BitSet set : sets) {
-                    set.set(index);
-                }
+            }
+            for (BitSet set : sets) {
+                set.set(index);
             }
         }
 

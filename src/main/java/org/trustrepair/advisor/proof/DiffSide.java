@@ -32,10 +32,12 @@ final class DiffSide {
         private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
         private final LongFunction<Answers> answersOf;
         private final List<String> classifiedBy = new ArrayList<>();
-        private RuleDiff.Outcome outcome;
-        private long evaluated;
+        /** The outcome of the situation last looked up, when the engine evaluated it. */
+        RuleDiff.Outcome outcome;
+        /** How many times the engine ran. */
+        long evaluated;
 
-        Part(LongFunction<Answers> answersOf) {
+        private Part(LongFunction<Answers> answersOf) {
             this.answersOf = answersOf;
         }
 
@@ -43,18 +45,9 @@ final class DiffSide {
             return rules;
         }
 
-        long evaluated() {
-            return evaluated;
-        }
-
-        /** The outcome of the situation last looked up, when the engine evaluated it. */
-        RuleDiff.Outcome outcome() {
-            return outcome;
-        }
-
         /**
          * The kind of situation {@code index} when one of its kind was evaluated before; else null, and the engine
-         * evaluates it ({@link #outcome()}). Situations that get no plan are of no kind: each is evaluated.
+         * evaluates it ({@link #outcome}). Situations that get no plan are of no kind: each is evaluated.
          */
         KindPlan look(long index) {
             if (kinds == null) {
@@ -63,39 +56,26 @@ final class DiffSide {
             }
             BitSet holding = kinds.holding(index);
             AlikeSituations.SameRules kind = kinds.find(holding);
-            if (kind != null) {
-                KindPlan known = planOf(kind);
-                if (known != null && known.refills()) {
-                    return known;
-                }
-                // a kind another thread has evaluated but not yet described, or one whose plan does not refill
-                Answers answers = answersOf.apply(index);
-                Evaluation evaluation = evaluate(answers);
-                if (known == null && evaluation != null) {
-                    describe(kind, evaluation, answers);
-                }
-                return null;
+            KindPlan known = kind == null ? null : plans.get(kind);
+            if (known != null && known.refills()) {
+                return known;
             }
             Answers answers = answersOf.apply(index);
             Evaluation evaluation = evaluate(answers);
-            if (evaluation != null) {
-                Guardrail.Words words = Guardrail.Words.withoutAnswers(evaluation.plan(), classifiedBy, rules.rules());
-                describe(kinds.remember(holding, evaluation, words), evaluation, answers);
+            if (evaluation == null || known != null) {
+                return null; // no plan, or a kind whose plan does not refill
             }
-            return null;
-        }
-
-        private KindPlan planOf(AlikeSituations.SameRules kind) {
-            return plans.get(kind);
-        }
-
-        /** The plan of a kind, from the evaluation of one of its situations; checked to refill into that plan. */
-        private void describe(AlikeSituations.SameRules kind, Evaluation evaluation, Answers answers) {
+            if (kind == null) {
+                Guardrail.Words words = Guardrail.Words.withoutAnswers(evaluation.plan(), classifiedBy, rules.rules());
+                kind = kinds.remember(holding, evaluation, words);
+            }
+            // a new kind, or one another thread has evaluated but not yet described: its plan, checked to refill
             KindPlan made = new KindPlan(kind.plan(), alike.shared(List.copyOf(classifiedBy)), true);
             if (!made.filledFor(rules, answers).equals(evaluation.plan())) {
                 made = new KindPlan(kind.plan(), made.classifiedBy(), false);
             }
             plans.putIfAbsent(kind, made);
+            return null;
         }
 
         /** The engine's outcome for these answers; the evaluation, or null when there is no plan. */

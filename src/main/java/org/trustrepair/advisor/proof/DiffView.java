@@ -5,14 +5,18 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.batch.Charts;
 import org.trustrepair.advisor.batch.Counts;
+import org.trustrepair.advisor.batch.Report;
 
 /**
- * What the diff's templates show ({@code templates/reports/diff.txt} and {@code diff.html}), worked out and worded
- * once for both: the headline, the charts, and for each change where it applies and an example or two, in the
- * questionnaire's words ({@link DiffWords}) and the plan's ({@link ChangeWords}). Counts are already formatted.
+ * A diff in words, as text for the terminal ({@link #text}) or as a page for a browser ({@link #html}), written by the
+ * Thymeleaf templates {@code templates/reports/diff.txt} and {@code diff.html} as the batch report is: what they show,
+ * worked out and worded once for both: the headline (different advice, the same advice in new words), the charts, and
+ * for each change where it applies and an example or two, in the questionnaire's words ({@link DiffWords}) and the
+ * plan's ({@link ChangeWords}). Counts are already formatted.
  */
 public record DiffView(
         String beforeLabel,
@@ -65,7 +69,6 @@ public record DiffView(
         AnswerSpace space = r.space();
         DiffWords words =
                 new DiffWords(r.after().questionnaire(), space, RulesRead.safetyFlagClasses(r.before(), r.after()));
-        ChangeWords said = new ChangeWords(r);
         BitSet different = new BitSet();
         BitSet newWords = new BitSet();
         Map<Change.Kind, BitSet> byKind = new EnumMap<>(Change.Kind.class);
@@ -78,25 +81,25 @@ public record DiffView(
             byKind.computeIfAbsent(g.change().kind(), k -> new BitSet()).or(g.situations());
         }
         newWords.andNot(different);
-        BitSet renamed = (BitSet) r.changed().clone();
-        renamed.andNot(different);
-        renamed.andNot(newWords);
-
+        long renamed = r.changed().cardinality() - different.cardinality() - newWords.cardinality();
         Boxes boxes = new Boxes(space);
         Map<Change.Kind, KindSection> kinds = new EnumMap<>(Change.Kind.class);
         for (RuleDiff.Group g : r.groups()) {
-            Change.Kind kind = g.change().kind();
-            KindSection section = kinds.computeIfAbsent(
-                    kind,
-                    k -> new KindSection(
-                            capital(k.title()),
-                            Counts.of(byKind.get(k).cardinality(), "situation"),
-                            new ArrayList<>()));
-            section.changes().add(section(g, boxes, words, said));
+            kinds.computeIfAbsent(
+                            g.change().kind(),
+                            k -> new KindSection(
+                                    capital(k.title),
+                                    Counts.of(byKind.get(k).cardinality(), "situation"),
+                                    new ArrayList<>()))
+                    .changes()
+                    .add(section(r, g, boxes, words));
         }
-        List<Charts.Bar> kindBars = new ArrayList<>();
-        byKind.forEach((kind, set) -> kindBars.add(
-                new Charts.Bar(capital(kind.title()), set.cardinality(), KIND_COLOURS.getOrDefault(kind, "#4a6fa5"))));
+        List<Charts.Bar> kindBars = byKind.entrySet().stream()
+                .map(e -> new Charts.Bar(
+                        capital(e.getKey().title),
+                        e.getValue().cardinality(),
+                        KIND_COLOURS.getOrDefault(e.getKey(), "#4a6fa5")))
+                .toList();
         List<Charts.Bar> roleBars = new ArrayList<>();
         for (int role = 0; role < space.roleCount(); role++) {
             int from = (int) space.start(role);
@@ -118,7 +121,7 @@ public record DiffView(
                 howCompared(r, nothingEvaluated),
                 shortcut ? engineRuns(r) : null,
                 different.isEmpty() && newWords.isEmpty(),
-                headline(space.size(), different.cardinality(), newWords.cardinality(), renamed.cardinality()),
+                headline(space.size(), different.cardinality(), newWords.cardinality(), renamed),
                 r.errorsBefore() + r.errorsAfter() > 0
                         ? String.format(
                                 "Situations without a plan: %,d before, %,d after.", r.errorsBefore(), r.errorsAfter())
@@ -129,20 +132,26 @@ public record DiffView(
                 space.describe());
     }
 
-    private static Section section(RuleDiff.Group g, Boxes boxes, DiffWords words, ChangeWords said) {
+    public String text() {
+        return Report.render("diff.txt", this);
+    }
+
+    /** One self-contained page (the charts as inline SVG, no script); every text escaped by Thymeleaf. */
+    public String html() {
+        return Report.render("diff.html", this);
+    }
+
+    private static Section section(RuleDiff.Result r, RuleDiff.Group g, Boxes boxes, DiffWords words) {
         List<Boxes.Box> found = boxes.of(g.situations());
-        List<Where> where = new ArrayList<>();
-        long moreCount = 0;
-        for (int i = 0; i < found.size(); i++) {
-            long n = boxes.count(found.get(i));
-            if (i < MAX_BOXES) {
-                List<String> parts = boxes.words(found.get(i), words);
-                where.add(new Where(
-                        parts.isEmpty() ? "every situation" : String.join("; ", parts), Counts.of(n, "situation")));
-            } else {
-                moreCount += n;
-            }
-        }
+        List<Where> where = found.stream()
+                .limit(MAX_BOXES)
+                .map(box -> {
+                    String said = String.join("; ", words.where(box));
+                    return new Where(
+                            said.isEmpty() ? "every situation" : said, Counts.of(boxes.count(box), "situation"));
+                })
+                .toList();
+        long moreCount = found.stream().skip(MAX_BOXES).mapToLong(boxes::count).sum();
         String more = found.size() > MAX_BOXES
                 ? "… and " + Counts.of(found.size() - MAX_BOXES, "more description") + " covering "
                         + Counts.of(moreCount, "situation")
@@ -150,19 +159,23 @@ public record DiffView(
         List<Example> examples = new ArrayList<>();
         ChangeWords.Said first = null;
         for (int index : picks(g.situations())) {
-            Answers a = said.space().get(index);
-            ChangeWords.Said s = said.of(g.change(), a);
+            Answers a = r.space().get(index);
+            ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), a);
             first = first == null ? s : first;
-            examples.add(new Example(words.situation(a), s.before(), s.after()));
+            examples.add(new Example(DiffWords.situation(r.after().questionnaire(), a), s.before(), s.after()));
         }
-        return new Section(first.what(), Counts.of(g.count(), "situation"), first.words(), where, more, examples);
+        return new Section(
+                first.what(),
+                Counts.of(g.situations().cardinality(), "situation"),
+                first.words(),
+                where,
+                more,
+                examples);
     }
 
     /** The first situation of the group, and the last when it differs. */
-    private static List<Integer> picks(BitSet set) {
-        int first = set.nextSetBit(0);
-        int last = set.previousSetBit(set.length());
-        return last == first ? List.of(first) : List.of(first, last);
+    private static int[] picks(BitSet set) {
+        return IntStream.of(set.nextSetBit(0), set.length() - 1).distinct().toArray();
     }
 
     /** Different advice, then the same advice in new words, then renames (not counted), then what a situation is. */

@@ -1,14 +1,19 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Disclosure;
 import org.trustrepair.advisor.advice.Questionnaire;
@@ -21,8 +26,9 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  * reads them: each question as it is put to that role and the answer as the page offers it ("Where does the other
  * person stand now: They are hurt or angry and not ready to talk"), only the questions asked of that person, and a set
  * of safety answers as a person would say it ("they are afraid of you", "no safety concern"). No enum code, no blank.
+ * The answers of a {@link Boxes.Box} are said in the same words.
  */
-final class DiffWords implements BoxWords {
+final class DiffWords {
 
     private final Questionnaire questionnaire;
     private final AnswerSpace space;
@@ -35,103 +41,103 @@ final class DiffWords implements BoxWords {
         this.safetyClasses = safetyClasses;
     }
 
-    /** A made-up situation, one line per question asked of that person: "How many days ago did they find out: 90 days". */
-    List<String> situation(Answers a) {
-        return situation(questionnaire, a);
-    }
-
     /**
      * A made-up situation (from a sweep or a diff, never a person's) in the questionnaire's words, one line per
      * question it asks of that person in that situation, safety last as one line: "no safety concern".
      */
     static List<String> situation(Questionnaire questionnaire, Answers a) {
-        Map<String, String> given = asValues(a);
+        Map<String, Object> given = asValues(a);
         List<String> lines = new ArrayList<>();
+        boolean untold = theyDoNotKnow(a.role(), a.disclosure());
         boolean safetySaid = false;
         for (Question q : questionnaire.questions()) {
             if (!q.appliesTo(given)) {
                 continue;
             }
-            if (q.field().equals("safety")) {
-                if (!safetySaid) {
-                    lines.add(new SafetyWords(questionnaire).of(a.safety()));
-                    safetySaid = true;
-                }
-                continue;
+            if (!q.field().equals("safety")) {
+                String value = Objects.toString(given.get(q.field()), null);
+                lines.add(question(q, a.role()) + ": " + answer(questionnaire, q, value)
+                        + (untold ? untoldNote(q, a.role()) : ""));
+            } else if (!safetySaid) {
+                lines.add(new SafetyWords(questionnaire).of(a.safety()));
+                safetySaid = true;
             }
-            String untold = a.role() == Role.BROKE_TRUST && a.disclosure() == Disclosure.UNDISCLOSED
-                    ? untoldNote(q, a.role())
-                    : "";
-            lines.add(question(q, a.role()) + ": " + answer(questionnaire, q, given.get(q.field())) + untold);
         }
         return lines;
     }
 
-    /** A set of safety answers as a person would say it: "you are afraid of them and they are afraid of you". */
-    String safety(Set<SafetyFlag> flags) {
-        return new SafetyWords(questionnaire).of(flags);
-    }
+    // ---- where a change applies, in the same words
 
-    // ---- BoxWords: where a change applies, in the same words
-
-    @Override
-    public String answer(int role, int dimension) {
-        if (dimension == AnswerSpace.SAFETY) {
-            return "Safety questions:";
+    /**
+     * A {@link Boxes.Box} in words, one part per answer that is not "any" ("How many days ago did they find out:
+     * 14–89 days"). Empty when the box is the whole space. Readiness is not named when the box holds only situations
+     * in which it is not asked (the other person does not know).
+     */
+    List<String> where(Boxes.Box box) {
+        List<String> parts = new ArrayList<>();
+        int role = box.values()[AnswerSpace.ROLE].nextSetBit(0);
+        Role who = Role.values()[role];
+        for (int d : order()) {
+            BitSet values = box.values()[d];
+            if (isAny(box, d) || (d == AnswerSpace.READINESS && !someSituation(box, Answers::readinessAsked))) {
+                continue;
+            }
+            String field = AnswerSpace.DIMENSIONS.get(d);
+            Optional<Question> q = questionnaire.question(field);
+            String text = switch (d) {
+                case AnswerSpace.DAYS ->
+                    number(d, numbers(role, d, values))
+                            + (someSituation(box, DiffWords::theyDoNotKnow)
+                                    ? q.map(x -> untoldNote(x, who)).orElse("")
+                                    : "");
+                case AnswerSpace.APOLOGIES -> number(d, numbers(role, d, values));
+                case AnswerSpace.SAFETY -> safety(role, values);
+                default ->
+                    join(
+                            values.stream()
+                                    .boxed()
+                                    .flatMap(v -> value(role, d, v).stream())
+                                    .toList(),
+                            "or");
+            };
+            String question = d == AnswerSpace.SAFETY
+                    ? "Safety questions:"
+                    : q.map(x -> question(x, who) + ":").orElse(field);
+            parts.add(question + " " + text);
         }
-        String field = AnswerSpace.DIMENSIONS.get(dimension);
-        return questionnaire
-                .question(field)
-                .map(q -> question(q, Role.values()[role]) + ":")
-                .orElse(field);
+        return parts;
     }
 
-    @Override
-    public List<String> value(int role, int dimension, int value) {
-        String field = AnswerSpace.DIMENSIONS.get(dimension);
-        Question q = questionnaire.question(field).orElse(null);
+    /** One value index of a choice or yes/no answer, in words: each value it stands for. */
+    List<String> value(int role, int dimension, int value) {
+        Question q =
+                questionnaire.question(AnswerSpace.DIMENSIONS.get(dimension)).orElse(null);
         return space.valueWords(role, dimension, value).stream()
                 .map(v -> q == null ? v : answer(questionnaire, q, v.equals("blank") ? null : v))
                 .toList();
     }
 
     /**
-     * Sets of safety answers as a person would name them ({@link SafetyWords#sets}). Each value stands for every set
-     * the rules treat alike with it, so the words are said of all of those.
+     * Some value indexes of the safety answers, as a person would name the sets of flags ({@link SafetyWords#sets}).
+     * Each value stands for every set the rules treat alike with it, so the words are said of all of those.
      */
-    @Override
-    public String safety(int role, BitSet values) {
-        Set<Set<SafetyFlag>> chosen = new HashSet<>();
+    String safety(int role, BitSet values) {
         int[] at = new int[AnswerSpace.DIMENSIONS.size()];
+        Set<Set<SafetyFlag>> chosen = new HashSet<>();
         values.stream().forEach(v -> {
             at[AnswerSpace.SAFETY] = v;
             chosen.add(space.at(role, at).safety());
         });
-        List<Set<SafetyFlag>> sets = new ArrayList<>();
-        for (int bits = 0; bits < 1 << SafetyFlag.values().length; bits++) {
-            Set<SafetyFlag> flags = SafetyWords.flags(bits);
-            if (chosen.contains(safetyClasses.getOrDefault(flags, flags))) {
-                sets.add(flags);
-            }
-        }
-        if (sets.isEmpty()) {
-            sets.addAll(chosen); // a class not keyed by its own set: its stand-ins say it
-        }
-        return new SafetyWords(questionnaire).sets(sets);
-    }
-
-    @Override
-    public String untold(int role, int dimension) {
-        String field = AnswerSpace.DIMENSIONS.get(dimension);
-        return questionnaire
-                .question(field)
-                .map(q -> untoldNote(q, Role.values()[role]))
-                .orElse("");
+        List<Set<SafetyFlag>> sets = IntStream.range(0, 1 << SafetyFlag.values().length)
+                .mapToObj(SafetyWords::flags)
+                .filter(flags -> chosen.contains(safetyClasses.getOrDefault(flags, flags)))
+                .toList();
+        // a class not keyed by its own set: its stand-ins say it
+        return new SafetyWords(questionnaire).sets(sets.isEmpty() ? List.copyOf(chosen) : sets);
     }
 
     /** A single number as reasons word it ("1 apology"), ranges with the words for any other ("14–89 days"). */
-    @Override
-    public String number(int dimension, String ranges) {
+    private String number(int dimension, String ranges) {
         String field = AnswerSpace.DIMENSIONS.get(dimension);
         if (ranges.matches("\\d+")) {
             return questionnaire.number(field, Integer.parseInt(ranges));
@@ -144,27 +150,93 @@ final class DiffWords implements BoxWords {
                 .orElse(ranges);
     }
 
-    /** The questionnaire's order; answers it does not ask after, last. */
-    @Override
-    public List<Integer> order() {
-        List<Integer> order = new ArrayList<>();
-        for (Question q : questionnaire.questions()) {
-            int d = AnswerSpace.DIMENSIONS.indexOf(q.field());
-            if (d >= 0 && !order.contains(d)) {
-                order.add(d);
+    /** The dimensions in the questionnaire's order; answers it does not ask after, last. */
+    private List<Integer> order() {
+        return Stream.concat(
+                        questionnaire.questions().stream().map(q -> AnswerSpace.DIMENSIONS.indexOf(q.field())),
+                        IntStream.range(0, AnswerSpace.DIMENSIONS.size()).boxed())
+                .filter(d -> d >= 0)
+                .distinct()
+                .toList();
+    }
+
+    /** Whether some situation of the box has a role and disclosure that pass {@code test}. */
+    private boolean someSituation(Boxes.Box box, BiPredicate<Role, Disclosure> test) {
+        return box.values()[AnswerSpace.ROLE].stream()
+                .anyMatch(role -> box.values()[AnswerSpace.DISCLOSURE].stream()
+                        .anyMatch(v -> space.valueWords(role, AnswerSpace.DISCLOSURE, v).stream()
+                                .anyMatch(d -> test.test(Role.values()[role], Disclosure.valueOf(d)))));
+    }
+
+    /** Whether the box takes every value of the dimension, in each of its roles. */
+    private boolean isAny(Boxes.Box box, int d) {
+        BitSet values = box.values()[d];
+        return d == AnswerSpace.ROLE
+                ? values.cardinality() == space.roleCount()
+                : box.values()[AnswerSpace.ROLE].stream().allMatch(role -> {
+                    int within = space.sizesWithin(role)[d];
+                    return values.get(0, within).cardinality() == within;
+                });
+    }
+
+    /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */
+    private String numbers(int role, int d, BitSet values) {
+        int n = space.sizesWithin(role)[d];
+        List<int[]> ranges = new ArrayList<>();
+        List<String> singles = new ArrayList<>();
+        int v = 0;
+        while (v < n) {
+            int[] range = space.range(role, d, v);
+            int end = v;
+            while (end + 1 < n && Arrays.equals(space.range(role, d, end + 1), range)) {
+                end++;
             }
-        }
-        for (int d = 0; d < AnswerSpace.DIMENSIONS.size(); d++) {
-            if (!order.contains(d)) {
-                order.add(d);
+            // the values [v, end] all stand for this range: it is meant when all of them are in the box
+            BitSet in = values.get(v, end + 1);
+            if (in.cardinality() == end + 1 - v) {
+                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] + 1 == range[0]) {
+                    ranges.get(ranges.size() - 1)[1] = range[1];
+                } else {
+                    ranges.add(range.clone());
+                }
+            } else {
+                int from = v;
+                in.stream()
+                        .forEach(i ->
+                                singles.add(space.valueWords(role, d, from + i).get(0)));
             }
+            v = end + 1;
         }
-        return order;
+        List<String> words =
+                new ArrayList<>(ranges.stream().map(r -> range(d, r)).toList());
+        words.addAll(singles);
+        return join(words, "or");
+    }
+
+    /** The person broke trust, and the other person does not know: days count from when it happened or stopped. */
+    static boolean theyDoNotKnow(Role role, Disclosure disclosure) {
+        return role == Role.BROKE_TRUST && disclosure == Disclosure.UNDISCLOSED;
     }
 
     /** A step or an item withheld, as the plan shows it: its title and the phase it is in. */
     static String item(String title, String phaseTitle) {
         return "“" + title + "” (" + phaseTitle + ")";
+    }
+
+    /** The numbers of one range of days or apologies: "14–89", "3", "730 or more". */
+    static String range(int dimension, int[] range) {
+        int max = dimension == AnswerSpace.DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
+        return range[0] == range[1]
+                ? Integer.toString(range[0])
+                : range[1] == max ? range[0] + " or more" : range[0] + "–" + range[1];
+    }
+
+    /** "a", "a or b", "a, b or c" (with {@code last} "or"). */
+    static String join(List<String> words, String last) {
+        int n = words.size();
+        return n <= 1
+                ? String.join("", words)
+                : String.join(", ", words.subList(0, n - 1)) + " " + last + " " + words.get(n - 1);
     }
 
     /**
@@ -181,7 +253,8 @@ final class DiffWords implements BoxWords {
         return " (“" + (end < 0 ? help.strip() : help.substring(0, end + 1)) + "”)";
     }
 
-    private static String question(Question q, Role role) {
+    /** A question as put to someone in that role, without its question mark. */
+    static String question(Question q, Role role) {
         String text = q.worded(role).text().strip();
         return text.endsWith("?") ? text.substring(0, text.length() - 1) : text;
     }
@@ -194,34 +267,34 @@ final class DiffWords implements BoxWords {
         return switch (q.type()) {
             case "yesno" -> Boolean.parseBoolean(value) ? "yes" : "no";
             case "number" -> questionnaire.number(q.field(), Integer.parseInt(value));
-            default ->
-                questionnaire.questions(q.field()).stream()
-                        .flatMap(each -> each.choice(value).stream())
-                        .map(Questionnaire.Choice::label)
-                        .findFirst()
-                        .orElse(value);
+            default -> label(questionnaire, q.field(), value);
         };
     }
 
-    /** The answers as field and value names, as the questionnaire's conditions read them (blank ones left out). */
-    private static Map<String, String> asValues(Answers a) {
-        Map<String, String> given = new HashMap<>();
-        given.put("role", a.role().name());
-        given.put("relationship", a.relationship().name());
-        given.put("breach", a.breach().name());
-        given.put("disclosure", a.disclosure().name());
-        if (a.readiness() != null) {
-            given.put("readiness", a.readiness().name());
-        }
-        given.put("daysElapsed", Integer.toString(a.daysElapsed()));
-        given.put("stillHappening", Boolean.toString(a.stillHappening()));
-        given.put("happenedBefore", Boolean.toString(a.happenedBefore()));
-        given.put("apologiesMade", Integer.toString(a.apologiesMade()));
-        given.put("othersAffected", Boolean.toString(a.othersAffected()));
-        given.put("contactUnavoidable", Boolean.toString(a.contactUnavoidable()));
-        if (a.theirResponse() != null) {
-            given.put("theirResponse", a.theirResponse().name());
-        }
+    /** A choice's label in the questionnaire, or the value itself. */
+    static String label(Questionnaire questionnaire, String field, String value) {
+        return questionnaire.questions(field).stream()
+                .flatMap(q -> q.choice(value).stream())
+                .map(Questionnaire.Choice::label)
+                .findFirst()
+                .orElse(value);
+    }
+
+    /** The answers by field name, as the questionnaire's conditions read them (blank ones null). */
+    private static Map<String, Object> asValues(Answers a) {
+        Map<String, Object> given = new HashMap<>();
+        given.put("role", a.role());
+        given.put("relationship", a.relationship());
+        given.put("breach", a.breach());
+        given.put("disclosure", a.disclosure());
+        given.put("readiness", a.readiness());
+        given.put("daysElapsed", a.daysElapsed());
+        given.put("stillHappening", a.stillHappening());
+        given.put("happenedBefore", a.happenedBefore());
+        given.put("apologiesMade", a.apologiesMade());
+        given.put("othersAffected", a.othersAffected());
+        given.put("contactUnavoidable", a.contactUnavoidable());
+        given.put("theirResponse", a.theirResponse());
         given.put("safety", a.safety().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         return given;
     }

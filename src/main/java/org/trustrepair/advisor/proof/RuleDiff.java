@@ -22,16 +22,12 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  *
  * <p>The parts, each read on its own: {@link DiffPart} (one thread's share: each situation's changes, grouped),
  * {@link DiffSide} (one rule set's kinds of situation and their plans), {@link KindPlan} (a kind's plan, refilled with
- * a situation's answers), {@link Change} (what differs between two plans). The report: {@link DiffReport}.
+ * a situation's answers), {@link Change} (what differs between two plans). The report: {@link DiffView}.
  */
 public final class RuleDiff {
 
     /** A change and the exact situations (indexes in the space) it applies to. */
-    record Group(Change change, BitSet situations) {
-        long count() {
-            return situations.cardinality();
-        }
-    }
+    record Group(Change change, BitSet situations) {}
 
     /**
      * What the comparison found. {@code evaluatedBefore} and {@code evaluatedAfter}: how many times the engine ran under
@@ -48,16 +44,7 @@ public final class RuleDiff {
             Duration elapsed,
             int threads,
             long evaluatedBefore,
-            long evaluatedAfter) {
-
-        long changedCount() {
-            return changed.cardinality();
-        }
-
-        public boolean same() {
-            return changed.isEmpty();
-        }
-    }
+            long evaluatedAfter) {}
 
     private final int threads;
     private final boolean shortcut;
@@ -97,35 +84,22 @@ public final class RuleDiff {
             throw new IllegalStateException("the answer space is too large to compare: " + space.size());
         }
         long start = System.nanoTime();
-        if (sameEverywhere(before, after)) {
-            return new Result(
-                    before,
-                    after,
-                    space,
-                    new BitSet(),
-                    List.of(),
-                    0,
-                    0,
-                    Duration.ofNanos(System.nanoTime() - start),
-                    threads,
-                    0,
-                    0);
-        }
-        DiffSide old = new DiffSide(
-                before,
-                shortcut ? AlikeSituations.of(before, space, threads, true).orElse(null) : null);
-        DiffSide now = new DiffSide(
-                after,
-                shortcut ? AlikeSituations.of(after, space, threads, true).orElse(null) : null);
-        boolean sameWords = before.questionnaire().equals(after.questionnaire());
-        List<DiffPart.Partial> parts = Parallel.over(
-                space.size(), threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride));
         DiffPart.Partial total = new DiffPart.Partial();
-        parts.forEach(total::merge);
+        if (!sameEverywhere(before, after)) {
+            DiffSide old = new DiffSide(
+                    before,
+                    shortcut ? AlikeSituations.of(before, space, threads, true).orElse(null) : null);
+            DiffSide now = new DiffSide(
+                    after,
+                    shortcut ? AlikeSituations.of(after, space, threads, true).orElse(null) : null);
+            boolean sameWords = before.questionnaire().equals(after.questionnaire());
+            Parallel.over(space.size(), threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride))
+                    .forEach(total::merge);
+        }
         List<Group> groups = total.bySituations.entrySet().stream()
                 .map(e -> new Group(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing((Group g) -> g.change().kind())
-                        .thenComparing(g -> -g.count())
+                        .thenComparing(g -> -g.situations().cardinality())
                         .thenComparing(g -> g.change().text()))
                 .toList();
         return new Result(

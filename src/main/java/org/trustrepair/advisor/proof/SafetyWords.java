@@ -1,11 +1,14 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.SafetyFlag;
 
@@ -19,6 +22,9 @@ final class SafetyWords {
 
     private static final int ALL = 1 << SafetyFlag.values().length;
 
+    /** Groups of sets listed; more are said as the smallest group holding them all. */
+    static final int MAX_GROUPS = 3;
+
     private final Questionnaire questionnaire;
 
     SafetyWords(Questionnaire questionnaire) {
@@ -30,10 +36,12 @@ final class SafetyWords {
         if (flags.isEmpty()) {
             return questionnaire.phrase("safety", Questionnaire.NONE);
         }
-        return and(flags.stream()
-                .sorted()
-                .map(f -> questionnaire.phrase("safety", f.name()))
-                .toList());
+        return DiffWords.join(
+                flags.stream()
+                        .sorted()
+                        .map(f -> questionnaire.phrase("safety", f.name()))
+                        .toList(),
+                "and");
     }
 
     /**
@@ -47,7 +55,7 @@ final class SafetyWords {
         }
         List<String> groups = new ArrayList<>();
         groups(sets, groups);
-        return groups.size() <= Boxes.MAX_SAFETY_SETS ? Boxes.oneOf(groups) : bounds(sets);
+        return groups.size() <= MAX_GROUPS ? DiffWords.join(groups, "or") : bounds(sets);
     }
 
     /**
@@ -56,7 +64,7 @@ final class SafetyWords {
      */
     private void groups(List<Set<SafetyFlag>> sets, List<String> groups) {
         String whole = group(sets);
-        if (whole != null || groups.size() > Boxes.MAX_SAFETY_SETS) {
+        if (whole != null || groups.size() > MAX_GROUPS) {
             groups.add(whole != null ? whole : bounds(sets));
             return;
         }
@@ -108,30 +116,22 @@ final class SafetyWords {
         oneOf.removeAll(always);
         oneOf.removeAll(never);
         Set<Set<SafetyFlag>> in = new HashSet<>(sets);
-        Set<SafetyFlag> leftOutHas = EnumSet.noneOf(SafetyFlag.class);
-        int leftOut = 0;
-        for (int bits = 0; bits < ALL; bits++) {
-            Set<SafetyFlag> s = flags(bits);
-            if (s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s)) {
-                leftOut++;
-                leftOutHas.addAll(s);
-            }
-        }
-        oneOf.removeAll(leftOutHas);
-        boolean atLeastOne =
-                oneOf.size() > 1 && leftOut == 1 << (free - oneOf.size()) && sets.size() == (1 << free) - leftOut;
+        List<Set<SafetyFlag>> leftOut = IntStream.range(0, ALL)
+                .mapToObj(SafetyWords::flags)
+                .filter(s -> s.containsAll(always) && Collections.disjoint(s, never) && !in.contains(s))
+                .toList();
+        leftOut.forEach(oneOf::removeAll);
+        boolean atLeastOne = oneOf.size() > 1
+                && leftOut.size() == 1 << (free - oneOf.size())
+                && sets.size() == (1 << free) - leftOut.size();
         return atLeastOne ? words(always, never, oneOf) : null;
     }
 
     /** Every flag whose bit is set in {@code bits} (bit i for the flag of ordinal i). */
     static Set<SafetyFlag> flags(int bits) {
-        Set<SafetyFlag> flags = EnumSet.noneOf(SafetyFlag.class);
-        for (SafetyFlag f : SafetyFlag.values()) {
-            if ((bits & 1 << f.ordinal()) != 0) {
-                flags.add(f);
-            }
-        }
-        return flags;
+        return Arrays.stream(SafetyFlag.values())
+                .filter(f -> (bits & 1 << f.ordinal()) != 0)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SafetyFlag.class)));
     }
 
     /** The smallest group holding these sets (what all have ticked and none has), for too many groups to list. */
@@ -147,12 +147,12 @@ final class SafetyWords {
         }
         List<String> said = new ArrayList<>();
         if (!always.isEmpty()) {
-            said.add(and(always.stream().map(this::quote).toList()));
+            said.add(DiffWords.join(always.stream().map(this::quote).toList(), "and"));
         }
         if (!oneOf.isEmpty()) {
-            said.add(Boxes.oneOf(oneOf.stream().map(this::quote).toList()));
+            said.add(DiffWords.join(oneOf.stream().map(this::quote).toList(), "or"));
         }
-        String without = Boxes.oneOf(never.stream().map(this::quote).toList());
+        String without = DiffWords.join(never.stream().map(this::quote).toList(), "or");
         if (said.isEmpty()) {
             return never.isEmpty() ? "any answer to the safety questions" : "anything but " + without;
         }
@@ -162,11 +162,5 @@ final class SafetyWords {
 
     private String quote(SafetyFlag f) {
         return "“" + questionnaire.phrase("safety", f.name()) + "”";
-    }
-
-    private static String and(List<String> each) {
-        return each.size() == 1
-                ? each.get(0)
-                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
     }
 }

@@ -1,13 +1,13 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.trustrepair.advisor.advice.Answers;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.Questionnaire.Question;
 import org.trustrepair.advisor.advice.Role;
@@ -29,18 +29,16 @@ final class SpaceWords {
      */
     static List<String> of(AnswerSpace space, Questionnaire questionnaire) {
         List<String> lines = new ArrayList<>();
-        List<String> perRole = new ArrayList<>();
-        for (int role = 0; role < space.roleCount(); role++) {
-            long size = 1;
-            for (int s : space.sizesWithin(role)) {
-                size *= s;
-            }
-            perRole.add(String.format("%,d for “%s”", size, label(questionnaire, "role", Role.values()[role].name())));
-        }
+        String perRole = IntStream.range(0, space.roleCount())
+                .mapToObj(role -> String.format(
+                        "%,d for “%s”",
+                        Arrays.stream(space.sizesWithin(role)).asLongStream().reduce(1, (x, y) -> x * y),
+                        DiffWords.label(questionnaire, "role", Role.values()[role].name())))
+                .collect(Collectors.joining(", "));
         lines.add(String.format(
                 "What a situation is: one combination of answers that the rules tell apart, not a number of people."
                         + " The check tries %,d, which stand for every answer anyone can give: %s.",
-                space.size(), String.join(", ", perRole)));
+                space.size(), perRole));
         List<String> together = new ArrayList<>();
         List<String> unread = new ArrayList<>();
         for (String field : fields(questionnaire)) {
@@ -56,12 +54,13 @@ final class SpaceWords {
                 }
                 asking.add(r);
                 if (space.sizesWithin(role)[d] == 1) {
-                    String question = d == AnswerSpace.SAFETY ? "the safety questions" : text(q.get(), r);
+                    String question = d == AnswerSpace.SAFETY ? "the safety questions" : DiffWords.question(q.get(), r);
                     notRead.computeIfAbsent(question, k -> new ArrayList<>()).add(r);
                 } else {
-                    together(space, questionnaire, role, d)
-                            .ifPresent(words -> grouped.computeIfAbsent(words, k -> new ArrayList<>())
-                                    .add(r));
+                    String words = together(space, questionnaire, role, d);
+                    if (!words.isEmpty()) {
+                        grouped.computeIfAbsent(words, k -> new ArrayList<>()).add(r);
+                    }
                 }
             }
             grouped.forEach((words, roles) -> together.add(words + forWhom(questionnaire, roles, asking)));
@@ -79,54 +78,41 @@ final class SpaceWords {
 
     /** The answers the space varies, in the questionnaire's order (the role, which every line names, left out). */
     private static List<String> fields(Questionnaire questionnaire) {
-        Set<String> fields = new LinkedHashSet<>();
-        questionnaire.questions().forEach(q -> fields.add(q.field()));
-        fields.retainAll(AnswerSpace.DIMENSIONS);
-        fields.remove("role");
-        return List.copyOf(fields);
+        return questionnaire.questions().stream()
+                .map(Question::field)
+                .filter(f -> AnswerSpace.DIMENSIONS.contains(f) && !f.equals("role"))
+                .distinct()
+                .toList();
     }
 
     /** How one role's answers to one question are grouped, in words; empty when each answer is tried on its own. */
-    private static Optional<String> together(AnswerSpace space, Questionnaire questionnaire, int role, int d) {
+    private static String together(AnswerSpace space, Questionnaire questionnaire, int role, int d) {
+        int all = 1 << SafetyFlag.values().length;
+        int groups = space.sizesWithin(role)[d];
         if (d == AnswerSpace.SAFETY) {
-            int all = 1 << SafetyFlag.values().length;
-            int groups = space.sizesWithin(role)[d];
             return groups < all
-                    ? Optional.of(
-                            String.format("the %,d ways to answer the safety questions, in %,d groups", all, groups))
-                    : Optional.empty();
+                    ? String.format("the %,d ways to answer the safety questions, in %,d groups", all, groups)
+                    : "";
         }
-        if (d == AnswerSpace.DAYS || d == AnswerSpace.APOLOGIES) {
-            return Optional.of(ranges(space, questionnaire, role, d));
-        }
-        return alike(space, questionnaire, role, d);
+        return d == AnswerSpace.DAYS || d == AnswerSpace.APOLOGIES
+                ? ranges(space, questionnaire, role, d)
+                : alike(space, questionnaire, role, d);
     }
 
     /** " (for “Someone broke my trust”)" when not every role asked the question has these words; else nothing. */
     private static String forWhom(Questionnaire questionnaire, List<Role> roles, List<Role> asking) {
-        if (roles.size() == asking.size()) {
-            return "";
-        }
-        return " (for "
-                + String.join(
-                        " and ",
-                        roles.stream()
-                                .map(r -> "“" + label(questionnaire, "role", r.name()) + "”")
-                                .toList())
-                + ")";
+        return roles.size() == asking.size()
+                ? ""
+                : roles.stream()
+                        .map(r -> "“" + DiffWords.label(questionnaire, "role", r.name()) + "”")
+                        .collect(Collectors.joining(" and ", " (for ", ")"));
     }
 
     /** The numbers as the groups they are tried in: "0–13, 14–89, 90–364, 365–729 or 730 or more days". */
     private static String ranges(AnswerSpace space, Questionnaire questionnaire, int role, int d) {
-        int max = d == AnswerSpace.DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
-        List<String> groups = new ArrayList<>();
-        for (int v = 0; v < space.sizesWithin(role)[d]; v++) {
-            int[] range = space.range(role, d, v);
-            groups.add(
-                    range[0] == range[1]
-                            ? Integer.toString(range[0])
-                            : range[1] == max ? range[0] + " or more" : range[0] + "–" + range[1]);
-        }
+        List<String> groups = IntStream.range(0, space.sizesWithin(role)[d])
+                .mapToObj(v -> DiffWords.range(d, space.range(role, d, v)))
+                .toList();
         String field = AnswerSpace.DIMENSIONS.get(d);
         String unit = questionnaire.questions(field).stream()
                 .map(q -> q.inReasons().get(Questionnaire.OTHER))
@@ -141,36 +127,19 @@ final class SpaceWords {
      * The answers of a choice tried as one, in the questionnaire's labels ("“Family” and “A friend” alike"); empty
      * when each answer is tried on its own.
      */
-    private static Optional<String> alike(AnswerSpace space, Questionnaire questionnaire, int role, int d) {
+    private static String alike(AnswerSpace space, Questionnaire questionnaire, int role, int d) {
         String field = AnswerSpace.DIMENSIONS.get(d);
-        List<String> groups = new ArrayList<>();
-        for (int v = 0; v < space.sizesWithin(role)[d]; v++) {
-            List<String> values = space.valueWords(role, d, v);
-            if (values.size() > 1) {
-                List<String> labels = values.stream()
-                        .map(value -> "“" + label(questionnaire, field, value) + "”")
-                        .toList();
-                groups.add(String.join(", ", labels.subList(0, labels.size() - 1)) + " and "
-                        + labels.get(labels.size() - 1) + " alike");
-            }
-        }
-        return groups.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", groups));
+        return IntStream.range(0, space.sizesWithin(role)[d])
+                .mapToObj(v -> space.valueWords(role, d, v))
+                .filter(values -> values.size() > 1)
+                .map(values -> values.stream()
+                        .map(value -> "“" + DiffWords.label(questionnaire, field, value) + "”")
+                        .toList())
+                .map(labels -> DiffWords.join(labels, "and") + " alike")
+                .collect(Collectors.joining("; "));
     }
 
     private static boolean askedOf(Question q, Role role) {
         return q.askedWhen().getOrDefault("role", List.of(role.name())).contains(role.name());
-    }
-
-    private static String text(Question q, Role role) {
-        String text = q.worded(role).text().strip();
-        return text.endsWith("?") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String label(Questionnaire questionnaire, String field, String value) {
-        return questionnaire.questions(field).stream()
-                .flatMap(q -> q.choice(value).stream())
-                .map(Questionnaire.Choice::label)
-                .findFirst()
-                .orElse(value);
     }
 }

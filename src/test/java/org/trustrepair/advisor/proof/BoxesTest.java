@@ -11,12 +11,21 @@ import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /** A set of situations is said as a few boxes of answers that hold exactly that set. */
 class BoxesTest {
 
-    private final AnswerSpace space = AnswerSpace.of(RulesFolder.fixture());
+    private static final RuleSet RULES = RulesFolder.fixture();
+    private final AnswerSpace space = AnswerSpace.of(RULES);
     private final Boxes boxes = new Boxes(space);
+    private final DiffWords words = new DiffWords(RULES.questionnaire(), space, RulesRead.safetyFlagClasses(RULES));
+
+    /** A box as the report says where a change applies. */
+    private String line(Boxes.Box box) {
+        List<String> parts = words.where(box);
+        return parts.isEmpty() ? "every situation" : String.join("; ", parts);
+    }
 
     private BitSet where(Predicate<Answers> test) {
         BitSet set = new BitSet();
@@ -56,7 +65,10 @@ class BoxesTest {
         List<Boxes.Box> found = boxes.of(set);
 
         assertThat(found).hasSize(1);
-        assertThat(boxes.line(found.get(0))).isEqualTo("role BROKE_TRUST and apologiesMade 2 or more and safety none");
+        assertThat(line(found.get(0)))
+                .isEqualTo(
+                        "Which describes you: I broke someone's trust; How many times have you apologized for it so far:"
+                                + " 2 or more apologies; Safety questions: no safety concern");
         assertExact(set, found);
     }
 
@@ -71,9 +83,11 @@ class BoxesTest {
 
         assertThat(found).hasSize(1);
         // only the person who broke trust is asked how many apologies they made
-        assertThat(boxes.line(found.get(0)))
-                .isEqualTo("role BROKE_TRUST and relationship FAMILY or FRIENDSHIP and daysElapsed 14–364 and "
-                        + "apologiesMade 2 or more");
+        assertThat(line(found.get(0)))
+                .isEqualTo(
+                        "Which describes you: I broke someone's trust; What is the relationship: Family or A friend;"
+                                + " How many days ago did they find out: 14–364 days (“If they do not know yet, count from when it"
+                                + " happened or stopped.”); How many times have you apologized for it so far: 2 or more apologies");
         assertExact(set, found);
     }
 
@@ -87,11 +101,13 @@ class BoxesTest {
         assertExact(set, found);
         assertThat(found).hasSizeLessThanOrEqualTo(3);
         // the hurt party's readiness is always blank, and so is readiness when the other person does not know
-        assertThat(found.stream().map(boxes::line))
+        assertThat(found.stream().map(this::line))
                 .contains(
-                        "role BROKE_TRUST and readiness NEEDS_SPACE and disclosure PARTLY_DISCLOSED, CONFESSED or "
-                                + "DISCOVERED and apologiesMade 1",
-                        "role WAS_HURT");
+                        "Which describes you: I broke someone's trust; How much do they know, and how did they learn it:"
+                                + " They know part of it, I told them everything myself or They found out (or were told"
+                                + " by someone else); Where does the other person stand now: They are hurt or angry and"
+                                + " not ready to talk; How many times have you apologized for it so far: 1 apology",
+                        "Which describes you: Someone broke my trust");
     }
 
     @Test
@@ -102,6 +118,6 @@ class BoxesTest {
         List<Boxes.Box> found = boxes.of(all);
 
         assertThat(found).hasSize(1);
-        assertThat(boxes.line(found.get(0))).isEqualTo("every situation");
+        assertThat(line(found.get(0))).isEqualTo("every situation");
     }
 }

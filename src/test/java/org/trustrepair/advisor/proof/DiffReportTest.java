@@ -41,7 +41,7 @@ class DiffReportTest {
                 "rule \"Leave one door open, and step back\"");
         RuleDiff.Result diff = new RuleDiff(2, true, STRIDE)
                 .compare(RulesFolder.fixture(), new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(edited)));
-        view = DiffReport.view(diff, "rules", "edited");
+        view = DiffView.of(diff, "rules", "edited");
     }
 
     @Test
@@ -55,10 +55,10 @@ class DiffReportTest {
 
     @Test
     void eachChangeShowsOnlyTheWordsThatDiffer() {
-        String text = DiffReport.text(view);
+        String text = view.text();
         try {
             java.nio.file.Files.writeString(Path.of("/tmp/words.txt"), text);
-            java.nio.file.Files.writeString(Path.of("/tmp/words.html"), DiffReport.html(view));
+            java.nio.file.Files.writeString(Path.of("/tmp/words.html"), view.html());
         } catch (IOException e) {
             throw new RuntimeException(e);
         }
@@ -77,7 +77,7 @@ class DiffReportTest {
 
     @Test
     void thePageIsATemplateWithTheBatchReportsChartsAndEscapesTheRulesWords() {
-        String html = DiffReport.html(view);
+        String html = view.html();
 
         assertThat(html)
                 .startsWith("<!DOCTYPE html>")
@@ -95,7 +95,7 @@ class DiffReportTest {
 
     @Test
     void countsHaveTheirPluralRight() {
-        assertThat(DiffReport.text(view))
+        assertThat(view.text())
                 .doesNotContainPattern("\\b1 situations\\b")
                 .doesNotContainPattern("\\b(\\d{2,}|[02-9]) situation\\b")
                 .containsPattern("\\([\\d,]+ situations\\)");

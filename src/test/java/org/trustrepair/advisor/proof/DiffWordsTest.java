@@ -26,6 +26,8 @@ class DiffWordsTest {
     private static final DiffWords WORDS =
             new DiffWords(RULES.questionnaire(), SPACE, RulesRead.safetyFlagClasses(RULES));
 
+    private static final SafetyWords SAFETY = new SafetyWords(RULES.questionnaire());
+
     /** An enum code (NEEDS_SPACE, BROKE_TRUST) or a blank, which a counsellor should never read. */
     private static final String CODE = ".*\\b([A-Z]+_[A-Z_]+|null|blank)\\b.*";
 
@@ -49,7 +51,7 @@ class DiffWordsTest {
                     null,
                     Set.of());
 
-            List<String> lines = WORDS.situation(a);
+            List<String> lines = DiffWords.situation(RULES.questionnaire(), a);
 
             assertThat(lines)
                     .startsWith("Which describes you: I broke someone's trust")
@@ -68,7 +70,7 @@ class DiffWordsTest {
             Answers hurt = SPACE.get(SPACE.size() - 1);
             assertThat(hurt.role()).isEqualTo(Role.WAS_HURT);
 
-            List<String> lines = WORDS.situation(hurt);
+            List<String> lines = DiffWords.situation(RULES.questionnaire(), hurt);
 
             assertThat(lines)
                     .contains("Which describes you: Someone broke my trust")
@@ -84,7 +86,7 @@ class DiffWordsTest {
         void leavesOutWhereTheyStandWhenTheOtherPersonDoesNotKnow() {
             Answers a = relativeTenDaysAgo(null, Disclosure.UNDISCLOSED);
 
-            assertThat(WORDS.situation(a))
+            assertThat(DiffWords.situation(RULES.questionnaire(), a))
                     .contains("How much do they know, and how did they learn it: They do not know")
                     .noneMatch(l -> l.startsWith("Where does the other person stand"));
         }
@@ -96,8 +98,10 @@ class DiffWordsTest {
             Answers a = relativeTenDaysAgo(null, Disclosure.UNDISCLOSED);
             Answers known = relativeTenDaysAgo(Readiness.UNDECIDED, Disclosure.CONFESSED);
 
-            assertThat(WORDS.situation(a)).contains("How many days ago did they find out: 10 days" + untold);
-            assertThat(WORDS.situation(known)).contains("How many days ago did they find out: 10 days");
+            assertThat(DiffWords.situation(RULES.questionnaire(), a))
+                    .contains("How many days ago did they find out: 10 days" + untold);
+            assertThat(DiffWords.situation(RULES.questionnaire(), known))
+                    .contains("How many days ago did they find out: 10 days");
 
             Boxes boxes = new Boxes(SPACE);
             java.util.BitSet untoldRecently = new java.util.BitSet();
@@ -107,7 +111,7 @@ class DiffWordsTest {
                     untoldRecently.set(i);
                 }
             }
-            assertThat(boxes.words(boxes.of(untoldRecently).get(0), WORDS))
+            assertThat(WORDS.where(boxes.of(untoldRecently).get(0)))
                     .containsExactly(
                             "Which describes you: I broke someone's trust",
                             "How much do they know, and how did they learn it: They do not know",
@@ -120,11 +124,11 @@ class DiffWordsTest {
 
         @Test
         void areNamedAsAPersonWould() {
-            assertThat(WORDS.safety(Set.of())).isEqualTo("no safety concern");
-            assertThat(WORDS.safety(EnumSet.of(SafetyFlag.THEY_FEAR_ME))).isEqualTo("they are afraid of you");
-            assertThat(WORDS.safety(EnumSet.of(SafetyFlag.MY_SELF_HARM, SafetyFlag.THEY_FEAR_ME)))
+            assertThat(SAFETY.of(Set.of())).isEqualTo("no safety concern");
+            assertThat(SAFETY.of(EnumSet.of(SafetyFlag.THEY_FEAR_ME))).isEqualTo("they are afraid of you");
+            assertThat(SAFETY.of(EnumSet.of(SafetyFlag.MY_SELF_HARM, SafetyFlag.THEY_FEAR_ME)))
                     .isEqualTo("they are afraid of you and you have had thoughts of self-harm");
-            assertThat(WORDS.safety(
+            assertThat(SAFETY.of(
                             EnumSet.of(SafetyFlag.I_FEAR_THEM, SafetyFlag.THEY_FEAR_ME, SafetyFlag.ORDER_AGAINST_ME)))
                     .isEqualTo("they are afraid of you, you are afraid of them and there is an order against you");
         }
@@ -143,7 +147,7 @@ class DiffWordsTest {
                 (either ? selfHarm : noSelfHarm).set(v);
                 concern.set(v, !flags.isEmpty());
             }
-            assertThat(selfHarm.cardinality()).isGreaterThan(Boxes.MAX_SAFETY_SETS);
+            assertThat(selfHarm.cardinality()).isGreaterThan(SafetyWords.MAX_GROUPS);
 
             assertThat(WORDS.safety(0, selfHarm))
                     .isEqualTo("“you have had thoughts of self-harm” or “they have spoken of self-harm”, whatever else"
@@ -163,7 +167,7 @@ class DiffWordsTest {
                 }
             }
 
-            List<String> words = boxes.words(boxes.of(safe).get(0), WORDS);
+            List<String> words = WORDS.where(boxes.of(safe).get(0));
 
             assertThat(words)
                     .containsExactly(

@@ -74,7 +74,7 @@ class RuleDiffShortcutTest {
         }
         assertThat(alike.errorsBefore()).isEqualTo(every.errorsBefore());
         assertThat(alike.errorsAfter()).isEqualTo(every.errorsAfter());
-        assertThat(DiffReport.text(DiffReport.view(alike, "rules", "edited")))
+        assertThat(DiffView.of(alike, "rules", "edited").text())
                 .containsPattern("The rules were run for [\\d,]+ of them under the old rules and [\\d,]+ under the new")
                 .doesNotContain("The engine");
         return alike;
@@ -83,8 +83,8 @@ class RuleDiffShortcutTest {
     /** Each group's change and how many situations it covers, in the report's order. */
     private static List<String> counts(RuleDiff.Result r) {
         List<String> counts = new ArrayList<>();
-        counts.add("changed: " + r.changedCount());
-        r.groups().forEach(g -> counts.add(g.change() + ": " + g.count()));
+        counts.add("changed: " + r.changed().cardinality());
+        r.groups().forEach(g -> counts.add(g.change() + ": " + g.situations().cardinality()));
         return counts;
     }
 
@@ -99,7 +99,7 @@ class RuleDiffShortcutTest {
 
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
-        assertThat(diff.changedCount()).isPositive();
+        assertThat(diff.changed().cardinality()).isPositive();
         assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(Change.Kind.STEP_ADDED);
     }
 
@@ -154,8 +154,8 @@ class RuleDiffShortcutTest {
 
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
-        assertThat(diff.changedCount()).isPositive();
-        assertThat(DiffReport.text(DiffReport.view(diff, "rules", "edited")))
+        assertThat(diff.changed().cardinality()).isPositive();
+        assertThat(DiffView.of(diff, "rules", "edited").text())
                 .as("new words for the same advice are told apart from different advice")
                 .containsPattern("\nDifferent advice: 0 situations of [\\d,]+ \\(0 %\\)\\.\nSame advice, new words:"
                         + " [\\d,]+ more situations\\.");

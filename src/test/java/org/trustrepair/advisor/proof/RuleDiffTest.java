@@ -105,9 +105,9 @@ class RuleDiffTest {
         long sampled = sampledAgreeing(before, after, space, diff.changed());
         assertThat(space.apologies()).contains(2, 3);
         assertThat(sampled).isPositive();
-        long differ = diff.changedCount();
+        long differ = diff.changed().cardinality();
 
-        String text = DiffReport.text(DiffReport.view(diff, "rules", "edited"));
+        String text = DiffView.of(diff, "rules", "edited").text();
         assertThat(diff.groups())
                 .extracting(g -> g.change().text())
                 .containsExactly("step act-instead-of-apologizing no longer given");
@@ -126,7 +126,7 @@ class RuleDiffTest {
                 .contains("for example:\n      Which describes you: I broke someone's trust\n")
                 .contains("      How many times have you apologized for it so far: 2 apologies\n")
                 .doesNotContainPattern("\\b(BROKE_TRUST|ROMANTIC|NEEDS_SPACE|null|blank|apologiesMade)\\b");
-        assertThat(diff.groups().get(0).count()).isEqualTo(differ);
+        assertThat(diff.groups().get(0).situations().cardinality()).isEqualTo(differ);
     }
 
     @Test
