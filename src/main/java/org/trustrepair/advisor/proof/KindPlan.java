@@ -109,7 +109,8 @@ record KindPlan(AdvicePlan plan, List<String> classifiedBy, boolean refills) {
                     && was.reason().equals(is.reason())
                     && (sameWords || was.reason().indexOf('{') < 0);
         };
-        return IntStream.range(0, b.classifiedBy().size())
+        return b.classifiedBy().size() == a.classifiedBy().size()
+                && IntStream.range(0, b.classifiedBy().size())
                         .allMatch(i -> same.test(
                                 b.classifiedBy().get(i), a.classifiedBy().get(i)))
                 && inBoth(b.plan().steps(), a.plan().steps(), Step::id, Step::rule, same)
