@@ -102,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         // the report comes at the end: say now that the wait is expected, and how long it may be
         err.println("advisor check: compiling the rules, running the samples, then trying every situation against"
-                + " the guardrails. This takes a few minutes; after an edit of words only, well under a minute.");
+                + " the guardrails. This takes a minute or more; after an edit of words only, well under a minute.");
         err.flush();
         RuleCheck.Outcome outcome =
                 new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
