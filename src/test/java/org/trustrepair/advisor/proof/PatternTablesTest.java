@@ -8,13 +8,13 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * The tables of which situation patterns hold are made once for each set of safety flags a group's patterns can tell
- * apart, and copied for the sets they cannot: the same tables as trying every set, on the repository's rules.
+ * apart, and copied for the sets they cannot: the same tables as trying every set, on the test rules (a copy of the rules, with safety conditions of every form they use).
  */
 class PatternTablesTest {
 
     @Test
     void setsOfFlagsAPatternCannotTellApartShareTheirEntries() {
-        RuleSet rules = RulesFolder.ruleSet();
+        RuleSet rules = RulesFolder.fixture();
         AnswerSpace space = AnswerSpace.of(rules);
         SameFirings firings = RulesRead.sameFirings(rules).firings().orElseThrow();
 
