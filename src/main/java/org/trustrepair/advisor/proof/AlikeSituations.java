@@ -117,11 +117,7 @@ final class AlikeSituations {
         }
     }
 
-    /** A guardrail's answer conditions are remembered per combination of the answers they read, up to this many. */
-    private static final long MOST_REMEMBERED = 1 << 24;
-
     private final SameFirings firings;
-    private final AnswerSpace space;
     private final PatternTables tables;
     private final boolean keepPlans;
 
@@ -134,38 +130,12 @@ final class AlikeSituations {
     private final Interner<Object> shared = Interner.newStrongInterner();
 
     private final List<Guardrail> guardrails;
-    /** By guardrail: the dimensions its answer conditions read (role aside: {@link #applies} is kept by role). */
-    private final int[][] whenDims;
-    /**
-     * By role index and guardrail: whether its answer conditions hold, by combination of the values of
-     * {@link #whenDims} (0 not known yet, 1 no, 2 yes); null where there are too many combinations to keep. Threads
-     * may both work one out: they write the same value.
-     */
-    private final byte[][][] applies;
 
-    private AlikeSituations(
-            SameFirings firings, Guardrails guardrails, AnswerSpace space, PatternTables tables, boolean keepPlans) {
+    private AlikeSituations(SameFirings firings, Guardrails guardrails, PatternTables tables, boolean keepPlans) {
         this.keepPlans = keepPlans;
         this.firings = firings;
         this.guardrails = guardrails.all();
-        this.space = space;
         this.tables = tables;
-        this.whenDims = this.guardrails.stream()
-                .map(g -> Arrays.stream(AnswerSpace.dimensionsOf(g.when().answersRead()))
-                        .filter(d -> d != AnswerSpace.ROLE)
-                        .toArray())
-                .toArray(int[][]::new);
-        this.applies = new byte[space.roleCount()][whenDims.length][];
-        for (int role = 0; role < space.roleCount(); role++) {
-            int[] sizes = space.sizesWithin(role);
-            for (int g = 0; g < whenDims.length; g++) {
-                long combinations = 1;
-                for (int d : whenDims[g]) {
-                    combinations *= sizes[d];
-                }
-                applies[role][g] = combinations <= MOST_REMEMBERED ? new byte[(int) combinations] : null;
-            }
-        }
     }
 
     /**
@@ -181,8 +151,9 @@ final class AlikeSituations {
             return Optional.empty();
         }
         SameFirings firings = analysed.get();
-        return PatternTables.of(firings, space, threads)
-                .map(tables -> new AlikeSituations(firings, Guardrails.of(rules), space, tables, keepPlans));
+        Guardrails guardrails = Guardrails.of(rules);
+        return PatternTables.of(firings, guardrails.all(), space, threads)
+                .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans));
     }
 
     /** The plan a kind keeps: none in a sweep, the plan without its answers' words in a diff, shared. */
@@ -222,15 +193,15 @@ final class AlikeSituations {
         private BitSet lastClosure;
 
         /**
-         * The guardrails' verdicts on situation {@code index} (the one last given to {@link #holding}), which fires
-         * these rules, in file order (null where it holds), or null when all hold: a guardrail is broken where the plan
-         * breaks its promise and its conditions hold for the situation's answers.
+         * The guardrails' verdicts on a situation with these bits ({@link PatternTables}), which fires these rules, in
+         * file order (null where it holds), or null when all hold: a guardrail is broken where the plan breaks its
+         * promise and its conditions hold for the situation's answers.
          */
-        String[] problems(SameRules rules, long index) {
+        String[] problems(SameRules rules, BitSet holding) {
             String[] problems = null;
             for (int i = 0; i < rules.suspects.length; i++) {
                 int g = rules.suspects[i];
-                if (applies(g, index)) {
+                if (holding.get(firings.patterns() + g)) {
                     if (problems == null) {
                         problems = new String[guardrails.size()];
                     }
@@ -240,30 +211,14 @@ final class AlikeSituations {
             return problems;
         }
 
-        private boolean applies(int g, long index) {
-            int[] coords = patterns.coordinates();
-            int role = coords[AnswerSpace.ROLE];
-            byte[] known = applies[role][g];
-            if (known == null) {
-                return guardrails.get(g).when().holdsForAnswers(space.get(index));
-            }
-            int[] sizes = space.sizesWithin(role);
-            int combination = 0;
-            for (int d : whenDims[g]) {
-                combination = combination * sizes[d] + coords[d];
-            }
-            if (known[combination] == 0) {
-                known[combination] = guardrails.get(g).when().holdsForAnswers(space.get(index)) ? (byte) 2 : 1;
-            }
-            return known[combination] == 2;
-        }
-
-        /**
-         * The situation patterns that hold for situation {@code index} ({@link PatternTables.Reader#holding}): valid
-         * until the next call.
-         */
+        /** The bits of situation {@code index} ({@link PatternTables.Reader#holding}): valid until the next call. */
         BitSet holding(long index) {
             return patterns.holding(index);
+        }
+
+        /** The situations of run {@code run}, in classes with the same bits ({@link PatternTables.Run}). */
+        PatternTables.Run run(long run) {
+            return patterns.run(run);
         }
 
         /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -17,37 +17,75 @@ import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
- * Which of the rules' {@code Situation( … )} patterns ({@link SameFirings}) hold for each situation of a space, read
- * from tables made once with the engine. The patterns fall into groups by the answers they read; for each role and
- * group, the table gives the group's patterns that hold for every combination of the values of those answers (each
- * combination evaluated by the engine's probe, {@link SituationProbe}). A situation's patterns are then
- * the union of one entry per group.
+ * Which of the rules' {@code Situation( … )} patterns ({@link SameFirings}) hold for each situation of a space, and
+ * which of the guardrails' conditions on answers, read from tables made once. The patterns fall into groups by the
+ * answers they read; for each role and group, the table gives the group's patterns that hold for every combination of
+ * the values of those answers (each combination evaluated by the engine's probe, {@link SituationProbe}). Each
+ * guardrail's conditions on answers have a table of their own, evaluated in Java: bit {@code patterns + g} holds when
+ * guardrail {@code g}'s conditions hold. A situation's bits are the union of one entry per table.
+ *
+ * <p>Situations come in runs that differ only in their safety flags (the last of the answers an index is made of).
+ * Within a run, the sets of flags fall into classes that get the same bits ({@link Run}); two runs whose tables that
+ * read the flags give the same entries for every set of flags share their classes, which are worked out once.
  */
 final class PatternTables {
 
+    /** The most entries one guardrail's table may have; a guardrail that reads more answers stops the shortcut. */
+    private static final long MOST_ENTRIES = 1 << 24;
+
     private final AnswerSpace space;
-    /** Each group's dimensions (in {@link AnswerSpace#DIMENSIONS} order). */
+    /** Each table's dimensions (in {@link AnswerSpace#DIMENSIONS} order): the pattern groups', then the guardrails'. */
     private final int[][] groupDims;
-    /** By role index, group and combination of the group's value indexes: the patterns of the group that hold. */
+    /** By role index, table and combination of the table's value indexes: the bits that hold. */
     private final BitSet[][][] tables;
+    /**
+     * By role index and table that reads the safety flags, for each combination whose flags are the first set: a
+     * number for the entries of the run of sets of flags that starts there (equal numbers, equal entries).
+     */
+    private final int[][][] slices;
 
     private PatternTables(AnswerSpace space, int[][] groupDims, BitSet[][][] tables) {
         this.space = space;
         this.groupDims = groupDims;
         this.tables = tables;
+        this.slices = new int[tables.length][groupDims.length][];
+        Map<List<BitSet>, Integer> numbers = new HashMap<>();
+        int sets = space.safetySetCount();
+        for (int role = 0; role < tables.length; role++) {
+            int[] sizes = space.sizesWithin(role);
+            for (int g = 0; g < groupDims.length; g++) {
+                int place = safetyPlace(groupDims[g], sizes);
+                if (place == 0) {
+                    continue;
+                }
+                BitSet[] table = tables[role][g];
+                int[] numbered = new int[table.length];
+                for (int first = 0; first < table.length; first++) {
+                    if (first / place % sets == 0) {
+                        List<BitSet> slice = new ArrayList<>(sets);
+                        for (int s = 0; s < sets; s++) {
+                            slice.add(table[first + s * place]);
+                        }
+                        numbered[first] = numbers.computeIfAbsent(slice, k -> numbers.size());
+                    }
+                }
+                slices[role][g] = numbered;
+            }
+        }
     }
 
-    /** The tables for these patterns over this space, made on {@code threads} threads; empty if a pattern reads an
-     * answer the space does not vary. */
-    static Optional<PatternTables> of(SameFirings firings, AnswerSpace space, int threads) {
-        return of(firings, space, threads, true);
+    /** The tables for these patterns and guardrails over this space, made on {@code threads} threads; empty if a
+     * pattern reads an answer the space does not vary, or a guardrail too many. */
+    static Optional<PatternTables> of(SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads) {
+        return of(firings, guardrails, space, threads, true);
     }
 
     /**
      * As above; with {@code alike} false every set of safety flags is tried for every group (for comparing: the
      * tables must be the same).
      */
-    static Optional<PatternTables> of(SameFirings firings, AnswerSpace space, int threads, boolean alike) {
+    static Optional<PatternTables> of(
+            SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads, boolean alike) {
         Map<List<Integer>, BitSet> groups = new LinkedHashMap<>();
         for (int p = 0; p < firings.patterns(); p++) {
             if (!AnswerSpace.DIMENSIONS.containsAll(firings.answersRead(p))) {
@@ -58,12 +96,25 @@ final class PatternTables {
                     .toList();
             groups.computeIfAbsent(dims, k -> new BitSet()).set(p);
         }
-        int[][] groupDims = groups.keySet().stream()
-                .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
         List<BitSet> groupPatterns = new ArrayList<>(groups.values());
+        int patternGroups = groupPatterns.size();
+        int[][] groupDims = Stream.concat(
+                        groups.keySet().stream()
+                                .map(g -> g.stream().mapToInt(Integer::intValue).toArray()),
+                        guardrails.stream()
+                                .map(g -> AnswerSpace.dimensionsOf(g.when().answersRead())))
+                .toArray(int[][]::new);
+        for (int role = 0; role < space.roleCount(); role++) {
+            for (int[] dims : groupDims) {
+                if (combinations(dims, space.sizesWithin(role)) > MOST_ENTRIES) {
+                    return Optional.empty();
+                }
+            }
+        }
         int groupCount = groupDims.length;
-        int[][] alikeSets = alike ? alikeSafety(firings, space, groupDims, groupPatterns) : new int[groupDims.length][];
+        int[][] alikeSets = alike
+                ? alikeSafety(firings, space, Arrays.copyOf(groupDims, patternGroups), groupPatterns)
+                : new int[patternGroups][];
         BitSet[][][] tables = new BitSet[space.roleCount()][groupCount][];
         Parallel.over((long) space.roleCount() * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
             final SituationProbe probe = new SituationProbe(firings);
@@ -75,12 +126,13 @@ final class PatternTables {
                 int g = (int) (task % groupCount);
                 int[] sizes = space.sizesWithin(role);
                 int[] dims = groupDims[g];
-                BitSet[] table = new BitSet[combinations(dims, sizes)];
+                BitSet[] table = new BitSet[(int) combinations(dims, sizes)];
                 // how far apart two combinations that differ by one in the safety flags' value index are
-                int safetyPlace = 1;
-                for (int i = dims.length - 1; i >= 0 && dims[i] != AnswerSpace.SAFETY; i--) {
-                    safetyPlace *= sizes[dims[i]];
-                }
+                int safetyPlace = safetyPlace(dims, sizes);
+                // a guardrail's table holds one of two entries: its bit, or none
+                BitSet yes = new BitSet();
+                yes.set(firings.patterns() + g - patternGroups);
+                BitSet no = new BitSet();
                 Arrays.fill(coords, 0);
                 for (int combination = 0; combination < table.length; combination++) {
                     int rest = combination;
@@ -89,14 +141,17 @@ final class PatternTables {
                         rest /= sizes[dims[i]];
                     }
                     int safety = coords[AnswerSpace.SAFETY];
-                    if (alikeSets[g] != null && alikeSets[g][safety] != safety) {
+                    if (g >= patternGroups) {
+                        Condition when = guardrails.get(g - patternGroups).when();
+                        table[combination] = when.holdsForAnswers(space.at(role, coords)) ? yes : no;
+                    } else if (alikeSets[g] != null && alikeSets[g][safety] != safety) {
                         // an earlier set of flags that these patterns cannot tell apart from this one: its entry
                         table[combination] = table[combination - (safety - alikeSets[g][safety]) * safetyPlace];
-                        continue;
+                    } else {
+                        BitSet holding = probe.holding(space.at(role, coords));
+                        holding.and(groupPatterns.get(g));
+                        table[combination] = holding;
                     }
-                    BitSet holding = probe.holding(space.at(role, coords));
-                    holding.and(groupPatterns.get(g));
-                    table[combination] = holding;
                 }
                 tables[role][g] = table;
             }
@@ -113,7 +168,6 @@ final class PatternTables {
         });
         return Optional.of(new PatternTables(space, groupDims, tables));
     }
-
     /**
      * For each group whose patterns read the safety flags, by value index of the flags: the first set of flags its
      * patterns' conditions on the flags cannot tell apart from this one ({@link SafetyClasses#conditions}, evaluated by
@@ -164,12 +218,21 @@ final class PatternTables {
         return alike;
     }
 
-    private static int combinations(int[] dims, int[] sizes) {
-        int combinations = 1;
+    private static long combinations(int[] dims, int[] sizes) {
+        long combinations = 1;
         for (int d : dims) {
             combinations *= sizes[d];
         }
         return combinations;
+    }
+
+    /** How far apart two combinations of these dimensions that differ by one set of safety flags are; 0 if none. */
+    private static int safetyPlace(int[] dims, int[] sizes) {
+        int place = 0;
+        for (int d : dims) {
+            place = d == AnswerSpace.SAFETY ? 1 : place * sizes[d];
+        }
+        return place;
     }
 
     /** Whether these tables say the same as another's, entry by entry. */
@@ -182,74 +245,122 @@ final class PatternTables {
     }
 
     /**
-     * One thread's reading of the tables. Situations come in runs that differ only in their safety flags (the last of
-     * the answers an index is made of): the patterns of the groups that do not read them are looked up once per run
-     * ({@link #base}), and those of the groups that do, for each situation.
+     * The situations of one run (the same answers but their safety flags), in classes with the same bits: for each
+     * class its bits, its first set of flags and how many sets it has; and the class of each set of flags.
+     */
+    record Run(BitSet[] bits, int[] first, int[] size, int[] classOf) {
+        int classes() {
+            return bits.length;
+        }
+    }
+
+    /**
+     * One thread's reading of the tables, a run at a time: the tables that do not read the safety flags are looked up
+     * once per run, and the classes of the flags are worked out once for each combination of the entries of those
+     * that do (at most {@link #REMEMBERED} combinations are kept, then they are worked out anew).
      */
     final class Reader {
-        /** The value indexes of the situation read last. */
+        private static final int REMEMBERED = 4096;
+        /** The value indexes of the run read last (its safety flags: the first set). */
         private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
-        /** The groups whose patterns read the safety flags. */
-        private final int[] safetyGroups = IntStream.range(0, groupDims.length)
-                .filter(g -> Arrays.stream(groupDims[g]).anyMatch(d -> d == AnswerSpace.SAFETY))
-                .toArray();
-        /** For each of those groups: its combination in this run, with no flag set; and the place of the flags in it. */
-        private final int[] withoutSafety = new int[safetyGroups.length];
+        /** The classes of the sets of flags, by the numbers of the entries of the tables that read them. */
+        private final Map<Slices, Run> classes = new HashMap<>();
 
-        private final int[] safetyPlace = new int[safetyGroups.length];
-        /** Which run the last situation read was in; the patterns of the groups that do not read the flags there. */
         private long lastRun = -1;
+        private Run last;
 
-        private final BitSet base = new BitSet();
-        private final BitSet current = new BitSet();
-
-        /** The situation patterns that hold for situation {@code index}; the set is reused: valid until the next call. */
+        /** The bits of situation {@code index}: valid until the next call. */
         BitSet holding(long index) {
-            int flagSets = space.safetySetCount();
-            long run = index / flagSets;
-            if (run != lastRun) {
-                lastRun = run;
-                startRun(index);
-            }
-            int safety = (int) (index % flagSets);
-            coords[AnswerSpace.SAFETY] = safety;
-            BitSet[][] byGroup = tables[coords[AnswerSpace.ROLE]];
-            current.clear();
-            current.or(base);
-            for (int i = 0; i < safetyGroups.length; i++) {
-                current.or(byGroup[safetyGroups[i]][withoutSafety[i] + safety * safetyPlace[i]]);
-            }
-            return current;
+            int sets = space.safetySetCount();
+            Run run = run(index / sets);
+            return run.bits()[run.classOf()[(int) (index % sets)]];
         }
 
-        /** The value indexes of the situation last given to {@link #holding} (read only). */
-        int[] coordinates() {
-            return coords;
-        }
-
-        /** Reads the answers of situation {@code index} but its safety flags, and the patterns they decide alone. */
-        private void startRun(long index) {
-            space.coordinates(index, coords);
-            coords[AnswerSpace.SAFETY] = 0;
+        /** The run numbered {@code run} (situations {@code run * sets} to {@code run * sets + sets - 1}). */
+        Run run(long run) {
+            if (run == lastRun) {
+                return last;
+            }
+            lastRun = run;
+            int sets = space.safetySetCount();
+            space.coordinates(run * sets, coords);
             int role = coords[AnswerSpace.ROLE];
             int[] sizes = space.sizesWithin(role);
-            base.clear();
-            int s = 0;
+            BitSet base = new BitSet();
+            List<Integer> readingFlags = new ArrayList<>();
+            int[] numbers = new int[groupDims.length];
+            int[] firsts = new int[groupDims.length];
             for (int g = 0; g < groupDims.length; g++) {
                 int combination = 0;
-                int place = 0;
                 for (int d : groupDims[g]) {
                     combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
-                    place = d == AnswerSpace.SAFETY ? 1 : place * sizes[d];
                 }
-                if (place == 0) {
+                if (slices[role][g] == null) {
                     base.or(tables[role][g][combination]);
                 } else {
-                    withoutSafety[s] = combination;
-                    safetyPlace[s] = place;
-                    s++;
+                    numbers[readingFlags.size()] = slices[role][g][combination];
+                    firsts[readingFlags.size()] = combination;
+                    readingFlags.add(g);
                 }
             }
+            Slices key = new Slices(role, Arrays.copyOf(numbers, readingFlags.size()));
+            Run flags = classes.get(key);
+            if (flags == null) {
+                flags = classesOfFlags(role, readingFlags, firsts, sizes);
+                if (classes.size() >= REMEMBERED) {
+                    classes.clear();
+                }
+                classes.put(key, flags);
+            }
+            BitSet[] bits = new BitSet[flags.classes()];
+            for (int c = 0; c < bits.length; c++) {
+                bits[c] = (BitSet) flags.bits()[c].clone();
+                bits[c].or(base);
+            }
+            last = new Run(bits, flags.first(), flags.size(), flags.classOf());
+            return last;
+        }
+
+        /** The classes of the sets of flags for these entries of the tables that read them (bits of those only). */
+        private Run classesOfFlags(int role, List<Integer> readingFlags, int[] firsts, int[] sizes) {
+            int sets = space.safetySetCount();
+            Map<BitSet, Integer> classOfBits = new LinkedHashMap<>();
+            List<Integer> first = new ArrayList<>();
+            List<Integer> size = new ArrayList<>();
+            int[] classOf = new int[sets];
+            for (int s = 0; s < sets; s++) {
+                BitSet bits = new BitSet();
+                for (int i = 0; i < readingFlags.size(); i++) {
+                    int g = readingFlags.get(i);
+                    bits.or(tables[role][g][firsts[i] + s * safetyPlace(groupDims[g], sizes)]);
+                }
+                Integer c = classOfBits.putIfAbsent(bits, classOfBits.size());
+                if (c == null) {
+                    c = first.size();
+                    first.add(s);
+                    size.add(0);
+                }
+                size.set(c, size.get(c) + 1);
+                classOf[s] = c;
+            }
+            return new Run(
+                    classOfBits.keySet().toArray(BitSet[]::new),
+                    first.stream().mapToInt(Integer::intValue).toArray(),
+                    size.stream().mapToInt(Integer::intValue).toArray(),
+                    classOf);
+        }
+    }
+
+    /** A role and the numbers of the entries its tables that read the safety flags give a run: its classes' key. */
+    private record Slices(int role, int[] numbers) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Slices s && s.role == role && Arrays.equals(s.numbers, numbers);
+        }
+
+        @Override
+        public int hashCode() {
+            return role * 31 + Arrays.hashCode(numbers);
         }
     }
 

@@ -150,46 +150,82 @@ public final class Sweep {
 
     private Result sweep(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
         long start = System.nanoTime();
-        List<Partial> parts = Parallel.over(space.size(), threads, "guardrail-sweep", () -> new Parallel.Part<>() {
-            final Partial partial = new Partial();
-            final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
-            final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
+        int sets = space.safetySetCount();
+        // a run: the situations that differ only in their safety flags, one after the other in the space
+        List<Partial> parts =
+                Parallel.over(space.size() / sets, threads, "guardrail-sweep", () -> new Parallel.Part<>() {
+                    final Partial partial = new Partial();
+                    final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
+                    final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
 
-            @Override
-            public void take(long index) {
-                if (!include.test(index)) {
-                    return;
-                }
-                if (kinds == null) {
-                    partial.check(index, space.get(index), evaluator);
-                    return;
-                }
-                BitSet holding = kinds.holding(index);
-                AlikeSituations.SameRules kind = kinds.find(holding);
-                if (kind == null) {
-                    Answers answers = space.get(index);
-                    Evaluation evaluation = partial.evaluate(index, answers, evaluator);
-                    if (evaluation == null) {
-                        return;
+                    @Override
+                    public void take(long run) {
+                        long start = run * sets;
+                        if (kinds == null) {
+                            for (long index = start; index < start + sets; index++) {
+                                if (include.test(index)) {
+                                    partial.check(index, space.get(index), evaluator);
+                                }
+                            }
+                            return;
+                        }
+                        PatternTables.Run classes = kinds.run(run);
+                        int[] first = classes.first();
+                        int[] size = classes.size();
+                        if (!all) { // the situations of each class this sample takes
+                            first = new int[classes.classes()];
+                            size = new int[classes.classes()];
+                            for (int s = 0; s < sets; s++) {
+                                int c = classes.classOf()[s];
+                                if (include.test(start + s) && size[c]++ == 0) {
+                                    first[c] = s;
+                                }
+                            }
+                        }
+                        for (int c = 0; c < classes.classes(); c++) {
+                            if (size[c] > 0) {
+                                take(start, first[c], size[c], classes.bits()[c], classes.classOf());
+                            }
+                        }
                     }
-                    kind = kinds.remember(
-                            holding,
-                            evaluation,
-                            Guardrail.Words.withoutAnswers(evaluation.plan(), partial.classifiedBy, rules.rules()));
-                }
-                partial.record(index, space::get, kinds.problems(kind, index), kind);
-            }
 
-            @Override
-            public Partial result() {
-                return partial.done();
-            }
+                    /**
+                     * The {@code size} situations of one class of a run (the same bits, so the same rules fire and the same
+                     * guardrails' conditions hold), the first of which is {@code start + first}.
+                     */
+                    private void take(long start, int first, int size, BitSet holding, int[] classOf) {
+                        long index = start + first;
+                        AlikeSituations.SameRules kind = kinds.find(holding);
+                        if (kind == null) {
+                            Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
+                            if (evaluation
+                                    == null) { // no plan: each of the others is evaluated, as without the shortcut
+                                for (int s = first + 1; s < classOf.length; s++) {
+                                    if (classOf[s] == classOf[first] && include.test(start + s)) {
+                                        partial.check(start + s, space.get(start + s), evaluator);
+                                    }
+                                }
+                                return;
+                            }
+                            kind = kinds.remember(
+                                    holding,
+                                    evaluation,
+                                    Guardrail.Words.withoutAnswers(
+                                            evaluation.plan(), partial.classifiedBy, rules.rules()));
+                        }
+                        partial.record(index, space::get, kinds.problems(kind, holding), kind, size);
+                    }
 
-            @Override
-            public void close() {
-                evaluator.close();
-            }
-        });
+                    @Override
+                    public Partial result() {
+                        return partial.done();
+                    }
+
+                    @Override
+                    public void close() {
+                        evaluator.close();
+                    }
+                });
         Partial total = new Partial();
         parts.forEach(total::merge);
         Map<String, Long> perRule = new TreeMap<>();
@@ -275,13 +311,23 @@ public final class Sweep {
          * for an example.
          */
         void record(long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules) {
-            situations++;
+            record(index, answersOf, problems, firedRules, 1);
+        }
+
+        /** As above, for {@code count} situations alike, the first of which is {@code index}. */
+        private void record(
+                long index,
+                LongFunction<Answers> answersOf,
+                String[] problems,
+                Collection<String> firedRules,
+                int count) {
+            situations += count;
             List<Guardrail> all = guardrails.all();
             for (int i = 0; problems != null && i < problems.length; i++) {
                 Guardrail g = all.get(i);
                 String problem = problems[i];
                 if (problem != null) {
-                    violations.merge(g, 1L, Long::sum);
+                    violations.merge(g, (long) count, Long::sum);
                     Example first = firstViolation.get(g);
                     if (first == null || index < first.index()) {
                         firstViolation.put(g, new Example(index, answersOf.apply(index), problem));
@@ -289,21 +335,26 @@ public final class Sweep {
                 }
             }
             for (String rule : firedRules) {
-                fired.computeIfAbsent(rule, r -> new long[1])[0]++;
+                fired.computeIfAbsent(rule, r -> new long[1])[0] += count;
             }
         }
 
         /**
-         * A situation of a known kind: its rules are counted by kind, and added up once at the end (situations come in
-         * runs of one kind, so the last kind's counter and rules are kept at hand).
+         * {@code count} situations of a known kind, the first of which is {@code index}: its rules are counted by kind,
+         * and added up once at the end (the last kind's counter is kept at hand).
          */
-        void record(long index, LongFunction<Answers> answersOf, String[] problems, AlikeSituations.SameRules kind) {
-            record(index, answersOf, problems, List.of());
+        void record(
+                long index,
+                LongFunction<Answers> answersOf,
+                String[] problems,
+                AlikeSituations.SameRules kind,
+                int count) {
+            record(index, answersOf, problems, List.of(), count);
             if (kind != lastKind) {
                 lastKind = kind;
                 last = ofKind.computeIfAbsent(kind, k -> new long[1]);
             }
-            last[0]++;
+            last[0] += count;
         }
 
         /** Adds up the rules fired by situations counted by kind. */

@@ -19,9 +19,11 @@ class PatternTablesTest {
         SameFirings firings = RulesRead.sameFirings(rules).firings().orElseThrow();
 
         long start = System.nanoTime();
-        PatternTables shared = PatternTables.of(firings, space, 2, true).orElseThrow();
+        PatternTables shared = PatternTables.of(firings, Guardrails.of(rules).all(), space, 2, true)
+                .orElseThrow();
         long middle = System.nanoTime();
-        PatternTables every = PatternTables.of(firings, space, 2, false).orElseThrow();
+        PatternTables every = PatternTables.of(firings, Guardrails.of(rules).all(), space, 2, false)
+                .orElseThrow();
         long end = System.nanoTime();
         System.out.printf(
                 "tables: %.1f s with shared entries, %.1f s trying every set of flags%n",
