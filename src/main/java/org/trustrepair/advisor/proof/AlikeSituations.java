@@ -232,7 +232,7 @@ final class AlikeSituations {
             }
             lastHolding.clear();
             lastHolding.or(holding);
-            last = recent.get(Patterns.of(holding));
+            last = recent.get(Patterns.of(holding, firings.patterns()));
             if (last == null) {
                 lastClosure = firings.closure(holding);
                 last = byRules.get(lastClosure);
@@ -268,7 +268,7 @@ final class AlikeSituations {
                 if (recent.size() >= 1 << 16) {
                     recent.clear();
                 }
-                recent.put(Patterns.of(holding), last);
+                recent.put(Patterns.of(holding, firings.patterns()), last);
             }
         }
 
@@ -287,8 +287,12 @@ final class AlikeSituations {
      * map search long chains.
      */
     private record Patterns(long[] words, int hash) {
-        static Patterns of(BitSet set) {
-            long[] words = set.toLongArray();
+        /** The first {@code count} bits of a set (the situation patterns, without the guardrails' bits). */
+        static Patterns of(BitSet set, int count) {
+            long[] words = Arrays.copyOf(set.toLongArray(), (count + 63) / 64);
+            if (count % 64 != 0) {
+                words[words.length - 1] &= (1L << (count % 64)) - 1;
+            }
             return new Patterns(words, Arrays.hashCode(words));
         }
 

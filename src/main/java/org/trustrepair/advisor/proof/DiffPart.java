@@ -29,6 +29,9 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     /** By pair of kinds (before, after): the changes, when the answers cannot change them. */
     private final Map<Pair, Known> pairs = new HashMap<>();
 
+    /** Room for numbering the pairs of classes of a run (by class before and after: 0, or the pair's number + 1). */
+    private int[] pairOf = new int[0];
+
     private Pair lastPair;
     private Known lastKnown;
     private long answersIndex = -1;
@@ -38,8 +41,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         this.space = space;
         this.stride = stride;
         this.sameWords = sameWords;
-        this.was = old.newPart(this::answers);
-        this.is = now.newPart(this::answers);
+        this.was = old.newPart(this::answers, space.safetySetCount());
+        this.is = now.newPart(this::answers, space.safetySetCount());
     }
 
     /** The situation's answers, made at most once per situation, and only when needed. */
@@ -51,10 +54,59 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         return answers;
     }
 
+    /**
+     * The situations of run {@code run} (those that differ only in their safety flags). Under each rule set, the
+     * sets of flags fall into classes with the same bits, which fire the same rules ({@link PatternTables.Run}); two
+     * situations in the same class on both sides get the same two kinds. The first of each pair of classes is compared,
+     * and when its changes cannot depend on the answers, the others get them as they are.
+     */
     @Override
-    public void take(long index) {
-        if (!Sweep.sampled(index, stride)) {
+    public void take(long run) {
+        int sets = space.safetySetCount();
+        long start = run * sets;
+        PatternTables.Run x = was.run(run);
+        PatternTables.Run y = is.run(run);
+        if (x == null || y == null) {
+            for (long index = start; index < start + sets; index++) {
+                takeOne(index);
+            }
             return;
+        }
+        // each set of flags' pair of classes, numbered in the order they first come
+        if (pairOf.length < x.classes() * y.classes()) {
+            pairOf = new int[x.classes() * y.classes()];
+        }
+        int[] flagsPair = new int[sets];
+        int pairs = 0;
+        for (int s = 0; s < sets; s++) {
+            int both = x.classOf()[s] * y.classes() + y.classOf()[s];
+            if (pairOf[both] == 0) {
+                pairOf[both] = ++pairs;
+            }
+            flagsPair[s] = pairOf[both] - 1;
+        }
+        for (int s = 0; s < sets; s++) {
+            pairOf[x.classOf()[s] * y.classes() + y.classOf()[s]] = 0;
+        }
+        // the changes each pair of classes shares, once known
+        BitSet[][] shared = new BitSet[pairs][];
+        for (int s = 0; s < sets; s++) {
+            int p = flagsPair[s];
+            if (shared[p] != null && Sweep.sampled(start + s, stride)) {
+                partial.add((int) (start + s), false, false, shared[p]);
+            } else {
+                shared[p] = takeOne(start + s);
+            }
+        }
+    }
+
+    /**
+     * Situation {@code index}, compared: its changes when they hold for every situation of its two kinds (they do not
+     * depend on the answers), else null.
+     */
+    private BitSet[] takeOne(long index) {
+        if (!Sweep.sampled(index, stride)) {
+            return null;
         }
         int i = (int) index;
         KindPlan b = was.look(index);
@@ -63,7 +115,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
             RuleDiff.Outcome x = b == null ? was.outcome : new RuleDiff.Outcome(filled(b, was, index), null);
             RuleDiff.Outcome y = a == null ? is.outcome : new RuleDiff.Outcome(filled(a, is, index), null);
             partial.add(i, x.plan() == null, y.plan() == null, partial.sets(Change.between(x, y)));
-            return;
+            return null;
         }
         // neighbours in the space are often of the same pair of kinds
         Pair pair = new Pair(b, a);
@@ -84,6 +136,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
                 known.sets() != null
                         ? known.sets()
                         : partial.sets(Change.between(filled(b, was, index), filled(a, is, index))));
+        return known.sets();
     }
 
     private AdvicePlan filled(KindPlan kind, DiffSide.Part side, long index) {

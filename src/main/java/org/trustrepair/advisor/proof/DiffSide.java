@@ -22,8 +22,9 @@ final class DiffSide {
         this.alike = alike;
     }
 
-    Part newPart(LongFunction<Answers> answersOf) {
-        return new Part(answersOf);
+    /** A part for one thread, in a space of runs of {@code sets} situations ({@link PatternTables.Run}). */
+    Part newPart(LongFunction<Answers> answersOf, int sets) {
+        return new Part(answersOf, sets);
     }
 
     /** One thread's use of the side: its own session, and the kinds' plans it has looked up. */
@@ -31,14 +32,21 @@ final class DiffSide {
         private final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
         private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
         private final LongFunction<Answers> answersOf;
+        private final int sets;
         private final List<String> classifiedBy = new ArrayList<>();
         /** The outcome of the situation last looked up, when the engine evaluated it. */
         RuleDiff.Outcome outcome;
         /** How many times the engine ran. */
         long evaluated;
 
-        private Part(LongFunction<Answers> answersOf) {
+        private Part(LongFunction<Answers> answersOf, int sets) {
             this.answersOf = answersOf;
+            this.sets = sets;
+        }
+
+        /** The classes of run {@code run} under these rules ({@link PatternTables.Run}); null without the shortcut. */
+        PatternTables.Run run(long run) {
+            return kinds == null ? null : kinds.run(run);
         }
 
         RuleSet rules() {
@@ -54,10 +62,17 @@ final class DiffSide {
                 evaluate(answersOf.apply(index));
                 return null;
             }
-            BitSet holding = kinds.holding(index);
+            // the kind of each class of a run is kept with the run, once known
+            PatternTables.Run run = kinds.run(index / sets);
+            int c = run.classOf()[(int) (index % sets)];
+            if (run.found(c) != null) {
+                return (KindPlan) run.found(c);
+            }
+            BitSet holding = run.bits()[c];
             AlikeSituations.SameRules kind = kinds.find(holding);
             KindPlan known = kind == null ? null : plans.get(kind);
             if (known != null && known.refills()) {
+                run.remember(c, known);
                 return known;
             }
             Answers answers = answersOf.apply(index);

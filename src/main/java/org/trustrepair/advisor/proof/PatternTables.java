@@ -34,6 +34,8 @@ final class PatternTables {
     private static final long MOST_ENTRIES = 1 << 24;
 
     private final AnswerSpace space;
+    /** How many situation patterns there are: the bits before the guardrails'. */
+    private final int patterns;
     /** Each table's dimensions (in {@link AnswerSpace#DIMENSIONS} order): the pattern groups', then the guardrails'. */
     private final int[][] groupDims;
     /** By role index, table and combination of the table's value indexes: the bits that hold. */
@@ -43,9 +45,12 @@ final class PatternTables {
      * number for the entries of the run of sets of flags that starts there (equal numbers, equal entries).
      */
     private final int[][][] slices;
+    /** By slice number: the class of each set of flags ({@link #classes}). */
+    private final List<int[]> sliceClasses = new ArrayList<>();
 
-    private PatternTables(AnswerSpace space, int[][] groupDims, BitSet[][][] tables) {
+    private PatternTables(AnswerSpace space, int patterns, int[][] groupDims, BitSet[][][] tables) {
         this.space = space;
+        this.patterns = patterns;
         this.groupDims = groupDims;
         this.tables = tables;
         this.slices = new int[tables.length][groupDims.length][];
@@ -66,7 +71,10 @@ final class PatternTables {
                         for (int s = 0; s < sets; s++) {
                             slice.add(table[first + s * place]);
                         }
-                        numbered[first] = numbers.computeIfAbsent(slice, k -> numbers.size());
+                        numbered[first] = numbers.computeIfAbsent(slice, k -> {
+                            sliceClasses.add(classes(k));
+                            return numbers.size();
+                        });
                     }
                 }
                 slices[role][g] = numbered;
@@ -166,7 +174,7 @@ final class PatternTables {
                 probe.close();
             }
         });
-        return Optional.of(new PatternTables(space, groupDims, tables));
+        return Optional.of(new PatternTables(space, firings.patterns(), groupDims, tables));
     }
     /**
      * For each group whose patterns read the safety flags, by value index of the flags: the first set of flags its
@@ -235,6 +243,33 @@ final class PatternTables {
         return place;
     }
 
+    /** The class of each entry of a slice: entries that are equal share one (numbered in the order they come). */
+    private static int[] classes(List<BitSet> slice) {
+        Map<BitSet, Integer> number = new HashMap<>();
+        return slice.stream()
+                .mapToInt(entry -> number.computeIfAbsent(entry, e -> number.size()))
+                .toArray();
+    }
+
+    /**
+     * Splits classes of the sets of flags ({@code classOf}, numbered from 0 in the order of their first set) by
+     * another such partition: two sets stay in one class when they share a class in both. Returns the number of
+     * classes.
+     */
+    private static int refine(int[] classOf, int count, int[] by) {
+        int byCount = Arrays.stream(by).max().orElse(0) + 1;
+        int[] number = new int[count * byCount];
+        int next = 0;
+        for (int s = 0; s < classOf.length; s++) {
+            int both = classOf[s] * byCount + by[s];
+            if (number[both] == 0) {
+                number[both] = ++next;
+            }
+            classOf[s] = number[both] - 1;
+        }
+        return next;
+    }
+
     /** Whether these tables say the same as another's, entry by entry. */
     boolean sameAs(PatternTables other) {
         return Arrays.deepEquals(tables, other.tables);
@@ -248,9 +283,21 @@ final class PatternTables {
      * The situations of one run (the same answers but their safety flags), in classes with the same bits: for each
      * class its bits, its first set of flags and how many sets it has; and the class of each set of flags.
      */
-    record Run(BitSet[] bits, int[] first, int[] size, int[] classOf) {
+    record Run(BitSet[] bits, int[] first, int[] size, int[] classOf, int[] samePatterns, Object[] found) {
         int classes() {
             return bits.length;
+        }
+
+        /**
+         * What the reader's caller found for class {@code c} ({@link #remember}): the same for every class with the
+         * same situation patterns, and for every run with the same bits, which share this object.
+         */
+        Object found(int c) {
+            return found[samePatterns[c]];
+        }
+
+        void remember(int c, Object what) {
+            found[samePatterns[c]] = what;
         }
     }
 
@@ -265,6 +312,8 @@ final class PatternTables {
         private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
         /** The classes of the sets of flags, by the numbers of the entries of the tables that read them. */
         private final Map<Slices, Run> classes = new HashMap<>();
+        /** The runs read lately, by their bits: the tables' entries that do not read the flags, and those that do. */
+        private final Map<Bits, Run> runs = new HashMap<>();
 
         private long lastRun = -1;
         private Run last;
@@ -304,52 +353,67 @@ final class PatternTables {
                 }
             }
             Slices key = new Slices(role, Arrays.copyOf(numbers, readingFlags.size()));
+            last = runs.get(new Bits(base, key));
+            if (last != null) {
+                return last;
+            }
             Run flags = classes.get(key);
             if (flags == null) {
-                flags = classesOfFlags(role, readingFlags, firsts, sizes);
+                flags = classesOfFlags(role, readingFlags, firsts, numbers, sizes);
                 if (classes.size() >= REMEMBERED) {
                     classes.clear();
                 }
                 classes.put(key, flags);
             }
             BitSet[] bits = new BitSet[flags.classes()];
+            int[] samePatterns = new int[bits.length];
+            Map<BitSet, Integer> byPatterns = new HashMap<>();
             for (int c = 0; c < bits.length; c++) {
                 bits[c] = (BitSet) flags.bits()[c].clone();
                 bits[c].or(base);
+                samePatterns[c] = byPatterns.computeIfAbsent(bits[c].get(0, patterns), k -> byPatterns.size());
             }
-            last = new Run(bits, flags.first(), flags.size(), flags.classOf());
+            last = new Run(
+                    bits, flags.first(), flags.size(), flags.classOf(), samePatterns, new Object[byPatterns.size()]);
+            if (runs.size() >= REMEMBERED) {
+                runs.clear();
+            }
+            runs.put(new Bits(base, key), last);
             return last;
         }
 
-        /** The classes of the sets of flags for these entries of the tables that read them (bits of those only). */
-        private Run classesOfFlags(int role, List<Integer> readingFlags, int[] firsts, int[] sizes) {
-            int sets = space.safetySetCount();
-            Map<BitSet, Integer> classOfBits = new LinkedHashMap<>();
-            List<Integer> first = new ArrayList<>();
-            List<Integer> size = new ArrayList<>();
-            int[] classOf = new int[sets];
-            for (int s = 0; s < sets; s++) {
-                BitSet bits = new BitSet();
+        /**
+         * The classes of the sets of flags for these entries of the tables that read them, whose numbers are given
+         * (bits of those tables only). Their bits do not overlap, so two sets get the same bits exactly when they
+         * get the same entry from each table.
+         */
+        private Run classesOfFlags(int role, List<Integer> readingFlags, int[] firsts, int[] numbers, int[] sizes) {
+            int[] classOf = new int[space.safetySetCount()];
+            int count = 1;
+            for (int i = 0; i < readingFlags.size(); i++) {
+                count = refine(classOf, count, sliceClasses.get(numbers[i]));
+            }
+            int[] first = new int[count];
+            int[] size = new int[count];
+            for (int s = 0; s < classOf.length; s++) {
+                if (size[classOf[s]]++ == 0) {
+                    first[classOf[s]] = s;
+                }
+            }
+            BitSet[] bits = new BitSet[count];
+            for (int c = 0; c < count; c++) {
+                bits[c] = new BitSet();
                 for (int i = 0; i < readingFlags.size(); i++) {
                     int g = readingFlags.get(i);
-                    bits.or(tables[role][g][firsts[i] + s * safetyPlace(groupDims[g], sizes)]);
+                    bits[c].or(tables[role][g][firsts[i] + first[c] * safetyPlace(groupDims[g], sizes)]);
                 }
-                Integer c = classOfBits.putIfAbsent(bits, classOfBits.size());
-                if (c == null) {
-                    c = first.size();
-                    first.add(s);
-                    size.add(0);
-                }
-                size.set(c, size.get(c) + 1);
-                classOf[s] = c;
             }
-            return new Run(
-                    classOfBits.keySet().toArray(BitSet[]::new),
-                    first.stream().mapToInt(Integer::intValue).toArray(),
-                    size.stream().mapToInt(Integer::intValue).toArray(),
-                    classOf);
+            return new Run(bits, first, size, classOf, null, null);
         }
     }
+
+    /** The bits of a run: those of the tables that do not read the safety flags, and the entries of those that do. */
+    private record Bits(BitSet base, Slices flags) {}
 
     /** A role and the numbers of the entries its tables that read the safety flags give a run: its classes' key. */
     private record Slices(int role, int[] numbers) {

@@ -93,7 +93,8 @@ public final class RuleDiff {
                     after,
                     shortcut ? AlikeSituations.of(after, space, threads, true).orElse(null) : null);
             boolean sameWords = before.questionnaire().equals(after.questionnaire());
-            Parallel.over(space.size(), threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride))
+            long runs = space.size() / space.safetySetCount();
+            Parallel.over(runs, threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride))
                     .forEach(total::merge);
         }
         List<Group> groups = total.bySituations.entrySet().stream()

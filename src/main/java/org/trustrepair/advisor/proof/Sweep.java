@@ -184,7 +184,7 @@ public final class Sweep {
                         }
                         for (int c = 0; c < classes.classes(); c++) {
                             if (size[c] > 0) {
-                                take(start, first[c], size[c], classes.bits()[c], classes.classOf());
+                                take(start, first[c], size[c], classes, c);
                             }
                         }
                     }
@@ -193,9 +193,12 @@ public final class Sweep {
                      * The {@code size} situations of one class of a run (the same bits, so the same rules fire and the same
                      * guardrails' conditions hold), the first of which is {@code start + first}.
                      */
-                    private void take(long start, int first, int size, BitSet holding, int[] classOf) {
+                    private void take(long start, int first, int size, PatternTables.Run classes, int c) {
                         long index = start + first;
-                        AlikeSituations.SameRules kind = kinds.find(holding);
+                        BitSet holding = classes.bits()[c];
+                        int[] classOf = classes.classOf();
+                        AlikeSituations.SameRules kind = (AlikeSituations.SameRules) classes.found(c);
+                        kind = kind != null ? kind : kinds.find(holding);
                         if (kind == null) {
                             Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
                             if (evaluation
@@ -213,6 +216,7 @@ public final class Sweep {
                                     Guardrail.Words.withoutAnswers(
                                             evaluation.plan(), partial.classifiedBy, rules.rules()));
                         }
+                        classes.remember(c, kind);
                         partial.record(index, space::get, kinds.problems(kind, holding), kind, size);
                     }
 
