@@ -101,8 +101,9 @@ public final class CheckCommand implements Callable<Integer> {
                     .reusing(sweep);
         }
         // the report comes at the end: say now that the wait is expected, and how long it may be
-        err.println("advisor check: compiling the rules, running the samples, then trying every situation against"
-                + " the guardrails. This takes a minute or more; after an edit of words only, well under a minute.");
+        err.println(
+                "advisor check: compiling the rules, running the samples, then trying every situation against"
+                        + " the guardrails. This takes about half a minute, more on a busy machine; after an edit of words only, seconds.");
         err.flush();
         RuleCheck.Outcome outcome =
                 new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);

@@ -176,7 +176,7 @@ final class AlikeSituations {
 
     /** One thread's lookups: the situation it last looked up, and what that one fired. */
     final class Finder {
-        private final PatternTables.Reader patterns = tables.newReader();
+        private final RunReader patterns = new RunReader(tables);
         /**
          * What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules):
          * one thread's memo, emptied when it holds 65,536. Not a Caffeine cache: on the sweep's hot path one made the
@@ -211,13 +211,13 @@ final class AlikeSituations {
             return problems;
         }
 
-        /** The bits of situation {@code index} ({@link PatternTables.Reader#holding}): valid until the next call. */
+        /** The bits of situation {@code index} ({@link RunReader#holding}): valid until the next call. */
         BitSet holding(long index) {
             return patterns.holding(index);
         }
 
-        /** The situations of run {@code run}, in classes with the same bits ({@link PatternTables.Run}). */
-        PatternTables.Run run(long run) {
+        /** The situations of run {@code run}, in classes with the same bits ({@link RunReader.Run}). */
+        RunReader.Run run(long run) {
             return patterns.run(run);
         }
 

@@ -56,7 +56,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
 
     /**
      * The situations of run {@code run} (those that differ only in their safety flags). Under each rule set, the
-     * sets of flags fall into classes with the same bits, which fire the same rules ({@link PatternTables.Run}); two
+     * sets of flags fall into classes with the same bits, which fire the same rules ({@link RunReader.Run}); two
      * situations in the same class on both sides get the same two kinds. The first of each pair of classes is compared,
      * and when its changes cannot depend on the answers, the others get them as they are.
      */
@@ -64,8 +64,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     public void take(long run) {
         int sets = space.safetySetCount();
         long start = run * sets;
-        PatternTables.Run x = was.run(run);
-        PatternTables.Run y = is.run(run);
+        RunReader.Run x = was.run(run);
+        RunReader.Run y = is.run(run);
         if (x == null || y == null) {
             for (long index = start; index < start + sets; index++) {
                 takeOne(index);

@@ -22,7 +22,7 @@ final class DiffSide {
         this.alike = alike;
     }
 
-    /** A part for one thread, in a space of runs of {@code sets} situations ({@link PatternTables.Run}). */
+    /** A part for one thread, in a space of runs of {@code sets} situations ({@link RunReader.Run}). */
     Part newPart(LongFunction<Answers> answersOf, int sets) {
         return new Part(answersOf, sets);
     }
@@ -44,8 +44,8 @@ final class DiffSide {
             this.sets = sets;
         }
 
-        /** The classes of run {@code run} under these rules ({@link PatternTables.Run}); null without the shortcut. */
-        PatternTables.Run run(long run) {
+        /** The classes of run {@code run} under these rules ({@link RunReader.Run}); null without the shortcut. */
+        RunReader.Run run(long run) {
             return kinds == null ? null : kinds.run(run);
         }
 
@@ -63,7 +63,7 @@ final class DiffSide {
                 return null;
             }
             // the kind of each class of a run is kept with the run, once known
-            PatternTables.Run run = kinds.run(index / sets);
+            RunReader.Run run = kinds.run(index / sets);
             int c = run.classOf()[(int) (index % sets)];
             if (run.found(c) != null) {
                 return (KindPlan) run.found(c);

@@ -1,24 +1,16 @@
 package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Evaluation;
-import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -152,9 +144,9 @@ public final class Sweep {
         long start = System.nanoTime();
         int sets = space.safetySetCount();
         // a run: the situations that differ only in their safety flags, one after the other in the space
-        List<Partial> parts =
+        List<SweepTally> parts =
                 Parallel.over(space.size() / sets, threads, "guardrail-sweep", () -> new Parallel.Part<>() {
-                    final Partial partial = new Partial();
+                    final SweepTally partial = new SweepTally(guardrails);
                     final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
                     final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
 
@@ -169,7 +161,7 @@ public final class Sweep {
                             }
                             return;
                         }
-                        PatternTables.Run classes = kinds.run(run);
+                        RunReader.Run classes = kinds.run(run);
                         int[] first = classes.first();
                         int[] size = classes.size();
                         if (!all) { // the situations of each class this sample takes
@@ -193,7 +185,7 @@ public final class Sweep {
                      * The {@code size} situations of one class of a run (the same bits, so the same rules fire and the same
                      * guardrails' conditions hold), the first of which is {@code start + first}.
                      */
-                    private void take(long start, int first, int size, PatternTables.Run classes, int c) {
+                    private void take(long start, int first, int size, RunReader.Run classes, int c) {
                         long index = start + first;
                         BitSet holding = classes.bits()[c];
                         int[] classOf = classes.classOf();
@@ -221,7 +213,7 @@ public final class Sweep {
                     }
 
                     @Override
-                    public Partial result() {
+                    public SweepTally result() {
                         return partial.done();
                     }
 
@@ -230,7 +222,7 @@ public final class Sweep {
                         evaluator.close();
                     }
                 });
-        Partial total = new Partial();
+        SweepTally total = new SweepTally(guardrails);
         parts.forEach(total::merge);
         Map<String, Long> perRule = new TreeMap<>();
         rules.rules().keySet().forEach(name -> perRule.put(name, total.fired.getOrDefault(name, new long[1])[0]));
@@ -255,136 +247,5 @@ public final class Sweep {
                 null,
                 total.evaluated,
                 threads);
-    }
-
-    private final class Partial {
-        final Map<Guardrail, Long> violations = new LinkedHashMap<>();
-        final Map<Guardrail, Example> firstViolation = new LinkedHashMap<>();
-        final Map<String, long[]> fired = new HashMap<>();
-        /** The rules of the classification's reasons of the situation last evaluated ({@link #evaluate}). */
-        final List<String> classifiedBy = new ArrayList<>();
-        /** Kinds are their own identity ({@link AlikeSituations.SameRules}). */
-        final Map<AlikeSituations.SameRules, long[]> ofKind = new IdentityHashMap<>();
-
-        private AlikeSituations.SameRules lastKind;
-        private long[] last;
-        long situations;
-        long evaluated;
-        long errors;
-        Example firstError;
-
-        Partial() {
-            for (Guardrail g : guardrails.all()) {
-                violations.put(g, 0L);
-            }
-        }
-
-        void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
-            Evaluation evaluation = evaluate(index, answers, evaluator);
-            if (evaluation != null) {
-                record(
-                        index,
-                        i -> answers,
-                        guardrails.problems(answers, evaluation.plan()),
-                        new HashSet<>(evaluation.firedRules()));
-            }
-        }
-
-        /**
-         * The situation evaluated by the engine, with the rules of its classification's reasons in {@link
-         * #classifiedBy}; null, counted as an error, when it gets no plan.
-         */
-        Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator) {
-            evaluated++;
-            classifiedBy.clear();
-            try {
-                return evaluator.evaluate(answers, classifiedBy);
-            } catch (EvaluationException e) {
-                situations++;
-                errors++;
-                if (firstError == null || index < firstError.index()) {
-                    firstError = new Example(index, answers, e.getMessage());
-                }
-                return null;
-            }
-        }
-
-        /**
-         * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong; or null
-         * for all, when every guardrail holds) and the rules that fired for it (each once); its answers are made only
-         * for an example.
-         */
-        void record(long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules) {
-            record(index, answersOf, problems, firedRules, 1);
-        }
-
-        /** As above, for {@code count} situations alike, the first of which is {@code index}. */
-        private void record(
-                long index,
-                LongFunction<Answers> answersOf,
-                String[] problems,
-                Collection<String> firedRules,
-                int count) {
-            situations += count;
-            List<Guardrail> all = guardrails.all();
-            for (int i = 0; problems != null && i < problems.length; i++) {
-                Guardrail g = all.get(i);
-                String problem = problems[i];
-                if (problem != null) {
-                    violations.merge(g, (long) count, Long::sum);
-                    Example first = firstViolation.get(g);
-                    if (first == null || index < first.index()) {
-                        firstViolation.put(g, new Example(index, answersOf.apply(index), problem));
-                    }
-                }
-            }
-            for (String rule : firedRules) {
-                fired.computeIfAbsent(rule, r -> new long[1])[0] += count;
-            }
-        }
-
-        /**
-         * {@code count} situations of a known kind, the first of which is {@code index}: its rules are counted by kind,
-         * and added up once at the end (the last kind's counter is kept at hand).
-         */
-        void record(
-                long index,
-                LongFunction<Answers> answersOf,
-                String[] problems,
-                AlikeSituations.SameRules kind,
-                int count) {
-            record(index, answersOf, problems, List.of(), count);
-            if (kind != lastKind) {
-                lastKind = kind;
-                last = ofKind.computeIfAbsent(kind, k -> new long[1]);
-            }
-            last[0] += count;
-        }
-
-        /** Adds up the rules fired by situations counted by kind. */
-        Partial done() {
-            ofKind.forEach((kind, n) ->
-                    kind.fired().forEach(rule -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]));
-            ofKind.clear();
-            lastKind = null;
-            return this;
-        }
-
-        void merge(Partial other) {
-            other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
-            other.firstViolation.forEach((g, e) -> {
-                Example mine = firstViolation.get(g);
-                if (mine == null || e.index() < mine.index()) {
-                    firstViolation.put(g, e);
-                }
-            });
-            other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
-            errors += other.errors;
-            situations += other.situations;
-            evaluated += other.evaluated;
-            if (other.firstError != null && (firstError == null || other.firstError.index() < firstError.index())) {
-                firstError = other.firstError;
-            }
-        }
     }
 }

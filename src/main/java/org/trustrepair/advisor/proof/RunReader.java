@@ -1,0 +1,197 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One thread's reading of the {@link PatternTables}, a run of situations at a time. Situations come in runs that differ
+ * only in their safety flags (the last of the answers an index is made of). Within a run, the sets of flags fall into
+ * classes that get the same bits ({@link Run}): the tables that do not read the flags are looked up once per run, and
+ * the classes of the flags are worked out once for each combination of the entries of those that do (at most
+ * {@link #REMEMBERED} combinations are kept, then they are worked out anew); a run with the same bits as a recent one
+ * shares its {@link Run}.
+ */
+final class RunReader {
+    /**
+     * The situations of one run (the same answers but their safety flags), in classes with the same bits: for each
+     * class its bits, its first set of flags and how many sets it has; and the class of each set of flags.
+     */
+    record Run(BitSet[] bits, int[] first, int[] size, int[] classOf, int[] samePatterns, Object[] found) {
+        int classes() {
+            return bits.length;
+        }
+
+        /**
+         * What the reader's caller found for class {@code c} ({@link #remember}): the same for every class with the
+         * same situation patterns, and for every run with the same bits, which share this object.
+         */
+        Object found(int c) {
+            return found[samePatterns[c]];
+        }
+
+        void remember(int c, Object what) {
+            found[samePatterns[c]] = what;
+        }
+    }
+
+    private static final int REMEMBERED = 4096;
+
+    private final AnswerSpace space;
+    /** How many situation patterns there are: the bits before the guardrails'. */
+    private final int patterns;
+    /** The tables, as {@link PatternTables} has them. */
+    private final int[][] groupDims;
+
+    private final BitSet[][][] tables;
+    private final int[][][] slices;
+    private final List<int[]> sliceClasses;
+    /** The value indexes of the run read last (its safety flags: the first set). */
+    private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
+    /** The classes of the sets of flags, by the numbers of the entries of the tables that read them. */
+    private final Map<Slices, Run> classes = new HashMap<>();
+    /** The runs read lately, by their bits: the tables' entries that do not read the flags, and those that do. */
+    private final Map<Bits, Run> runs = new HashMap<>();
+
+    private long lastRun = -1;
+    private Run last;
+
+    RunReader(PatternTables read) {
+        this.space = read.space;
+        this.patterns = read.patterns;
+        this.groupDims = read.groupDims;
+        this.tables = read.tables;
+        this.slices = read.slices;
+        this.sliceClasses = read.sliceClasses;
+    }
+
+    /** The bits of situation {@code index}: valid until the next call. */
+    BitSet holding(long index) {
+        int sets = space.safetySetCount();
+        Run run = run(index / sets);
+        return run.bits()[run.classOf()[(int) (index % sets)]];
+    }
+
+    /** The run numbered {@code run} (situations {@code run * sets} to {@code run * sets + sets - 1}). */
+    Run run(long run) {
+        if (run == lastRun) {
+            return last;
+        }
+        lastRun = run;
+        int sets = space.safetySetCount();
+        space.coordinates(run * sets, coords);
+        int role = coords[AnswerSpace.ROLE];
+        int[] sizes = space.sizesWithin(role);
+        BitSet base = new BitSet();
+        List<Integer> readingFlags = new ArrayList<>();
+        int[] numbers = new int[groupDims.length];
+        int[] firsts = new int[groupDims.length];
+        for (int g = 0; g < groupDims.length; g++) {
+            int combination = 0;
+            for (int d : groupDims[g]) {
+                combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
+            }
+            if (slices[role][g] == null) {
+                base.or(tables[role][g][combination]);
+            } else {
+                numbers[readingFlags.size()] = slices[role][g][combination];
+                firsts[readingFlags.size()] = combination;
+                readingFlags.add(g);
+            }
+        }
+        Slices key = new Slices(role, Arrays.copyOf(numbers, readingFlags.size()));
+        last = runs.get(new Bits(base, key));
+        if (last != null) {
+            return last;
+        }
+        Run flags = classes.get(key);
+        if (flags == null) {
+            flags = classesOfFlags(role, readingFlags, firsts, numbers, sizes);
+            if (classes.size() >= REMEMBERED) {
+                classes.clear();
+            }
+            classes.put(key, flags);
+        }
+        BitSet[] bits = new BitSet[flags.classes()];
+        int[] samePatterns = new int[bits.length];
+        Map<BitSet, Integer> byPatterns = new HashMap<>();
+        for (int c = 0; c < bits.length; c++) {
+            bits[c] = (BitSet) flags.bits()[c].clone();
+            bits[c].or(base);
+            samePatterns[c] = byPatterns.computeIfAbsent(bits[c].get(0, patterns), k -> byPatterns.size());
+        }
+        last = new Run(bits, flags.first(), flags.size(), flags.classOf(), samePatterns, new Object[byPatterns.size()]);
+        if (runs.size() >= REMEMBERED) {
+            runs.clear();
+        }
+        runs.put(new Bits(base, key), last);
+        return last;
+    }
+
+    /**
+     * The classes of the sets of flags for these entries of the tables that read them, whose numbers are given
+     * (bits of those tables only). Their bits do not overlap, so two sets get the same bits exactly when they
+     * get the same entry from each table.
+     */
+    private Run classesOfFlags(int role, List<Integer> readingFlags, int[] firsts, int[] numbers, int[] sizes) {
+        int[] classOf = new int[space.safetySetCount()];
+        int count = 1;
+        for (int i = 0; i < readingFlags.size(); i++) {
+            count = refine(classOf, count, sliceClasses.get(numbers[i]));
+        }
+        int[] first = new int[count];
+        int[] size = new int[count];
+        for (int s = 0; s < classOf.length; s++) {
+            if (size[classOf[s]]++ == 0) {
+                first[classOf[s]] = s;
+            }
+        }
+        BitSet[] bits = new BitSet[count];
+        for (int c = 0; c < count; c++) {
+            bits[c] = new BitSet();
+            for (int i = 0; i < readingFlags.size(); i++) {
+                int g = readingFlags.get(i);
+                bits[c].or(tables[role][g][firsts[i] + first[c] * PatternTables.safetyPlace(groupDims[g], sizes)]);
+            }
+        }
+        return new Run(bits, first, size, classOf, null, null);
+    }
+
+    /**
+     * Splits classes of the sets of flags ({@code classOf}, numbered from 0 in the order of their first set) by
+     * another such partition: two sets stay in one class when they share a class in both. Returns the number of
+     * classes.
+     */
+    private static int refine(int[] classOf, int count, int[] by) {
+        int byCount = Arrays.stream(by).max().orElse(0) + 1;
+        int[] number = new int[count * byCount];
+        int next = 0;
+        for (int s = 0; s < classOf.length; s++) {
+            int both = classOf[s] * byCount + by[s];
+            if (number[both] == 0) {
+                number[both] = ++next;
+            }
+            classOf[s] = number[both] - 1;
+        }
+        return next;
+    }
+
+    /** The bits of a run: those of the tables that do not read the safety flags, and the entries of those that do. */
+    private record Bits(BitSet base, Slices flags) {}
+
+    /** A role and the numbers of the entries its tables that read the safety flags give a run: its classes' key. */
+    private record Slices(int role, int[] numbers) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Slices s && s.role == role && Arrays.equals(s.numbers, numbers);
+        }
+
+        @Override
+        public int hashCode() {
+            return role * 31 + Arrays.hashCode(numbers);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Evaluation;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * One thread's counts in a {@link Sweep}: the situations, the guardrails broken and the first situation (in space
+ * order) that breaks each, the errors, and how many situations each rule fired for. Merged at the end, so the outcome
+ * does not depend on thread timing.
+ */
+final class SweepTally {
+    private final Guardrails guardrails;
+
+    final Map<Guardrail, Long> violations = new LinkedHashMap<>();
+    final Map<Guardrail, Sweep.Example> firstViolation = new LinkedHashMap<>();
+    final Map<String, long[]> fired = new HashMap<>();
+    /** The rules of the classification's reasons of the situation last evaluated ({@link #evaluate}). */
+    final List<String> classifiedBy = new ArrayList<>();
+    /** Kinds are their own identity ({@link AlikeSituations.SameRules}). */
+    final Map<AlikeSituations.SameRules, long[]> ofKind = new IdentityHashMap<>();
+
+    private AlikeSituations.SameRules lastKind;
+    private long[] last;
+    long situations;
+    long evaluated;
+    long errors;
+    Sweep.Example firstError;
+
+    SweepTally(Guardrails guardrails) {
+        this.guardrails = guardrails;
+        for (Guardrail g : guardrails.all()) {
+            violations.put(g, 0L);
+        }
+    }
+
+    void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
+        Evaluation evaluation = evaluate(index, answers, evaluator);
+        if (evaluation != null) {
+            record(
+                    index,
+                    i -> answers,
+                    guardrails.problems(answers, evaluation.plan()),
+                    new HashSet<>(evaluation.firedRules()));
+        }
+    }
+
+    /**
+     * The situation evaluated by the engine, with the rules of its classification's reasons in {@link
+     * #classifiedBy}; null, counted as an error, when it gets no plan.
+     */
+    Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator) {
+        evaluated++;
+        classifiedBy.clear();
+        try {
+            return evaluator.evaluate(answers, classifiedBy);
+        } catch (EvaluationException e) {
+            situations++;
+            errors++;
+            if (firstError == null || index < firstError.index()) {
+                firstError = new Sweep.Example(index, answers, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong; or null
+     * for all, when every guardrail holds) and the rules that fired for it (each once); its answers are made only
+     * for an example.
+     */
+    void record(long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules) {
+        record(index, answersOf, problems, firedRules, 1);
+    }
+
+    /** As above, for {@code count} situations alike, the first of which is {@code index}. */
+    private void record(
+            long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules, int count) {
+        situations += count;
+        List<Guardrail> all = guardrails.all();
+        for (int i = 0; problems != null && i < problems.length; i++) {
+            Guardrail g = all.get(i);
+            String problem = problems[i];
+            if (problem != null) {
+                violations.merge(g, (long) count, Long::sum);
+                Sweep.Example first = firstViolation.get(g);
+                if (first == null || index < first.index()) {
+                    firstViolation.put(g, new Sweep.Example(index, answersOf.apply(index), problem));
+                }
+            }
+        }
+        for (String rule : firedRules) {
+            fired.computeIfAbsent(rule, r -> new long[1])[0] += count;
+        }
+    }
+
+    /**
+     * {@code count} situations of a known kind, the first of which is {@code index}: its rules are counted by kind,
+     * and added up once at the end (the last kind's counter is kept at hand).
+     */
+    void record(
+            long index, LongFunction<Answers> answersOf, String[] problems, AlikeSituations.SameRules kind, int count) {
+        record(index, answersOf, problems, List.of(), count);
+        if (kind != lastKind) {
+            lastKind = kind;
+            last = ofKind.computeIfAbsent(kind, k -> new long[1]);
+        }
+        last[0] += count;
+    }
+
+    /** Adds up the rules fired by situations counted by kind. */
+    SweepTally done() {
+        ofKind.forEach((kind, n) ->
+                kind.fired().forEach(rule -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]));
+        ofKind.clear();
+        lastKind = null;
+        return this;
+    }
+
+    void merge(SweepTally other) {
+        other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
+        other.firstViolation.forEach((g, e) -> {
+            Sweep.Example mine = firstViolation.get(g);
+            if (mine == null || e.index() < mine.index()) {
+                firstViolation.put(g, e);
+            }
+        });
+        other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
+        errors += other.errors;
+        situations += other.situations;
+        evaluated += other.evaluated;
+        if (other.firstError != null && (firstError == null || other.firstError.index() < firstError.index())) {
+            firstError = other.firstError;
+        }
+    }
+}
