@@ -131,10 +131,10 @@ final class AlikeSituations {
 
     private final List<Guardrail> guardrails;
 
-    private AlikeSituations(SameFirings firings, Guardrails guardrails, PatternTables tables, boolean keepPlans) {
+    private AlikeSituations(SameFirings firings, List<Guardrail> guardrails, PatternTables tables, boolean keepPlans) {
         this.keepPlans = keepPlans;
         this.firings = firings;
-        this.guardrails = guardrails.all();
+        this.guardrails = guardrails;
         this.tables = tables;
     }
 
@@ -151,8 +151,10 @@ final class AlikeSituations {
             return Optional.empty();
         }
         SameFirings firings = analysed.get();
-        Guardrails guardrails = Guardrails.of(rules);
-        return PatternTables.of(firings, guardrails.all(), space, threads)
+        // a diff compares plans and checks no guardrail: its classes need not tell the guardrails' conditions apart
+        List<Guardrail> guardrails =
+                keepPlans ? List.of() : Guardrails.of(rules).all();
+        return PatternTables.of(firings, guardrails, space, threads)
                 .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans));
     }
 

@@ -81,8 +81,7 @@ final class DiffSide {
                 return null; // no plan, or a kind whose plan does not refill
             }
             if (kind == null) {
-                Guardrail.Words words = Guardrail.Words.withoutAnswers(evaluation.plan(), classifiedBy, rules.rules());
-                kind = kinds.remember(holding, evaluation, words);
+                kind = kinds.remember(holding, evaluation, null); // no guardrail is checked in a diff
             }
             // a new kind, or one another thread has evaluated but not yet described: its plan, checked to refill
             KindPlan made = new KindPlan(kind.plan(), alike.shared(List.copyOf(classifiedBy)), true);
