@@ -213,11 +213,6 @@ final class AlikeSituations {
             return problems;
         }
 
-        /** The bits of situation {@code index} ({@link RunReader#holding}): valid until the next call. */
-        BitSet holding(long index) {
-            return patterns.holding(index);
-        }
-
         /** The situations of run {@code run}, in classes with the same bits ({@link RunReader.Run}). */
         RunReader.Run run(long run) {
             return patterns.run(run);

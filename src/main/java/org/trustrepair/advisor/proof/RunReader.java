@@ -68,13 +68,6 @@ final class RunReader {
         this.sliceClasses = read.sliceClasses;
     }
 
-    /** The bits of situation {@code index}: valid until the next call. */
-    BitSet holding(long index) {
-        int sets = space.safetySetCount();
-        Run run = run(index / sets);
-        return run.bits()[run.classOf()[(int) (index % sets)]];
-    }
-
     /** The run numbered {@code run} (situations {@code run * sets} to {@code run * sets + sets - 1}). */
     Run run(long run) {
         if (run == lastRun) {
