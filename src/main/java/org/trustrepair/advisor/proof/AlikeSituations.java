@@ -15,16 +15,16 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * The sweep's shortcut: one engine evaluation for each set of rules that fire. Which rules fire for a situation is
- * found without the engine, for rules that only add facts ({@link SameFirings#closure}): each situation's
- * {@code Situation( … )} conditions are read from tables made once, with the engine, for each combination of the
- * answers a condition reads, and the rules that fire are the closure of those conditions and the facts each rule
- * inserts. The first situation to fire a set of rules is evaluated by the engine, which must fire exactly those rules
+ * found without the engine, for rules that only add facts ({@link SameFirings#closure}): which {@code Situation( … )}
+ * conditions hold is read from tables made once, with the engine, for each combination of the answers a condition
+ * reads ({@link PatternTables}, read a run of situations and a class of safety flags at a time by {@link RunReader}),
+ * and the rules that fire are the closure of those conditions and the facts each rule inserts. The first situation to fire a set of rules is evaluated by the engine, which must fire exactly those rules
  * (else {@link Mismatch}, and the sweep evaluates every situation instead). The next situations that fire the same
  * rules get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers written into reasons
  * differ, and they cannot make a reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the
  * guardrails are checked on it with each situation's own answers (forbidden words in the reasons' own words: {@link
- * Guardrail.Words#withoutAnswers}; the answers' words are checked by {@link AnswerWords}). So every situation of the
- * space is still checked; only the engine runs fewer times.
+ * Guardrail.Words#withoutAnswers}; the answers' words are checked by {@link AnswerWords}). Each class of a run is
+ * checked once and counted for all its situations, whose bits are the same; only the engine runs fewer times.
  *
  * <p>Thread-safe: what is learnt is shared between the sweep's threads (two threads may both evaluate situations that
  * fire the same new rules; both get the same plan, and one is kept).
@@ -139,8 +139,9 @@ final class AlikeSituations {
     }
 
     /**
-     * The shortcut for these rules over this space, keeping each kind's plan (a diff) or only what the guardrails say
-     * of it (a sweep); empty when the rules do not qualify (see SameFirings).
+     * The shortcut for these rules over this space, keeping each kind's plan (a diff, which checks no guardrail: its
+     * tables leave them out and {@link Finder#problems} finds none) or only what the guardrails say of it (a sweep);
+     * empty when the rules do not qualify (see SameFirings).
      */
     static Optional<AlikeSituations> of(RuleSet rules, AnswerSpace space, int threads, boolean keepPlans) {
         if (!rules.phrasesInert()) {
@@ -176,7 +177,7 @@ final class AlikeSituations {
         return new Finder();
     }
 
-    /** One thread's lookups: the situation it last looked up, and what that one fired. */
+    /** One thread's lookups: the bits it last looked up, and what they fired. */
     final class Finder {
         private final RunReader patterns = new RunReader(tables);
         /**
@@ -187,7 +188,7 @@ final class AlikeSituations {
         private final Map<Patterns, SameRules> recent = new HashMap<>();
 
         private SameRules last;
-        /** The patterns held by the situation last looked up (a copy, reused). */
+        /** The bits last looked up (a copy, reused). */
         private final BitSet lastHolding = new BitSet();
         /** Room for comparing two sets of patterns without making a new one each time. */
         private final BitSet differ = new BitSet();
@@ -240,7 +241,7 @@ final class AlikeSituations {
 
         /**
          * The rules that fire for a situation the engine evaluated, known from now on: the situation last given to
-         * {@link #find}, which found none, with its plan's {@code words} for the guardrails. The engine's rules fired
+         * {@link #find}, which found none, with its plan's {@code words} for the guardrails (null in a diff, which has none). The engine's rules fired
          * must be those the closure found, or the shortcut stops ({@link Mismatch}).
          */
         SameRules remember(BitSet holding, Evaluation evaluation, Guardrail.Words words) {

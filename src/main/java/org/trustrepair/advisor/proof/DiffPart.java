@@ -57,8 +57,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     /**
      * The situations of run {@code run} (those that differ only in their safety flags). Under each rule set, the
      * sets of flags fall into classes with the same bits, which fire the same rules ({@link RunReader.Run}); two
-     * situations in the same class on both sides get the same two kinds. The first of each pair of classes is compared,
-     * and when its changes cannot depend on the answers, the others get them as they are.
+     * situations in the same class on both sides get the same two kinds. The situations of a pair of classes are
+     * compared one by one until one gives changes that cannot depend on the answers; the rest of the pair take those.
      */
     @Override
     public void take(long run) {
@@ -92,7 +92,10 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         BitSet[][] shared = new BitSet[pairs][];
         for (int s = 0; s < sets; s++) {
             int p = flagsPair[s];
-            if (shared[p] != null && Sweep.sampled(start + s, stride)) {
+            if (!Sweep.sampled(start + s, stride)) {
+                continue;
+            }
+            if (shared[p] != null) {
                 partial.add((int) (start + s), false, false, shared[p]);
             } else {
                 shared[p] = takeOne(start + s);

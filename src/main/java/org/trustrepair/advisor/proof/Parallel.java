@@ -10,17 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Goes through the situations of a space (indexes 0 to size - 1) on several threads, which take chunks in turn; each
- * thread has its own {@link Part} (its own engine session, its own counts) and the parts come back for merging. The
- * sweep, the incremental sweep's probe and the diff all go through the space this way.
+ * Goes through tasks numbered 0 to size - 1 on several threads, which take chunks in turn; each thread has its own
+ * {@link Part} (its own engine session, its own counts) and the parts come back for merging. The sweep and the diff
+ * go through the runs of a space this way (a run: the situations that differ only in their safety flags), the
+ * tables through their (role, table) pairs.
  */
 final class Parallel {
 
     private static final long CHUNK = 4096;
 
-    /** One thread's share of the work: takes indexes one at a time, then says what it found. */
+    /** One thread's share of the work: takes tasks one at a time, then says what it found. */
     interface Part<P> extends AutoCloseable {
-        void take(long index);
+        void take(long task);
 
         P result();
 

@@ -13,6 +13,8 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.facts.Situation;
 
@@ -27,7 +29,9 @@ import org.trustrepair.advisor.advice.facts.Situation;
  */
 final class PatternTables {
 
-    /** The most entries one guardrail's table may have; a guardrail that reads more answers stops the shortcut. */
+    private static final Logger log = LoggerFactory.getLogger(PatternTables.class);
+
+    /** The most entries any table (of a pattern group or a guardrail) may have; a larger one stops the shortcut. */
     private static final long MOST_ENTRIES = 1 << 24;
 
     final AnswerSpace space;
@@ -38,8 +42,9 @@ final class PatternTables {
     /** By role index, table and combination of the table's value indexes: the bits that hold. */
     final BitSet[][][] tables;
     /**
-     * By role index and table that reads the safety flags, for each combination whose flags are the first set: a
-     * number for the entries of the run of sets of flags that starts there (equal numbers, equal entries).
+     * By role index and table that reads the safety flags (null for the others): at each combination whose flags are
+     * the first set, the number of its slice (the entries for every set of flags, the other answers as they are);
+     * equal numbers, equal slices; numbered across all roles and tables. The other places are unused.
      */
     final int[][][] slices;
     /** By slice number: the class of each set of flags ({@link #classes}). */
@@ -80,7 +85,8 @@ final class PatternTables {
     }
 
     /** The tables for these patterns and guardrails over this space, made on {@code threads} threads; empty if a
-     * pattern reads an answer the space does not vary, or a guardrail too many. */
+     * pattern reads an answer the space does not vary, or a table would have more than {@link #MOST_ENTRIES}
+     * entries. */
     static Optional<PatternTables> of(SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads) {
         return of(firings, guardrails, space, threads, true);
     }
@@ -112,6 +118,10 @@ final class PatternTables {
         for (int role = 0; role < space.roleCount(); role++) {
             for (int[] dims : groupDims) {
                 if (combinations(dims, space.sizesWithin(role)) > MOST_ENTRIES) {
+                    log.warn(
+                            "A condition reads answers with more than {} combinations: the sweep runs the engine for"
+                                    + " every situation",
+                            MOST_ENTRIES);
                     return Optional.empty();
                 }
             }
@@ -136,8 +146,10 @@ final class PatternTables {
                 int safetyPlace = safetyPlace(dims, sizes);
                 // a guardrail's table holds one of two entries: its bit, or none
                 BitSet yes = new BitSet();
-                yes.set(firings.patterns() + g - patternGroups);
                 BitSet no = new BitSet();
+                if (g >= patternGroups) {
+                    yes.set(firings.patterns() + g - patternGroups);
+                }
                 Arrays.fill(coords, 0);
                 for (int combination = 0; combination < table.length; combination++) {
                     int rest = combination;

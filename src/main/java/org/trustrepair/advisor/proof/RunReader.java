@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One thread's reading of the {@link PatternTables}, a run of situations at a time. Situations come in runs that differ
- * only in their safety flags (the last of the answers an index is made of). Within a run, the sets of flags fall into
- * classes that get the same bits ({@link Run}): the tables that do not read the flags are looked up once per run, and
- * the classes of the flags are worked out once for each combination of the entries of those that do (at most
- * {@link #REMEMBERED} combinations are kept, then they are worked out anew); a run with the same bits as a recent one
- * shares its {@link Run}.
+ * One thread's reading of the {@link PatternTables}, a run of situations at a time. Run {@code r} is situations
+ * {@code r * sets} to {@code r * sets + sets - 1}: the same answers but their safety flags, which are the least
+ * significant part of an index. Within a run, the sets of flags fall into classes that get the same bits ({@link Run}):
+ * the tables that do not read the flags are looked up once per run, and the classes of the flags are worked out once
+ * for each combination of slice numbers of those that do (at most {@link #REMEMBERED} are kept, then they are worked
+ * out anew); a run with the same bits as a recent one shares its {@link Run}.
  */
 final class RunReader {
     /**
      * The situations of one run (the same answers but their safety flags), in classes with the same bits: for each
-     * class its bits, its first set of flags and how many sets it has; and the class of each set of flags.
+     * class its bits, its first set of flags and how many sets it has; the class of each set of flags; for each class,
+     * the first class with the same situation patterns ({@code samePatterns}); and, by those, what the caller found
+     * ({@code found}). The classes of flags kept by slice numbers use this record too, with the bits of the tables
+     * that read the flags only, and no {@code samePatterns} or {@code found}.
      */
     record Run(BitSet[] bits, int[] first, int[] size, int[] classOf, int[] samePatterns, Object[] found) {
         int classes() {
@@ -27,7 +30,8 @@ final class RunReader {
 
         /**
          * What the reader's caller found for class {@code c} ({@link #remember}): the same for every class with the
-         * same situation patterns, and for every run with the same bits, which share this object.
+         * same situation patterns, and for every run with the same bits, which share this object; so it may depend
+         * only on the class's situation patterns (its kind), not on the guardrails' bits.
          */
         Object found(int c) {
             return found[samePatterns[c]];
@@ -43,7 +47,7 @@ final class RunReader {
     private final AnswerSpace space;
     /** How many situation patterns there are: the bits before the guardrails'. */
     private final int patterns;
-    /** The tables, as {@link PatternTables} has them. */
+    /** The tables and their dimensions, as {@link PatternTables} has them. */
     private final int[][] groupDims;
 
     private final BitSet[][][] tables;
@@ -51,7 +55,7 @@ final class RunReader {
     private final List<int[]> sliceClasses;
     /** The value indexes of the run read last (its safety flags: the first set). */
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
-    /** The classes of the sets of flags, by the numbers of the entries of the tables that read them. */
+    /** The classes of the sets of flags, by role and the slice numbers of the tables that read them. */
     private final Map<Slices, Run> classes = new HashMap<>();
     /** The runs read lately, by their bits: the tables' entries that do not read the flags, and those that do. */
     private final Map<Bits, Run> runs = new HashMap<>();
@@ -175,7 +179,7 @@ final class RunReader {
     /** The bits of a run: those of the tables that do not read the safety flags, and the entries of those that do. */
     private record Bits(BitSet base, Slices flags) {}
 
-    /** A role and the numbers of the entries its tables that read the safety flags give a run: its classes' key. */
+    /** A role and, for each of its tables that read the flags, the slice number a run reads: its classes' key. */
     private record Slices(int role, int[] numbers) {
         @Override
         public boolean equals(Object o) {

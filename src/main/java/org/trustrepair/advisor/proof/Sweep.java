@@ -140,6 +140,7 @@ public final class Sweep {
         }
     }
 
+    /** The sweep itself; {@code all} says that {@code include} takes every situation (stride 1). */
     private Result sweep(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
         long start = System.nanoTime();
         int sets = space.safetySetCount();
