@@ -1,11 +1,11 @@
 package org.trustrepair.advisor.proof;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * One thread's reading of the {@link PatternTables}, a run of situations at a time. Run {@code r} is situations
@@ -53,6 +53,13 @@ final class RunReader {
     private final BitSet[][][] tables;
     private final int[][][] slices;
     private final List<int[]> sliceClasses;
+    /**
+     * By role index: the tables that read the safety flags, and for each how far apart two combinations that differ
+     * by one set of flags are (the same for every run of the role).
+     */
+    private final int[][] flagTables;
+
+    private final int[][] flagPlaces;
     /** The value indexes of the run read last (its safety flags: the first set). */
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
     /** The classes of the sets of flags, by role and the slice numbers of the tables that read them. */
@@ -70,6 +77,18 @@ final class RunReader {
         this.tables = read.tables;
         this.slices = read.slices;
         this.sliceClasses = read.sliceClasses;
+        this.flagTables = new int[tables.length][];
+        this.flagPlaces = new int[tables.length][];
+        for (int role = 0; role < tables.length; role++) {
+            int[] sizes = space.sizesWithin(role);
+            int r = role;
+            flagTables[role] = IntStream.range(0, groupDims.length)
+                    .filter(g -> slices[r][g] != null)
+                    .toArray();
+            flagPlaces[role] = Arrays.stream(flagTables[role])
+                    .map(g -> PatternTables.safetyPlace(groupDims[g], sizes))
+                    .toArray();
+        }
     }
 
     /** The run numbered {@code run} (situations {@code run * sets} to {@code run * sets + sets - 1}). */
@@ -83,9 +102,10 @@ final class RunReader {
         int role = coords[AnswerSpace.ROLE];
         int[] sizes = space.sizesWithin(role);
         BitSet base = new BitSet();
-        List<Integer> readingFlags = new ArrayList<>();
-        int[] numbers = new int[groupDims.length];
-        int[] firsts = new int[groupDims.length];
+        // for each table that reads the flags: the number of its slice, and its combination with the first set
+        int[] numbers = new int[flagTables[role].length];
+        int[] firsts = new int[numbers.length];
+        int reading = 0;
         for (int g = 0; g < groupDims.length; g++) {
             int combination = 0;
             for (int d : groupDims[g]) {
@@ -94,19 +114,18 @@ final class RunReader {
             if (slices[role][g] == null) {
                 base.or(tables[role][g][combination]);
             } else {
-                numbers[readingFlags.size()] = slices[role][g][combination];
-                firsts[readingFlags.size()] = combination;
-                readingFlags.add(g);
+                numbers[reading] = slices[role][g][combination];
+                firsts[reading++] = combination;
             }
         }
-        Slices key = new Slices(role, Arrays.copyOf(numbers, readingFlags.size()));
+        Slices key = new Slices(role, numbers);
         last = runs.get(new Bits(base, key));
         if (last != null) {
             return last;
         }
         Run flags = classes.get(key);
         if (flags == null) {
-            flags = classesOfFlags(role, readingFlags, firsts, numbers, sizes);
+            flags = classesOfFlags(role, firsts, numbers);
             if (classes.size() >= REMEMBERED) {
                 classes.clear();
             }
@@ -133,10 +152,10 @@ final class RunReader {
      * (bits of those tables only). Their bits do not overlap, so two sets get the same bits exactly when they
      * get the same entry from each table.
      */
-    private Run classesOfFlags(int role, List<Integer> readingFlags, int[] firsts, int[] numbers, int[] sizes) {
+    private Run classesOfFlags(int role, int[] firsts, int[] numbers) {
         int[] classOf = new int[space.safetySetCount()];
         int count = 1;
-        for (int i = 0; i < readingFlags.size(); i++) {
+        for (int i = 0; i < numbers.length; i++) {
             count = refine(classOf, count, sliceClasses.get(numbers[i]));
         }
         int[] first = new int[count];
@@ -149,9 +168,8 @@ final class RunReader {
         BitSet[] bits = new BitSet[count];
         for (int c = 0; c < count; c++) {
             bits[c] = new BitSet();
-            for (int i = 0; i < readingFlags.size(); i++) {
-                int g = readingFlags.get(i);
-                bits[c].or(tables[role][g][firsts[i] + first[c] * PatternTables.safetyPlace(groupDims[g], sizes)]);
+            for (int i = 0; i < numbers.length; i++) {
+                bits[c].or(tables[role][flagTables[role][i]][firsts[i] + first[c] * flagPlaces[role][i]]);
             }
         }
         return new Run(bits, first, size, classOf, null, null);
