@@ -33,9 +33,7 @@ final class AlikeSituations {
 
     /**
      * What every situation that fires the same rules gets: the plan (up to wording; kept for a diff only) and the
-     * rules that fired; with the situation patterns of the rules open for it (a situation that shares them with the
-     * last one looked up fires the same rules), and the guardrails whose promise the plan does not keep, with what is
-     * wrong. One object for each set of rules fired, so it is its own identity (maps keyed by it compare objects).
+     * rules that fired; and the guardrails whose promise the plan does not keep, with what is wrong. One object for each set of rules fired, so it is its own identity (maps keyed by it compare objects).
      */
     static final class SameRules {
         /**
@@ -48,7 +46,6 @@ final class AlikeSituations {
         private final BitSet fired;
 
         private final SameFirings firings;
-        private final BitSet open;
         /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
         private final int[] suspects;
         /** For each of the {@link #suspects}: what is wrong with the plan. */
@@ -65,7 +62,6 @@ final class AlikeSituations {
             this.plan = kept;
             this.fired = fired;
             this.firings = firings;
-            this.open = firings.open(fired);
             List<Integer> suspects = new ArrayList<>();
             List<String> broken = new ArrayList<>();
             for (int g = 0; g < guardrails.size(); g++) {
@@ -187,11 +183,8 @@ final class AlikeSituations {
          */
         private final Map<Patterns, SameRules> recent = new HashMap<>();
 
-        private SameRules last;
-        /** The bits last looked up (a copy, reused). */
-        private final BitSet lastHolding = new BitSet();
-        /** Room for comparing two sets of patterns without making a new one each time. */
-        private final BitSet differ = new BitSet();
+        /** The patterns last looked up that had no kind yet, and the rules they fire (for {@link #remember}). */
+        private Patterns lastPatterns;
 
         private BitSet lastClosure;
 
@@ -224,58 +217,45 @@ final class AlikeSituations {
          * null when the engine must evaluate one.
          */
         SameRules find(BitSet holding) {
-            // the situation before it fired these rules: so does this one if they agree where those rules look
-            if (last != null && agree(holding, lastHolding, last.open)) {
-                return last;
-            }
-            lastHolding.clear();
-            lastHolding.or(holding);
-            last = recent.get(Patterns.of(holding, firings.patterns()));
-            if (last == null) {
+            Patterns patterns = Patterns.of(holding, firings.patterns());
+            SameRules found = recent.get(patterns);
+            if (found == null) {
+                lastPatterns = patterns;
                 lastClosure = firings.closure(holding);
-                last = byRules.get(lastClosure);
-                remembered(holding);
+                found = byRules.get(lastClosure);
+                remember(patterns, found);
             }
-            return last;
+            return found;
         }
 
         /**
          * The rules that fire for a situation the engine evaluated, known from now on: the situation last given to
-         * {@link #find}, which found none, with its plan's {@code words} for the guardrails (null in a diff, which has none). The engine's rules fired
-         * must be those the closure found, or the shortcut stops ({@link Mismatch}).
+         * {@link #find}, which found none, with its plan's {@code words} for the guardrails (null in a diff, which has
+         * none). The engine's rules fired must be those the closure found, or the shortcut stops ({@link Mismatch}).
          */
         SameRules remember(BitSet holding, Evaluation evaluation, Guardrail.Words words) {
-            BitSet closure = holding.equals(lastHolding) ? lastClosure : firings.closure(holding);
+            Patterns patterns = Patterns.of(holding, firings.patterns());
+            BitSet closure = patterns.equals(lastPatterns) ? lastClosure : firings.closure(holding);
             BitSet fired = firings.rulesNamed(evaluation.firedRules());
             if (fired == null || !fired.equals(closure)) {
                 throw new Mismatch();
             }
-            last = byRules.computeIfAbsent(
+            SameRules kind = byRules.computeIfAbsent(
                     fired,
                     f -> new SameRules(
                             evaluation.plan(), kept(evaluation.plan()), f, firings, guardrails, words, shared));
-            lastHolding.clear();
-            lastHolding.or(holding);
-            remembered(holding);
-            return last;
+            remember(patterns, kind);
+            return kind;
         }
 
-        /** Keeps what the last situation fired, for the next with the same patterns (up to 65,536, then anew). */
-        private void remembered(BitSet holding) {
-            if (last != null) {
+        /** Keeps what a situation fired, for the next with the same patterns (up to 65,536, then anew). */
+        private void remember(Patterns patterns, SameRules kind) {
+            if (kind != null) {
                 if (recent.size() >= 1 << 16) {
                     recent.clear();
                 }
-                recent.put(Patterns.of(holding, firings.patterns()), last);
+                recent.put(patterns, kind);
             }
-        }
-
-        /** Whether a and b hold the same patterns among those given. */
-        private boolean agree(BitSet a, BitSet b, BitSet patterns) {
-            differ.clear();
-            differ.or(a);
-            differ.xor(b);
-            return !differ.intersects(patterns);
         }
     }
 

@@ -26,14 +26,13 @@ import org.kie.api.runtime.KieSession;
  * for a situation are the closure: a rule fires when its situation conditions hold and each of its other patterns
  * matches a fact that a rule which fired inserted.
  *
- * <p>Why that makes two situations alike: let situation {@code s} fire the rules {@code E}, inserting the facts
- * {@code F}. Call a rule <em>open</em> in {@code s} when each of its other patterns matches a fact of {@code F} (a
- * rule with only situation conditions is always open). If situation {@code t} agrees with {@code s} on the
- * {@code Situation( … )} conditions of every rule open in {@code s}, then {@code t} fires exactly {@code E}: every
- * rule of {@code E} fires in {@code t} (by induction on the order they fired in {@code s}); and the first rule to
- * fire in {@code t} outside {@code E} would have its other patterns matched by facts of {@code E}'s rules, so it is
- * open in {@code s}, its situation conditions hold in {@code s} too, and it would have fired in {@code s}. The same
- * rules insert the same facts, so the plan is the same but for the answers written into reasons.
+ * <p>Why the closure is what the engine fires: a rule fires once each of its patterns matches a fact. The situation
+ * is there from the start, and rules only ever add facts, so a pattern that matches stays matched. Start from the
+ * rules whose situation conditions hold, and let a rule join when each of its other patterns matches a fact inserted
+ * by a rule that joined before it: every rule that joins fires in the engine (by induction on the order they join),
+ * and a rule that fires in the engine joins (the first that did not would have its patterns matched by facts of rules
+ * that joined). Situations whose situation conditions hold alike fire the same rules, which insert the same facts, so
+ * they get the same plan but for the answers written into reasons.
  *
  * <p>Which situation conditions hold is tested by {@link PatternTables.SituationProbe}, and which other patterns each rule's facts
  * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
@@ -52,15 +51,12 @@ final class SameFirings {
     /** By rule: its name, its situation patterns, its other patterns, the other patterns its facts match. */
     private final List<String> ruleNames;
 
-    private final List<BitSet> situationPatternsOf;
-    /** The same sets as {@link #situationPatternsOf}, as words, for a quick test of which rules' patterns all hold. */
+    /** By rule: its situation patterns, as words, for a quick test of which rules' patterns all hold. */
     private final long[][] situationWordsOf;
 
     private final List<BitSet> otherPatternsOf;
     private final List<BitSet> opens;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
-    /** The situation patterns of the rules that have no other pattern, which are always open. */
-    private final BitSet alwaysOpen = new BitSet();
 
     private SameFirings(
             KieBase probes,
@@ -74,16 +70,12 @@ final class SameFirings {
         this.answersRead = answersRead;
         this.safetyConditions = safetyConditions;
         this.ruleNames = ruleNames;
-        this.situationPatternsOf = situationPatternsOf;
         this.otherPatternsOf = otherPatternsOf;
         this.opens = opens;
         this.situationWordsOf =
                 situationPatternsOf.stream().map(BitSet::toLongArray).toArray(long[][]::new);
         for (int r = 0; r < ruleNames.size(); r++) {
             ruleIndex.put(ruleNames.get(r), r);
-            if (otherPatternsOf.get(r).isEmpty()) {
-                alwaysOpen.or(situationPatternsOf.get(r));
-            }
         }
     }
 
@@ -266,23 +258,6 @@ final class SameFirings {
             }
         }
         return fired;
-    }
-
-    /**
-     * The situation patterns of the rules open once the rules given fired (each of their other patterns matches a
-     * fact those rules inserted), with those of the rules that are always open: what a situation must share with one
-     * that fired these rules to fire them too.
-     */
-    BitSet open(BitSet fired) {
-        BitSet opened = new BitSet();
-        fired.stream().forEach(r -> opened.or(opens.get(r)));
-        BitSet open = (BitSet) alwaysOpen.clone();
-        for (int r = 0; r < ruleNames.size(); r++) {
-            if (covers(opened, otherPatternsOf.get(r))) {
-                open.or(situationPatternsOf.get(r));
-            }
-        }
-        return open;
     }
 
     /** The rules named, as a set like {@link #closure}'s; null when a name is not one of these rules. */
