@@ -18,13 +18,14 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * found without the engine, for rules that only add facts ({@link SameFirings#closure}): which {@code Situation( … )}
  * conditions hold is read from tables made once, with the engine, for each combination of the answers a condition
  * reads ({@link PatternTables}, read a run of situations and a class of safety flags at a time by {@link RunReader}),
- * and the rules that fire are the closure of those conditions and the facts each rule inserts. The first situation to fire a set of rules is evaluated by the engine, which must fire exactly those rules
- * (else {@link Mismatch}, and the sweep evaluates every situation instead). The next situations that fire the same
- * rules get its plan (the same steps, kinds, phases, ranks, track and texts; only the answers written into reasons
- * differ, and they cannot make a reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the
- * guardrails are checked on it with each situation's own answers (forbidden words in the reasons' own words: {@link
- * Guardrail.Words#withoutAnswers}; the answers' words are checked by {@link AnswerWords}). Each class of a run is
- * checked once and counted for all its situations, whose bits are the same; only the engine runs fewer times.
+ * and the rules that fire are the closure of those conditions and the facts each rule inserts. The first situation to
+ * fire a set of rules is evaluated by the engine, which must fire exactly those rules (else {@link Mismatch}, and the
+ * sweep evaluates every situation instead). The next situations that fire the same rules get its plan (the same
+ * steps, kinds, phases, ranks, track and texts; only the answers written into reasons differ, and they cannot make a
+ * reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the guardrails are checked on it with
+ * each situation's own answers (forbidden words in the reasons' own words: {@link Guardrail.Words#withoutAnswers}; the
+ * answers' words are checked by {@link AnswerWords}). Each class of a run is checked once and counted for all its
+ * situations, whose bits are the same; only the engine runs fewer times.
  *
  * <p>Thread-safe: what is learnt is shared between the sweep's threads (two threads may both evaluate situations that
  * fire the same new rules; both get the same plan, and one is kept).
@@ -33,7 +34,8 @@ final class AlikeSituations {
 
     /**
      * What every situation that fires the same rules gets: the plan (up to wording; kept for a diff only) and the
-     * rules that fired; and the guardrails whose promise the plan does not keep, with what is wrong. One object for each set of rules fired, so it is its own identity (maps keyed by it compare objects).
+     * rules that fired; and the guardrails whose promise the plan does not keep, with what is wrong. One object for
+     * each set of rules fired, so it is its own identity (maps keyed by it compare objects).
      */
     static final class SameRules {
         /**
@@ -173,7 +175,7 @@ final class AlikeSituations {
         return new Finder();
     }
 
-    /** One thread's lookups: the bits it last looked up, and what they fired. */
+    /** One thread's lookups: the kinds of the sets of patterns it looked up lately. */
     final class Finder {
         private final RunReader patterns = new RunReader(tables);
         /**

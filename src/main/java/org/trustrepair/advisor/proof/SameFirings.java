@@ -30,9 +30,10 @@ import org.kie.api.runtime.KieSession;
  * is there from the start, and rules only ever add facts, so a pattern that matches stays matched. Start from the
  * rules whose situation conditions hold, and let a rule join when each of its other patterns matches a fact inserted
  * by a rule that joined before it: every rule that joins fires in the engine (by induction on the order they join),
- * and a rule that fires in the engine joins (the first that did not would have its patterns matched by facts of rules
- * that joined). Situations whose situation conditions hold alike fire the same rules, which insert the same facts, so
- * they get the same plan but for the answers written into reasons.
+ * and every rule the engine fires joins (take the first it fired that did not: its patterns were matched by the
+ * situation and by facts of rules fired before it, which joined, so it would join too). Situations whose situation
+ * conditions hold alike fire the same rules, which insert the same facts, so they get the same plan but for the
+ * answers written into reasons.
  *
  * <p>Which situation conditions hold is tested by {@link PatternTables.SituationProbe}, and which other patterns each rule's facts
  * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
