@@ -23,7 +23,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * sweep evaluates every situation instead). The next situations that fire the same rules get its plan (the same
  * steps, kinds, phases, ranks, track and texts; only the answers written into reasons differ, and they cannot make a
  * reason blank or leave a brace in it: {@link RuleSet#phrasesInert()}), and the guardrails are checked on it with
- * each situation's own answers (forbidden words in the reasons' own words: {@link Guardrail.Words#withoutAnswers}; the
+ * each situation's own answers (forbidden words in the reasons' own words: {@link Guardrails#wordsWithoutAnswers}; the
  * answers' words are checked by {@link AnswerWords}). Each class of a run is checked once and counted for all its
  * situations, whose bits are the same; only the engine runs fewer times.
  *

@@ -3,17 +3,15 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Phase;
-import org.trustrepair.advisor.advice.engine.RuleInfo;
 
 /**
  * One promise every plan keeps, as a counsellor wrote it in {@code rules/guardrails.yaml}: when it applies
@@ -82,62 +80,24 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
     /** Empty when the plan keeps this guardrail for these answers; otherwise what is wrong, without any answer. */
     public Optional<String> check(Answers answers, AdvicePlan plan) {
-        return when.holds(answers, plan) ? broken(plan) : Optional.empty();
+        List<String> phrases = Stream.concat(then.noStepSays().stream(), then.noReasonSays().stream())
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .toList();
+        return check(answers, plan, Guardrails.words(plan, phrases));
     }
 
-    /** Empty when the plan keeps the promise (whatever the answers); otherwise what is wrong. */
-    Optional<String> broken(AdvicePlan plan) {
-        return broken(plan, Words.of(plan));
+    /** As above, with the plan's {@code words} for every guardrail's phrases ({@link Guardrails#words}). */
+    Optional<String> check(Answers answers, AdvicePlan plan, Words words) {
+        return when.holds(answers, plan) ? broken(plan, words) : Optional.empty();
     }
 
     /**
-     * A plan's words in lower case, made once for all the guardrails that look for words in it: each step's title and
-     * detail (joined by a line break, which no word looked for has), and each reason a person reads, with where it is.
+     * What the guardrails look for in a plan's words: for each step (its title and detail) and for each reason a
+     * person reads (with where it is), the guardrails' phrases it says, in lower case ({@link Guardrails#words}).
      */
-    record Words(List<String> steps, List<String[]> reasons) {
-        static Words of(AdvicePlan plan) {
-            return of(plan, plan.classification().why(), Step::why, WithheldAdvice::reason);
-        }
+    record Words(List<Set<String>> steps, List<String> places, List<Set<String>> reasons) {}
 
-        /**
-         * A plan's words with its reasons in its rules' own words, each answer's words left out ({@link
-         * AnswerWords#leftOut}): what every situation that fires the same rules reads alike. {@code classifiedBy} are
-         * the rules of the classification's reasons, in order. What the answers' words bring in is checked when the
-         * rules are read ({@link AnswerWords}).
-         */
-        static Words withoutAnswers(AdvicePlan plan, List<String> classifiedBy, Map<String, RuleInfo> rules) {
-            Function<String, String> own = rule -> AnswerWords.leftOut(Objects.toString(
-                    rules.get(rule) == null ? null : rules.get(rule).reason(), ""));
-            return of(
-                    plan, classifiedBy.stream().map(own).toList(), s -> own.apply(s.rule()), w -> own.apply(w.rule()));
-        }
-
-        private static Words of(
-                AdvicePlan plan,
-                List<String> why,
-                Function<Step, String> stepWhy,
-                Function<WithheldAdvice, String> withheldReason) {
-            List<String> steps = plan.steps().stream()
-                    .map(s -> lower(Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), "")))
-                    .toList();
-            List<String[]> reasons = new ArrayList<>();
-            why.forEach(w -> reasons.add(new String[] {"your situation", lower(w)}));
-            plan.steps()
-                    .forEach(s -> reasons.add(
-                            new String[] {"the why of step " + named(s.title(), s.id()), lower(stepWhy.apply(s))}));
-            plan.withheld()
-                    .forEach(w -> reasons.add(new String[] {
-                        "the reason of withheld " + named(w.title(), w.id()), lower(withheldReason.apply(w))
-                    }));
-            return new Words(steps, reasons);
-        }
-
-        private static String lower(String text) {
-            return Objects.toString(text, "").toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** {@link #broken(AdvicePlan)}, with the plan's words already lowered. */
+    /** Empty when the plan, whose words are {@code words}, keeps the promise (whatever the answers); else what is wrong. */
     Optional<String> broken(AdvicePlan plan, Words words) {
         List<Step> steps = plan.steps();
         Promise p = then;
@@ -292,9 +252,9 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
     private static Optional<String> reasonSays(Words plan, List<String> words) {
         for (String said : words) {
             String lower = said.toLowerCase(Locale.ROOT);
-            for (String[] r : plan.reasons()) {
-                if (r[1].contains(lower)) {
-                    return Optional.of(r[0] + " says \"" + said + "\"");
+            for (int i = 0; i < plan.reasons().size(); i++) {
+                if (plan.reasons().get(i).contains(lower)) {
+                    return Optional.of(plan.places().get(i) + " says \"" + said + "\"");
                 }
             }
         }
@@ -310,7 +270,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         return named(s.title(), s.id());
     }
 
-    private static String named(String title, String id) {
+    static String named(String title, String id) {
         return blank(title) ? id : "“" + title + "” (" + id + ")";
     }
 

@@ -6,17 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
+import org.trustrepair.advisor.advice.AdvicePlan.Step;
+import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.engine.Catalogue;
+import org.trustrepair.advisor.advice.engine.RuleInfo;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.YamlErrors;
 
@@ -42,9 +49,14 @@ public final class Guardrails {
             String id, String promise, List<String> sources, Map<String, Object> when, Guardrail.Promise then) {}
 
     private final List<Guardrail> all;
+    /** The phrases the guardrails look for ({@link #wordsRead}). */
+    private final List<String> phrases;
+    /** By text in the rules' own words (a step's, or a reason without its answers'): the phrases it says. */
+    private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
 
     private Guardrails(List<Guardrail> all) {
         this.all = List.copyOf(all);
+        this.phrases = wordsRead();
     }
 
     /** The guardrails of these rules (read once per rule set). */
@@ -142,11 +154,76 @@ public final class Guardrails {
 
     /** Every guardrail's verdict on a plan, in file order: null where it holds, else what is wrong. */
     String[] problems(Answers answers, AdvicePlan plan) {
+        Guardrail.Words words = words(plan, phrases);
         String[] problems = new String[all.size()];
         for (int i = 0; i < problems.length; i++) {
-            problems[i] = all.get(i).check(answers, plan).orElse(null);
+            problems[i] = all.get(i).check(answers, plan, words).orElse(null);
         }
         return problems;
+    }
+
+    /**
+     * A plan's words with its reasons in its rules' own words, each answer's words left out ({@link
+     * AnswerWords#leftOut}): what every situation that fires the same rules reads alike. {@code classifiedBy} are the
+     * rules of the classification's reasons, in order. What the answers' words bring in is checked when the rules are
+     * read ({@link AnswerWords}). These texts are the rules' own, so what each says is remembered.
+     */
+    Guardrail.Words wordsWithoutAnswers(AdvicePlan plan, List<String> classifiedBy, Map<String, RuleInfo> rules) {
+        Function<String, String> own = rule -> AnswerWords.leftOut(Objects.toString(
+                rules.get(rule) == null ? null : rules.get(rule).reason(), ""));
+        return words(
+                plan,
+                classifiedBy.stream().map(own).toList(),
+                s -> own.apply(s.rule()),
+                w -> own.apply(w.rule()),
+                text -> said.computeIfAbsent(text, t -> says(t, phrases)));
+    }
+
+    /** A plan's words, as a person reads them (its reasons with their answers), for these phrases. */
+    static Guardrail.Words words(AdvicePlan plan, List<String> phrases) {
+        return words(plan, plan.classification().why(), Step::why, WithheldAdvice::reason, text -> says(text, phrases));
+    }
+
+    /**
+     * A plan's words: what each step's title and detail (joined by a line break, which no phrase has) and each reason a
+     * person reads says, with where that reason is.
+     */
+    private static Guardrail.Words words(
+            AdvicePlan plan,
+            List<String> why,
+            Function<Step, String> stepWhy,
+            Function<WithheldAdvice, String> withheldReason,
+            Function<String, Set<String>> says) {
+        List<Set<String>> steps = plan.steps().stream()
+                .map(s -> says.apply(Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), "")))
+                .toList();
+        List<String> places = new ArrayList<>();
+        List<Set<String>> reasons = new ArrayList<>();
+        why.forEach(w -> {
+            places.add("your situation");
+            reasons.add(says.apply(w));
+        });
+        plan.steps().forEach(s -> {
+            places.add("the why of step " + Guardrail.named(s.title(), s.id()));
+            reasons.add(says.apply(stepWhy.apply(s)));
+        });
+        plan.withheld().forEach(w -> {
+            places.add("the reason of withheld " + Guardrail.named(w.title(), w.id()));
+            reasons.add(says.apply(withheldReason.apply(w)));
+        });
+        return new Guardrail.Words(steps, places, reasons);
+    }
+
+    /** The phrases (in lower case) a text says, whatever its case. */
+    private static Set<String> says(String text, List<String> phrases) {
+        String lower = Objects.toString(text, "").toLowerCase(Locale.ROOT);
+        Set<String> says = new HashSet<>();
+        for (String phrase : phrases) {
+            if (lower.contains(phrase)) {
+                says.add(phrase);
+            }
+        }
+        return says.isEmpty() ? Set.of() : says;
     }
 
     /**

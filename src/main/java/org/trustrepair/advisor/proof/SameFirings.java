@@ -52,11 +52,15 @@ final class SameFirings {
     /** By rule: its name, its situation patterns, its other patterns, the other patterns its facts match. */
     private final List<String> ruleNames;
 
-    /** By rule: its situation patterns, as words, for a quick test of which rules' patterns all hold. */
-    private final long[][] situationWordsOf;
+    /** By situation pattern: the rule it belongs to (each pattern is one rule's). */
+    private final int[] ruleOf;
+    /** By rule: how many patterns it has, situation and other (each other pattern counted once). */
+    private final int[] patternCount;
+    /** By rule: the other patterns the facts it inserts match. */
+    private final int[][] opens;
+    /** By other pattern: the rules that have it. */
+    private final int[][] waitingOn;
 
-    private final List<BitSet> otherPatternsOf;
-    private final List<BitSet> opens;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
 
     private SameFirings(
@@ -71,10 +75,24 @@ final class SameFirings {
         this.answersRead = answersRead;
         this.safetyConditions = safetyConditions;
         this.ruleNames = ruleNames;
-        this.otherPatternsOf = otherPatternsOf;
-        this.opens = opens;
-        this.situationWordsOf =
-                situationPatternsOf.stream().map(BitSet::toLongArray).toArray(long[][]::new);
+        this.ruleOf = new int[answersRead.size()];
+        this.patternCount = new int[ruleNames.size()];
+        this.opens = opens.stream().map(o -> o.stream().toArray()).toArray(int[][]::new);
+        int others = otherPatternsOf.stream().mapToInt(BitSet::length).max().orElse(0);
+        List<List<Integer>> waiting = new ArrayList<>();
+        for (int o = 0; o < others; o++) {
+            waiting.add(new ArrayList<>());
+        }
+        for (int r = 0; r < ruleNames.size(); r++) {
+            int rule = r;
+            BitSet mine = situationPatternsOf.get(r);
+            mine.stream().forEach(p -> ruleOf[p] = rule);
+            otherPatternsOf.get(r).stream().forEach(o -> waiting.get(o).add(rule));
+            patternCount[r] = mine.cardinality() + otherPatternsOf.get(r).cardinality();
+        }
+        this.waitingOn = waiting.stream()
+                .map(w -> w.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         for (int r = 0; r < ruleNames.size(); r++) {
             ruleIndex.put(ruleNames.get(r), r);
         }
@@ -233,28 +251,38 @@ final class SameFirings {
     /**
      * The rules that fire for a situation whose patterns hold as given, found without the engine: rules that only add
      * facts fire exactly when their situation patterns hold and each of their other patterns matches a fact a rule
-     * that fired inserted, so the fired rules are the closure of that step.
+     * that fired inserted, so the fired rules are the closure of that step. Worked out by counting: each rule waits
+     * for its patterns; a situation pattern that holds, or another pattern that a fired rule's facts match (once), takes
+     * one off the count of each rule that has it; a rule whose count reaches none fires, and opens its own.
      */
     BitSet closure(BitSet holding) {
-        BitSet fired = new BitSet(ruleNames.size());
-        BitSet opened = new BitSet();
-        // the rules whose situation patterns all hold are candidates; they fire once their other patterns are open
-        BitSet candidates = new BitSet(ruleNames.size());
-        long[] held = holding.toLongArray();
-        for (int r = 0; r < ruleNames.size(); r++) {
-            if (covers(held, situationWordsOf[r])) {
-                candidates.set(r);
+        BitSet fired = new BitSet(patternCount.length);
+        // by rule: how many of its patterns do not hold yet; a rule fires when none is left
+        int[] missing = patternCount.clone();
+        int[] ready = new int[patternCount.length];
+        int waiting = 0;
+        for (int r = 0; r < missing.length; r++) {
+            if (missing[r] == 0) {
+                ready[waiting++] = r;
             }
         }
-        boolean more = true;
-        while (more) {
-            more = false;
-            for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
-                if (covers(opened, otherPatternsOf.get(r))) {
-                    fired.set(r);
-                    opened.or(opens.get(r));
-                    candidates.clear(r);
-                    more = true;
+        for (int p = holding.nextSetBit(0); p >= 0 && p < ruleOf.length; p = holding.nextSetBit(p + 1)) {
+            if (--missing[ruleOf[p]] == 0) {
+                ready[waiting++] = ruleOf[p];
+            }
+        }
+        boolean[] opened = new boolean[waitingOn.length];
+        while (waiting > 0) {
+            int r = ready[--waiting];
+            fired.set(r);
+            for (int o : opens[r]) {
+                if (o < opened.length && !opened[o]) {
+                    opened[o] = true;
+                    for (int q : waitingOn[o]) {
+                        if (--missing[q] == 0) {
+                            ready[waiting++] = q;
+                        }
+                    }
                 }
             }
         }
@@ -277,26 +305,6 @@ final class SameFirings {
     /** The names of the rules in a set, in name order. */
     List<String> names(BitSet rules) {
         return rules.stream().mapToObj(ruleNames::get).sorted().toList();
-    }
-
-    private static boolean covers(BitSet bits, BitSet wanted) {
-        for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
-            if (!bits.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether every bit of {@code wanted} is in {@code bits}, both as {@link BitSet#toLongArray} gives them. */
-    private static boolean covers(long[] bits, long[] wanted) {
-        for (int i = 0; i < wanted.length; i++) {
-            long have = i < bits.length ? bits[i] : 0;
-            if ((wanted[i] & ~have) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Analysis refused(String why) {

@@ -206,7 +206,7 @@ public final class Sweep {
                             kind = kinds.remember(
                                     holding,
                                     evaluation,
-                                    Guardrail.Words.withoutAnswers(
+                                    guardrails.wordsWithoutAnswers(
                                             evaluation.plan(), partial.classifiedBy, rules.rules()));
                         }
                         classes.remember(c, kind);
