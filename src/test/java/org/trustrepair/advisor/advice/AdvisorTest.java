@@ -46,6 +46,34 @@ class AdvisorTest {
     }
 
     @Test
+    void thePersonWhoWasHurtReadsPhaseNamesOfTheirOwn() {
+        Answers hurt = new Answers(
+                Role.WAS_HURT,
+                Relationship.FAMILY,
+                Breach.BROKEN_PROMISE,
+                null,
+                30,
+                Disclosure.DISCOVERED,
+                false,
+                true,
+                0,
+                false,
+                false,
+                TheirResponse.MINIMIZES,
+                Set.of());
+
+        assertThat(advisor.advise(hurt).steps())
+                .as("plan.yaml's phasesForTheHurtParty: showing the change is the other person's task")
+                .filteredOn(s -> s.phase() == Phase.PROVE)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.phaseTitle()).isEqualTo("What you can do"));
+        assertThat(advisor.advise(answers(Readiness.WILLING_TO_TALK, 0)).steps())
+                .filteredOn(s -> s.phase() == Phase.PROVE)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.phaseTitle()).isEqualTo("Show the change"));
+    }
+
+    @Test
     void stepsAreInPhaseOrderAndNumbered() {
         AdvicePlan plan = advisor.advise(answers(Readiness.WILLING_TO_TALK, 0).withStillHappening(true));
 

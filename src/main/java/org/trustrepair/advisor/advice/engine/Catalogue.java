@@ -6,11 +6,13 @@ import java.util.Set;
 import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
 import org.trustrepair.advisor.advice.Phase;
 import org.trustrepair.advisor.advice.Questionnaire;
+import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.Track;
 
 /**
  * The counsellors' texts beside the rules: the title and detail of every advice id, the help lines, the source keys,
- * the disclaimer, the names of phases and tracks, and the questionnaire.
+ * the disclaimer, the names of phases (some with a name of their own for the person who was hurt) and tracks, and the
+ * questionnaire.
  */
 public record Catalogue(
         Map<String, AdviceText> advice,
@@ -18,6 +20,7 @@ public record Catalogue(
         Map<String, String> sources,
         String disclaimer,
         Map<Phase, String> phaseTitles,
+        Map<Phase, String> hurtPartyPhaseTitles,
         Map<Track, String> trackSummaries,
         Questionnaire questionnaire) {
 
@@ -45,6 +48,12 @@ public record Catalogue(
     public String named(String adviceId) {
         AdviceText text = advice.get(adviceId);
         return text == null ? adviceId + " (no advice.yaml has this id)" : "“" + text.title() + "” (" + adviceId + ")";
+    }
+
+    /** The name a plan shows above a phase's steps to someone in this role. */
+    public String phaseTitle(Phase phase, Role role) {
+        String own = role == Role.WAS_HURT ? hurtPartyPhaseTitles.get(phase) : null;
+        return own != null ? own : phaseTitles.get(phase);
     }
 
     /** A phase by the name a plan shows above its steps, beside its value: “Tell the truth” (DISCLOSE). */

@@ -31,7 +31,12 @@ final class CatalogueReader {
     private record HelplineYaml(String region, String name, String contact) {}
 
     /** {@code format} is read by {@link RuleFormat}. */
-    private record PlanYaml(Integer format, String disclaimer, Map<Phase, String> phases, Map<Track, String> tracks) {}
+    private record PlanYaml(
+            Integer format,
+            String disclaimer,
+            Map<Phase, String> phases,
+            Map<Phase, String> phasesForTheHurtParty,
+            Map<Track, String> tracks) {}
 
     /** The texts of the rules; a file that cannot be read goes to {@code unreadable}, and no check across files runs. */
     static Catalogue read(RuleFiles files, List<RuleProblem> problems, List<RuleProblem> unreadable) {
@@ -40,6 +45,7 @@ final class CatalogueReader {
         Map<String, String> sources = new TreeMap<>();
         String disclaimer = null;
         Map<Phase, String> phases = new EnumMap<>(Phase.class);
+        Map<Phase, String> hurtPartyPhases = new EnumMap<>(Phase.class);
         Map<Track, String> tracks = new EnumMap<>(Track.class);
         Questionnaire questionnaire = null;
         for (RuleFiles.RuleFile f : files.files()) {
@@ -103,6 +109,9 @@ final class CatalogueReader {
                         if (plan.phases() != null) {
                             phases.putAll(plan.phases());
                         }
+                        if (plan.phasesForTheHurtParty() != null) {
+                            hurtPartyPhases.putAll(plan.phasesForTheHurtParty());
+                        }
                         if (plan.tracks() != null) {
                             tracks.putAll(plan.tracks());
                         }
@@ -132,6 +141,7 @@ final class CatalogueReader {
                     sources,
                     disclaimer,
                     phases,
+                    hurtPartyPhases,
                     tracks,
                     questionnaire == null ? new Questionnaire(null, null, List.of()) : questionnaire);
         }
@@ -147,6 +157,15 @@ final class CatalogueReader {
                 problems.add(RuleProblem.of("plan.yaml", 0, "The phase " + phase + " has no name under phases."));
             }
         }
+        hurtPartyPhases.forEach((phase, name) -> {
+            if (name == null || name.isBlank()) {
+                problems.add(RuleProblem.of(
+                        "plan.yaml",
+                        0,
+                        "The phase " + phase + " has no name under phasesForTheHurtParty: give it one, or remove the"
+                                + " line to use its name under phases."));
+            }
+        });
         for (Track track : Track.values()) {
             if (tracks.get(track) == null || tracks.get(track).isBlank()) {
                 problems.add(RuleProblem.of("plan.yaml", 0, "The track " + track + " has no sentence under tracks."));
@@ -166,6 +185,6 @@ final class CatalogueReader {
                         "\"" + id + "\" shows help lines \"" + need + "\", which helplines.yaml does not list."));
             }
         }));
-        return new Catalogue(advice, helplines, sources, disclaimer, phases, tracks, questionnaire);
+        return new Catalogue(advice, helplines, sources, disclaimer, phases, hurtPartyPhases, tracks, questionnaire);
     }
 }

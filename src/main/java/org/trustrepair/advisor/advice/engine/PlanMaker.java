@@ -107,7 +107,7 @@ public final class PlanMaker {
                     steps.size() + 1,
                     a.getRank(),
                     a.getPhase(),
-                    catalogue.phaseTitles().get(a.getPhase()),
+                    catalogue.phaseTitle(a.getPhase(), answers.role()),
                     a.getId(),
                     text.title(),
                     text.detail(),
