@@ -80,10 +80,14 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
     /** Empty when the plan keeps this guardrail for these answers; otherwise what is wrong, without any answer. */
     public Optional<String> check(Answers answers, AdvicePlan plan) {
-        List<String> phrases = Stream.concat(then.noStepSays().stream(), then.noReasonSays().stream())
+        return check(answers, plan, Guardrails.words(plan, phrases()));
+    }
+
+    /** The words this guardrail looks for in steps ({@code noStepSays}) and reasons ({@code noReasonSays}), lower case. */
+    List<String> phrases() {
+        return Stream.concat(then.noStepSays().stream(), then.noReasonSays().stream())
                 .map(w -> w.toLowerCase(Locale.ROOT))
                 .toList();
-        return check(answers, plan, Guardrails.words(plan, phrases));
     }
 
     /** As above, with the plan's {@code words} for every guardrail's phrases ({@link Guardrails#words}). */

@@ -145,8 +145,7 @@ public final class Guardrails {
      */
     List<String> wordsRead() {
         return all.stream()
-                .flatMap(g -> Stream.concat(g.then().noStepSays().stream(), g.then().noReasonSays().stream()))
-                .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+                .flatMap(g -> g.phrases().stream())
                 .distinct()
                 .sorted()
                 .toList();

@@ -49,7 +49,7 @@ final class SameFirings {
     private final List<List<String>> answersRead;
     /** By situation pattern: its conditions on the safety flags ({@link SafetyClasses#conditions}), null if unknown. */
     private final List<List<String>> safetyConditions;
-    /** By rule: its name, its situation patterns, its other patterns, the other patterns its facts match. */
+    /** By rule: its name. */
     private final List<String> ruleNames;
 
     /** By situation pattern: the rule it belongs to (each pattern is one rule's). */
@@ -89,13 +89,11 @@ final class SameFirings {
             mine.stream().forEach(p -> ruleOf[p] = rule);
             otherPatternsOf.get(r).stream().forEach(o -> waiting.get(o).add(rule));
             patternCount[r] = mine.cardinality() + otherPatternsOf.get(r).cardinality();
+            ruleIndex.put(ruleNames.get(r), r);
         }
         this.waitingOn = waiting.stream()
                 .map(w -> w.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
-        for (int r = 0; r < ruleNames.size(); r++) {
-            ruleIndex.put(ruleNames.get(r), r);
-        }
     }
 
     /** The rules' situation conditions and probes, or why the rules do not qualify. */
