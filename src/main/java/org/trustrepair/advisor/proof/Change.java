@@ -133,16 +133,12 @@ record Change(Kind kind, String subject, String text) {
         }
         Map<String, Step> stepsA = byId(a.steps(), Step::id);
         Map<String, Step> stepsB = byId(b.steps(), Step::id);
-        stepsB.forEach((id, s) -> {
-            if (!stepsA.containsKey(id)) {
+        Map<String, String> variants = variants(stepsA, stepsB, Step::title, Step::phase);
+        stepsB.forEach((id, t) -> {
+            Step s = stepsA.getOrDefault(id, stepsA.get(variants.get(id)));
+            if (s == null) {
                 changes.add(new Change(
-                        Kind.STEP_ADDED, id, "step " + id + " now given (" + s.phase() + ", rank " + s.rank() + ")"));
-            }
-        });
-        stepsA.forEach((id, s) -> {
-            Step t = stepsB.get(id);
-            if (t == null) {
-                changes.add(new Change(Kind.STEP_REMOVED, id, "step " + id + " no longer given"));
+                        Kind.STEP_ADDED, id, "step " + id + " now given (" + t.phase() + ", rank " + t.rank() + ")"));
                 return;
             }
             if (s.phase() != t.phase() || s.rank() != t.rank()) {
@@ -154,6 +150,9 @@ record Change(Kind kind, String subject, String text) {
             }
             reworded(changes, Kind.STEP_RENAMED, Kind.STEP_REWORDED, id, "step " + id, differing(s, t, STEP_PARTS));
         });
+        stepsA.keySet().stream()
+                .filter(id -> !stepsB.containsKey(id) && !variants.containsValue(id))
+                .forEach(id -> changes.add(new Change(Kind.STEP_REMOVED, id, "step " + id + " no longer given")));
         Map<String, WithheldAdvice> heldA = byId(a.withheld(), WithheldAdvice::id);
         Map<String, WithheldAdvice> heldB = byId(b.withheld(), WithheldAdvice::id);
         heldB.keySet().stream()
@@ -189,6 +188,27 @@ record Change(Kind kind, String subject, String text) {
                 .filter(p -> !p.of().apply(a).equals(p.of().apply(b)))
                 .map(Part::name)
                 .toList();
+    }
+
+    /**
+     * The steps given in other words under another id: by the id after, the id before, where a step of one plan only
+     * has the same title in the same phase as one of the other plan only (a variant, such as a text for work beside
+     * the text for partners). To the person reading, that is the same step, reworded.
+     */
+    static <T> Map<String, String> variants(
+            Map<String, T> before, Map<String, T> after, Function<T, String> title, Function<T, Object> phase) {
+        Map<String, String> variants = new LinkedHashMap<>();
+        after.forEach((id, t) -> {
+            if (!before.containsKey(id)) {
+                before.entrySet().stream()
+                        .filter(e -> !after.containsKey(e.getKey()) && !variants.containsValue(e.getKey()))
+                        .filter(e -> title.apply(e.getValue()).equals(title.apply(t))
+                                && phase.apply(e.getValue()).equals(phase.apply(t)))
+                        .findFirst()
+                        .ifPresent(e -> variants.put(id, e.getKey()));
+            }
+        });
+        return variants;
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {

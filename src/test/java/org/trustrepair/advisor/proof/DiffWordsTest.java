@@ -235,6 +235,62 @@ class DiffWordsTest {
         assertThat(changes.get(0).wordsOnly()).isFalse();
     }
 
+    @Test
+    void aStepGivenInOtherWordsUnderANewIdIsARewordingNotAStepAddedAndOneRemoved() throws Exception {
+        AdvicePlan plan;
+        try (var evaluator = RULES.newEvaluator()) {
+            plan = evaluator
+                    .evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.UNDECIDED, 0))
+                    .plan();
+        }
+        AdvicePlan.Step s = plan.steps().get(0);
+        // a variant for another relationship: same title, same phase, its own id and words
+        AdvicePlan.Step variant = new AdvicePlan.Step(
+                s.order(),
+                s.rank(),
+                s.phase(),
+                s.phaseTitle(),
+                s.id() + "-at-work",
+                s.title(),
+                s.detail() + " At work, too.",
+                s.why(),
+                s.rule(),
+                s.sources(),
+                s.kinds(),
+                s.helplines());
+        List<AdvicePlan.Step> steps = new java.util.ArrayList<>(plan.steps());
+        steps.set(0, variant);
+        AdvicePlan after =
+                new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
+
+        List<Change> changes = Change.between(plan, after);
+
+        assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.STEP_REWORDED);
+        assertThat(changes.get(0).parts()).containsExactly("detail");
+        assertThat(changes.get(0).wordsOnly()).isTrue();
+
+        // a new step with a title of its own is still a step added and one removed
+        AdvicePlan.Step other = new AdvicePlan.Step(
+                s.order(),
+                s.rank(),
+                s.phase(),
+                s.phaseTitle(),
+                s.id() + "-other",
+                "Another title",
+                s.detail(),
+                s.why(),
+                s.rule(),
+                s.sources(),
+                s.kinds(),
+                s.helplines());
+        steps.set(0, other);
+        AdvicePlan changed =
+                new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
+        assertThat(Change.between(plan, changed))
+                .extracting(Change::kind)
+                .containsExactlyInAnyOrder(Change.Kind.STEP_ADDED, Change.Kind.STEP_REMOVED);
+    }
+
     /** One who broke a relative's trust ten days ago ("something else"), nothing else ticked; readiness and disclosure as given. */
     private static Answers relativeTenDaysAgo(Readiness readiness, Disclosure disclosure) {
         return new Answers(
