@@ -55,8 +55,12 @@ final class ChangeWords {
                         ? new Said(
                                 "The reasons given for how the situation is read are reworded",
                                 List.of(),
-                                a.classification().why(),
-                                b.classification().why())
+                                without(
+                                        a.classification().why(),
+                                        b.classification().why()),
+                                without(
+                                        b.classification().why(),
+                                        a.classification().why()))
                         : new Said(DiffView.capital(
                                 change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
             case STEP_ADDED -> new Said("New step: " + step(b, id));
@@ -95,6 +99,11 @@ final class ChangeWords {
                         List.of(),
                         List.of());
         };
+    }
+
+    /** The lines of {@code these} that {@code those} does not have: only what was removed, or only what was added. */
+    private static List<String> without(List<String> these, List<String> those) {
+        return these.stream().filter(line -> !those.contains(line)).toList();
     }
 
     private static String moved(Step s, Step t) {

@@ -52,7 +52,12 @@ public record DiffView(
             String what, String count, List<String> words, List<Where> where, String more, List<Example> examples) {}
 
     /** One description of where a change applies, and how many situations it covers. */
-    public record Where(String answers, String count) {}
+    public record Where(List<String> lines, String count) {
+        /** The answers in one line, the questions apart by semicolons (for a table cell). */
+        public String answers() {
+            return String.join("; ", lines);
+        }
+    }
 
     /** A made-up situation the change applies to, and (when it depends on the answers) what it read before and after. */
     public record Example(List<String> situation, List<String> before, List<String> after) {}
@@ -146,9 +151,10 @@ public record DiffView(
         List<Where> where = found.stream()
                 .limit(MAX_BOXES)
                 .map(box -> {
-                    String said = String.join("; ", words.where(box));
+                    List<String> said = words.where(box);
                     return new Where(
-                            said.isEmpty() ? "every situation" : said, Counts.of(boxes.count(box), "situation"));
+                            said.isEmpty() ? List.of("every situation") : said,
+                            Counts.of(boxes.count(box), "situation"));
                 })
                 .toList();
         long moreCount = found.stream().skip(MAX_BOXES).mapToLong(boxes::count).sum();

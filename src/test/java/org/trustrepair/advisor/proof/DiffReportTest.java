@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,11 @@ class DiffReportTest {
                 "step-back/step-back.drl",
                 "rule \"Leave one door open, then step back\"",
                 "rule \"Leave one door open, and step back\"");
+        RulesCopy.edit(
+                edited,
+                "situation/classify.drl",
+                "the only respectful move is to step back completely.",
+                "the only respectful move is to step back, completely.");
         RuleDiff.Result diff = new RuleDiff(2, true, STRIDE)
                 .compare(RulesFolder.fixture(), new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(edited)));
         view = DiffView.of(diff, "rules", "edited");
@@ -56,12 +62,6 @@ class DiffReportTest {
     @Test
     void eachChangeShowsOnlyTheWordsThatDiffer() {
         String text = view.text();
-        try {
-            java.nio.file.Files.writeString(Path.of("/tmp/words.txt"), text);
-            java.nio.file.Files.writeString(Path.of("/tmp/words.html"), view.html());
-        } catch (IOException e) {
-            throw new RuntimeException(e);
-        }
 
         assertThat(text)
                 .contains("== Steps reworded (")
@@ -71,8 +71,29 @@ class DiffReportTest {
                 .contains("is given by the rule “Leave one door open, and step back” (was “Leave one door open, then"
                         + " step back”)")
                 .contains("    where the answers are:\n      - Which describes you: I broke someone's trust")
+                // one question to a line, the count after the last
+                .containsPattern("\n        [A-Z][^\n]*: [^\n]* \\([\\d,]+ situations?\\)\n")
+                .contains(
+                        "      after,  They have asked for no contact (they asked for no contact): the only respectful"
+                                + " move is to step back, completely.\n")
                 .doesNotContain("act-instead-of-apologizing")
                 .doesNotContainPattern("\\b(BROKE_TRUST|WAS_HURT|ROMANTIC|NEEDS_SPACE|null|blank)\\b");
+    }
+
+    @Test
+    void aReasonThatDidNotChangeIsNotShownAgain() {
+        List<String> lines = view.text().lines().toList();
+        List<String> before = lines.stream()
+                .filter(l -> l.startsWith("      before, "))
+                .map(l -> l.substring("      before, ".length()))
+                .toList();
+        List<String> after = lines.stream()
+                .filter(l -> l.startsWith("      after,  "))
+                .map(l -> l.substring("      after,  ".length()))
+                .toList();
+
+        assertThat(after).anyMatch(l -> l.endsWith("step back, completely."));
+        assertThat(before).doesNotContainAnyElementsOf(after);
     }
 
     @Test
