@@ -8,6 +8,7 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.trustrepair.advisor.advice.engine.RulesClassLoader;
 
 /** The small rule bases of probes the proof asks questions of ({@link SameFirings}, {@link SafetyClasses}). */
 final class ProbeBase {
@@ -18,7 +19,7 @@ final class ProbeBase {
     static KieBase compile(String drl) {
         try {
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ProbeBase.class.getClassLoader()));
+                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RulesClassLoader.SHARED));
             builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
             if (builder.hasErrors()) {
                 return null;

@@ -118,7 +118,7 @@ final class RuleCompiler {
 
     private static KnowledgeBuilder builder(Map<String, String> drlSources) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader()));
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RulesClassLoader.SHARED));
         drlSources.forEach((file, drl) -> builder.add(
                 ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
                         .setSourcePath(file),
