@@ -88,8 +88,26 @@ final class AlikeSituations {
             return plan;
         }
 
-        List<String> fired() {
-            return firings.names(fired);
+        /**
+         * Adds {@code count} situations to each rule that fired, by name, in {@code byName}: counted first by rule
+         * number, for every kind in {@code kinds} (all of the same rules), so each name is looked up once.
+         */
+        static void countFired(Map<SameRules, long[]> kinds, Map<String, long[]> byName) {
+            if (kinds.isEmpty()) {
+                return;
+            }
+            SameFirings firings = kinds.keySet().iterator().next().firings;
+            long[] byRule = new long[firings.rules()];
+            kinds.forEach((kind, count) -> {
+                for (int r = kind.fired.nextSetBit(0); r >= 0; r = kind.fired.nextSetBit(r + 1)) {
+                    byRule[r] += count[0];
+                }
+            });
+            for (int r = 0; r < byRule.length; r++) {
+                if (byRule[r] > 0) {
+                    byName.computeIfAbsent(firings.name(r), name -> new long[1])[0] += byRule[r];
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Readiness;
@@ -90,12 +91,14 @@ final class SafetyClasses {
             return null;
         }
         List<BitSet> holding = new ArrayList<>();
-        for (Set<SafetyFlag> flags : sets) {
-            BitSet held = new BitSet();
-            for (String name : fired(probe, flags)) {
-                held.set(Integer.parseInt(name.substring(1)));
+        try (Probe session = new Probe(probe)) {
+            for (Set<SafetyFlag> flags : sets) {
+                BitSet held = new BitSet();
+                for (String name : session.fired(flags)) {
+                    held.set(Integer.parseInt(name.substring(1)));
+                }
+                holding.add(held);
             }
-            holding.add(held);
         }
         return holding;
     }
@@ -120,33 +123,46 @@ final class SafetyClasses {
         }
         Map<String, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> result = new LinkedHashMap<>();
-        for (Set<SafetyFlag> flags : all) {
-            result.put(flags, byClass.computeIfAbsent(signature(probe, flags), k -> flags));
+        try (Probe session = new Probe(probe)) {
+            for (Set<SafetyFlag> flags : all) {
+                String signature = session.fired(flags).toString();
+                result.put(flags, byClass.computeIfAbsent(signature, k -> flags));
+            }
         }
         return Collections.unmodifiableMap(result);
     }
 
-    private static String signature(KieBase probe, Set<SafetyFlag> flags) {
-        return fired(probe, flags).toString();
-    }
+    /**
+     * One session of a probe, asked about one set of flags after another: each situation is taken out again before the
+     * next goes in (the probe's rules do nothing, so nothing else is left behind).
+     */
+    private static final class Probe implements AutoCloseable {
+        private final KieSession session;
+        private final TreeSet<String> fired = new TreeSet<>();
 
-    /** The names of the probe's rules ("c" and the condition's number) that hold for this set of flags. */
-    private static TreeSet<String> fired(KieBase probe, Set<SafetyFlag> flags) {
-        KieSession session = probe.newKieSession();
-        TreeSet<String> fired = new TreeSet<>();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
-        });
-        try {
+        Probe(KieBase probe) {
+            session = probe.newKieSession();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+        }
+
+        /** The names of the probe's rules ("c" and the condition's number) that hold for this set of flags. */
+        TreeSet<String> fired(Set<SafetyFlag> flags) {
+            fired.clear();
             Answers a = Answers.of(Relationship.ROMANTIC, Breach.OTHER, Readiness.UNDECIDED, 0)
                     .withSafety(flags);
-            session.insert(new Situation(a));
+            FactHandle situation = session.insert(new Situation(a));
             session.fireAllRules(1000);
-            return fired;
-        } finally {
+            session.delete(situation);
+            return new TreeSet<>(fired);
+        }
+
+        @Override
+        public void close() {
             session.dispose();
         }
     }

@@ -300,9 +300,14 @@ final class SameFirings {
         return rules;
     }
 
-    /** The names of the rules in a set, in name order. */
-    List<String> names(BitSet rules) {
-        return rules.stream().mapToObj(ruleNames::get).sorted().toList();
+    /** How many rules there are; rule {@code r} of a set is bit {@code r}. */
+    int rules() {
+        return ruleNames.size();
+    }
+
+    /** The name of rule {@code r}. */
+    String name(int r) {
+        return ruleNames.get(r);
     }
 
     private static Analysis refused(String why) {

@@ -120,8 +120,7 @@ final class SweepTally {
 
     /** Adds up the rules fired by situations counted by kind. */
     SweepTally done() {
-        ofKind.forEach((kind, n) ->
-                kind.fired().forEach(rule -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]));
+        AlikeSituations.SameRules.countFired(ofKind, fired);
         ofKind.clear();
         lastKind = null;
         return this;

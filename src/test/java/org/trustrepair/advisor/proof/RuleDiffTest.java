@@ -121,8 +121,9 @@ class RuleDiffTest {
                 .doesNotContain("before:")
                 .doesNotContain("before, ")
                 // where, and an example, in the questionnaire's words
-                .contains("- Which describes you: I broke someone's trust; How many times have you apologized for it"
-                        + " so far: 2 apologies; Safety questions: no safety concern")
+                .contains(
+                        "- Which describes you: I broke someone's trust\n        How many times have you apologized for"
+                                + " it so far: 2 apologies\n        Safety questions: no safety concern (")
                 .contains("for example:\n      Which describes you: I broke someone's trust\n")
                 .contains("      How many times have you apologized for it so far: 2 apologies\n")
                 .doesNotContainPattern("\\b(BROKE_TRUST|ROMANTIC|NEEDS_SPACE|null|blank|apologiesMade)\\b");

@@ -188,7 +188,8 @@ class QuestionnaireJourneyTest {
             HtmlPage plan = visitor.plan(answers);
 
             assertPageShows(plan, advisorsPlan(answers));
-            assertThat(text(plan, "p.track")).isEqualTo("Repair may be possible: take the steps below in order, at their pace.");
+            assertThat(text(plan, "p.track"))
+                    .isEqualTo("Repair may be possible: take the steps below in order, at their pace.");
             assertThat(texts(plan, ".step__title")).contains("Apologize fully, once", "Deliver the fix, visibly");
             assertThat(texts(plan, ".withheld__title")).contains("Set a deadline for their trust");
             assertThat(find(plan, "section.safety")).isNull();
