@@ -2,6 +2,7 @@ package org.trustrepair.advisor.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -203,32 +204,11 @@ class DiffWordsTest {
 
     @Test
     void aRuleGivingTheSameStepUnderAnotherNameIsARenameNotARewording() throws Exception {
-        AdvicePlan plan;
-        try (var evaluator = RULES.newEvaluator()) {
-            plan = evaluator
-                    .evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.UNDECIDED, 0))
-                    .plan();
-        }
+        AdvicePlan plan = anAffairPlan();
         AdvicePlan.Step s = plan.steps().get(0);
-        AdvicePlan.Step renamed = new AdvicePlan.Step(
-                s.order(),
-                s.rank(),
-                s.phase(),
-                s.phaseTitle(),
-                s.id(),
-                s.title(),
-                s.detail(),
-                s.why(),
-                s.rule() + ", renamed",
-                s.sources(),
-                s.kinds(),
-                s.helplines());
-        List<AdvicePlan.Step> steps = new java.util.ArrayList<>(plan.steps());
-        steps.set(0, renamed);
-        AdvicePlan after =
-                new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
 
-        List<Change> changes = Change.between(plan, after);
+        List<Change> changes = Change.between(
+                plan, withFirstStep(plan, step(s, s.id(), s.title(), s.detail(), s.rule() + ", renamed")));
 
         assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.STEP_RENAMED);
         assertThat(changes.get(0).renameOnly()).isTrue();
@@ -237,58 +217,54 @@ class DiffWordsTest {
 
     @Test
     void aStepGivenInOtherWordsUnderANewIdIsARewordingNotAStepAddedAndOneRemoved() throws Exception {
-        AdvicePlan plan;
-        try (var evaluator = RULES.newEvaluator()) {
-            plan = evaluator
-                    .evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.UNDECIDED, 0))
-                    .plan();
-        }
+        AdvicePlan plan = anAffairPlan();
         AdvicePlan.Step s = plan.steps().get(0);
         // a variant for another relationship: same title, same phase, its own id and words
-        AdvicePlan.Step variant = new AdvicePlan.Step(
-                s.order(),
-                s.rank(),
-                s.phase(),
-                s.phaseTitle(),
-                s.id() + "-at-work",
-                s.title(),
-                s.detail() + " At work, too.",
-                s.why(),
-                s.rule(),
-                s.sources(),
-                s.kinds(),
-                s.helplines());
-        List<AdvicePlan.Step> steps = new java.util.ArrayList<>(plan.steps());
-        steps.set(0, variant);
-        AdvicePlan after =
-                new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
+        AdvicePlan.Step variant = step(s, s.id() + "-at-work", s.title(), s.detail() + " At work, too.", s.rule());
 
-        List<Change> changes = Change.between(plan, after);
+        List<Change> changes = Change.between(plan, withFirstStep(plan, variant));
 
         assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.STEP_REWORDED);
         assertThat(changes.get(0).parts()).containsExactly("detail");
         assertThat(changes.get(0).wordsOnly()).isTrue();
 
         // a new step with a title of its own is still a step added and one removed
-        AdvicePlan.Step other = new AdvicePlan.Step(
+        AdvicePlan.Step other = step(s, s.id() + "-other", "Another title", s.detail(), s.rule());
+        assertThat(Change.between(plan, withFirstStep(plan, other)))
+                .extracting(Change::kind)
+                .containsExactlyInAnyOrder(Change.Kind.STEP_ADDED, Change.Kind.STEP_REMOVED);
+    }
+
+    private static AdvicePlan anAffairPlan() {
+        try (var evaluator = RULES.newEvaluator()) {
+            return evaluator
+                    .evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.UNDECIDED, 0))
+                    .plan();
+        }
+    }
+
+    /** Step {@code s} with another id, title, detail and rule; the rest as it was. */
+    private static AdvicePlan.Step step(AdvicePlan.Step s, String id, String title, String detail, String rule) {
+        return new AdvicePlan.Step(
                 s.order(),
                 s.rank(),
                 s.phase(),
                 s.phaseTitle(),
-                s.id() + "-other",
-                "Another title",
-                s.detail(),
+                id,
+                title,
+                detail,
                 s.why(),
-                s.rule(),
+                rule,
                 s.sources(),
                 s.kinds(),
                 s.helplines());
-        steps.set(0, other);
-        AdvicePlan changed =
-                new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
-        assertThat(Change.between(plan, changed))
-                .extracting(Change::kind)
-                .containsExactlyInAnyOrder(Change.Kind.STEP_ADDED, Change.Kind.STEP_REMOVED);
+    }
+
+    /** The plan with its first step replaced. */
+    private static AdvicePlan withFirstStep(AdvicePlan plan, AdvicePlan.Step first) {
+        List<AdvicePlan.Step> steps = new ArrayList<>(plan.steps());
+        steps.set(0, first);
+        return new AdvicePlan(plan.rulesVersion(), plan.classification(), steps, plan.withheld(), plan.disclaimer());
     }
 
     /** One who broke a relative's trust ten days ago ("something else"), nothing else ticked; readiness and disclosure as given. */
