@@ -12,15 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RulesClassLoader extends ClassLoader {
 
+    static { // before SHARED is made: a loader is parallel capable only if registered before it exists
+        registerAsParallelCapable();
+    }
+
     /** One for the whole application: the second build, and the proof's probes, find the misses already known. */
     public static final RulesClassLoader SHARED = new RulesClassLoader(RulesClassLoader.class.getClassLoader());
 
     /** Enough for every name a rules folder tries many times over; emptied when full, never grown without end. */
     private static final int MAX_MISSING = 100_000;
-
-    static {
-        registerAsParallelCapable();
-    }
 
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
