@@ -133,7 +133,7 @@ record Change(Kind kind, String subject, String text) {
         }
         Map<String, Step> stepsA = byId(a.steps(), Step::id);
         Map<String, Step> stepsB = byId(b.steps(), Step::id);
-        Map<String, String> variants = variants(stepsA, stepsB, Step::title, Step::phase);
+        Map<String, String> variants = variants(stepsA, stepsB);
         stepsB.forEach((id, t) -> {
             Step s = stepsA.getOrDefault(id, stepsA.get(variants.get(id)));
             if (s == null) {
@@ -195,20 +195,26 @@ record Change(Kind kind, String subject, String text) {
      * has the same title in the same phase as one of the other plan only (a variant, such as a text for work beside
      * the text for partners). To the person reading, that is the same step, reworded.
      */
-    static <T> Map<String, String> variants(
-            Map<String, T> before, Map<String, T> after, Function<T, String> title, Function<T, Object> phase) {
+    private static Map<String, String> variants(Map<String, Step> before, Map<String, Step> after) {
         Map<String, String> variants = new LinkedHashMap<>();
         after.forEach((id, t) -> {
             if (!before.containsKey(id)) {
                 before.entrySet().stream()
                         .filter(e -> !after.containsKey(e.getKey()) && !variants.containsValue(e.getKey()))
-                        .filter(e -> title.apply(e.getValue()).equals(title.apply(t))
-                                && phase.apply(e.getValue()).equals(phase.apply(t)))
+                        .filter(e -> e.getValue().title().equals(t.title())
+                                && e.getValue().phase() == t.phase())
                         .findFirst()
                         .ifPresent(e -> variants.put(id, e.getKey()));
             }
         });
         return variants;
+    }
+
+    /** Step {@code id} of plan {@code after} as plan {@code before} gave it: by its id, or as a variant ({@link #variants}). */
+    static Step stepBefore(AdvicePlan before, AdvicePlan after, String id) {
+        Map<String, Step> stepsA = byId(before.steps(), Step::id);
+        return stepsA.getOrDefault(
+                id, stepsA.get(variants(stepsA, byId(after.steps(), Step::id)).get(id)));
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {

@@ -1,7 +1,6 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,19 +64,19 @@ final class ChangeWords {
                                 change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
             case STEP_ADDED -> new Said("New step: " + step(b, id));
             case STEP_REMOVED -> new Said("No longer given: " + step(a, id));
-            case STEP_MOVED -> new Said(moved(before(a, b, id), step(b.steps(), id)));
+            case STEP_MOVED -> new Said(moved(Change.stepBefore(a, b, id), step(b.steps(), id)));
             case STEP_REWORDED ->
                 reworded(
                         change,
                         "The step " + step(b, id),
                         Change.STEP_PARTS,
-                        before(a, b, id),
+                        Change.stepBefore(a, b, id),
                         step(b.steps(), id),
                         LABELS);
             case STEP_RENAMED ->
                 new Said("The step " + step(b, id) + " is given by the rule “"
                         + step(b.steps(), id).rule() + "” (was “"
-                        + before(a, b, id).rule() + "”)");
+                        + Change.stepBefore(a, b, id).rule() + "”)");
             case WITHHELD_ADDED -> new Said("Now held back: “" + held(b, id).title() + "”");
             case WITHHELD_REMOVED ->
                 new Said("No longer held back: “" + held(a, id).title() + "”");
@@ -149,18 +148,6 @@ final class ChangeWords {
     private static String step(AdvicePlan plan, String id) {
         Step s = step(plan.steps(), id);
         return DiffWords.item(s.title(), s.phaseTitle());
-    }
-
-    /** Step {@code id} of plan {@code b} as plan {@code a} gave it: by its id, or as a variant ({@link Change#variants}). */
-    private static Step before(AdvicePlan a, AdvicePlan b, String id) {
-        Map<String, Step> stepsA = new LinkedHashMap<>();
-        a.steps().forEach(s -> stepsA.put(s.id(), s));
-        Map<String, Step> stepsB = new LinkedHashMap<>();
-        b.steps().forEach(s -> stepsB.put(s.id(), s));
-        return stepsA.getOrDefault(
-                id,
-                stepsA.get(Change.variants(stepsA, stepsB, Step::title, Step::phase)
-                        .get(id)));
     }
 
     private static Step step(List<Step> steps, String id) {
