@@ -2,7 +2,6 @@ package org.trustrepair.advisor.proof;
 
 import com.github.benmanes.caffeine.cache.Interner;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -195,29 +194,32 @@ final class AlikeSituations {
 
     /** One thread's lookups: the kinds of the sets of patterns it looked up lately. */
     final class Finder {
+        private static final int RECENT = 1 << 18;
+
         private final RunReader patterns = new RunReader(tables);
         /**
-         * What the situations looked up lately fired, by the patterns that held (the same patterns, the same rules):
-         * one thread's memo, emptied when it holds 65,536. Not a Caffeine cache: on the sweep's hot path one made the
-         * sweep about a quarter slower (98.4 s, against 71 to 86 s in four runs with this map; docs/benchmarks.md).
+         * What the situations looked up lately fired, by the number of the patterns that held (the same patterns, the
+         * same rules, {@link RunReader.Run#patterns}): one thread's memo, emptied when it holds {@link #RECENT}. Not a
+         * Caffeine cache: on the sweep's hot path one made the sweep about a quarter slower (98.4 s, against 71 to 86 s
+         * in four runs with this map; docs/benchmarks.md).
          */
-        private final Map<Patterns, SameRules> recent = new HashMap<>();
+        private final Map<Long, SameRules> recent = new HashMap<>();
 
         /** The patterns last looked up that had no kind yet, and the rules they fire (for {@link #remember}). */
-        private Patterns lastPatterns;
+        private long lastPatterns = -1;
 
         private BitSet lastClosure;
 
         /**
-         * The guardrails' verdicts on a situation with these bits ({@link PatternTables}), which fires these rules, in
+         * The guardrails' verdicts on the situations of class {@code c} of a run ({@link PatternTables}), which fires these rules, in
          * file order (null where it holds), or null when all hold: a guardrail is broken where the plan breaks its
          * promise and its conditions hold for the situation's answers.
          */
-        String[] problems(SameRules rules, BitSet holding) {
+        String[] problems(SameRules rules, RunReader.Run run, int c) {
             String[] problems = null;
             for (int i = 0; i < rules.suspects.length; i++) {
                 int g = rules.suspects[i];
-                if (holding.get(firings.patterns() + g)) {
+                if (run.holds(c, firings.patterns() + g)) {
                     if (problems == null) {
                         problems = new String[guardrails.size()];
                     }
@@ -233,15 +235,15 @@ final class AlikeSituations {
         }
 
         /**
-         * What a situation whose patterns hold as given fires, if a situation that fires the same rules was evaluated;
+         * What the situations of class {@code c} of a run fire, if a situation that fires the same rules was evaluated;
          * null when the engine must evaluate one.
          */
-        SameRules find(BitSet holding) {
-            Patterns patterns = Patterns.of(holding, firings.patterns());
+        SameRules find(RunReader.Run run, int c) {
+            long patterns = run.patterns(c);
             SameRules found = recent.get(patterns);
             if (found == null) {
                 lastPatterns = patterns;
-                lastClosure = firings.closure(holding);
+                lastClosure = firings.closure(run.bits(c));
                 found = byRules.get(lastClosure);
                 remember(patterns, found);
             }
@@ -249,13 +251,13 @@ final class AlikeSituations {
         }
 
         /**
-         * The rules that fire for a situation the engine evaluated, known from now on: the situation last given to
-         * {@link #find}, which found none, with its plan's {@code words} for the guardrails (null in a diff, which has
-         * none). The engine's rules fired must be those the closure found, or the shortcut stops ({@link Mismatch}).
+         * The rules that fire for a situation of class {@code c} of a run that the engine evaluated, known from now on,
+         * with its plan's {@code words} for the guardrails (null in a diff, which has none). The engine's rules fired
+         * must be those the closure found, or the shortcut stops ({@link Mismatch}).
          */
-        SameRules remember(BitSet holding, Evaluation evaluation, Guardrail.Words words) {
-            Patterns patterns = Patterns.of(holding, firings.patterns());
-            BitSet closure = patterns.equals(lastPatterns) ? lastClosure : firings.closure(holding);
+        SameRules remember(RunReader.Run run, int c, Evaluation evaluation, Guardrail.Words words) {
+            long patterns = run.patterns(c);
+            BitSet closure = patterns == lastPatterns ? lastClosure : firings.closure(run.bits(c));
             BitSet fired = firings.rulesNamed(evaluation.firedRules());
             if (fired == null || !fired.equals(closure)) {
                 throw new Mismatch();
@@ -268,40 +270,14 @@ final class AlikeSituations {
             return kind;
         }
 
-        /** Keeps what a situation fired, for the next with the same patterns (up to 65,536, then anew). */
-        private void remember(Patterns patterns, SameRules kind) {
+        /** Keeps what a situation fired, for the next with the same patterns (up to {@link #RECENT}, then anew). */
+        private void remember(long patterns, SameRules kind) {
             if (kind != null) {
-                if (recent.size() >= 1 << 16) {
+                if (recent.size() >= RECENT) {
                     recent.clear();
                 }
                 recent.put(patterns, kind);
             }
-        }
-    }
-
-    /**
-     * A set of patterns as a key of {@link Finder#recent}: {@link BitSet#hashCode} is the same for many sets that
-     * differ (it adds up words shifted by their place, so bit 1 of one word meets bit 0 of the next), which made the
-     * map search long chains.
-     */
-    private record Patterns(long[] words, int hash) {
-        /** The first {@code count} bits of a set (the situation patterns, without the guardrails' bits). */
-        static Patterns of(BitSet set, int count) {
-            long[] words = Arrays.copyOf(set.toLongArray(), (count + 63) / 64);
-            if (count % 64 != 0) {
-                words[words.length - 1] &= (1L << (count % 64)) - 1;
-            }
-            return new Patterns(words, Arrays.hashCode(words));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Patterns p && p.hash == hash && Arrays.equals(p.words, words);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,8 +67,7 @@ final class DiffSide {
             if (run.found(c) != null) {
                 return (KindPlan) run.found(c);
             }
-            BitSet holding = run.bits()[c];
-            AlikeSituations.SameRules kind = kinds.find(holding);
+            AlikeSituations.SameRules kind = kinds.find(run, c);
             KindPlan known = kind == null ? null : plans.get(kind);
             if (known != null && known.refills()) {
                 run.remember(c, known);
@@ -81,7 +79,7 @@ final class DiffSide {
                 return null; // no plan, or a kind whose plan does not refill
             }
             if (kind == null) {
-                kind = kinds.remember(holding, evaluation, null); // no guardrail is checked in a diff
+                kind = kinds.remember(run, c, evaluation, null); // no guardrail is checked in a diff
             }
             // a new kind, or one another thread has evaluated but not yet described: its plan, checked to refill
             KindPlan made = new KindPlan(kind.plan(), alike.shared(List.copyOf(classifiedBy)), true);

@@ -53,6 +53,8 @@ public final class Guardrails {
     private final List<String> phrases;
     /** By text in the rules' own words (a step's, or a reason without its answers'): the phrases it says. */
     private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
+    /** By a rule's reason as written: the phrases it says without its answers' words. */
+    private final Map<String, Set<String>> ownSaid = new ConcurrentHashMap<>();
 
     private Guardrails(List<Guardrail> all) {
         this.all = List.copyOf(all);
@@ -168,8 +170,10 @@ public final class Guardrails {
      * read ({@link AnswerWords}). These texts are the rules' own, so what each says is remembered.
      */
     Guardrail.Words wordsWithoutAnswers(AdvicePlan plan, List<String> classifiedBy, Map<String, RuleInfo> rules) {
-        Function<String, String> own = rule -> AnswerWords.leftOut(Objects.toString(
-                rules.get(rule) == null ? null : rules.get(rule).reason(), ""));
+        Function<String, Set<String>> own = rule -> ownSaid.computeIfAbsent(
+                Objects.toString(
+                        rules.get(rule) == null ? null : rules.get(rule).reason(), ""),
+                reason -> says(AnswerWords.leftOut(reason), phrases));
         return words(
                 plan,
                 classifiedBy.stream().map(own).toList(),
@@ -180,18 +184,24 @@ public final class Guardrails {
 
     /** A plan's words, as a person reads them (its reasons with their answers), for these phrases. */
     static Guardrail.Words words(AdvicePlan plan, List<String> phrases) {
-        return words(plan, plan.classification().why(), Step::why, WithheldAdvice::reason, text -> says(text, phrases));
+        Function<String, Set<String>> says = text -> says(text, phrases);
+        return words(
+                plan,
+                plan.classification().why().stream().map(says).toList(),
+                s -> says.apply(s.why()),
+                w -> says.apply(w.reason()),
+                says);
     }
 
     /**
      * A plan's words: what each step's title and detail (joined by a line break, which no phrase has) and each reason a
-     * person reads says, with where that reason is.
+     * person reads says ({@code why}: the classification's), with where that reason is.
      */
     private static Guardrail.Words words(
             AdvicePlan plan,
-            List<String> why,
-            Function<Step, String> stepWhy,
-            Function<WithheldAdvice, String> withheldReason,
+            List<Set<String>> why,
+            Function<Step, Set<String>> stepWhy,
+            Function<WithheldAdvice, Set<String>> withheldReason,
             Function<String, Set<String>> says) {
         List<Set<String>> steps = plan.steps().stream()
                 .map(s -> says.apply(Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), "")))
@@ -200,15 +210,15 @@ public final class Guardrails {
         List<Set<String>> reasons = new ArrayList<>();
         why.forEach(w -> {
             places.add("your situation");
-            reasons.add(says.apply(w));
+            reasons.add(w);
         });
         plan.steps().forEach(s -> {
             places.add("the why of step " + Guardrail.named(s.title(), s.id()));
-            reasons.add(says.apply(stepWhy.apply(s)));
+            reasons.add(stepWhy.apply(s));
         });
         plan.withheld().forEach(w -> {
             places.add("the reason of withheld " + Guardrail.named(w.title(), w.id()));
-            reasons.add(says.apply(withheldReason.apply(w)));
+            reasons.add(withheldReason.apply(w));
         });
         return new Guardrail.Words(steps, places, reasons);
     }

@@ -20,12 +20,33 @@ final class RunReader {
      * The situations of one run (the same answers but their safety flags), in classes with the same bits: for each
      * class its bits, its first set of flags and how many sets it has; the class of each set of flags; for each class,
      * the first class with the same situation patterns ({@code samePatterns}); and, by those, what the caller found
-     * ({@code found}). The classes of flags kept by slice numbers use this record too, with the bits of the tables
-     * that read the flags only, and no {@code samePatterns} or {@code found}.
+     * ({@code found}), and the number of those patterns ({@code kinds}). The classes of flags kept by slice numbers
+     * use this record too, with the bits of the tables that read the flags only, numbers for their patterns alone, and
+     * no {@code found}.
      */
-    record Run(BitSet[] bits, int[] first, int[] size, int[] classOf, int[] samePatterns, Object[] found) {
+    record Run(
+            BitSet base,
+            BitSet[] flagBits,
+            int[] first,
+            int[] size,
+            int[] classOf,
+            int[] samePatterns,
+            long[] kinds,
+            Object[] found) {
         int classes() {
-            return bits.length;
+            return flagBits.length;
+        }
+
+        /** The bits of class {@code c}: those all its sets share and those of its flags (a new set each time). */
+        BitSet bits(int c) {
+            BitSet bits = (BitSet) flagBits[c].clone();
+            bits.or(base);
+            return bits;
+        }
+
+        /** Whether bit {@code bit} is set for class {@code c}, as in {@link #bits}. */
+        boolean holds(int c, int bit) {
+            return base.get(bit) || flagBits[c].get(bit);
         }
 
         /**
@@ -40,9 +61,18 @@ final class RunReader {
         void remember(int c, Object what) {
             found[samePatterns[c]] = what;
         }
+
+        /**
+         * The situation patterns of class {@code c} as a number: two classes of the runs one reader reads have the same
+         * number exactly when their patterns are the same. (Spread over all 64 bits by an odd multiplier, which keeps
+         * numbers apart, so that a hash map keyed by them finds them quickly.)
+         */
+        long patterns(int c) {
+            return kinds[samePatterns[c]] * 0x9E3779B97F4A7C15L;
+        }
     }
 
-    private static final int REMEMBERED = 4096;
+    private static final int REMEMBERED = 1 << 14;
 
     private final AnswerSpace space;
     /** How many situation patterns there are: the bits before the guardrails'. */
@@ -66,6 +96,13 @@ final class RunReader {
     private final Map<Slices, Run> classes = new HashMap<>();
     /** The runs read lately, by their bits: the tables' entries that do not read the flags, and those that do. */
     private final Map<Bits, Run> runs = new HashMap<>();
+    /**
+     * A number for each situation patterns of the tables that do not read the flags, and for each of those that do:
+     * their bits do not overlap, so two classes have the same patterns exactly when they have the same two numbers.
+     */
+    private final Map<BitSet, Integer> baseNumbers = new HashMap<>();
+
+    private final Map<BitSet, Integer> flagNumbers = new HashMap<>();
 
     private long lastRun = -1;
     private Run last;
@@ -131,15 +168,20 @@ final class RunReader {
             }
             classes.put(key, flags);
         }
-        BitSet[] bits = new BitSet[flags.classes()];
-        int[] samePatterns = new int[bits.length];
-        Map<BitSet, Integer> byPatterns = new HashMap<>();
-        for (int c = 0; c < bits.length; c++) {
-            bits[c] = (BitSet) flags.bits()[c].clone();
-            bits[c].or(base);
-            samePatterns[c] = byPatterns.computeIfAbsent(bits[c].get(0, patterns), k -> byPatterns.size());
+        long number = (long) baseNumbers.computeIfAbsent(base.get(0, patterns), k -> baseNumbers.size()) << 32;
+        long[] kinds = new long[flags.kinds().length];
+        for (int k = 0; k < kinds.length; k++) {
+            kinds[k] = number | flags.kinds()[k];
         }
-        last = new Run(bits, flags.first(), flags.size(), flags.classOf(), samePatterns, new Object[byPatterns.size()]);
+        last = new Run(
+                base,
+                flags.flagBits(),
+                flags.first(),
+                flags.size(),
+                flags.classOf(),
+                flags.samePatterns(),
+                kinds,
+                new Object[kinds.length]);
         if (runs.size() >= REMEMBERED) {
             runs.clear();
         }
@@ -166,13 +208,19 @@ final class RunReader {
             }
         }
         BitSet[] bits = new BitSet[count];
+        int[] samePatterns = new int[count];
+        Map<Integer, Integer> byPatterns = new HashMap<>();
         for (int c = 0; c < count; c++) {
             bits[c] = new BitSet();
             for (int i = 0; i < numbers.length; i++) {
                 bits[c].or(tables[role][flagTables[role][i]][firsts[i] + first[c] * flagPlaces[role][i]]);
             }
+            int number = flagNumbers.computeIfAbsent(bits[c].get(0, patterns), k -> flagNumbers.size());
+            samePatterns[c] = byPatterns.computeIfAbsent(number, k -> byPatterns.size());
         }
-        return new Run(bits, first, size, classOf, null, null);
+        long[] kinds = new long[byPatterns.size()];
+        byPatterns.forEach((number, k) -> kinds[k] = number);
+        return new Run(new BitSet(), bits, first, size, classOf, samePatterns, kinds, null);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,10 +187,9 @@ public final class Sweep {
                      */
                     private void take(long start, int first, int size, RunReader.Run classes, int c) {
                         long index = start + first;
-                        BitSet holding = classes.bits()[c];
                         int[] classOf = classes.classOf();
                         AlikeSituations.SameRules kind = (AlikeSituations.SameRules) classes.found(c);
-                        kind = kind != null ? kind : kinds.find(holding);
+                        kind = kind != null ? kind : kinds.find(classes, c);
                         if (kind == null) {
                             Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
                             if (evaluation
@@ -204,13 +202,14 @@ public final class Sweep {
                                 return;
                             }
                             kind = kinds.remember(
-                                    holding,
+                                    classes,
+                                    c,
                                     evaluation,
                                     guardrails.wordsWithoutAnswers(
                                             evaluation.plan(), partial.classifiedBy, rules.rules()));
                         }
                         classes.remember(c, kind);
-                        partial.record(index, space::get, kinds.problems(kind, holding), kind, size);
+                        partial.record(index, space::get, kinds.problems(kind, classes, c), kind, size);
                     }
 
                     @Override

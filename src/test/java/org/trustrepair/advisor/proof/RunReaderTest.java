@@ -2,9 +2,9 @@ package org.trustrepair.advisor.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -49,21 +49,26 @@ class RunReaderTest {
                 expected.or(tables.tables[role][g][combination]);
             }
             int c = run.classOf()[s];
-            assertThat(run.bits()[c]).as("run %d, set of flags %d", r, s).isEqualTo(expected);
+            assertThat(run.bits(c)).as("run %d, set of flags %d", r, s).isEqualTo(expected);
             if (size[c]++ == 0) {
                 assertThat(run.first()[c]).as("the first set of class %d", c).isEqualTo(s);
             }
         }
         assertThat(size).as("run %d: the size of each class", r).containsExactly(run.size());
-        assertThat(new HashSet<>(Arrays.asList(run.bits())))
+        assertThat(IntStream.range(0, run.classes()).mapToObj(run::bits).collect(Collectors.toSet()))
                 .as("run %d: no two classes with the same bits", r)
                 .hasSize(run.classes());
         for (int a = 0; a < run.classes(); a++) {
             for (int b = 0; b < run.classes(); b++) {
                 boolean samePatterns =
-                        run.bits()[a].get(0, tables.patterns).equals(run.bits()[b].get(0, tables.patterns));
+                        run.bits(a).get(0, tables.patterns).equals(run.bits(b).get(0, tables.patterns));
                 assertThat(run.samePatterns()[a] == run.samePatterns()[b])
                         .as("run %d: classes %d and %d share a kind exactly when their patterns are the same", r, a, b)
+                        .isEqualTo(samePatterns);
+                assertThat(run.patterns(a) == run.patterns(b))
+                        .as(
+                                "run %d: classes %d and %d have the same number exactly when their patterns are the same",
+                                r, a, b)
                         .isEqualTo(samePatterns);
             }
         }
