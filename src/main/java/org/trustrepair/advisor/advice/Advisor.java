@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -73,6 +74,21 @@ public final class Advisor {
      */
     public List<String> failures(Expectation expected, AdvicePlan plan) {
         return expected.failures(plan, current.get().catalogue());
+    }
+
+    /**
+     * The help lines the rules being served give for a page that could make no plan: emergency services, crisis
+     * lines and abuse help lines, in that order (from {@code helplines.yaml}).
+     */
+    public List<AdvicePlan.Helpline> helplinesWithoutAPlan() {
+        return helplinesWithoutAPlan(current.get());
+    }
+
+    /** As {@link #helplinesWithoutAPlan()}, from these rules. */
+    public static List<AdvicePlan.Helpline> helplinesWithoutAPlan(RuleSet rules) {
+        return Stream.of("emergency", "crisis", "abuse")
+                .flatMap(need -> rules.catalogue().helplines().getOrDefault(need, List.of()).stream())
+                .toList();
     }
 
     public Questionnaire questionnaire() {

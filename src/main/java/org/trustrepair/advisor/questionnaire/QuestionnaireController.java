@@ -174,6 +174,7 @@ class QuestionnaireController {
         log.error("No plan could be made for a web questionnaire: {}", e.getMessage());
         ModelAndView page = new ModelAndView("questionnaire/no-plan", HttpStatus.INTERNAL_SERVER_ERROR);
         page.addObject("site", site.frame());
+        page.addObject("helplines", advisor.helplinesWithoutAPlan());
         return page;
     }
 

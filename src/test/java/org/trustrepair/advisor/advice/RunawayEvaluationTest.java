@@ -3,6 +3,7 @@ package org.trustrepair.advisor.advice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -71,6 +72,65 @@ class RunawayEvaluationTest {
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(tookMillis).isGreaterThanOrEqualTo(300).isLessThan(5_000);
+    }
+
+    /** Days after the fact for which {@link #DOZE} waits. */
+    private static final int DOZE_DAYS = 4343;
+
+    /** A rule that waits 60 ms, eight times over: half a second on the wall clock, next to no processor time. */
+    private static final String DOZE = """
+      package trustrepair;
+
+      import org.trustrepair.advisor.advice.*;
+      import org.trustrepair.advisor.advice.facts.*;
+
+      declare Doze
+        turns : int
+      end
+
+      rule "Start dozing for the busy machine test situation"
+        @id("doze-start")
+        @reason("A test rule that starts a slow, finite loop.")
+        @sources("SEED")
+      when
+        Situation( daysElapsed == %d )
+      then
+        insert( new Doze( 0 ) );
+      end
+
+      rule "Doze, eight times over"
+        @id("doze-again")
+        @reason("A test rule that waits, as a busy machine makes an evaluation wait.")
+        @sources("SEED")
+      when
+        $doze : Doze( $turns : turns < 8 )
+      then
+        java.util.concurrent.locks.LockSupport.parkNanos( 60000000L );
+        modify( $doze ) { setTurns( $turns + 1 ) };
+      end
+      """.formatted(DOZE_DAYS);
+
+    @Test
+    void anEvaluationThatWaitsRatherThanWorksIsNotCutOff(@TempDir Path other) throws Exception {
+        Path folder = RunawayRules.writeTo(other);
+        Files.writeString(folder.resolve("runaway/runaway.drl"), DOZE); // in place of the runaway rule
+        RuleSet rules = new RuleSetBuilder(10_000, Duration.ofMillis(300)).build(RuleFiles.fromDirectory(folder));
+        for (int tries = 0; tries < 5; tries++) { // a first evaluation builds parts of the network lazily
+            try {
+                rules.evaluate(answers(20));
+                break;
+            } catch (EvaluationException slow) {
+                // warming up
+            }
+        }
+
+        long start = System.nanoTime();
+        Evaluation evaluation = rules.evaluate(answers(DOZE_DAYS));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).as("longer than the limit on the wall clock").isGreaterThan(300);
+        assertThat(evaluation.firedRules()).contains("Doze, eight times over");
+        assertThat(evaluation.plan().steps()).isNotEmpty();
     }
 
     @Test

@@ -64,7 +64,11 @@ class NoPlanPageTest {
                         "<title>Sorry, no plan could be made – Repairing broken trust</title>",
                         "This is a fault in the advisor, not in your answers.",
                         "id=\"leave\"",
-                        ">Start again</a>");
+                        ">Start again</a>",
+                        "Call or text 988",
+                        "href=\"tel:116123\"",
+                        "href=\"tel:0808 2000 247\"".replace(" ", ""),
+                        "href=\"tel:911\"");
         assertThat(html).doesNotContain("FRIENDSHIP", "HIDDEN_BEHAVIOUR", "REBUILDING", "777", "Exception");
         assertThat(output.getAll())
                 .contains("No plan could be made for a web questionnaire")
