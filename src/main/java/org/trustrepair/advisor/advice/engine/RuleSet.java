@@ -78,12 +78,13 @@ public final class RuleSet {
         return new Evaluator(false);
     }
 
-    /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
+    /** Reads the processor time of the thread evaluating ({@link Evaluator#overLimit}), where the JVM can. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final boolean CPU_TIME =
             THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
+    /** Evaluates situations one after another in one reused session; each leaves nothing behind for the next. */
     public final class Evaluator implements AutoCloseable {
 
         private KieSession session = newSession();
