@@ -34,7 +34,8 @@ class AlikeSituationsTest {
         return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
     }
 
-    private static void assertSameAsEvaluatingEverySituation(RuleSet rules) {
+    /** Returns what the engine found on the sample, for a test to say what the sample holds. */
+    private static Sweep.Result assertSameAsEvaluatingEverySituation(RuleSet rules) {
         AnswerSpace space = AnswerSpace.of(rules);
         assertThat(AlikeSituations.of(rules, space, 2, true))
                 .as("the rules qualify for the shortcut")
@@ -59,6 +60,7 @@ class AlikeSituationsTest {
             assertThat(r.rulesNeverFired()).isEqualTo(every.rulesNeverFired());
             assertThat(r.proof()).isEqualTo(every.proof());
         }
+        return every;
     }
 
     @Test
@@ -75,8 +77,9 @@ class AlikeSituationsTest {
                 "step-back/step-back.drl",
                 "readiness == Readiness.MOVED_ON, " + "apologiesMade == 0, !safetyConcern",
                 "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), " + "apologiesMade == 0, !safetyConcern");
-        assertSameAsEvaluatingEverySituation(rules);
-        assertThat(new Sweep(rules, 2).run().holds()).isFalse();
+        // the sample holds situations where the guardrail is broken (the check and the reload tests sweep it whole)
+        assertThat(assertSameAsEvaluatingEverySituation(rules).violations().values())
+                .anyMatch(n -> n > 0);
     }
 
     @Test
@@ -106,8 +109,9 @@ class AlikeSituationsTest {
                 "situation/classify.drl",
                 "role == Role.BROKE_TRUST, readiness == Readiness.MOVED_ON )",
                 "role == Role.BROKE_TRUST, readiness in ( Readiness.MOVED_ON, Readiness.REBUILDING ) )");
-        assertSameAsEvaluatingEverySituation(rules);
-        assertThat(new Sweep(rules, 2).run().errors()).isPositive();
+        assertThat(assertSameAsEvaluatingEverySituation(rules).errors())
+                .as("the sample holds situations with two tracks")
+                .isPositive();
     }
 
     @Test
