@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -77,8 +76,8 @@ public final class Advisor {
     }
 
     /**
-     * The help lines the rules being served give for a page that could make no plan: emergency services, crisis
-     * lines and abuse help lines, in that order (from {@code helplines.yaml}).
+     * The help lines the rules being served give for a page that could make no plan: the groups {@code plan.yaml}
+     * names under {@code helplinesWithoutAPlan}, in its order.
      */
     public List<AdvicePlan.Helpline> helplinesWithoutAPlan() {
         return helplinesWithoutAPlan(current.get());
@@ -86,9 +85,7 @@ public final class Advisor {
 
     /** As {@link #helplinesWithoutAPlan()}, from these rules. */
     public static List<AdvicePlan.Helpline> helplinesWithoutAPlan(RuleSet rules) {
-        return Stream.of("emergency", "crisis", "abuse")
-                .flatMap(need -> rules.catalogue().helplines().getOrDefault(need, List.of()).stream())
-                .toList();
+        return rules.catalogue().helplinesWithoutAPlanInOrder();
     }
 
     public Questionnaire questionnaire() {

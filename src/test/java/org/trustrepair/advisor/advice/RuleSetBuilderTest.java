@@ -75,6 +75,35 @@ class RuleSetBuilderTest {
     }
 
     @Test
+    void theHelpLinesOfAPageWithoutAPlanAreChosenInPlanYamlFromGroupsThatExist() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        assertThat(new RuleSetBuilder(10_000)
+                        .build(RuleFiles.fromDirectory(rules))
+                        .catalogue()
+                        .helplinesWithoutAPlanInOrder())
+                .extracting(AdvicePlan.Helpline::need)
+                .containsSubsequence("emergency", "crisis", "abuse");
+
+        RulesCopy.edit(
+                rules,
+                "plan.yaml",
+                "helplinesWithoutAPlan: [emergency, crisis, abuse]",
+                "helplinesWithoutAPlan: [emergency, crisis, abuses]");
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("plan.yaml");
+            assertThat(p.message())
+                    .isEqualTo("helplinesWithoutAPlan names \"abuses\", which helplines.yaml does not list.");
+            assertThat(p.hint()).contains("abuse", "crisis", "emergency");
+        });
+
+        RulesCopy.edit(
+                rules, "plan.yaml", "helplinesWithoutAPlan: [emergency, crisis, abuses]", "helplinesWithoutAPlan: []");
+        assertThat(refusedAt(rules).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("helplinesWithoutAPlan is empty."));
+    }
+
+    @Test
     void rulesOfAnOlderFormatAreRefusedWithWhatChanged() throws IOException {
         Path rules = RulesCopy.of(copy.resolve("fixture"));
         RulesCopy.edit(rules, "plan.yaml", "disclaimer:", "format: 1\ndisclaimer:");

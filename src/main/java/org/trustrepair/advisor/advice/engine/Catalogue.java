@@ -10,19 +10,27 @@ import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.Track;
 
 /**
- * The counsellors' texts beside the rules: the title and detail of every advice id, the help lines, the source keys,
- * the disclaimer, the names of phases (some with a name of their own for the person who was hurt) and tracks, and the
- * questionnaire.
+ * The counsellors' texts beside the rules: the title and detail of every advice id, the help lines (and which of
+ * them a page shows when it can make no plan), the source keys, the disclaimer, the names of phases (some with a name
+ * of their own for the person who was hurt) and tracks, and the questionnaire.
  */
 public record Catalogue(
         Map<String, AdviceText> advice,
         Map<String, List<Helpline>> helplines,
+        List<String> helplinesWithoutAPlan,
         Map<String, String> sources,
         String disclaimer,
         Map<Phase, String> phaseTitles,
         Map<Phase, String> hurtPartyPhaseTitles,
         Map<Track, String> trackSummaries,
         Questionnaire questionnaire) {
+
+    /** The help lines a page shows when it can make no plan, group by group in the order plan.yaml gives. */
+    public List<Helpline> helplinesWithoutAPlanInOrder() {
+        return helplinesWithoutAPlan.stream()
+                .flatMap(group -> helplines.getOrDefault(group, List.of()).stream())
+                .toList();
+    }
 
     /** What sort of act a piece of advice is; the guardrails read these. */
     public static final Set<String> KINDS = Set.of(

@@ -36,7 +36,8 @@ final class CatalogueReader {
             String disclaimer,
             Map<Phase, String> phases,
             Map<Phase, String> phasesForTheHurtParty,
-            Map<Track, String> tracks) {}
+            Map<Track, String> tracks,
+            List<String> helplinesWithoutAPlan) {}
 
     /** The texts of the rules; a file that cannot be read goes to {@code unreadable}, and no check across files runs. */
     static Catalogue read(RuleFiles files, List<RuleProblem> problems, List<RuleProblem> unreadable) {
@@ -44,6 +45,8 @@ final class CatalogueReader {
         Map<String, List<Helpline>> helplines = new TreeMap<>();
         Map<String, String> sources = new TreeMap<>();
         String disclaimer = null;
+        // rules written before plan.yaml named them (an older revision read by diff) keep the groups shown then
+        List<String> withoutAPlan = List.of("emergency", "crisis", "abuse");
         Map<Phase, String> phases = new EnumMap<>(Phase.class);
         Map<Phase, String> hurtPartyPhases = new EnumMap<>(Phase.class);
         Map<Track, String> tracks = new EnumMap<>(Track.class);
@@ -106,6 +109,9 @@ final class CatalogueReader {
                     case "plan.yaml" -> {
                         PlanYaml plan = YAML.readValue(f.content(), PlanYaml.class);
                         disclaimer = plan.disclaimer();
+                        if (plan.helplinesWithoutAPlan() != null) {
+                            withoutAPlan = List.copyOf(plan.helplinesWithoutAPlan());
+                        }
                         if (plan.phases() != null) {
                             phases.putAll(plan.phases());
                         }
@@ -138,6 +144,7 @@ final class CatalogueReader {
             return new Catalogue(
                     advice,
                     helplines,
+                    withoutAPlan,
                     sources,
                     disclaimer,
                     phases,
@@ -185,6 +192,24 @@ final class CatalogueReader {
                         "\"" + id + "\" shows help lines \"" + need + "\", which helplines.yaml does not list."));
             }
         }));
-        return new Catalogue(advice, helplines, sources, disclaimer, phases, hurtPartyPhases, tracks, questionnaire);
+        if (withoutAPlan.isEmpty()) {
+            problems.add(new RuleProblem(
+                    "plan.yaml",
+                    0,
+                    "helplinesWithoutAPlan is empty.",
+                    "A page that can make no plan still shows help lines: list their groups from helplines.yaml, such as"
+                            + " helplinesWithoutAPlan: [emergency, crisis, abuse]."));
+        }
+        for (String group : withoutAPlan) {
+            if (!helplines.containsKey(group)) {
+                problems.add(new RuleProblem(
+                        "plan.yaml",
+                        0,
+                        "helplinesWithoutAPlan names \"" + group + "\", which helplines.yaml does not list.",
+                        "Groups in helplines.yaml: " + String.join(", ", helplines.keySet()) + "."));
+            }
+        }
+        return new Catalogue(
+                advice, helplines, withoutAPlan, sources, disclaimer, phases, hurtPartyPhases, tracks, questionnaire);
     }
 }
