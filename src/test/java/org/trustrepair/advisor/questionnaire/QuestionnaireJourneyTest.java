@@ -276,7 +276,7 @@ class QuestionnaireJourneyTest {
             assertPageShows(plan, advisorsPlan(answers));
             assertThat(text(plan, "p.track")).isEqualTo("Whether you trust again is your choice, in your own time.");
             assertThat(texts(plan, ".step__title")).contains("Know that trust is your choice");
-            assertThat(texts(plan, ".withheld__title")).contains("Check up on the other person in secret");
+            assertThat(texts(plan, ".withheld__title")).contains("Check up on them in secret");
             assertThat(text(plan, "section.safety"))
                     .as("its safety step, with help lines, comes first")
                     .contains("Check your own safety first", "National Domestic Abuse Helpline");
