@@ -254,6 +254,22 @@ class GuardrailsTest {
                 Set.of(flags));
     }
 
+    /** A counsellor looks up which guardrail protects whom in the guide's table: a new one is added there too. */
+    @Test
+    void everyGuardrailOfTheRulesIsNamedInTheGuide() throws java.io.IOException {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("rules/guardrails.yaml"));
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("rules/README.md"));
+        List<String> ids = java.util.regex.Pattern.compile("(?m)^  - id: (\\S+)")
+                .matcher(yaml)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(ids).hasSizeGreaterThan(60);
+        assertThat(ids)
+                .as("guardrails missing from the table \"Which guardrail protects what\" in rules/README.md")
+                .allSatisfy(id -> assertThat(guide).contains("`" + id + "`"));
+    }
+
     @Test
     void theAnswersAGuardrailReadsAreKnownForEachRole() {
         Guardrails g = read("""
