@@ -80,12 +80,7 @@ public final class Advisor {
      * names under {@code helplinesWithoutAPlan}, in its order.
      */
     public List<AdvicePlan.Helpline> helplinesWithoutAPlan() {
-        return helplinesWithoutAPlan(current.get());
-    }
-
-    /** As {@link #helplinesWithoutAPlan()}, from these rules. */
-    public static List<AdvicePlan.Helpline> helplinesWithoutAPlan(RuleSet rules) {
-        return rules.catalogue().helplinesWithoutAPlanInOrder();
+        return current.get().catalogue().helplinesWithoutAPlanInOrder();
     }
 
     public Questionnaire questionnaire() {

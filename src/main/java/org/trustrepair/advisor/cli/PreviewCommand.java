@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.trustrepair.advisor.advice.AdvicePlan;
-import org.trustrepair.advisor.advice.Advisor;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.EvaluationException;
@@ -110,7 +109,8 @@ public final class PreviewCommand implements Callable<Integer> {
             out.println("No plan: " + e.getMessage());
             out.println();
             out.println("A person who gets no plan on the page is shown these help lines:");
-            Advisor.helplinesWithoutAPlan(ruleSet)
+            ruleSet.catalogue()
+                    .helplinesWithoutAPlanInOrder()
                     .forEach(h -> out.println("  " + h.name() + " (" + h.region() + "): " + h.contact()));
             out.flush();
             return 1;
