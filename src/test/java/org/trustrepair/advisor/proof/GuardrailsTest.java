@@ -3,8 +3,12 @@ package org.trustrepair.advisor.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.trustrepair.advisor.advice.AdvicePlan;
@@ -256,10 +260,10 @@ class GuardrailsTest {
 
     /** A counsellor looks up which guardrail protects whom in the guide's table: a new one is added there too. */
     @Test
-    void everyGuardrailOfTheRulesIsNamedInTheGuide() throws java.io.IOException {
-        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("rules/guardrails.yaml"));
-        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("rules/README.md"));
-        List<String> ids = java.util.regex.Pattern.compile("(?m)^  - id: (\\S+)")
+    void everyGuardrailOfTheRulesIsNamedInTheGuide() throws IOException {
+        String yaml = Files.readString(Path.of("rules/guardrails.yaml"));
+        String guide = Files.readString(Path.of("rules/README.md"));
+        List<String> ids = Pattern.compile("(?m)^  - id: (\\S+)")
                 .matcher(yaml)
                 .results()
                 .map(m -> m.group(1))
