@@ -47,7 +47,7 @@ final class SameFirings {
     private final KieBase probes;
     /** By situation pattern: the answers its conditions read. */
     private final List<List<String>> answersRead;
-    /** By situation pattern: its conditions on the safety flags ({@link SafetyClasses#conditions}), null if unknown. */
+    /** By situation pattern: its conditions on the safety flags ({@link SafetyClasses#ofPattern}), null if unknown. */
     private final List<List<String>> safetyConditions;
     /** By rule: its name. */
     private final List<String> ruleNames;
@@ -148,7 +148,7 @@ final class SameFirings {
                             .sorted()
                             .distinct()
                             .toList());
-                    safetyConditions.add(SafetyClasses.conditions(p.constraints()));
+                    safetyConditions.add(SafetyClasses.ofPattern(p.constraints()));
                     mine.set(index);
                     String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
                     situations.append("rule \"s" + index + "\" when " + pattern + " then end\n");

@@ -8,7 +8,10 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * The tables of which situation patterns hold are made once for each set of safety flags a group's patterns can tell
- * apart, and copied for the sets they cannot: the same tables as trying every set, on the test rules (a copy of the rules, with safety conditions of every form they use).
+ * apart, and copied for the sets they cannot: the same tables as trying every set, on the test rules (a copy of the
+ * rules, with safety conditions of every form they use, and a pattern with two conditions on the flags alone, which
+ * count as one: {@link SafetyClasses#ofPattern}). On the real rules the same holds (2.8 s against 70.6 s, run once by
+ * hand on 2026-12-06: too slow for every build).
  */
 class PatternTablesTest {
 
