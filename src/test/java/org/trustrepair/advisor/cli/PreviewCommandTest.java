@@ -59,6 +59,30 @@ class PreviewCommandTest {
     }
 
     @Test
+    void eachHelpLineIsPrintedOnceWithTheFirstStepThatGivesItAsOnThePage() {
+        // danger both ways: several safety steps give the emergency numbers and the abuse lines
+        Run run = run(
+                "--rules",
+                RulesFolder.PATH.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=INFIDELITY",
+                "disclosure=DISCOVERED",
+                "readiness=UNDECIDED",
+                "daysElapsed=10",
+                "apologiesMade=1",
+                "contactUnavoidable=true",
+                "safety=I_FEAR_THEM,VIOLENCE_BY_THEM");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out.split("Emergency services \\(United Kingdom\\): 999", -1))
+                .hasSize(2);
+        assertThat(out.split("National Domestic Abuse Helpline \\(United Kingdom\\): 0808 2000 247", -1))
+                .hasSize(2);
+    }
+
+    @Test
     void aWrongAnswerNamesTheFieldAndTheAllowedValues() {
         Run run = run("--rules", RulesFolder.FIXTURE.toString(), "role=BROKE_TRUST", "relationship=ROMANTC");
 
