@@ -1,6 +1,8 @@
 package org.trustrepair.advisor.advice;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The advice plan: the public shape of the JSON API and of every batch output line. */
 public record AdvicePlan(
@@ -76,6 +78,17 @@ public record AdvicePlan(
 
     /** A help line shown with a safety step. Kept in an editable list beside the rules. */
     public record Helpline(String need, String region, String name, String contact) {}
+
+    /**
+     * For each step, in order, its help lines that no step before it gives: the page and the preview show each help
+     * line once, with the first step that gives it.
+     */
+    public List<List<Helpline>> helplinesFirstGiven() {
+        Set<Helpline> shown = new HashSet<>();
+        return steps.stream()
+                .map(s -> s.helplines().stream().filter(shown::add).toList())
+                .toList();
+    }
 
     public boolean hasStep(String id) {
         return steps.stream().anyMatch(s -> s.id().equals(id));

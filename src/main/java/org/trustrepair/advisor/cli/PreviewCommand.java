@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
@@ -122,12 +120,13 @@ public final class PreviewCommand implements Callable<Integer> {
     /** The plan as the page shows it, in plain text: each help line once, with the first step that gives it. */
     static String text(AdvicePlan plan) {
         StringBuilder out = new StringBuilder();
-        Set<AdvicePlan.Helpline> shown = new HashSet<>();
+        List<List<AdvicePlan.Helpline>> firstGiven = plan.helplinesFirstGiven();
         AdvicePlan.Classification c = plan.classification();
         out.append(c.summary()).append("\n\nYour situation\n");
         c.why().forEach(w -> out.append("  - ").append(w).append('\n'));
         String phase = null;
-        for (AdvicePlan.Step s : plan.steps()) {
+        for (int i = 0; i < plan.steps().size(); i++) {
+            AdvicePlan.Step s = plan.steps().get(i);
             if (!Objects.equals(s.phaseTitle(), phase)) {
                 phase = s.phaseTitle();
                 out.append('\n').append(phase).append('\n');
@@ -135,8 +134,8 @@ public final class PreviewCommand implements Callable<Integer> {
             out.append(String.format("  %d. %s%n", s.order(), s.title()));
             out.append("     ").append(s.detail()).append('\n');
             out.append("     Why: ").append(s.why()).append('\n');
-            s.helplines().stream()
-                    .filter(shown::add)
+            firstGiven
+                    .get(i)
                     .forEach(h -> out.append("     ")
                             .append(h.name())
                             .append(" (")

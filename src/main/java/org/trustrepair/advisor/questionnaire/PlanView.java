@@ -1,8 +1,7 @@
 package org.trustrepair.advisor.questionnaire;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Helpline;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -24,10 +23,9 @@ record PlanView(AdvicePlan plan, List<StepView> safety, List<StepView> then, boo
     }
 
     static PlanView of(AdvicePlan plan, boolean safetyFlagged) {
-        Set<Helpline> shown = new HashSet<>();
-        List<StepView> steps = plan.steps().stream()
-                .map(s -> new StepView(
-                        s, s.helplines().stream().filter(shown::add).toList()))
+        List<List<Helpline>> firstGiven = plan.helplinesFirstGiven();
+        List<StepView> steps = IntStream.range(0, plan.steps().size())
+                .mapToObj(i -> new StepView(plan.steps().get(i), firstGiven.get(i)))
                 .toList();
         return new PlanView(
                 plan,
