@@ -94,20 +94,22 @@ record KindPlan(AdvicePlan plan, List<String> classifiedBy, boolean refills) {
 
     /**
      * Whether, for any answers, {@link Change#between(AdvicePlan, AdvicePlan)} finds the same between these two kinds'
-     * plans filled with them: every reason it may compare (each line of the classification's why, the why of each step
-     * in both plans, the reason of each item withheld in both) comes from the same template on both sides, and that
-     * template either names no answer or is filled with the same words (the same questionnaire). Then those reasons
-     * are equal whatever the answers; nothing else {@code between} reads depends on them.
+     * plans filled with them: for every pair of reasons it may compare (each line of the classification's why, the why
+     * of each step in both plans, the reason of each item withheld in both), either neither template names an answer
+     * (each is its own text, whatever the answers, so they are equal or differ alike for every situation), or both
+     * come from the same template filled with the same words (the same questionnaire). Nothing else {@code between}
+     * reads depends on the answers.
      */
     static boolean wordingFixed(KindPlan b, RuleSet before, KindPlan a, RuleSet after, boolean sameWords) {
         BiPredicate<String, String> same = (x, y) -> {
             RuleInfo was = before.rules().get(x);
             RuleInfo is = after.rules().get(y);
+            if (was == null || is == null) {
+                return false;
+            }
             // a template without a brace has no placeholder: it is its own text, whatever the words for the answers
-            return was != null
-                    && is != null
-                    && was.reason().equals(is.reason())
-                    && (sameWords || was.reason().indexOf('{') < 0);
+            boolean constant = was.reason().indexOf('{') < 0 && is.reason().indexOf('{') < 0;
+            return constant || (sameWords && was.reason().equals(is.reason()));
         };
         return b.classifiedBy().size() == a.classifiedBy().size()
                 && IntStream.range(0, b.classifiedBy().size())
