@@ -128,18 +128,17 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
                         pair,
                         p -> new Known(
                                 KindPlan.wordingFixed(b, was.rules(), a, is.rules(), sameWords)
-                                        ? partial.sets(Change.between(filled(b, was, index), filled(a, is, index)))
+                                        ? changes(b, a, index)
                                         : null));
         lastPair = pair;
         lastKnown = known;
-        partial.add(
-                i,
-                false,
-                false,
-                known.sets() != null
-                        ? known.sets()
-                        : partial.sets(Change.between(filled(b, was, index), filled(a, is, index))));
+        partial.add(i, false, false, known.sets() != null ? known.sets() : changes(b, a, index));
         return known.sets();
+    }
+
+    /** The changes between the plans of two kinds, filled with the answers of situation {@code index}. */
+    private BitSet[] changes(KindPlan before, KindPlan after, long index) {
+        return partial.sets(Change.between(filled(before, was, index), filled(after, is, index)));
     }
 
     private AdvicePlan filled(KindPlan kind, DiffSide.Part side, long index) {
