@@ -170,7 +170,7 @@ final class AlikeSituations {
         // a diff compares plans and checks no guardrail: its classes need not tell the guardrails' conditions apart
         List<Guardrail> guardrails =
                 keepPlans ? List.of() : Guardrails.of(rules).all();
-        return PatternTables.of(firings, guardrails, space, threads)
+        return PatternTables.of(firings, guardrails, space, threads, true)
                 .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans));
     }
 

@@ -27,19 +27,10 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  * person stand now: They are hurt or angry and not ready to talk"), only the questions asked of that person, and a set
  * of safety answers as a person would say it ("they are afraid of you", "no safety concern"). No enum code, no blank.
  * The answers of a {@link Boxes.Box} are said in the same words.
+ *
+ * @param safetyClasses each set of safety flags, mapped to the set that stands for it in the space (its class)
  */
-final class DiffWords {
-
-    private final Questionnaire questionnaire;
-    private final AnswerSpace space;
-    /** Each set of safety flags, mapped to the set that stands for it in the space (its class). */
-    private final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
-
-    DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
-        this.questionnaire = questionnaire;
-        this.space = space;
-        this.safetyClasses = safetyClasses;
-    }
+record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
 
     /**
      * A made-up situation (from a sweep or a diff, never a person's) in the questionnaire's words, one line per
@@ -283,18 +274,7 @@ final class DiffWords {
     /** The answers by field name, as the questionnaire's conditions read them (blank ones null). */
     private static Map<String, Object> asValues(Answers a) {
         Map<String, Object> given = new HashMap<>();
-        given.put("role", a.role());
-        given.put("relationship", a.relationship());
-        given.put("breach", a.breach());
-        given.put("disclosure", a.disclosure());
-        given.put("readiness", a.readiness());
-        given.put("daysElapsed", a.daysElapsed());
-        given.put("stillHappening", a.stillHappening());
-        given.put("happenedBefore", a.happenedBefore());
-        given.put("apologiesMade", a.apologiesMade());
-        given.put("othersAffected", a.othersAffected());
-        given.put("contactUnavoidable", a.contactUnavoidable());
-        given.put("theirResponse", a.theirResponse());
+        Condition.ANSWERS.keySet().forEach(field -> given.put(field, Condition.read(Condition.ANSWERS, field, a)));
         given.put("safety", a.safety().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         return given;
     }

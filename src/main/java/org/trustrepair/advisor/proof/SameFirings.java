@@ -35,7 +35,7 @@ import org.kie.api.runtime.KieSession;
  * conditions hold alike fire the same rules, which insert the same facts, so they get the same plan but for the
  * answers written into reasons.
  *
- * <p>Which situation conditions hold is tested by {@link PatternTables.SituationProbe}, and which other patterns each rule's facts
+ * <p>Which situation conditions hold is tested by {@link #newProbeSession}, and which other patterns each rule's facts
  * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
  * made from the rules' own conditions and consequences. The sweep checks the closure against the engine on every
  * situation it evaluates.
@@ -329,8 +329,11 @@ final class SameFirings {
         return safetyConditions.get(pattern);
     }
 
-    /** A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds). */
-    KieSession newProbeSession() {
-        return probes.newKieSession();
+    /**
+     * A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds), for
+     * one thread.
+     */
+    ProbeBase.Session newProbeSession() {
+        return new ProbeBase.Session(probes);
     }
 }
