@@ -1,6 +1,6 @@
 package org.trustrepair.advisor.proof;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +44,9 @@ public final class AnswerSpace {
     /** The space the given rule sets can distinguish (one for a check, two for a diff). */
     public static AnswerSpace of(RuleSet... rules) {
         Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses = RulesRead.safetyFlagClasses(rules);
-        List<RoleSpace> spaces = new ArrayList<>();
-        for (Role role : Role.values()) {
-            spaces.add(new RoleSpace(role, List.of(rules), safetyClasses));
-        }
-        return new AnswerSpace(spaces);
+        return new AnswerSpace(Arrays.stream(Role.values())
+                .map(role -> new RoleSpace(role, List.of(rules), safetyClasses))
+                .toList());
     }
 
     public long size() {
@@ -67,19 +65,7 @@ public final class AnswerSpace {
 
     /** The situation in this space that stands for any answers: same plan but for wording, same guardrail checks. */
     public Answers representativeOf(Answers a) {
-        return roles.stream()
-                .filter(r -> r.role == a.role())
-                .findFirst()
-                .orElseThrow()
-                .representativeOf(a);
-    }
-
-    public int[] days() {
-        return roles.get(0).days.clone();
-    }
-
-    public int[] apologies() {
-        return roles.get(0).apologies.clone();
+        return roles.get(a.role().ordinal()).representativeOf(a);
     }
 
     public int safetySetCount() {
@@ -156,11 +142,7 @@ public final class AnswerSpace {
 
     /** The index of the first situation of role index {@code role}. */
     long start(int role) {
-        long start = 0;
-        for (int r = 0; r < role; r++) {
-            start += roles.get(r).size();
-        }
-        return start;
+        return roles.subList(0, role).stream().mapToLong(RoleSpace::size).sum();
     }
 
     /**
