@@ -1,13 +1,16 @@
 package org.trustrepair.advisor.proof;
 
 import com.github.benmanes.caffeine.cache.Interner;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -63,20 +66,18 @@ final class AlikeSituations {
             this.plan = kept;
             this.fired = fired;
             this.firings = firings;
-            List<Integer> suspects = new ArrayList<>();
-            List<String> broken = new ArrayList<>();
-            for (int g = 0; g < guardrails.size(); g++) {
-                Guardrail guardrail = guardrails.get(g);
-                // the promise matters only where the guardrail's conditions on the plan hold
-                Optional<String> wrong =
-                        guardrail.when().holdsForPlan(plan) ? guardrail.broken(plan, words) : Optional.empty();
-                if (wrong.isPresent()) {
-                    suspects.add(g);
-                    broken.add((String) shared.intern(wrong.get())); // the same words for many kinds
-                }
-            }
-            this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
-            this.broken = broken.toArray(String[]::new);
+            // the promise matters only where the guardrail's conditions on the plan hold; the same words for many kinds
+            String[] wrong = guardrails.stream()
+                    .map(g -> g.when().holdsForPlan(plan)
+                            ? g.broken(plan, words)
+                                    .map(w -> (String) shared.intern(w))
+                                    .orElse(null)
+                            : null)
+                    .toArray(String[]::new);
+            this.suspects = IntStream.range(0, wrong.length)
+                    .filter(g -> wrong[g] != null)
+                    .toArray();
+            this.broken = Arrays.stream(wrong).filter(Objects::nonNull).toArray(String[]::new);
         }
 
         /** The plan, kept for a diff ({@link #of}). */
@@ -123,12 +124,7 @@ final class AlikeSituations {
 
         /** Whether this, or what a thread of a parallel run threw, is a mismatch. */
         static boolean in(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Mismatch) {
-                    return true;
-                }
-            }
-            return false;
+            return Stream.iterate(e, Objects::nonNull, Throwable::getCause).anyMatch(t -> t instanceof Mismatch);
         }
     }
 

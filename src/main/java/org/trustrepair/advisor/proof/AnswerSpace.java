@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
@@ -111,18 +111,15 @@ public final class AnswerSpace {
      * the same result for every situation that agrees on these dimensions.
      */
     static int[] dimensionsOf(Collection<String> fields) {
-        TreeSet<Integer> dims = new TreeSet<>();
-        for (String field : fields) {
-            int d = DIMENSIONS.indexOf(field);
-            if (d < 0) {
-                throw new IllegalArgumentException("no dimension " + field);
-            }
-            dims.add(d);
-            if (d == READINESS) {
-                dims.add(DISCLOSURE);
-            }
-        }
-        return dims.stream().mapToInt(Integer::intValue).toArray();
+        return fields.stream()
+                .flatMapToInt(field -> switch (DIMENSIONS.indexOf(field)) {
+                    case -1 -> throw new IllegalArgumentException("no dimension " + field);
+                    case READINESS -> IntStream.of(READINESS, DISCLOSURE);
+                    default -> IntStream.of(DIMENSIONS.indexOf(field));
+                })
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     // each dimension's place in DIMENSIONS (and in a situation's value indexes)

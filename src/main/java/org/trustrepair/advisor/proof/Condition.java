@@ -219,8 +219,14 @@ public final class Condition {
         return line.values().contains(name);
     }
 
-    /** The value of a record's component, by name. */
-    static Object read(Map<String, RecordComponent> fields, String field, Object from) {
+    /** The answers by name, in the order {@link Answers} lists them (blank ones null). */
+    static Map<String, Object> byName(Answers answers) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        ANSWERS.keySet().forEach(field -> byName.put(field, read(ANSWERS, field, answers)));
+        return byName;
+    }
+
+    private static Object read(Map<String, RecordComponent> fields, String field, Object from) {
         try {
             return fields.get(field).getAccessor().invoke(from);
         } catch (ReflectiveOperationException e) {
@@ -246,10 +252,10 @@ public final class Condition {
         if (role != null && roles != null && !roles.contains(role)) {
             return Set.of();
         }
-        Set<String> read = new TreeSet<>();
-        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(answer(l)));
-        anyOf.forEach(c -> read.addAll(c.answersRead(role)));
-        return read;
+        return Stream.concat(
+                        lines.stream().filter(l -> !l.ofPlan()).map(Condition::answer),
+                        anyOf.stream().flatMap(c -> c.answersRead(role).stream()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -81,9 +81,10 @@ final class DecisionKey {
         key.append("limits " + maxFirings + " " + maxEvaluationNanos + "\n");
         new TreeMap<>(rules)
                 .forEach((name, rule) -> key.append("reason " + name + " " + PlanMaker.placeholders(rule.reason()) + " "
-                        + PlanMaker.literalBrace(rule.reason()) + " " + blank(rule.reason()) + "\n"));
+                        + PlanMaker.literalBrace(rule.reason()) + " " + Guardrail.blank(rule.reason()) + "\n"));
         new TreeMap<>(catalogue.advice())
-                .forEach((id, text) -> key.append("text " + id + " " + blank(text.title()) + " " + blank(text.detail())
+                .forEach((id, text) -> key.append("text " + id + " " + Guardrail.blank(text.title()) + " "
+                        + Guardrail.blank(text.detail())
                         + " " + text.kinds() + " "
                         + text.helplines().stream()
                                 .map(need -> need + "="
@@ -93,7 +94,7 @@ final class DecisionKey {
                                                 .isEmpty())
                                 .toList()
                         + "\n"));
-        key.append("disclaimer " + blank(catalogue.disclaimer()) + "\n");
+        key.append("disclaimer " + Guardrail.blank(catalogue.disclaimer()) + "\n");
         answerWords(catalogue, (answer, words) -> {
             String filled = words == null ? null : words.replace("{n}", "0");
             if (filled != null && (filled.contains("{") || filled.contains("}"))) {
@@ -119,11 +120,7 @@ final class DecisionKey {
         String code = withoutComments(drl);
         code = REASON.matcher(code).replaceAll("@reason");
         code = SOURCES.matcher(code).replaceAll("@sources");
-        return spaced(code);
-    }
-
-    /** The code with each run of white space made one space: how it is written, not how it is laid out. */
-    static String spaced(String code) {
+        // each run of white space made one space: how it is written, not how it is laid out
         return SPACE.matcher(code).replaceAll(" ").strip();
     }
 
@@ -156,10 +153,6 @@ final class DecisionKey {
             }
         }
         return out.toString();
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     static String sha256(String text) {

@@ -115,17 +115,12 @@ public final class Guardrails {
                     .filter(id -> !adviceIds.contains(id))
                     .forEach(id -> problems.add(where + ": \"" + id
                             + "\" is not the id of any advice in the advice.yaml files: check its spelling there"));
-            (e.sources() == null ? List.<String>of() : e.sources())
-                    .stream()
-                            .filter(key -> !sourceKeys.contains(key))
-                            .forEach(key -> problems.add(where + " cites source \"" + key
-                                    + "\", which sources.yaml does not list: add it there"));
-            read.add(new Guardrail(
-                    e.id(),
-                    e.promise(),
-                    e.sources() == null ? List.of() : e.sources(),
-                    Condition.read(e.when(), where, problems),
-                    e.then()));
+            List<String> sources = e.sources() == null ? List.of() : e.sources();
+            sources.stream()
+                    .filter(key -> !sourceKeys.contains(key))
+                    .forEach(key -> problems.add(
+                            where + " cites source \"" + key + "\", which sources.yaml does not list: add it there"));
+            read.add(new Guardrail(e.id(), e.promise(), sources, Condition.read(e.when(), where, problems), e.then()));
         }
         if (read.isEmpty() && problems.isEmpty()) {
             problems.add("guardrails.yaml lists no guardrail");

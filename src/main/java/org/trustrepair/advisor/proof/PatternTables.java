@@ -194,11 +194,10 @@ final class PatternTables {
                     break;
                 }
                 for (String c : own) {
-                    int i = conditions.indexOf(c);
-                    read[g].set(i >= 0 ? i : conditions.size());
-                    if (i < 0) {
+                    if (!conditions.contains(c)) {
                         conditions.add(c);
                     }
+                    read[g].set(conditions.indexOf(c));
                 }
             }
         }

@@ -114,8 +114,9 @@ final class RoleSpace {
      */
     Answers representativeOf(Answers a) {
         int[] c = new int[values.length];
+        Map<String, Object> given = Condition.byName(a);
         for (int d = ROLE + 1; d < c.length; d++) {
-            Object value = Condition.read(Condition.ANSWERS, AnswerSpace.DIMENSIONS.get(d), a);
+            Object value = given.get(AnswerSpace.DIMENSIONS.get(d));
             List<Object> tried = Arrays.asList(values[d]);
             if (d == DAYS || d == APOLOGIES) {
                 c[d] = (int) Math.max(

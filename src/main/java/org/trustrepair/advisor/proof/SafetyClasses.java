@@ -124,16 +124,16 @@ final class SafetyClasses {
             }
             conditions.addAll(found);
         }
-        KieBase probe = compile(conditions);
-        if (probe == null) {
+        List<BitSet> holding = holding(conditions, all);
+        if (holding == null) {
             return identity;
         }
+        // the first set of each class stands for it
         Map<BitSet, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> result = new LinkedHashMap<>();
-        try (ProbeBase.Session session = new ProbeBase.Session(probe)) {
-            for (Set<SafetyFlag> flags : all) {
-                result.put(flags, byClass.computeIfAbsent(session.fired(with(flags)), k -> flags));
-            }
+        for (int s = 0; s < all.size(); s++) {
+            Set<SafetyFlag> flags = all.get(s);
+            result.put(flags, byClass.computeIfAbsent(holding.get(s), k -> flags));
         }
         return Collections.unmodifiableMap(result);
     }
@@ -148,11 +148,7 @@ final class SafetyClasses {
         StringBuilder drl = new StringBuilder("package safetyprobe;\n"
                 + "import org.trustrepair.advisor.advice.*;\nimport org.trustrepair.advisor.advice.facts.*;\n");
         for (int i = 0; i < conditions.size(); i++) {
-            drl.append("rule \"c")
-                    .append(i)
-                    .append("\" when Situation( ")
-                    .append(conditions.get(i))
-                    .append(" ) then end\n");
+            drl.append("rule \"c" + i + "\" when Situation( " + conditions.get(i) + " ) then end\n");
         }
         return ProbeBase.compile(drl.toString());
     }

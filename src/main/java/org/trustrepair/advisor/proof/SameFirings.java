@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -79,10 +80,8 @@ final class SameFirings {
         this.patternCount = new int[ruleNames.size()];
         this.opens = opens.stream().map(o -> o.stream().toArray()).toArray(int[][]::new);
         int others = otherPatternsOf.stream().mapToInt(BitSet::length).max().orElse(0);
-        List<List<Integer>> waiting = new ArrayList<>();
-        for (int o = 0; o < others; o++) {
-            waiting.add(new ArrayList<>());
-        }
+        List<List<Integer>> waiting =
+                Stream.<List<Integer>>generate(ArrayList::new).limit(others).toList();
         for (int r = 0; r < ruleNames.size(); r++) {
             int rule = r;
             BitSet mine = situationPatternsOf.get(r);

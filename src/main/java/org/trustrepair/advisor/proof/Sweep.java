@@ -100,17 +100,6 @@ public final class Sweep {
     }
 
     /**
-     * Evaluates the situations {@link #sampled} with this stride (1 for all of them: only that is a proof; a larger
-     * stride gives a quick look, for tests of the sweep itself).
-     */
-    public Result run(AnswerSpace space, int stride) {
-        return run(
-                space,
-                stride,
-                shortcut ? AlikeSituations.of(rules, space, threads, false).orElse(null) : null);
-    }
-
-    /**
      * Whether a sample with this stride takes situation {@code index}: every {@code stride}-th situation (every one for
      * stride 1). A stride that shares no factor with the sizes of the answers spreads the sample over all of them.
      */
@@ -118,7 +107,13 @@ public final class Sweep {
         return index % stride == 0;
     }
 
-    private Result run(AnswerSpace space, int stride, AlikeSituations alike) {
+    /**
+     * Evaluates the situations {@link #sampled} with this stride (1 for all of them: only that is a proof; a larger
+     * stride gives a quick look, for tests of the sweep itself).
+     */
+    public Result run(AnswerSpace space, int stride) {
+        AlikeSituations alike =
+                shortcut ? AlikeSituations.of(rules, space, threads, false).orElse(null) : null;
         try {
             return sweep(space, stride, alike);
         } catch (IllegalStateException e) {
