@@ -1,6 +1,5 @@
 package org.trustrepair.advisor.proof;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,8 +148,7 @@ final class AnswerWords {
      * some phrase has a digit (only then can the number's own digits matter); for the safety flags, each set of them.
      */
     private static List<Worded> wordings(String field, Questionnaire q, boolean digits) {
-        RecordComponent answer = Condition.ANSWERS.get(field);
-        Class<?> type = answer.getType();
+        Class<?> type = Condition.ANSWERS.get(field).getType();
         List<Worded> all = new ArrayList<>();
         if (type == boolean.class) {
             for (boolean b : new boolean[] {true, false}) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.SafetyFlag;
 
 /**
  * When a guardrail applies, as written under {@code when:} in {@code rules/guardrails.yaml}: every line must hold. A
@@ -124,7 +125,7 @@ public final class Condition {
                     field, false, Set.of(), (Integer) range.get("atLeast"), (Integer) range.get("below"), false);
         }
         Set<String> values = names(value);
-        Set<String> allowed = allowed(field, type);
+        Set<String> allowed = allowed(type);
         if (!allowed.containsAll(values)) {
             problems.add(where + ": " + field + " can be " + String.join(", ", allowed) + ".");
             return null;
@@ -139,16 +140,12 @@ public final class Condition {
     }
 
     /** The values an answer can be written as: an enum's names, true or false. */
-    private static Set<String> allowed(String field, Class<?> type) {
+    private static Set<String> allowed(Class<?> type) {
         if (type == boolean.class || type == Boolean.class) {
             return new TreeSet<>(List.of("true", "false"));
         }
-        Class<?> values = type;
-        if (Set.class.isAssignableFrom(type)) {
-            var generic =
-                    (java.lang.reflect.ParameterizedType) ANSWERS.get(field).getGenericType();
-            values = (Class<?>) generic.getActualTypeArguments()[0];
-        }
+        // the one set among the answers is the safety flags
+        Class<?> values = Set.class.isAssignableFrom(type) ? SafetyFlag.class : type;
         return Arrays.stream(values.getEnumConstants())
                 .map(constant -> ((Enum<?>) constant).name())
                 .collect(Collectors.toCollection(TreeSet::new));

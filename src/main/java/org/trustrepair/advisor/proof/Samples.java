@@ -72,6 +72,7 @@ public final class Samples {
         for (Path file : files) {
             String name = folder.relativize(file).toString().replace('\\', '/');
             String text = "";
+            List<String> problems;
             try {
                 Path fileName = file.getFileName();
                 text = Files.readString(file);
@@ -81,18 +82,15 @@ public final class Samples {
                         AnswersReader.strict());
                 if (read.ok()) {
                     samples.add(new Sample(name, read.value()));
-                } else {
-                    unreadable.add(new Failure(
-                            stripJson(name),
-                            name,
-                            read.problems().stream().map(FieldProblem::toString).toList()));
+                    continue;
                 }
+                problems = read.problems().stream().map(FieldProblem::toString).toList();
             } catch (JsonProcessingException e) {
-                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e, text))));
+                problems = List.of(jsonProblem(e, text));
             } catch (IOException e) {
-                unreadable.add(
-                        new Failure(stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage()))));
+                problems = List.of("cannot be read: " + firstLine(e.getMessage()));
             }
+            unreadable.add(new Failure(stripJson(name), name, problems));
         }
         return new Loaded(folder, List.copyOf(samples), List.copyOf(unreadable));
     }
