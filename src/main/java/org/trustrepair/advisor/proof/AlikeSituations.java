@@ -98,11 +98,7 @@ final class AlikeSituations {
             }
             SameFirings firings = kinds.keySet().iterator().next().firings;
             long[] byRule = new long[firings.rules()];
-            kinds.forEach((kind, count) -> {
-                for (int r = kind.fired.nextSetBit(0); r >= 0; r = kind.fired.nextSetBit(r + 1)) {
-                    byRule[r] += count[0];
-                }
-            });
+            kinds.forEach((kind, count) -> kind.fired.stream().forEach(r -> byRule[r] += count[0]));
             for (int r = 0; r < byRule.length; r++) {
                 if (byRule[r] > 0) {
                     byName.computeIfAbsent(firings.name(r), name -> new long[1])[0] += byRule[r];

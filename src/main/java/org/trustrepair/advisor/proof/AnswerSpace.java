@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
@@ -79,11 +80,10 @@ public final class AnswerSpace {
 
     /** In words, for reports: what the space is made of and how large it is. */
     public String describe() {
-        StringBuilder out = new StringBuilder(String.format("%,d situations", size));
-        for (RoleSpace r : roles) {
-            out.append(String.format("; %s: %,d = %s", r.role, r.size(), r.describe()));
-        }
-        return out.toString();
+        return String.format("%,d situations", size)
+                + roles.stream()
+                        .map(r -> String.format("; %s: %,d = %s", r.role, r.size(), r.describe()))
+                        .collect(Collectors.joining());
     }
 
     // ---- each role's part of the space as a grid of answers, for reading a situation's value indexes and for

@@ -185,9 +185,7 @@ final class PatternTables {
                 continue;
             }
             read[g] = new BitSet();
-            for (int p = groupPatterns.get(g).nextSetBit(0);
-                    p >= 0;
-                    p = groupPatterns.get(g).nextSetBit(p + 1)) {
+            for (int p : groupPatterns.get(g).stream().toArray()) {
                 List<String> own = firings.safetyConditions(p);
                 if (own == null) {
                     read[g] = null;

@@ -215,7 +215,7 @@ final class RunReader {
      * another such partition: two sets stay in one class when they share a class in both. Returns the number of
      * classes.
      */
-    private static int refine(int[] classOf, int count, int[] by) {
+    static int refine(int[] classOf, int count, int[] by) {
         int byCount = Arrays.stream(by).max().orElse(0) + 1;
         int[] number = new int[count * byCount];
         int next = 0;

@@ -124,12 +124,8 @@ final class SweepTally {
 
     void merge(SweepTally other) {
         other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
-        other.firstViolation.forEach((g, e) -> {
-            Sweep.Example mine = firstViolation.get(g);
-            if (mine == null || e.index() < mine.index()) {
-                firstViolation.put(g, e);
-            }
-        });
+        other.firstViolation.forEach(
+                (g, e) -> firstViolation.merge(g, e, (mine, theirs) -> theirs.index() < mine.index() ? theirs : mine));
         other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
         errors += other.errors;
         situations += other.situations;
