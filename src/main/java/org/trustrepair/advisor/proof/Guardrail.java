@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -103,125 +101,131 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
      */
     record Words(List<Set<String>> steps, List<String> places, List<Set<String>> reasons) {}
 
-    /**
-     * Empty when the plan, whose words are {@code words}, keeps the promise (whatever the answers); else what is wrong
-     * with the first part of the promise it breaks, in the order the parts are listed in {@link Promise}.
-     */
+    /** Empty when the plan, whose words are {@code words}, keeps the promise (whatever the answers); else what is wrong. */
     Optional<String> broken(AdvicePlan plan, Words words) {
         List<Step> steps = plan.steps();
-        List<WithheldAdvice> held = plan.withheld();
         Promise p = then;
+        for (String kind : p.noStepOfKind()) {
+            Optional<Step> bad = steps.stream().filter(s -> is(s, kind)).findFirst();
+            if (bad.isPresent()) {
+                Step s = bad.get();
+                return Optional.of("step " + named(s) + " is of kind " + kind
+                        + (s.is(kind)
+                                ? ""
+                                : " (every step in the phase “" + (s.phaseTitle() == null ? s.phase() : s.phaseTitle())
+                                        + "” is)"));
+            }
+        }
+        Optional<String> inPhase =
+                firstStep(steps, s -> p.noStepInPhase().contains(s.phase()), "is in a phase not allowed here");
+        if (inPhase.isPresent()) {
+            return inPhase;
+        }
+        for (String kind : p.withholds()) {
+            if (plan.withheld().stream().noneMatch(w -> w.is(kind))) {
+                return Optional.of("nothing of kind " + kind + " is withheld");
+            }
+        }
+        for (String id : p.withholdsIds()) {
+            if (plan.withheld().stream().noneMatch(w -> w.id().equals(id))) {
+                return Optional.of(id + " is not withheld");
+            }
+        }
+        for (String id : p.noWithheldIds()) {
+            Optional<WithheldAdvice> held =
+                    plan.withheld().stream().filter(w -> w.id().equals(id)).findFirst();
+            if (held.isPresent()) {
+                return Optional.of(named(held.get().title(), id) + " is withheld");
+            }
+        }
+        if (p.maxWithheld() != null && plan.withheld().size() > p.maxWithheld()) {
+            return Optional.of(plan.withheld().size() + " items withheld, more than " + p.maxWithheld());
+        }
+        if (!p.track().isEmpty()
+                && !p.track().contains(plan.classification().track().name())) {
+            return Optional.of("the track is " + plan.classification().track() + " (“"
+                    + plan.classification().summary() + "”)");
+        }
         Step first = steps.isEmpty() ? null : steps.get(0);
-        return p.noStepOfKind().stream()
-                .flatMap(kind -> steps.stream()
-                        .filter(s -> is(s, kind))
-                        .limit(1)
-                        .map(s -> "step " + named(s) + " is of kind " + kind
-                                + (s.is(kind)
-                                        ? ""
-                                        : " (every step in the phase “"
-                                                + (s.phaseTitle() == null ? s.phase() : s.phaseTitle()) + "” is)")))
-                .findFirst()
-                .or(() ->
-                        firstStep(steps, s -> p.noStepInPhase().contains(s.phase()), "is in a phase not allowed here"))
-                .or(() -> p.withholds().stream()
-                        .filter(kind -> held.stream().noneMatch(w -> w.is(kind)))
-                        .findFirst()
-                        .map(kind -> "nothing of kind " + kind + " is withheld"))
-                .or(() -> p.withholdsIds().stream()
-                        .filter(id -> held.stream().noneMatch(w -> w.id().equals(id)))
-                        .findFirst()
-                        .map(id -> id + " is not withheld"))
-                .or(() -> p.noWithheldIds().stream()
-                        .flatMap(id ->
-                                held.stream().filter(w -> w.id().equals(id)).limit(1))
-                        .findFirst()
-                        .map(w -> named(w.title(), w.id()) + " is withheld"))
-                .or(() -> brokenIf(
-                        p.maxWithheld() != null && held.size() > p.maxWithheld(),
-                        () -> held.size() + " items withheld, more than " + p.maxWithheld()))
-                .or(() -> brokenIf(
-                        !p.track().isEmpty()
-                                && !p.track()
-                                        .contains(plan.classification().track().name()),
-                        () -> "the track is " + plan.classification().track() + " (“"
-                                + plan.classification().summary() + "”)"))
-                .or(() -> brokenIf(
-                        p.firstPhase() != null && (first == null || first.phase() != p.firstPhase()),
-                        () -> "the first step is not in phase " + p.firstPhase()))
-                .or(() -> brokenIf(
-                        p.firstKind() != null && (first == null || !first.is(p.firstKind())),
-                        () -> first == null
-                                ? "there is no step"
-                                : "the first step, " + named(first) + ", is not of kind " + p.firstKind()))
-                .or(() -> brokenIf(
-                        Boolean.TRUE.equals(p.firstHasHelplines())
-                                && (first == null || first.helplines().isEmpty()),
-                        () -> first == null
-                                ? "there is no step"
-                                : "the first step, " + named(first) + ", shows no help lines"))
-                .or(() -> Optional.ofNullable(p.maxStepsBeyondSafety()).flatMap(most -> {
-                    long beyond = steps.stream()
-                            .filter(s -> s.phase() != Phase.SAFETY)
-                            .count();
-                    return brokenIf(beyond > most, () -> beyond + " steps beyond safety, more than " + most);
-                }))
-                .or(() -> brokenIf(
-                        p.maxSteps() != null && steps.size() > p.maxSteps(),
-                        () -> steps.size() + " steps, more than " + p.maxSteps()))
-                .or(() -> brokenIf(
-                        p.minSteps() != null && steps.size() < p.minSteps(),
-                        () -> steps.isEmpty() ? "no step" : steps.size() + " steps, fewer than " + p.minSteps()))
-                .or(() -> p.phaseBefore() == null ? Optional.empty() : phaseBefore(steps, p.phaseBefore()))
-                .or(() -> p.noStepSays().stream()
-                        .flatMap(said -> IntStream.range(0, steps.size())
-                                .filter(i -> words.steps().get(i).contains(said.toLowerCase(Locale.ROOT)))
-                                .mapToObj(i -> "step " + named(steps.get(i)) + " says \"" + said + "\""))
-                        .findFirst())
-                .or(() -> p.noReasonSays().stream()
-                        .flatMap(said -> IntStream.range(0, words.reasons().size())
-                                .filter(i -> words.reasons().get(i).contains(said.toLowerCase(Locale.ROOT)))
-                                .mapToObj(i -> words.places().get(i) + " says \"" + said + "\""))
-                        .findFirst())
-                .or(() -> !Boolean.TRUE.equals(p.phaseOrder())
-                        ? Optional.empty()
-                        : IntStream.range(1, steps.size())
-                                .filter(i -> {
-                                    int byPhase = steps.get(i - 1)
-                                            .phase()
-                                            .compareTo(steps.get(i).phase());
-                                    return byPhase > 0
-                                            || (byPhase == 0
-                                                    && steps.get(i - 1).rank()
-                                                            > steps.get(i).rank());
-                                })
-                                .mapToObj(
-                                        i -> "step " + named(steps.get(i)) + " comes after " + named(steps.get(i - 1)))
-                                .findFirst())
-                .or(() -> !Boolean.TRUE.equals(p.explained())
-                        ? Optional.empty()
-                        : firstStep(
-                                        steps,
-                                        s -> blank(s.title())
-                                                || blank(s.detail())
-                                                || blank(s.why())
-                                                || blank(s.rule())
-                                                || s.why().contains("{"),
-                                        "lacks a title, detail, reason or rule")
-                                .or(() -> held.stream()
-                                        .filter(w -> blank(w.reason())
-                                                || blank(w.rule())
-                                                || w.reason().contains("{"))
-                                        .findFirst()
-                                        .map(w -> "withheld " + named(w.title(), w.id()) + " lacks a reason or rule")))
-                .or(() -> brokenIf(
-                        Boolean.TRUE.equals(p.disclaimer()) && blank(plan.disclaimer()),
-                        () -> "the plan has no disclaimer"));
-    }
-
-    /** What is wrong, when {@code broken}. */
-    private static Optional<String> brokenIf(boolean broken, Supplier<String> what) {
-        return broken ? Optional.of(what.get()) : Optional.empty();
+        if (p.firstPhase() != null && (first == null || first.phase() != p.firstPhase())) {
+            return Optional.of("the first step is not in phase " + p.firstPhase());
+        }
+        if (p.firstKind() != null && (first == null || !first.is(p.firstKind()))) {
+            return Optional.of(
+                    first == null
+                            ? "there is no step"
+                            : "the first step, " + named(first) + ", is not of kind " + p.firstKind());
+        }
+        if (Boolean.TRUE.equals(p.firstHasHelplines())
+                && (first == null || first.helplines().isEmpty())) {
+            return Optional.of(
+                    first == null ? "there is no step" : "the first step, " + named(first) + ", shows no help lines");
+        }
+        if (p.maxStepsBeyondSafety() != null) {
+            long beyond = steps.stream().filter(s -> s.phase() != Phase.SAFETY).count();
+            if (beyond > p.maxStepsBeyondSafety()) {
+                return Optional.of(beyond + " steps beyond safety, more than " + p.maxStepsBeyondSafety());
+            }
+        }
+        if (p.maxSteps() != null && steps.size() > p.maxSteps()) {
+            return Optional.of(steps.size() + " steps, more than " + p.maxSteps());
+        }
+        if (p.minSteps() != null && steps.size() < p.minSteps()) {
+            return Optional.of(steps.isEmpty() ? "no step" : steps.size() + " steps, fewer than " + p.minSteps());
+        }
+        if (p.phaseBefore() != null) {
+            Optional<String> order = phaseBefore(steps, p.phaseBefore());
+            if (order.isPresent()) {
+                return order;
+            }
+        }
+        for (String said : p.noStepSays()) {
+            String lower = said.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < steps.size(); i++) {
+                if (words.steps().get(i).contains(lower)) {
+                    return Optional.of("step " + named(steps.get(i)) + " says \"" + said + "\"");
+                }
+            }
+        }
+        Optional<String> reason = reasonSays(words, p.noReasonSays());
+        if (reason.isPresent()) {
+            return reason;
+        }
+        if (Boolean.TRUE.equals(p.phaseOrder())) {
+            for (int i = 1; i < steps.size(); i++) {
+                Step before = steps.get(i - 1);
+                Step after = steps.get(i);
+                int byPhase = before.phase().compareTo(after.phase());
+                if (byPhase > 0 || (byPhase == 0 && before.rank() > after.rank())) {
+                    return Optional.of("step " + named(after) + " comes after " + named(before));
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(p.explained())) {
+            Optional<String> unexplained = firstStep(
+                    steps,
+                    s -> blank(s.title())
+                            || blank(s.detail())
+                            || blank(s.why())
+                            || blank(s.rule())
+                            || s.why().contains("{"),
+                    "lacks a title, detail, reason or rule");
+            if (unexplained.isPresent()) {
+                return unexplained;
+            }
+            Optional<String> withheld = plan.withheld().stream()
+                    .filter(w ->
+                            blank(w.reason()) || blank(w.rule()) || w.reason().contains("{"))
+                    .findFirst()
+                    .map(w -> "withheld " + named(w.title(), w.id()) + " lacks a reason or rule");
+            if (withheld.isPresent()) {
+                return withheld;
+            }
+        }
+        if (Boolean.TRUE.equals(p.disclaimer()) && blank(plan.disclaimer())) {
+            return Optional.of("the plan has no disclaimer");
+        }
+        return Optional.empty();
     }
 
     /** Whether a step is of this kind; an apology is also any step in the APOLOGIZE phase. */
@@ -230,20 +234,35 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
     }
 
     private static Optional<String> phaseBefore(List<Step> steps, PhaseBefore rule) {
-        int phase = IntStream.range(0, steps.size())
-                .filter(i -> steps.get(i).phase() == rule.phase())
-                .findFirst()
-                .orElse(-1);
-        int kind = IntStream.range(0, steps.size())
-                .filter(i -> is(steps.get(i), rule.beforeKind()))
-                .findFirst()
-                .orElse(Integer.MAX_VALUE);
+        int phase = -1;
+        int kind = Integer.MAX_VALUE;
+        for (int i = 0; i < steps.size(); i++) {
+            if (phase < 0 && steps.get(i).phase() == rule.phase()) {
+                phase = i;
+            }
+            if (kind == Integer.MAX_VALUE && is(steps.get(i), rule.beforeKind())) {
+                kind = i;
+            }
+        }
         if (phase < 0) {
             return Optional.of("there is no " + rule.phase() + " step");
         }
         return phase < kind
                 ? Optional.empty()
                 : Optional.of("a step of kind " + rule.beforeKind() + " comes before the " + rule.phase() + " step");
+    }
+
+    /** The first reason a person reads in this plan that contains one of these words, whatever their case. */
+    private static Optional<String> reasonSays(Words plan, List<String> words) {
+        for (String said : words) {
+            String lower = said.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < plan.reasons().size(); i++) {
+                if (plan.reasons().get(i).contains(lower)) {
+                    return Optional.of(plan.places().get(i) + " says \"" + said + "\"");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> firstStep(List<Step> steps, Predicate<Step> bad, String what) {
