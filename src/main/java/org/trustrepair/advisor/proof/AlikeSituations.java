@@ -1,13 +1,16 @@
 package org.trustrepair.advisor.proof;
 
 import com.github.benmanes.caffeine.cache.Interner;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -63,20 +66,18 @@ final class AlikeSituations {
             this.plan = kept;
             this.fired = fired;
             this.firings = firings;
-            List<Integer> suspects = new ArrayList<>();
-            List<String> broken = new ArrayList<>();
-            for (int g = 0; g < guardrails.size(); g++) {
-                Guardrail guardrail = guardrails.get(g);
-                // the promise matters only where the guardrail's conditions on the plan hold
-                Optional<String> wrong =
-                        guardrail.when().holdsForPlan(plan) ? guardrail.broken(plan, words) : Optional.empty();
-                if (wrong.isPresent()) {
-                    suspects.add(g);
-                    broken.add((String) shared.intern(wrong.get())); // the same words for many kinds
-                }
-            }
-            this.suspects = suspects.stream().mapToInt(Integer::intValue).toArray();
-            this.broken = broken.toArray(String[]::new);
+            // the promise matters only where the guardrail's conditions on the plan hold; the same words for many kinds
+            String[] wrong = guardrails.stream()
+                    .map(g -> g.when().holdsForPlan(plan)
+                            ? g.broken(plan, words)
+                                    .map(w -> (String) shared.intern(w))
+                                    .orElse(null)
+                            : null)
+                    .toArray(String[]::new);
+            this.suspects = IntStream.range(0, wrong.length)
+                    .filter(g -> wrong[g] != null)
+                    .toArray();
+            this.broken = Arrays.stream(wrong).filter(Objects::nonNull).toArray(String[]::new);
         }
 
         /** The plan, kept for a diff ({@link #of}). */
@@ -97,11 +98,7 @@ final class AlikeSituations {
             }
             SameFirings firings = kinds.keySet().iterator().next().firings;
             long[] byRule = new long[firings.rules()];
-            kinds.forEach((kind, count) -> {
-                for (int r = kind.fired.nextSetBit(0); r >= 0; r = kind.fired.nextSetBit(r + 1)) {
-                    byRule[r] += count[0];
-                }
-            });
+            kinds.forEach((kind, count) -> kind.fired.stream().forEach(r -> byRule[r] += count[0]));
             for (int r = 0; r < byRule.length; r++) {
                 if (byRule[r] > 0) {
                     byName.computeIfAbsent(firings.name(r), name -> new long[1])[0] += byRule[r];
@@ -123,12 +120,7 @@ final class AlikeSituations {
 
         /** Whether this, or what a thread of a parallel run threw, is a mismatch. */
         static boolean in(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Mismatch) {
-                    return true;
-                }
-            }
-            return false;
+            return Stream.iterate(e, Objects::nonNull, Throwable::getCause).anyMatch(t -> t instanceof Mismatch);
         }
     }
 
@@ -170,7 +162,7 @@ final class AlikeSituations {
         // a diff compares plans and checks no guardrail: its classes need not tell the guardrails' conditions apart
         List<Guardrail> guardrails =
                 keepPlans ? List.of() : Guardrails.of(rules).all();
-        return PatternTables.of(firings, guardrails, space, threads)
+        return PatternTables.of(firings, guardrails, space, threads, true)
                 .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans));
     }
 

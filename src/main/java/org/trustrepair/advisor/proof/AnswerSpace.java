@@ -1,11 +1,12 @@
 package org.trustrepair.advisor.proof;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.SafetyFlag;
@@ -44,11 +45,9 @@ public final class AnswerSpace {
     /** The space the given rule sets can distinguish (one for a check, two for a diff). */
     public static AnswerSpace of(RuleSet... rules) {
         Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses = RulesRead.safetyFlagClasses(rules);
-        List<RoleSpace> spaces = new ArrayList<>();
-        for (Role role : Role.values()) {
-            spaces.add(new RoleSpace(role, List.of(rules), safetyClasses));
-        }
-        return new AnswerSpace(spaces);
+        return new AnswerSpace(Arrays.stream(Role.values())
+                .map(role -> new RoleSpace(role, List.of(rules), safetyClasses))
+                .toList());
     }
 
     public long size() {
@@ -67,19 +66,7 @@ public final class AnswerSpace {
 
     /** The situation in this space that stands for any answers: same plan but for wording, same guardrail checks. */
     public Answers representativeOf(Answers a) {
-        return roles.stream()
-                .filter(r -> r.role == a.role())
-                .findFirst()
-                .orElseThrow()
-                .representativeOf(a);
-    }
-
-    public int[] days() {
-        return roles.get(0).days.clone();
-    }
-
-    public int[] apologies() {
-        return roles.get(0).apologies.clone();
+        return roles.get(a.role().ordinal()).representativeOf(a);
     }
 
     public int safetySetCount() {
@@ -93,11 +80,10 @@ public final class AnswerSpace {
 
     /** In words, for reports: what the space is made of and how large it is. */
     public String describe() {
-        StringBuilder out = new StringBuilder(String.format("%,d situations", size));
-        for (RoleSpace r : roles) {
-            out.append(String.format("; %s: %,d = %s", r.role, r.size(), r.describe()));
-        }
-        return out.toString();
+        return String.format("%,d situations", size)
+                + roles.stream()
+                        .map(r -> String.format("; %s: %,d = %s", r.role, r.size(), r.describe()))
+                        .collect(Collectors.joining());
     }
 
     // ---- each role's part of the space as a grid of answers, for reading a situation's value indexes and for
@@ -125,18 +111,15 @@ public final class AnswerSpace {
      * the same result for every situation that agrees on these dimensions.
      */
     static int[] dimensionsOf(Collection<String> fields) {
-        TreeSet<Integer> dims = new TreeSet<>();
-        for (String field : fields) {
-            int d = DIMENSIONS.indexOf(field);
-            if (d < 0) {
-                throw new IllegalArgumentException("no dimension " + field);
-            }
-            dims.add(d);
-            if (d == READINESS) {
-                dims.add(DISCLOSURE);
-            }
-        }
-        return dims.stream().mapToInt(Integer::intValue).toArray();
+        return fields.stream()
+                .flatMapToInt(field -> switch (DIMENSIONS.indexOf(field)) {
+                    case -1 -> throw new IllegalArgumentException("no dimension " + field);
+                    case READINESS -> IntStream.of(READINESS, DISCLOSURE);
+                    default -> IntStream.of(DIMENSIONS.indexOf(field));
+                })
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     // each dimension's place in DIMENSIONS (and in a situation's value indexes)
@@ -156,11 +139,7 @@ public final class AnswerSpace {
 
     /** The index of the first situation of role index {@code role}. */
     long start(int role) {
-        long start = 0;
-        for (int r = 0; r < role; r++) {
-            start += roles.get(r).size();
-        }
-        return start;
+        return roles.subList(0, role).stream().mapToLong(RoleSpace::size).sum();
     }
 
     /**

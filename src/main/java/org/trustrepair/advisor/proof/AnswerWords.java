@@ -1,10 +1,6 @@
 package org.trustrepair.advisor.proof;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,10 +11,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.advice.RuleSetException;
+import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.engine.PlanMaker;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -37,12 +35,6 @@ final class AnswerWords {
 
     /** Stands for an answer's words in a reason whose own words are looked at; no phrase contains it. */
     static final String LEFT_OUT = "\u0000";
-
-    private static final Map<String, RecordComponent> ANSWERS = new HashMap<>();
-
-    static {
-        Arrays.stream(Answers.class.getRecordComponents()).forEach(c -> ANSWERS.put(c.getName(), c));
-    }
 
     /** The largest number any answer takes. */
     private static final int MOST = Math.max(Answers.MAX_DAYS, Answers.MAX_APOLOGIES);
@@ -92,7 +84,7 @@ final class AnswerWords {
         for (RuleInfo rule : new TreeMap<>(rules).values()) {
             String template = rule.reason() == null ? "" : rule.reason();
             Set<String> fields = new LinkedHashSet<>(PlanMaker.placeholders(template));
-            fields.retainAll(ANSWERS.keySet());
+            fields.retainAll(Condition.ANSWERS.keySet());
             if (fields.isEmpty()) {
                 continue;
             }
@@ -156,8 +148,7 @@ final class AnswerWords {
      * some phrase has a digit (only then can the number's own digits matter); for the safety flags, each set of them.
      */
     private static List<Worded> wordings(String field, Questionnaire q, boolean digits) {
-        RecordComponent answer = ANSWERS.get(field);
-        Class<?> type = answer.getType();
+        Class<?> type = Condition.ANSWERS.get(field).getType();
         List<Worded> all = new ArrayList<>();
         if (type == boolean.class) {
             for (boolean b : new boolean[] {true, false}) {
@@ -177,7 +168,7 @@ final class AnswerWords {
                 }
             }
         } else if (type == Set.class) {
-            all.addAll(flagSets(field, answer, q));
+            all.addAll(flagSets(field, q));
         } else {
             for (Object value : type.getEnumConstants()) {
                 String name = ((Enum<?>) value).name();
@@ -189,29 +180,21 @@ final class AnswerWords {
     }
 
     /** Each set of flags (the safety answer), worded as a plan writes it: each flag's words, in order, or none's. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<Worded> flagSets(String field, RecordComponent answer, Questionnaire q) {
-        Class<Enum> flag = (Class<Enum>) ((ParameterizedType) answer.getGenericType()).getActualTypeArguments()[0];
-        Enum[] flags = flag.getEnumConstants();
-        List<Worded> all = new ArrayList<>();
-        for (int set = 0; set < 1 << flags.length; set++) {
-            EnumSet ticked = EnumSet.noneOf(flag);
-            for (int i = 0; i < flags.length; i++) {
-                if ((set & 1 << i) != 0) {
-                    ticked.add(flags[i]);
-                }
-            }
-            List<String> words = new ArrayList<>();
-            ticked.forEach(f -> words.add(q.phrase(field, ((Enum<?>) f).name())));
-            all.add(new Worded(
-                    field,
-                    ticked,
-                    true,
-                    ticked.isEmpty()
-                            ? q.phrase(field, Questionnaire.NONE)
-                            : String.join(PlanMaker.BETWEEN_FLAGS, words)));
-        }
-        return all;
+    private static List<Worded> flagSets(String field, Questionnaire q) {
+        return IntStream.range(0, 1 << SafetyFlag.values().length)
+                .mapToObj(SafetyWords::flags)
+                .map(ticked -> new Worded(
+                        field,
+                        ticked,
+                        true,
+                        ticked.isEmpty()
+                                ? q.phrase(field, Questionnaire.NONE)
+                                : String.join(
+                                        PlanMaker.BETWEEN_FLAGS,
+                                        ticked.stream()
+                                                .map(f -> q.phrase(field, f.name()))
+                                                .toList())))
+                .toList();
     }
 
     private static String lower(String text) {

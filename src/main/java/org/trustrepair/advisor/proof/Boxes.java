@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * values, describe each piece the same way, and merge boxes that differ in one answer only. The boxes are exact:
  * together they hold the set and nothing else. {@link DiffWords#where} says a box in words.
  */
-final class Boxes {
+record Boxes(AnswerSpace space) {
 
     /** For each dimension of the space ({@link AnswerSpace#DIMENSIONS}), the value indexes the box takes. */
     record Box(BitSet[] values) {
@@ -28,12 +28,6 @@ final class Boxes {
                     .toArray();
             return differ.length == 1 ? differ[0] : -1;
         }
-    }
-
-    private final AnswerSpace space;
-
-    Boxes(AnswerSpace space) {
-        this.space = space;
     }
 
     /**

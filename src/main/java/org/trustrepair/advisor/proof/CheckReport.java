@@ -13,22 +13,14 @@ public final class CheckReport {
 
     public static String text(RuleCheck.Outcome o) {
         StringBuilder out = new StringBuilder();
-        out.append("Checking the rules in ")
-                .append(o.origin())
-                .append(" (version ")
-                .append(o.version())
-                .append(")\n\n");
+        out.append("Checking the rules in " + o.origin() + " (version " + o.version() + ")\n\n");
 
         if (!o.compiles()) {
             out.append(String.format(
                     "1. Compiling: %d problem%s (%s)%n",
                     o.problems().size(), o.problems().size() == 1 ? "" : "s", seconds(o.compileTime())));
             for (RuleProblem p : o.problems()) {
-                out.append("   ")
-                        .append(where(p))
-                        .append(": ")
-                        .append(p.message())
-                        .append('\n');
+                out.append("   " + where(p) + ": " + p.message() + "\n");
                 if (p.hint() != null) {
                     out.append("      what to do: ").append(p.hint()).append('\n');
                 }
@@ -53,14 +45,8 @@ public final class CheckReport {
                     "2. Samples: %d of %d get the plan their expectation describes (%s).%n",
                     samplesRun - o.sampleFailures().size(), samplesRun, seconds(o.samplesTime())));
             for (Samples.Failure f : o.sampleFailures()) {
-                out.append("   FAILED  ")
-                        .append(f.id())
-                        .append(" (")
-                        .append(f.file())
-                        .append(")\n");
-                f.failures()
-                        .forEach(
-                                line -> out.append("           - ").append(line).append('\n'));
+                out.append("   FAILED  " + f.id() + " (" + f.file() + ")\n");
+                f.failures().forEach(line -> out.append("           - " + line + "\n"));
                 // the sample's situation as the questionnaire asks it (none for a file that could not be read)
                 o.samples().samples().stream()
                         .filter(s -> s.file().equals(f.file()))
@@ -69,9 +55,7 @@ public final class CheckReport {
                             DiffWords.situation(
                                             o.ruleSet().questionnaire(),
                                             s.value().answers())
-                                    .forEach(line -> out.append("             ")
-                                            .append(line)
-                                            .append('\n'));
+                                    .forEach(line -> out.append("             " + line + "\n"));
                         });
             }
             if (!o.unprotected().isEmpty()) {
@@ -82,9 +66,8 @@ public final class CheckReport {
                                 + " \"Samples\"):%n",
                         o.unprotected().size()));
                 o.unprotected()
-                        .forEach(id -> out.append("      ")
-                                .append(o.ruleSet().catalogue().named(id))
-                                .append('\n'));
+                        .forEach(id ->
+                                out.append("      " + o.ruleSet().catalogue().named(id) + "\n"));
             }
         }
 
@@ -94,7 +77,7 @@ public final class CheckReport {
             out.append("3. Guardrails, over every situation the rules can tell apart:\n");
             for (String line :
                     SweepReport.text(o.sweep(), o.ruleSet().questionnaire()).split("\n")) {
-                out.append("   ").append(line).append('\n');
+                out.append("   " + line + "\n");
             }
             if (o.sweep().rulesNeverFired().isEmpty()) {
                 out.append("4. Rules that never fire, in any situation: none.\n");

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.SafetyFlag;
 
 /**
  * When a guardrail applies, as written under {@code when:} in {@code rules/guardrails.yaml}: every line must hold. A
@@ -25,7 +27,9 @@ import org.trustrepair.advisor.advice.Answers;
  */
 public final class Condition {
 
-    private static final Map<String, RecordComponent> ANSWERS = new LinkedHashMap<>();
+    /** The answers, by name. */
+    static final Map<String, RecordComponent> ANSWERS = new LinkedHashMap<>();
+
     private static final Map<String, RecordComponent> PLAN = new LinkedHashMap<>();
 
     static {
@@ -78,9 +82,7 @@ public final class Condition {
                     anyOf.add(read);
                 }
             } else if (field.equals("stepOfKind")) {
-                Collection<?> given = value instanceof Collection<?> c ? c : List.of(String.valueOf(value));
-                Set<String> kinds = new TreeSet<>();
-                given.forEach(v -> kinds.add(String.valueOf(v)));
+                Set<String> kinds = names(value);
                 if (!Guardrails.KINDS.containsAll(kinds)) {
                     problems.add(
                             where + ": stepOfKind can be " + String.join(", ", new TreeSet<>(Guardrails.KINDS)) + ".");
@@ -122,10 +124,8 @@ public final class Condition {
             return new Line(
                     field, false, Set.of(), (Integer) range.get("atLeast"), (Integer) range.get("below"), false);
         }
-        Collection<?> given = value instanceof Collection<?> c ? c : List.of(String.valueOf(value));
-        Set<String> values = new TreeSet<>();
-        given.forEach(v -> values.add(String.valueOf(v)));
-        Set<String> allowed = allowed(field, type);
+        Set<String> values = names(value);
+        Set<String> allowed = allowed(type);
         if (!allowed.containsAll(values)) {
             problems.add(where + ": " + field + " can be " + String.join(", ", allowed) + ".");
             return null;
@@ -133,22 +133,22 @@ public final class Condition {
         return new Line(field, ofPlan, values, null, null, false);
     }
 
+    /** The values a line names: one, or a list. */
+    private static Set<String> names(Object value) {
+        Collection<?> given = value instanceof Collection<?> c ? c : List.of(String.valueOf(value));
+        return given.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** The values an answer can be written as: an enum's names, true or false. */
-    private static Set<String> allowed(String field, Class<?> type) {
+    private static Set<String> allowed(Class<?> type) {
         if (type == boolean.class || type == Boolean.class) {
             return new TreeSet<>(List.of("true", "false"));
         }
-        Class<?> values = type;
-        if (Set.class.isAssignableFrom(type)) {
-            var generic =
-                    (java.lang.reflect.ParameterizedType) ANSWERS.get(field).getGenericType();
-            values = (Class<?>) generic.getActualTypeArguments()[0];
-        }
-        Set<String> names = new TreeSet<>();
-        for (Object constant : values.getEnumConstants()) {
-            names.add(((Enum<?>) constant).name());
-        }
-        return names;
+        // the one set among the answers is the safety flags
+        Class<?> values = Set.class.isAssignableFrom(type) ? SafetyFlag.class : type;
+        return Arrays.stream(values.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @SuppressWarnings("unchecked")
@@ -166,33 +166,25 @@ public final class Condition {
 
     /** Whether the lines about the plan (its classification, stepOfKind) hold; anyOf groups name answers only. */
     boolean holdsForPlan(AdvicePlan plan) {
-        for (Line line : lines) {
-            if (line.field().equals("stepOfKind")) {
-                if (plan.steps().stream().noneMatch(s -> line.values().stream().anyMatch(s::is))) {
-                    return false;
-                }
-            } else if (line.ofPlan() && !holds(line, read(PLAN, line.field(), plan.classification()))) {
-                return false;
-            }
-        }
-        return true;
+        return lines.stream()
+                .filter(Line::ofPlan)
+                .allMatch(line -> line.field().equals("stepOfKind")
+                        ? plan.steps().stream()
+                                .anyMatch(s -> line.values().stream().anyMatch(s::is))
+                        : holds(line, read(PLAN, line.field(), plan.classification())));
     }
 
     /**
      * Whether the lines about answers hold, with at least one anyOf group: the same for every two situations that
-     * agree on {@link #answersRead()}.
+     * agree on {@link #answersRead}.
      */
     boolean holdsForAnswers(Answers answers) {
-        for (Line line : lines) {
-            if (line.negated()) {
-                if (holds(line, answers.safety())) {
-                    return false;
-                }
-            } else if (!line.ofPlan() && !holds(line, read(ANSWERS, line.field(), answers))) {
-                return false;
-            }
-        }
-        return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.holdsForAnswers(answers));
+        return lines.stream()
+                        .filter(line -> !line.ofPlan())
+                        .allMatch(line -> line.negated()
+                                ? !holds(line, answers.safety())
+                                : holds(line, read(ANSWERS, line.field(), answers)))
+                && (anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.holdsForAnswers(answers)));
     }
 
     /**
@@ -201,15 +193,10 @@ public final class Condition {
      * plan may hold: so this errs towards yes.
      */
     boolean allows(Map<String, Object> given) {
-        for (Line line : lines) {
-            if (!line.ofPlan() && given.containsKey(answer(line))) {
-                boolean holds = holds(line, given.get(answer(line)));
-                if (line.negated() == holds) {
-                    return false;
-                }
-            }
-        }
-        return anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.allows(given));
+        return lines.stream()
+                        .filter(line -> !line.ofPlan() && given.containsKey(answer(line)))
+                        .allMatch(line -> line.negated() != holds(line, given.get(answer(line))))
+                && (anyOf.isEmpty() || anyOf.stream().anyMatch(c -> c.allows(given)));
     }
 
     private static boolean holds(Line line, Object value) {
@@ -229,6 +216,13 @@ public final class Condition {
         return line.values().contains(name);
     }
 
+    /** The answers by name, in the order {@link Answers} lists them (blank ones null). */
+    static Map<String, Object> byName(Answers answers) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        ANSWERS.keySet().forEach(field -> byName.put(field, read(ANSWERS, field, answers)));
+        return byName;
+    }
+
     private static Object read(Map<String, RecordComponent> fields, String field, Object from) {
         try {
             return fields.get(field).getAccessor().invoke(from);
@@ -237,56 +231,46 @@ public final class Condition {
         }
     }
 
-    /** The answers this condition reads (not parts of the plan), with those of its anyOf groups. */
-    Set<String> answersRead() {
-        Set<String> read = new TreeSet<>();
-        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(answer(l)));
-        anyOf.forEach(c -> read.addAll(c.answersRead()));
-        return read;
+    /** Its lines, and those of its anyOf groups. */
+    private Stream<Line> allLines() {
+        return Stream.concat(lines.stream(), anyOf.stream().flatMap(Condition::allLines));
     }
 
     /**
-     * The answers this condition reads when the person answering has this role: none when it names only the other
-     * role, and of its anyOf groups only those that can hold for this role.
+     * The answers this condition reads (not parts of the plan) when the person answering has this role (null: any
+     * role): none when it names only the other role, and of its anyOf groups only those that can hold for this role.
      */
     Set<String> answersRead(String role) {
-        Set<String> roles = valuesOf("role");
-        if (roles != null && !roles.contains(role)) {
+        Set<String> roles = lines.stream()
+                .filter(l -> l.field().equals("role"))
+                .map(Line::values)
+                .findFirst()
+                .orElse(null);
+        if (role != null && roles != null && !roles.contains(role)) {
             return Set.of();
         }
-        Set<String> read = new TreeSet<>();
-        lines.stream().filter(l -> !l.ofPlan()).forEach(l -> read.add(answer(l)));
-        anyOf.forEach(c -> read.addAll(c.answersRead(role)));
-        return read;
+        return Stream.concat(
+                        lines.stream().filter(l -> !l.ofPlan()).map(Condition::answer),
+                        anyOf.stream().flatMap(c -> c.answersRead(role).stream()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
      * What this condition (with its anyOf groups) asks of the safety flags, as DRL constraints on a Situation: the
-     * sweep must tell apart every two sets of flags these treat differently.
+     * sweep must tell apart every two sets of flags these treat differently. "None of these" ({@code notSafety})
+     * tells apart exactly the sets that "one of these" does.
      */
     List<String> safetyConstraints() {
-        List<String> constraints = new ArrayList<>();
-        for (Line line : lines) {
-            if (line.negated()) {
-                // "none of these" tells apart exactly the sets that "one of these" does
-                constraints.add(String.join(
-                        " || ",
-                        line.values().stream()
-                                .map(v -> "safety contains SafetyFlag." + v)
-                                .toList()));
-            } else if (line.field().equals("safety")) {
-                constraints.add(
-                        line.none()
-                                ? "safetyConcern"
-                                : String.join(
-                                        " || ",
-                                        line.values().stream()
-                                                .map(v -> "safety contains SafetyFlag." + v)
-                                                .toList()));
-            }
-        }
-        anyOf.forEach(c -> constraints.addAll(c.safetyConstraints()));
-        return constraints;
+        return allLines()
+                .filter(l -> answer(l).equals("safety"))
+                .map(l -> l.none()
+                        ? "safetyConcern"
+                        : String.join(
+                                " || ",
+                                l.values().stream()
+                                        .map(v -> "safety contains SafetyFlag." + v)
+                                        .toList()))
+                .toList();
     }
 
     /** The answer a line reads ({@code notSafety} reads the safety flags). */
@@ -296,30 +280,18 @@ public final class Condition {
 
     /** The values this condition names for an answer, in its anyOf groups too. */
     Set<String> valuesNamed(String field) {
-        Set<String> named = new TreeSet<>();
-        lines.stream().filter(l -> answer(l).equals(field) && !l.ofPlan()).forEach(l -> named.addAll(l.values()));
-        anyOf.forEach(c -> named.addAll(c.valuesNamed(field)));
-        return named;
+        return allLines()
+                .filter(l -> answer(l).equals(field) && !l.ofPlan())
+                .flatMap(l -> l.values().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Where this condition cuts a number answer in two, in its anyOf groups too. */
     Set<Integer> cuts(String field) {
-        Set<Integer> cuts = new TreeSet<>();
-        for (Line l : lines) {
-            if (l.field().equals(field)) {
-                Stream.of(l.atLeast(), l.below()).filter(Objects::nonNull).forEach(cuts::add);
-            }
-        }
-        anyOf.forEach(c -> cuts.addAll(c.cuts(field)));
-        return cuts;
-    }
-
-    /** The values this condition allows for an answer it tests at its top level; null when it does not test it. */
-    Set<String> valuesOf(String field) {
-        return lines.stream()
-                .filter(l -> l.field().equals(field) && !l.ofPlan())
-                .map(Line::values)
-                .findFirst()
-                .orElse(null);
+        return allLines()
+                .filter(l -> l.field().equals(field))
+                .flatMap(l -> Stream.of(l.atLeast(), l.below()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

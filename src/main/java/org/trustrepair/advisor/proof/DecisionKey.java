@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.Catalogue;
@@ -46,12 +47,7 @@ final class DecisionKey {
             String guardrails,
             List<String> guardrailWords) {
         StringBuilder key = new StringBuilder(64 * 1024);
-        new TreeMap<>(drlSources)
-                .forEach((path, drl) -> key.append("drl ")
-                        .append(path)
-                        .append('\n')
-                        .append(decisions(drl))
-                        .append('\n'));
+        new TreeMap<>(drlSources).forEach((path, drl) -> key.append("drl " + path + "\n" + decisions(drl) + "\n"));
         key.append(beyondTheDrl(rules, catalogue, maxFirings, maxEvaluationNanos));
         key.append("guardrails\n").append(guardrails).append('\n');
         key.append(wordsSaid(rules, catalogue, guardrailWords));
@@ -67,15 +63,7 @@ final class DecisionKey {
         new TreeMap<>(catalogue.advice())
                 .forEach((id, text) -> said(key, "text " + id, text.title() + "\n" + text.detail(), words));
         new TreeMap<>(rules).forEach((name, rule) -> said(key, "reason " + name, rule.reason(), words));
-        catalogue
-                .questionnaire()
-                .questions()
-                .forEach(q -> Stream.concat(q.choices().stream().map(c -> c.value()), q.inReasons().keySet().stream())
-                        .forEach(value -> said(
-                                key,
-                                "answer " + q.field() + "=" + value,
-                                catalogue.questionnaire().phrase(q.field(), value),
-                                words)));
+        answerWords(catalogue, (answer, phrase) -> said(key, "answer " + answer, phrase, words));
         return key.toString();
     }
 
@@ -83,63 +71,48 @@ final class DecisionKey {
         String lower = String.valueOf(text).toLowerCase(java.util.Locale.ROOT);
         List<String> found = words.stream().filter(lower::contains).toList();
         if (!found.isEmpty()) {
-            key.append("says ").append(where).append(' ').append(found).append('\n');
+            key.append("says " + where + " " + found + "\n");
         }
     }
 
     private static String beyondTheDrl(
             Map<String, RuleInfo> rules, Catalogue catalogue, int maxFirings, long maxEvaluationNanos) {
         StringBuilder key = new StringBuilder(16 * 1024);
-        key.append("limits ")
-                .append(maxFirings)
-                .append(' ')
-                .append(maxEvaluationNanos)
-                .append('\n');
+        key.append("limits " + maxFirings + " " + maxEvaluationNanos + "\n");
         new TreeMap<>(rules)
-                .forEach((name, rule) -> key.append("reason ")
-                        .append(name)
-                        .append(' ')
-                        .append(PlanMaker.placeholders(rule.reason()))
-                        .append(' ')
-                        .append(PlanMaker.literalBrace(rule.reason()))
-                        .append(' ')
-                        .append(blank(rule.reason()))
-                        .append('\n'));
+                .forEach((name, rule) -> key.append("reason " + name + " " + PlanMaker.placeholders(rule.reason()) + " "
+                        + PlanMaker.literalBrace(rule.reason()) + " " + Guardrail.blank(rule.reason()) + "\n"));
         new TreeMap<>(catalogue.advice())
-                .forEach((id, text) -> key.append("text ")
-                        .append(id)
-                        .append(' ')
-                        .append(blank(text.title()))
-                        .append(' ')
-                        .append(blank(text.detail()))
-                        .append(' ')
-                        .append(text.kinds())
-                        .append(' ')
-                        .append(text.helplines().stream()
+                .forEach((id, text) -> key.append("text " + id + " " + Guardrail.blank(text.title()) + " "
+                        + Guardrail.blank(text.detail())
+                        + " " + text.kinds() + " "
+                        + text.helplines().stream()
                                 .map(need -> need + "="
                                         + !catalogue
                                                 .helplines()
                                                 .getOrDefault(need, List.of())
                                                 .isEmpty())
-                                .toList())
-                        .append('\n'));
-        key.append("disclaimer ").append(blank(catalogue.disclaimer())).append('\n');
+                                .toList()
+                        + "\n"));
+        key.append("disclaimer " + Guardrail.blank(catalogue.disclaimer()) + "\n");
+        answerWords(catalogue, (answer, words) -> {
+            String filled = words == null ? null : words.replace("{n}", "0");
+            if (filled != null && (filled.contains("{") || filled.contains("}"))) {
+                key.append("brace in the words for " + answer + "\n");
+            }
+        });
+        return key.toString();
+    }
+
+    /** Each answer's words in the questionnaire, with the answer as {@code field=value}. */
+    private static void answerWords(Catalogue catalogue, BiConsumer<String, String> action) {
         catalogue
                 .questionnaire()
                 .questions()
                 .forEach(q -> Stream.concat(q.choices().stream().map(c -> c.value()), q.inReasons().keySet().stream())
-                        .forEach(value -> {
-                            String words = catalogue.questionnaire().phrase(q.field(), value);
-                            words = words == null ? null : words.replace("{n}", "0");
-                            if (words != null && (words.contains("{") || words.contains("}"))) {
-                                key.append("brace in the words for ")
-                                        .append(q.field())
-                                        .append('=')
-                                        .append(value)
-                                        .append('\n');
-                            }
-                        }));
-        return key.toString();
+                        .forEach(value -> action.accept(
+                                q.field() + "=" + value,
+                                catalogue.questionnaire().phrase(q.field(), value))));
     }
 
     /** The DRL as the engine runs it: no comments, no reasons, no sources, whitespace collapsed. */
@@ -147,11 +120,7 @@ final class DecisionKey {
         String code = withoutComments(drl);
         code = REASON.matcher(code).replaceAll("@reason");
         code = SOURCES.matcher(code).replaceAll("@sources");
-        return spaced(code);
-    }
-
-    /** The code with each run of white space made one space: how it is written, not how it is laid out. */
-    static String spaced(String code) {
+        // each run of white space made one space: how it is written, not how it is laid out
         return SPACE.matcher(code).replaceAll(" ").strip();
     }
 
@@ -186,11 +155,7 @@ final class DecisionKey {
         return out.toString();
     }
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -29,9 +29,6 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     /** By pair of kinds (before, after): the changes, when the answers cannot change them. */
     private final Map<Pair, Known> pairs = new HashMap<>();
 
-    /** Room for numbering the pairs of classes of a run (by class before and after: 0, or the pair's number + 1). */
-    private int[] pairOf = new int[0];
-
     private Pair lastPair;
     private Known lastKnown;
     private long answersIndex = -1;
@@ -73,21 +70,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
             return;
         }
         // each set of flags' pair of classes, numbered in the order they first come
-        if (pairOf.length < x.classes() * y.classes()) {
-            pairOf = new int[x.classes() * y.classes()];
-        }
-        int[] flagsPair = new int[sets];
-        int pairs = 0;
-        for (int s = 0; s < sets; s++) {
-            int both = x.classOf()[s] * y.classes() + y.classOf()[s];
-            if (pairOf[both] == 0) {
-                pairOf[both] = ++pairs;
-            }
-            flagsPair[s] = pairOf[both] - 1;
-        }
-        for (int s = 0; s < sets; s++) {
-            pairOf[x.classOf()[s] * y.classes() + y.classOf()[s]] = 0;
-        }
+        int[] flagsPair = x.classOf().clone();
+        int pairs = RunReader.refine(flagsPair, x.classes(), y.classOf());
         // the changes each pair of classes shares, once known
         BitSet[][] shared = new BitSet[pairs][];
         for (int s = 0; s < sets; s++) {
@@ -128,18 +112,17 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
                         pair,
                         p -> new Known(
                                 KindPlan.wordingFixed(b, was.rules(), a, is.rules(), sameWords)
-                                        ? partial.sets(Change.between(filled(b, was, index), filled(a, is, index)))
+                                        ? changes(b, a, index)
                                         : null));
         lastPair = pair;
         lastKnown = known;
-        partial.add(
-                i,
-                false,
-                false,
-                known.sets() != null
-                        ? known.sets()
-                        : partial.sets(Change.between(filled(b, was, index), filled(a, is, index))));
+        partial.add(i, false, false, known.sets() != null ? known.sets() : changes(b, a, index));
         return known.sets();
+    }
+
+    /** The changes between the plans of two kinds, filled with the answers of situation {@code index}. */
+    private BitSet[] changes(KindPlan before, KindPlan after, long index) {
+        return partial.sets(Change.between(filled(before, was, index), filled(after, is, index)));
     }
 
     private AdvicePlan filled(KindPlan kind, DiffSide.Part side, long index) {

@@ -1,9 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +25,19 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  * person stand now: They are hurt or angry and not ready to talk"), only the questions asked of that person, and a set
  * of safety answers as a person would say it ("they are afraid of you", "no safety concern"). No enum code, no blank.
  * The answers of a {@link Boxes.Box} are said in the same words.
+ *
+ * @param safetyClasses each set of safety flags, mapped to the set that stands for it in the space (its class)
  */
-final class DiffWords {
-
-    private final Questionnaire questionnaire;
-    private final AnswerSpace space;
-    /** Each set of safety flags, mapped to the set that stands for it in the space (its class). */
-    private final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
-
-    DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
-        this.questionnaire = questionnaire;
-        this.space = space;
-        this.safetyClasses = safetyClasses;
-    }
+record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
 
     /**
      * A made-up situation (from a sweep or a diff, never a person's) in the questionnaire's words, one line per
      * question it asks of that person in that situation, safety last as one line: "no safety concern".
      */
     static List<String> situation(Questionnaire questionnaire, Answers a) {
-        Map<String, Object> given = asValues(a);
+        // the answers as the questionnaire's conditions read them (blank ones null)
+        Map<String, Object> given = Condition.byName(a);
+        given.put("safety", a.safety().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         List<String> lines = new ArrayList<>();
         boolean untold = theyDoNotKnow(a.role(), a.disclosure());
         boolean safetySaid = false;
@@ -179,38 +170,21 @@ final class DiffWords {
                 });
     }
 
-    /** Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". */
+    /**
+     * Tried numbers as the ranges they stand for, adjacent ranges joined: "14–364", "2", "3 or more". Each tried
+     * number stands for a range of its own ({@link AnswerSpace#range}), and the ranges follow one another.
+     */
     private String numbers(int role, int d, BitSet values) {
-        int n = space.sizesWithin(role)[d];
         List<int[]> ranges = new ArrayList<>();
-        List<String> singles = new ArrayList<>();
-        int v = 0;
-        while (v < n) {
+        values.stream().filter(v -> v < space.sizesWithin(role)[d]).forEach(v -> {
             int[] range = space.range(role, d, v);
-            int end = v;
-            while (end + 1 < n && Arrays.equals(space.range(role, d, end + 1), range)) {
-                end++;
-            }
-            // the values [v, end] all stand for this range: it is meant when all of them are in the box
-            BitSet in = values.get(v, end + 1);
-            if (in.cardinality() == end + 1 - v) {
-                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] + 1 == range[0]) {
-                    ranges.get(ranges.size() - 1)[1] = range[1];
-                } else {
-                    ranges.add(range.clone());
-                }
+            if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] + 1 == range[0]) {
+                ranges.get(ranges.size() - 1)[1] = range[1];
             } else {
-                int from = v;
-                in.stream()
-                        .forEach(i ->
-                                singles.add(space.valueWords(role, d, from + i).get(0)));
+                ranges.add(range);
             }
-            v = end + 1;
-        }
-        List<String> words =
-                new ArrayList<>(ranges.stream().map(r -> range(d, r)).toList());
-        words.addAll(singles);
-        return join(words, "or");
+        });
+        return join(ranges.stream().map(r -> range(d, r)).toList(), "or");
     }
 
     /** The person broke trust, and the other person does not know: days count from when it happened or stopped. */
@@ -278,24 +252,5 @@ final class DiffWords {
                 .map(Questionnaire.Choice::label)
                 .findFirst()
                 .orElse(value);
-    }
-
-    /** The answers by field name, as the questionnaire's conditions read them (blank ones null). */
-    private static Map<String, Object> asValues(Answers a) {
-        Map<String, Object> given = new HashMap<>();
-        given.put("role", a.role());
-        given.put("relationship", a.relationship());
-        given.put("breach", a.breach());
-        given.put("disclosure", a.disclosure());
-        given.put("readiness", a.readiness());
-        given.put("daysElapsed", a.daysElapsed());
-        given.put("stillHappening", a.stillHappening());
-        given.put("happenedBefore", a.happenedBefore());
-        given.put("apologiesMade", a.apologiesMade());
-        given.put("othersAffected", a.othersAffected());
-        given.put("contactUnavoidable", a.contactUnavoidable());
-        given.put("theirResponse", a.theirResponse());
-        given.put("safety", a.safety().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-        return given;
     }
 }

@@ -278,7 +278,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         return blank(title) ? id : "“" + title + "” (" + id + ")";
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -114,17 +115,12 @@ public final class Guardrails {
                     .filter(id -> !adviceIds.contains(id))
                     .forEach(id -> problems.add(where + ": \"" + id
                             + "\" is not the id of any advice in the advice.yaml files: check its spelling there"));
-            (e.sources() == null ? List.<String>of() : e.sources())
-                    .stream()
-                            .filter(key -> !sourceKeys.contains(key))
-                            .forEach(key -> problems.add(where + " cites source \"" + key
-                                    + "\", which sources.yaml does not list: add it there"));
-            read.add(new Guardrail(
-                    e.id(),
-                    e.promise(),
-                    e.sources() == null ? List.of() : e.sources(),
-                    Condition.read(e.when(), where, problems),
-                    e.then()));
+            List<String> sources = e.sources() == null ? List.of() : e.sources();
+            sources.stream()
+                    .filter(key -> !sourceKeys.contains(key))
+                    .forEach(key -> problems.add(
+                            where + " cites source \"" + key + "\", which sources.yaml does not list: add it there"));
+            read.add(new Guardrail(e.id(), e.promise(), sources, Condition.read(e.when(), where, problems), e.then()));
         }
         if (read.isEmpty() && problems.isEmpty()) {
             problems.add("guardrails.yaml lists no guardrail");
@@ -156,11 +152,7 @@ public final class Guardrails {
     /** Every guardrail's verdict on a plan, in file order: null where it holds, else what is wrong. */
     String[] problems(Answers answers, AdvicePlan plan) {
         Guardrail.Words words = words(plan, phrases);
-        String[] problems = new String[all.size()];
-        for (int i = 0; i < problems.length; i++) {
-            problems[i] = all.get(i).check(answers, plan, words).orElse(null);
-        }
-        return problems;
+        return all.stream().map(g -> g.check(answers, plan, words).orElse(null)).toArray(String[]::new);
     }
 
     /**
@@ -226,12 +218,7 @@ public final class Guardrails {
     /** The phrases (in lower case) a text says, whatever its case. */
     private static Set<String> says(String text, List<String> phrases) {
         String lower = Objects.toString(text, "").toLowerCase(Locale.ROOT);
-        Set<String> says = new HashSet<>();
-        for (String phrase : phrases) {
-            if (lower.contains(phrase)) {
-                says.add(phrase);
-            }
-        }
+        Set<String> says = phrases.stream().filter(lower::contains).collect(Collectors.toSet());
         return says.isEmpty() ? Set.of() : says;
     }
 
@@ -240,23 +227,20 @@ public final class Guardrails {
      * A guardrail (or an anyOf group) whose {@code when} names only the other role reads nothing here.
      */
     Set<String> answersRead(Role role) {
-        Set<String> read = new TreeSet<>(Set.of("role"));
-        all.forEach(g -> read.addAll(g.when().answersRead(role.name())));
-        return read;
+        return Stream.concat(Stream.of("role"), all.stream().flatMap(g -> g.when().answersRead(role.name()).stream()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The values of an answer some guardrail names (the sweep tries each of them). */
     Set<String> valuesNamed(String field) {
-        Set<String> named = new TreeSet<>();
-        all.forEach(g -> named.addAll(g.when().valuesNamed(field)));
-        return named;
+        return all.stream()
+                .flatMap(g -> g.when().valuesNamed(field).stream())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Where some guardrail cuts a number answer in two ({@code atLeast} and {@code below}). */
     Set<Integer> cuts(String field) {
-        Set<Integer> cuts = new TreeSet<>();
-        all.forEach(g -> cuts.addAll(g.when().cuts(field)));
-        return cuts;
+        return all.stream().flatMap(g -> g.when().cuts(field).stream()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** What the guardrails ask of the safety flags, as DRL constraints ({@link Condition#safetyConstraints()}). */

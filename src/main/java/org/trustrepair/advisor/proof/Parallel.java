@@ -23,7 +23,10 @@ final class Parallel {
     interface Part<P> extends AutoCloseable {
         void take(long task);
 
-        P result();
+        /** What the part found (nothing, by default). */
+        default P result() {
+            return null;
+        }
 
         @Override
         default void close() {}

@@ -9,14 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trustrepair.advisor.advice.Answers;
-import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Which of the rules' {@code Situation( … )} patterns ({@link SameFirings}) hold for each situation of a space, and
@@ -84,16 +78,11 @@ final class PatternTables {
         }
     }
 
-    /** The tables for these patterns and guardrails over this space, made on {@code threads} threads; empty if a
-     * pattern reads an answer the space does not vary, or a table would have more than {@link #MOST_ENTRIES}
-     * entries. */
-    static Optional<PatternTables> of(SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads) {
-        return of(firings, guardrails, space, threads, true);
-    }
-
     /**
-     * As above; with {@code alike} false every set of safety flags is tried for every group (for comparing: the
-     * tables must be the same).
+     * The tables for these patterns and guardrails over this space, made on {@code threads} threads; empty if a
+     * pattern reads an answer the space does not vary, or a table would have more than {@link #MOST_ENTRIES} entries.
+     * With {@code alike} false every set of safety flags is tried for every group (for comparing: the tables must be
+     * the same).
      */
     static Optional<PatternTables> of(
             SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads, boolean alike) {
@@ -113,7 +102,7 @@ final class PatternTables {
                         groups.keySet().stream()
                                 .map(g -> g.stream().mapToInt(Integer::intValue).toArray()),
                         guardrails.stream()
-                                .map(g -> AnswerSpace.dimensionsOf(g.when().answersRead())))
+                                .map(g -> AnswerSpace.dimensionsOf(g.when().answersRead(null))))
                 .toArray(int[][]::new);
         for (int role = 0; role < space.roleCount(); role++) {
             for (int[] dims : groupDims) {
@@ -132,7 +121,7 @@ final class PatternTables {
                 : new int[patternGroups][];
         BitSet[][][] tables = new BitSet[space.roleCount()][groupCount][];
         Parallel.over((long) space.roleCount() * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
-            final SituationProbe probe = new SituationProbe(firings);
+            final ProbeBase.Session probe = firings.newProbeSession();
             final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
 
             @Override
@@ -165,17 +154,12 @@ final class PatternTables {
                         // an earlier set of flags that these patterns cannot tell apart from this one: its entry
                         table[combination] = table[combination - (safety - alikeSets[g][safety]) * safetyPlace];
                     } else {
-                        BitSet holding = probe.holding(space.at(role, coords));
+                        BitSet holding = probe.fired(space.at(role, coords));
                         holding.and(groupPatterns.get(g));
                         table[combination] = holding;
                     }
                 }
                 tables[role][g] = table;
-            }
-
-            @Override
-            public Void result() {
-                return null;
             }
 
             @Override
@@ -201,20 +185,17 @@ final class PatternTables {
                 continue;
             }
             read[g] = new BitSet();
-            for (int p = groupPatterns.get(g).nextSetBit(0);
-                    p >= 0;
-                    p = groupPatterns.get(g).nextSetBit(p + 1)) {
+            for (int p : groupPatterns.get(g).stream().toArray()) {
                 List<String> own = firings.safetyConditions(p);
                 if (own == null) {
                     read[g] = null;
                     break;
                 }
                 for (String c : own) {
-                    int i = conditions.indexOf(c);
-                    read[g].set(i >= 0 ? i : conditions.size());
-                    if (i < 0) {
+                    if (!conditions.contains(c)) {
                         conditions.add(c);
                     }
+                    read[g].set(conditions.indexOf(c));
                 }
             }
         }
@@ -236,11 +217,7 @@ final class PatternTables {
     }
 
     private static long combinations(int[] dims, int[] sizes) {
-        long combinations = 1;
-        for (int d : dims) {
-            combinations *= sizes[d];
-        }
-        return combinations;
+        return Arrays.stream(dims).mapToLong(d -> sizes[d]).reduce(1, (x, y) -> x * y);
     }
 
     /** How far apart two combinations of these dimensions that differ by one set of safety flags are; 0 if none. */
@@ -258,41 +235,5 @@ final class PatternTables {
         return slice.stream()
                 .mapToInt(entry -> number.computeIfAbsent(entry, e -> number.size()))
                 .toArray();
-    }
-
-    /** Whether these tables say the same as another's, entry by entry. */
-    boolean sameAs(PatternTables other) {
-        return Arrays.deepEquals(tables, other.tables);
-    }
-
-    /** Tells which situation patterns hold for given answers, with the engine; one session, for one thread. */
-    static final class SituationProbe implements AutoCloseable {
-        private final KieSession session;
-        private final BitSet holding = new BitSet();
-
-        SituationProbe(SameFirings firings) {
-            session = firings.newProbeSession();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    holding.set(Integer.parseInt(
-                            event.getMatch().getRule().getName().substring(1)));
-                }
-            });
-        }
-
-        /** The situation patterns whose conditions hold for these answers. */
-        BitSet holding(Answers answers) {
-            holding.clear();
-            FactHandle handle = session.insert(new Situation(answers));
-            session.fireAllRules();
-            session.delete(handle);
-            return (BitSet) holding.clone();
-        }
-
-        @Override
-        public void close() {
-            session.dispose();
-        }
     }
 }

@@ -1,14 +1,21 @@
 package org.trustrepair.advisor.proof;
 
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.engine.RulesClassLoader;
+import org.trustrepair.advisor.advice.facts.Situation;
 
 /** The small rule bases of probes the proof asks questions of ({@link SameFirings}, {@link SafetyClasses}). */
 final class ProbeBase {
@@ -29,6 +36,40 @@ final class ProbeBase {
             return base;
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * One session of a probe base, asked about one situation after another: each is taken out again before the next
+     * goes in (the probes do nothing, so nothing else is left behind). A probe rule is named by a letter and a number.
+     */
+    static final class Session implements AutoCloseable {
+        private final KieSession session;
+        private final BitSet fired = new BitSet();
+
+        Session(KieBase base) {
+            session = base.newKieSession();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.set(Integer.parseInt(
+                            event.getMatch().getRule().getName().substring(1)));
+                }
+            });
+        }
+
+        /** The numbers of the probe rules that fire for this situation. */
+        BitSet fired(Answers answers) {
+            fired.clear();
+            FactHandle handle = session.insert(new Situation(answers));
+            session.fireAllRules();
+            session.delete(handle);
+            return (BitSet) fired.clone();
+        }
+
+        @Override
+        public void close() {
+            session.dispose();
         }
     }
 }

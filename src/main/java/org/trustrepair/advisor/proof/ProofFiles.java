@@ -3,15 +3,11 @@ package org.trustrepair.advisor.proof;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * found for other code (a new build) is never used. Nothing here comes from a person: the examples are situations the
  * sweep made up, kept by their index in the space.
  */
-public final class ProofFiles {
+public record ProofFiles(Path folder, String code) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FORMAT = 1;
@@ -53,14 +49,15 @@ public final class ProofFiles {
             boolean proof) {}
 
     /** An example situation, by its index in the space, and what is wrong with it. */
-    record Kept(long index, String problem) {}
+    record Kept(long index, String problem) {
+        static Kept of(Sweep.Example e) {
+            return new Kept(e.index(), e.problem());
+        }
 
-    private final Path folder;
-    private final String code;
-
-    public ProofFiles(Path folder, String code) {
-        this.folder = folder;
-        this.code = code;
+        /** The example again, its situation placed in the space. */
+        Sweep.Example in(AnswerSpace space) {
+            return new Sweep.Example(index, space.get(index), problem);
+        }
     }
 
     /** The folder for these files by default: the user's cache ({@code $XDG_CACHE_HOME} or {@code ~/.cache}). */
@@ -101,15 +98,11 @@ public final class ProofFiles {
                 violations.put(g, s.violations().getOrDefault(g.id(), 0L));
                 Kept k = s.firstViolation().get(g.id());
                 if (k != null) {
-                    first.put(g, new Sweep.Example(k.index(), placed.get(k.index()), k.problem()));
+                    first.put(g, k.in(placed));
                 }
             }
-            Sweep.Example firstError = s.firstError() == null
-                    ? null
-                    : new Sweep.Example(
-                            s.firstError().index(),
-                            placed.get(s.firstError().index()),
-                            s.firstError().problem());
+            Sweep.Example firstError =
+                    s.firstError() == null ? null : s.firstError().in(placed);
             return Optional.of(new Sweep.Result(
                     space,
                     s.situations(),
@@ -133,10 +126,8 @@ public final class ProofFiles {
         Map<String, Long> violations = new LinkedHashMap<>();
         r.violations().forEach((g, n) -> violations.put(g.id(), n));
         Map<String, Kept> first = new LinkedHashMap<>();
-        r.firstViolation().forEach((g, e) -> first.put(g.id(), new Kept(e.index(), e.problem())));
-        Kept firstError = r.firstError() == null
-                ? null
-                : new Kept(r.firstError().index(), r.firstError().problem());
+        r.firstViolation().forEach((g, e) -> first.put(g.id(), Kept.of(e)));
+        Kept firstError = r.firstError() == null ? null : Kept.of(r.firstError());
         Stored s = new Stored(
                 FORMAT,
                 RulesRead.decisionKey(rules),
@@ -164,27 +155,20 @@ public final class ProofFiles {
 
     /** Keeps the {@value #KEPT} most recent sweeps (a few kilobytes each). */
     private void prune() throws IOException {
-        List<Path> kept;
+        List<Path> oldestFirst;
         try (Stream<Path> files = Files.list(folder)) {
-            kept = files.filter(p -> String.valueOf(p.getFileName()).endsWith(".json"))
+            oldestFirst = files.filter(p -> String.valueOf(p.getFileName()).endsWith(".json"))
+                    .sorted(Comparator.comparingLong(p -> p.toFile().lastModified()))
                     .toList();
         }
-        if (kept.size() <= KEPT) {
-            return;
-        }
-        Map<Path, Long> modified = new LinkedHashMap<>();
-        for (Path p : kept) {
-            modified.put(p, Files.getLastModifiedTime(p).toMillis());
-        }
-        List<Path> oldestFirst =
-                kept.stream().sorted(Comparator.comparing(modified::get)).toList();
-        for (Path p : oldestFirst.subList(0, kept.size() - KEPT)) {
+        for (Path p : oldestFirst.subList(0, Math.max(0, oldestFirst.size() - KEPT))) {
             Files.deleteIfExists(p);
         }
     }
 
     private Path file(RuleSet rules) {
-        return folder.resolve(sha256(RulesRead.decisionKey(rules) + "\n" + code).substring(0, 32) + ".json");
+        return folder.resolve(
+                DecisionKey.sha256(RulesRead.decisionKey(rules) + "\n" + code).substring(0, 32) + ".json");
     }
 
     /**
@@ -199,39 +183,22 @@ public final class ProofFiles {
             }
             Path p = Path.of(entry);
             try {
+                List<Path> files = List.of(p.toAbsolutePath());
                 if (Files.isDirectory(p)) {
-                    try (Stream<Path> files = Files.walk(p)) {
-                        for (Path f :
-                                files.filter(Files::isRegularFile).sorted().toList()) {
-                            id.append(f)
-                                    .append(' ')
-                                    .append(Files.size(f))
-                                    .append(' ')
-                                    .append(Files.getLastModifiedTime(f).toMillis())
-                                    .append('\n');
-                        }
+                    try (Stream<Path> walk = Files.walk(p)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
                     }
-                } else if (Files.isRegularFile(p)) {
-                    id.append(p.toAbsolutePath())
-                            .append(' ')
-                            .append(Files.size(p))
-                            .append(' ')
-                            .append(Files.getLastModifiedTime(p).toMillis())
-                            .append('\n');
+                }
+                for (Path f : files) {
+                    if (Files.isRegularFile(f)) {
+                        id.append(f + " " + Files.size(f) + " "
+                                + Files.getLastModifiedTime(f).toMillis() + "\n");
+                    }
                 }
             } catch (IOException e) {
                 id.append(p).append(" unreadable\n");
             }
         }
-        return sha256(id.toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DecisionKey.sha256(id.toString());
     }
 }

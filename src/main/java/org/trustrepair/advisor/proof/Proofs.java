@@ -26,11 +26,7 @@ public class Proofs {
 
     private static final Logger log = LoggerFactory.getLogger(Proofs.class);
 
-    private record Entry(RuleSet rules, CompletableFuture<Sweep.Result> result) {
-        String version() {
-            return rules.version();
-        }
-    }
+    private record Entry(RuleSet rules, CompletableFuture<Sweep.Result> result) {}
 
     /**
      * The last few sweeps, least recently used forgotten first. Not a Caffeine cache on purpose: its size limit admits
@@ -73,7 +69,8 @@ public class Proofs {
         if (earlier != null) {
             try {
                 Sweep.Result result = earlier.result().join();
-                return earlier.version().equals(rules.version()) ? result : result.reusedFrom(earlier.version());
+                String version = earlier.rules().version();
+                return version.equals(rules.version()) ? result : result.reusedFrom(version);
             } catch (CompletionException e) {
                 // that sweep failed to finish (not a failed guardrail: an error); sweep anew below
                 synchronized (byKey) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
@@ -39,73 +40,65 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  */
 final class RoleSpace {
 
-    private static final boolean[] BOTH = {false, true};
-    private static final boolean[] NO = {false};
-
     final Role role;
-    final Relationship[] relationships;
-    final Breach[] breaches;
-    final Readiness[] readiness;
-    final int[] days;
-    final TreeSet<Integer> dayCuts;
-    final TreeSet<Integer> apologyCuts;
-    final Disclosure[] disclosures;
-    final boolean[] still;
-    final boolean[] before;
-    final int[] apologies;
-    final boolean[] others;
-    final boolean[] contact;
-    /** How the other person responded: blank first (not given, or not asked), then the values tried. */
-    final TheirResponse[] responses;
+    /**
+     * By dimension ({@link AnswerSpace#DIMENSIONS} order), the values tried: the role itself; for an enum, the values
+     * named then the stand-in; for readiness and their response, blank (null) where it is not asked; for days and
+     * apologies, one number per range ({@link #tried}); for safety, one set of flags per class.
+     */
+    private final Object[][] values = new Object[AnswerSpace.DIMENSIONS.size()][];
 
+    private final TreeSet<Integer> dayCuts;
+    private final TreeSet<Integer> apologyCuts;
     final List<Set<SafetyFlag>> safetySets;
-    final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
-    final Set<String> read = new HashSet<>();
+    private final Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses;
     private final long size;
 
     RoleSpace(Role role, List<RuleSet> rules, Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyClasses) {
         this.role = role;
+        Set<String> read = new HashSet<>();
         for (RuleSet r : rules) {
             read.addAll(RulesRead.fieldsRead(r, role));
             read.addAll(Guardrails.of(r).answersRead(role));
         }
-        this.relationships = read.contains("relationship")
+        values[ROLE] = new Object[] {role};
+        values[RELATIONSHIP] = read.contains("relationship")
                 ? named(rules, Relationship.class, "relationship")
-                : new Relationship[] {Relationship.ROMANTIC};
-        this.breaches = read.contains("breach") ? named(rules, Breach.class, "breach") : new Breach[] {Breach.OTHER};
+                : new Object[] {Relationship.ROMANTIC};
+        values[BREACH] = read.contains("breach") ? named(rules, Breach.class, "breach") : new Object[] {Breach.OTHER};
         // the hurt party is not asked (blank); the person who broke trust only once the other person knows: for
-        // disclosure UNDISCLOSED every value tried here stands for blank (see valid), so the space stays a product
-        this.readiness = role == Role.WAS_HURT
-                ? new Readiness[] {null}
-                : read.contains("readiness") ? Readiness.values() : new Readiness[] {Readiness.UNDECIDED};
+        // disclosure UNDISCLOSED every value tried here stands for blank (see at), so the space stays a product
+        values[READINESS] = role == Role.WAS_HURT
+                ? new Object[] {null}
+                : read.contains("readiness") ? Readiness.values() : new Object[] {Readiness.UNDECIDED};
         this.dayCuts = read.contains("daysElapsed") ? cuts(rules, "daysElapsed", Answers.MAX_DAYS) : new TreeSet<>();
-        this.days = tried(dayCuts, Answers.MAX_DAYS);
-        // UNDISCLOSED blanks readiness, so it is tried on its own wherever readiness is read
-        this.disclosures = read.contains("disclosure")
-                ? named(
-                        rules,
-                        Disclosure.class,
-                        "disclosure",
-                        role == Role.BROKE_TRUST && read.contains("readiness")
-                                ? EnumSet.of(Disclosure.UNDISCLOSED)
-                                : EnumSet.noneOf(Disclosure.class))
-                : new Disclosure[] {Disclosure.DISCOVERED};
-        this.still = read.contains("stillHappening") ? BOTH : NO;
-        this.before = read.contains("happenedBefore") ? BOTH : NO;
+        values[DAYS] = tried(dayCuts, Answers.MAX_DAYS);
+        values[DISCLOSURE] = read.contains("disclosure")
+                ? named(rules, Disclosure.class, "disclosure")
+                : new Object[] {Disclosure.DISCOVERED};
+        values[STILL_HAPPENING] = yesNo(read, "stillHappening");
+        values[HAPPENED_BEFORE] = yesNo(read, "happenedBefore");
         this.apologyCuts =
                 read.contains("apologiesMade") ? cuts(rules, "apologiesMade", Answers.MAX_APOLOGIES) : new TreeSet<>();
-        this.apologies = tried(apologyCuts, Answers.MAX_APOLOGIES);
-        this.others = read.contains("othersAffected") ? BOTH : NO;
-        this.contact = read.contains("contactUnavoidable") ? BOTH : NO;
-        List<TheirResponse> responses = new ArrayList<>();
-        responses.add(null);
-        if (Answers.theirResponseAsked(role) && read.contains("theirResponse")) {
-            responses.addAll(Arrays.asList(named(rules, TheirResponse.class, "theirResponse")));
-        }
-        this.responses = responses.toArray(TheirResponse[]::new);
+        values[APOLOGIES] = tried(apologyCuts, Answers.MAX_APOLOGIES);
+        values[OTHERS_AFFECTED] = yesNo(read, "othersAffected");
+        values[CONTACT] = yesNo(read, "contactUnavoidable");
+        // how the other person responded: blank first (not given, or not asked), then the values tried
+        values[THEIR_RESPONSE] = Stream.concat(
+                        Stream.of((Object) null),
+                        Answers.theirResponseAsked(role) && read.contains("theirResponse")
+                                ? Arrays.stream(named(rules, TheirResponse.class, "theirResponse"))
+                                : Stream.empty())
+                .toArray();
         this.safetyClasses = safetyClasses;
         this.safetySets = List.copyOf(new LinkedHashSet<>(safetyClasses.values()));
+        values[SAFETY] = safetySets.toArray();
         this.size = Arrays.stream(sizes()).asLongStream().reduce(1, Math::multiplyExact);
+    }
+
+    /** Both answers when the answer is read, else no. */
+    private static Object[] yesNo(Set<String> read, String field) {
+        return read.contains(field) ? new Object[] {false, true} : new Object[] {false};
     }
 
     /** How many situations this part has: the product of {@link #sizes}. */
@@ -113,61 +106,38 @@ final class RoleSpace {
         return size;
     }
 
+    /**
+     * The tried values that stand for these answers: a value itself if tried, else the stand-in (the last value,
+     * which stands for every value not named); for a number, the tried value in the same range between thresholds
+     * (the threshold at or below it, or, below the first threshold, the value just under it); for the safety flags,
+     * their class.
+     */
     Answers representativeOf(Answers a) {
-        return valid(
-                role,
-                pick(relationships, a.relationship()),
-                pick(breaches, a.breach()),
-                pickReadiness(a.readiness()),
-                pickNumber(dayCuts, a.daysElapsed()),
-                pick(disclosures, a.disclosure()),
-                still.length == 1 ? still[0] : a.stillHappening(),
-                before.length == 1 ? before[0] : a.happenedBefore(),
-                pickNumber(apologyCuts, a.apologiesMade()),
-                others.length == 1 ? others[0] : a.othersAffected(),
-                contact.length == 1 ? contact[0] : a.contactUnavoidable(),
-                pick(responses, a.theirResponse()),
-                safetyClasses.get(a.safety()));
-    }
-
-    private Readiness pickReadiness(Readiness r) {
-        return readiness.length == 1 ? readiness[0] : r;
-    }
-
-    /** The value itself if tried, else the stand-in (the last value, which stands for every value not named). */
-    private static <E> E pick(E[] tried, E value) {
-        for (E e : tried) {
-            if (e == value) {
-                return e;
+        int[] c = new int[values.length];
+        Map<String, Object> given = Condition.byName(a);
+        for (int d = ROLE + 1; d < c.length; d++) {
+            Object value = given.get(AnswerSpace.DIMENSIONS.get(d));
+            List<Object> tried = Arrays.asList(values[d]);
+            if (d == DAYS || d == APOLOGIES) {
+                c[d] = (int) Math.max(
+                        0, tried.stream().filter(n -> (int) n <= (int) value).count() - 1);
+            } else {
+                int i = tried.indexOf(d == SAFETY ? safetyClasses.get(value) : value);
+                c[d] = i >= 0 ? i : tried.size() - 1;
             }
         }
-        return tried[tried.length - 1];
-    }
-
-    /**
-     * The tried value in the same range between thresholds as {@code value}: the threshold at or below it, or, below
-     * the first threshold, the value just under it.
-     */
-    private static int pickNumber(TreeSet<Integer> cuts, int value) {
-        if (cuts.isEmpty()) {
-            return 0;
-        }
-        int first = cuts.first();
-        if (value < first) {
-            return first - 1;
-        }
-        return cuts.floor(value);
+        return at(c);
     }
 
     /**
      * One value for each range between thresholds: the value just below the first threshold, and each threshold
-     * (what {@link #pickNumber} maps every value to); just 0 when there is none. A reason that writes the number
+     * (what {@link #representativeOf} maps every value to); just 0 when there is none. A reason that writes the number
      * itself ("3 apologies") is compared, in a diff, at the value that stands for its range.
      */
-    private static int[] tried(TreeSet<Integer> cuts, int max) {
+    private static Object[] tried(TreeSet<Integer> cuts, int max) {
         TreeSet<Integer> values = new TreeSet<>(cuts.headSet(max, true));
         values.add(cuts.isEmpty() ? 0 : cuts.first() - 1);
-        return values.stream().mapToInt(Integer::intValue).toArray();
+        return values.toArray();
     }
 
     String describe() {
@@ -176,23 +146,23 @@ final class RoleSpace {
                         + "%d disclosures %s × %d still happening × %d happened before × %d apology counts %s × "
                         + "%d others affected × %d contact unavoidable × %d their responses %s × "
                         + "%d sets of safety flags%s",
-                relationships.length,
-                Arrays.toString(relationships),
-                breaches.length,
-                Arrays.toString(breaches),
-                readiness.length,
-                days.length,
-                Arrays.toString(days),
-                disclosures.length,
-                Arrays.toString(disclosures),
-                still.length,
-                before.length,
-                apologies.length,
-                Arrays.toString(apologies),
-                others.length,
-                contact.length,
-                responses.length,
-                Arrays.toString(responses),
+                values[RELATIONSHIP].length,
+                Arrays.toString(values[RELATIONSHIP]),
+                values[BREACH].length,
+                Arrays.toString(values[BREACH]),
+                values[READINESS].length,
+                values[DAYS].length,
+                Arrays.toString(values[DAYS]),
+                values[DISCLOSURE].length,
+                Arrays.toString(values[DISCLOSURE]),
+                values[STILL_HAPPENING].length,
+                values[HAPPENED_BEFORE].length,
+                values[APOLOGIES].length,
+                Arrays.toString(values[APOLOGIES]),
+                values[OTHERS_AFFECTED].length,
+                values[CONTACT].length,
+                values[THEIR_RESPONSE].length,
+                Arrays.toString(values[THEIR_RESPONSE]),
                 safetySets.size(),
                 safetySets.size() == 1 << SafetyFlag.values().length
                         ? " (all)"
@@ -208,88 +178,68 @@ final class RoleSpace {
         return cuts;
     }
 
-    private static <E extends Enum<E>> E[] named(List<RuleSet> rules, Class<E> type, String field) {
-        return named(rules, type, field, EnumSet.noneOf(type));
-    }
-
-    /** Named values (and {@code also}) in enum order, then the stand-in (the first value none names), last. */
-    private static <E extends Enum<E>> E[] named(List<RuleSet> rules, Class<E> type, String field, Set<E> also) {
+    /** Named values in enum order, then the stand-in (the first value none names), last. */
+    private static <E extends Enum<E>> Object[] named(List<RuleSet> rules, Class<E> type, String field) {
         EnumSet<E> named = EnumSet.noneOf(type);
         rules.forEach(r -> named.addAll(RulesRead.namedValues(r, type, field)));
         rules.forEach(r -> Guardrails.of(r).valuesNamed(field).forEach(v -> named.add(Enum.valueOf(type, v))));
         List<E> values = new ArrayList<>(named);
         EnumSet.complementOf(named).stream().findFirst().ifPresent(values::add);
-        @SuppressWarnings("unchecked")
-        E[] array = (E[]) java.lang.reflect.Array.newInstance(type, values.size());
-        return values.toArray(array);
+        return values.toArray();
     }
 
     /** How many values each dimension takes here ({@link AnswerSpace#DIMENSIONS} order; the role: 1). */
     int[] sizes() {
-        int[] sizes = new int[AnswerSpace.DIMENSIONS.size()];
-        sizes[ROLE] = 1;
-        sizes[READINESS] = readiness.length;
-        sizes[RELATIONSHIP] = relationships.length;
-        sizes[BREACH] = breaches.length;
-        sizes[DAYS] = days.length;
-        sizes[DISCLOSURE] = disclosures.length;
-        sizes[STILL_HAPPENING] = still.length;
-        sizes[HAPPENED_BEFORE] = before.length;
-        sizes[APOLOGIES] = apologies.length;
-        sizes[OTHERS_AFFECTED] = others.length;
-        sizes[SAFETY] = safetySets.size();
-        sizes[CONTACT] = contact.length;
-        sizes[THEIR_RESPONSE] = responses.length;
-        return sizes;
+        return Arrays.stream(values).mapToInt(v -> v.length).toArray();
     }
 
-    /** The situation with these value indexes ({@link AnswerSpace#DIMENSIONS} order; the role's is ignored). */
+    /**
+     * The situation with these value indexes ({@link AnswerSpace#DIMENSIONS} order; the role's is ignored), as the
+     * contract allows it: readiness blank where it is not asked (the hurt party; the other person does not know),
+     * their response blank where it is not asked (the person who broke trust). A value tried there stands for blank,
+     * so the space stays a product of its answers.
+     */
+    @SuppressWarnings("unchecked")
     Answers at(int[] c) {
-        return valid(
+        Disclosure disclosure = (Disclosure) values[DISCLOSURE][c[DISCLOSURE]];
+        return new Answers(
                 role,
-                relationships[c[RELATIONSHIP]],
-                breaches[c[BREACH]],
-                readiness[c[READINESS]],
-                days[c[DAYS]],
-                disclosures[c[DISCLOSURE]],
-                still[c[STILL_HAPPENING]],
-                before[c[HAPPENED_BEFORE]],
-                apologies[c[APOLOGIES]],
-                others[c[OTHERS_AFFECTED]],
-                contact[c[CONTACT]],
-                responses[c[THEIR_RESPONSE]],
-                safetySets.get(c[SAFETY]));
+                (Relationship) values[RELATIONSHIP][c[RELATIONSHIP]],
+                (Breach) values[BREACH][c[BREACH]],
+                Answers.readinessAsked(role, disclosure) ? (Readiness) values[READINESS][c[READINESS]] : null,
+                (int) values[DAYS][c[DAYS]],
+                disclosure,
+                (boolean) values[STILL_HAPPENING][c[STILL_HAPPENING]],
+                (boolean) values[HAPPENED_BEFORE][c[HAPPENED_BEFORE]],
+                (int) values[APOLOGIES][c[APOLOGIES]],
+                (boolean) values[OTHERS_AFFECTED][c[OTHERS_AFFECTED]],
+                (boolean) values[CONTACT][c[CONTACT]],
+                Answers.theirResponseAsked(role) ? (TheirResponse) values[THEIR_RESPONSE][c[THEIR_RESPONSE]] : null,
+                (Set<SafetyFlag>) values[SAFETY][c[SAFETY]]);
     }
 
     /** The values behind one value index of a dimension, in words ({@link AnswerSpace#valueWords}). */
+    @SuppressWarnings("unchecked")
     List<String> words(int dimension, int value) {
+        Object v = values[dimension][value];
         return switch (dimension) {
-            case READINESS -> List.of(readiness[value] == null ? "blank" : readiness[value].name());
-            case RELATIONSHIP -> covered(relationships, Relationship.values(), value);
-            case BREACH -> covered(breaches, Breach.values(), value);
-            case DAYS -> List.of(Integer.toString(days[value]));
-            case DISCLOSURE -> covered(disclosures, Disclosure.values(), value);
-            case STILL_HAPPENING, HAPPENED_BEFORE, OTHERS_AFFECTED, CONTACT -> List.of(value == 1 ? "true" : "false");
-            case THEIR_RESPONSE -> List.of(responses[value] == null ? "blank" : responses[value].name());
-            case APOLOGIES -> List.of(Integer.toString(apologies[value]));
-            case SAFETY -> List.of(safetyWords(safetySets.get(value)));
-            default -> throw new IllegalArgumentException("no dimension " + dimension);
+            case RELATIONSHIP, BREACH, DISCLOSURE -> covered(values[dimension], value);
+            case SAFETY -> List.of(safetyWords((Set<SafetyFlag>) v));
+            default -> List.of(v == null ? "blank" : v instanceof Enum<?> e ? e.name() : String.valueOf(v));
         };
     }
 
-    private static <E extends Enum<E>> List<String> covered(E[] tried, E[] all, int value) {
-        E v = tried[value];
+    private static List<String> covered(Object[] tried, int value) {
+        Enum<?> v = (Enum<?>) tried[value];
+        Enum<?>[] all = v.getDeclaringClass().getEnumConstants();
         if (tried.length == all.length || value < tried.length - 1) {
             return List.of(v.name());
         }
-        List<E> triedList = Arrays.asList(tried);
-        List<String> covered = new ArrayList<>();
-        for (E e : all) {
-            if (!triedList.contains(e) || e == v) {
-                covered.add(e.name());
-            }
-        }
-        return covered;
+        List<Object> triedList = Arrays.asList(tried);
+        return Arrays.stream(all)
+                .filter(e -> !triedList.contains(e) || e == v)
+                .map(Enum::name)
+                .toList();
     }
 
     private String safetyWords(Set<SafetyFlag> flags) {
@@ -302,7 +252,7 @@ final class RoleSpace {
 
     /** The range of values one tried number of days or apologies stands for ({@link AnswerSpace#range}). */
     int[] range(int dimension, int value) {
-        int n = dimension == DAYS ? days[value] : apologies[value];
+        int n = (int) values[dimension][value];
         TreeSet<Integer> cuts = new TreeSet<>(dimension == DAYS ? dayCuts : apologyCuts);
         cuts.add(0);
         int max = dimension == DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
@@ -310,40 +260,5 @@ final class RoleSpace {
         var above = cuts.tailSet(n + 1);
         int to = above.isEmpty() ? max : above.first() - 1;
         return new int[] {from, to};
-    }
-
-    /**
-     * Answers as the contract allows them: readiness blank where it is not asked (the hurt party; the other person
-     * does not know), their response blank where it is not asked (the person who broke trust). A value tried there
-     * stands for blank, so the space stays a product of its answers.
-     */
-    private static Answers valid(
-            Role role,
-            Relationship relationship,
-            Breach breach,
-            Readiness readiness,
-            int days,
-            Disclosure disclosure,
-            boolean still,
-            boolean before,
-            int apologies,
-            boolean others,
-            boolean contact,
-            TheirResponse response,
-            Set<SafetyFlag> safety) {
-        return new Answers(
-                role,
-                relationship,
-                breach,
-                Answers.readinessAsked(role, disclosure) ? readiness : null,
-                days,
-                disclosure,
-                still,
-                before,
-                apologies,
-                others,
-                contact,
-                Answers.theirResponseAsked(role) ? response : null,
-                safety);
     }
 }

@@ -36,16 +36,14 @@ public final class RuleCheck {
             return ruleSet != null && problems.isEmpty();
         }
 
-        boolean sweepHolds() {
-            return sweep == null
-                    || (sweep.holds()
-                            && sweep.proof()
-                            && sweep.rulesNeverFired().isEmpty());
-        }
-
         /** Whether the rule set may serve. A check whose sweep was skipped (tests only) relies on the rest. */
         public boolean holds() {
-            return compiles() && sampleFailures.isEmpty() && sweepHolds();
+            return compiles()
+                    && sampleFailures.isEmpty()
+                    && (sweep == null
+                            || (sweep.holds()
+                                    && sweep.proof()
+                                    && sweep.rulesNeverFired().isEmpty()));
         }
     }
 

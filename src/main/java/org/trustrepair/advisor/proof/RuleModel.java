@@ -36,8 +36,12 @@ import org.trustrepair.advisor.advice.Answers;
  * answer, and every reading of the model assumes it does.
  *
  * <p>Each condition is read by {@link ConstraintReader}, each consequence by {@link ConsequenceReader}.
+ *
+ * @param imports the targets of the files' imports
+ * @param unreadable why the files cannot be read rule by rule (one does not parse), or null
+ * @param declares a file that declares globals, functions or types, or null
  */
-final class RuleModel {
+record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, String declares) {
 
     /**
      * The answers a situation's properties are read from: each its own property (every component of {@link Answers}),
@@ -62,11 +66,8 @@ final class RuleModel {
         }
     }
 
-    /**
-     * A pattern: the simple name of its type and its constraints; plain when it stands at the top of its rule, unbound
-     * and read from the facts.
-     */
-    record FactPattern(String type, List<Constraint> constraints, boolean plain) {
+    /** A pattern: the simple name of its type and its constraints. */
+    record FactPattern(String type, List<Constraint> constraints) {
         /** Whether it can match a situation. */
         boolean isSituation() {
             return type.equals("Situation") || type.equals("Object");
@@ -92,20 +93,6 @@ final class RuleModel {
             String consequence,
             List<String> inserts,
             String notPlain) {}
-
-    private final List<Rule> rules;
-    private final Set<String> imports;
-    /** Why the files cannot be read rule by rule (one does not parse), or null. */
-    private final String unreadable;
-    /** A file that declares globals, functions or types, or null. */
-    private final String declares;
-
-    private RuleModel(List<Rule> rules, Set<String> imports, String unreadable, String declares) {
-        this.rules = rules;
-        this.imports = imports;
-        this.unreadable = unreadable;
-        this.declares = declares;
-    }
 
     /** The model of the rules in these files (DRL by path, decision tables as DRL). */
     static RuleModel of(Map<String, String> drlSources) {
@@ -186,7 +173,7 @@ final class RuleModel {
                                 ? ConstraintReader.read(e.getExpression(), situation)
                                 : new Constraint(c.getText(), ANSWERS, List.of(), false));
             }
-            patterns.add(new FactPattern(type, List.copyOf(conditions), plain));
+            patterns.add(new FactPattern(type, List.copyOf(conditions)));
             // the patterns it is accumulated or collected from
             if (p.getSource() instanceof AccumulateDescr a) {
                 read(a.getInput(), false, patterns, why);
@@ -207,25 +194,6 @@ final class RuleModel {
     /** The answer a property of a situation is read from, or null. */
     static String answerOf(String property) {
         return property.equals("safetyConcern") ? "safety" : ANSWERS.contains(property) ? property : null;
-    }
-
-    List<Rule> rules() {
-        return rules;
-    }
-
-    /** The targets of the files' imports. */
-    Set<String> imports() {
-        return imports;
-    }
-
-    /** Why the files cannot be read rule by rule (one does not parse), or null. */
-    String unreadable() {
-        return unreadable;
-    }
-
-    /** A file that declares globals, functions or types, or null. */
-    String declares() {
-        return declares;
     }
 
     /** Every condition of a situation pattern, in every rule. */

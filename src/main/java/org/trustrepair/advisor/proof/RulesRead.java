@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.SafetyFlag;
@@ -162,7 +163,12 @@ final class RulesRead {
      * set when the rules use the flags in a way that cannot be followed).
      */
     static Map<Set<SafetyFlag>, Set<SafetyFlag>> safetyFlagClasses(RuleSet... ruleSets) {
-        return SafetyClasses.classes(models(ruleSets), guardrailSafety(ruleSets));
+        return SafetyClasses.classes(
+                Arrays.stream(ruleSets).map(RulesRead::model).toList(),
+                Arrays.stream(ruleSets)
+                        .flatMap(r -> guardrails(r).safetyConstraints().stream())
+                        .distinct()
+                        .toList());
     }
 
     /**
@@ -196,30 +202,24 @@ final class RulesRead {
         if (model.unreadable() != null) {
             return RuleModel.ANSWERS;
         }
-        Set<String> read = new TreeSet<>();
-        for (RuleModel.Rule rule : model.rules()) {
-            for (RuleModel.FactPattern p : rule.patterns()) {
-                if (p.isSituation() && !excludes(p, role)) {
-                    p.constraints().forEach(c -> read.addAll(c.followed() ? c.answers() : RuleModel.ANSWERS));
-                }
-            }
-        }
-        return read;
+        return model.rules().stream()
+                .flatMap(rule -> rule.patterns().stream())
+                .filter(p -> p.isSituation() && !excludes(p, role))
+                .flatMap(p -> p.constraints().stream())
+                .flatMap(c -> (c.followed() ? c.answers() : RuleModel.ANSWERS).stream())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Whether one of a situation pattern's conditions rules the role out ({@code role == Role.OTHER}). */
     private static boolean excludes(RuleModel.FactPattern p, String role) {
-        for (RuleModel.Constraint c : p.constraints()) {
-            RuleModel.Comparison only = c.only();
-            if (only != null && only.property().equals("role")) {
-                String value = only.value().substring(only.value().lastIndexOf('.') + 1);
-                if ((only.operator().equals("==") && !value.equals(role))
-                        || (only.operator().equals("!=") && value.equals(role))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return p.constraints().stream()
+                .map(RuleModel.Constraint::only)
+                .filter(only -> only != null && only.property().equals("role"))
+                .anyMatch(only -> {
+                    String value = only.value().substring(only.value().lastIndexOf('.') + 1);
+                    return (only.operator().equals("==") && !value.equals(role))
+                            || (only.operator().equals("!=") && value.equals(role));
+                });
     }
 
     private static Integer integer(String literal) {
@@ -228,16 +228,5 @@ final class RulesRead {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static List<String> guardrailSafety(RuleSet... ruleSets) {
-        return Arrays.stream(ruleSets)
-                .flatMap(r -> guardrails(r).safetyConstraints().stream())
-                .distinct()
-                .toList();
-    }
-
-    private static List<RuleModel> models(RuleSet... ruleSets) {
-        return Arrays.stream(ruleSets).map(RulesRead::model).toList();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,33 +14,17 @@ import java.util.stream.Stream;
  * Where a rule set for a diff comes from: a folder, or a git revision ({@code HEAD}, {@code HEAD~1}, a commit, a
  * branch), whose {@code rules/} folder is extracted into a temporary folder with {@code git archive}. A revision may
  * name another folder as {@code REV:path/to/rules}.
+ *
+ * @param folder the folder to read the rules from
+ * @param label how a report names it: the folder as given, or "rules at HEAD~1"
+ * @param temporary the temporary folder to delete when done, or null
  */
-public final class RulesSource implements AutoCloseable {
+public record RulesSource(Path folder, String label, Path temporary) implements AutoCloseable {
 
     /** What git accepts as a revision here; anything else (an option, a shell word) is refused before git sees it. */
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./@{}~^-]*");
 
     private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
-
-    private final Path folder;
-    private final String label;
-    private final Path temporary;
-
-    private RulesSource(Path folder, String label, Path temporary) {
-        this.folder = folder;
-        this.label = label;
-        this.temporary = temporary;
-    }
-
-    /** The folder to read the rules from. */
-    public Path folder() {
-        return folder;
-    }
-
-    /** How a report names it: the folder as given, or "rules at HEAD~1". */
-    public String label() {
-        return label;
-    }
 
     /** Thrown when the argument is neither a folder nor a revision git knows. */
     public static final class NotFound extends Exception {
@@ -65,7 +48,7 @@ public final class RulesSource implements AutoCloseable {
         if (!REVISION.matcher(revision).matches() || !FOLDER.matcher(path).matches() || path.contains("..")) {
             throw new NotFound("\"" + argument + "\" is neither a folder nor a git revision");
         }
-        Git.Result commit = Git.run(List.of("git", "rev-parse", "--verify", "--quiet", revision + "^{commit}"), null);
+        Run commit = run("git", "rev-parse", "--verify", "--quiet", revision + "^{commit}");
         if (commit.code() != 0) {
             throw new NotFound("\"" + argument + "\" is neither a folder nor a revision git knows here");
         }
@@ -76,23 +59,14 @@ public final class RulesSource implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String sha = commit.out().strip();
-        Git.Result archive = Git.run(
-                List.of(
-                        "git",
-                        "archive",
-                        "--format=tar",
-                        "-o",
-                        tmp.resolve("rules.tar").toString(),
-                        sha,
-                        path),
-                null);
+        Run archive = run(
+                "git", "archive", "--format=tar", "-o", tmp.resolve("rules.tar").toString(), sha, path);
         if (archive.code() != 0) {
             delete(tmp);
             throw new NotFound("revision " + revision + " has no folder " + path + ": "
                     + archive.err().strip());
         }
-        Git.Result untar =
-                Git.run(List.of("tar", "-x", "-f", tmp.resolve("rules.tar").toString(), "-C", tmp.toString()), null);
+        Run untar = run("tar", "-x", "-f", tmp.resolve("rules.tar").toString(), "-C", tmp.toString());
         if (untar.code() != 0) {
             delete(tmp);
             throw new NotFound("cannot unpack " + path + " at " + revision + ": "
@@ -122,36 +96,27 @@ public final class RulesSource implements AutoCloseable {
         }
     }
 
+    /** What git (or tar) gave: its exit code, output and errors. */
+    private record Run(int code, String out, String err) {}
+
     /** Runs git (or tar) without a shell, waiting at most a minute. */
-    static final class Git {
-        record Result(int code, String out, String err) {}
-
-        private Git() {}
-
-        static Result run(List<String> command, Path dir) {
-            try {
-                ProcessBuilder pb = new ProcessBuilder(command);
-                if (dir != null) {
-                    pb.directory(dir.toFile());
-                }
-                Process p = pb.start();
-                p.getOutputStream().close();
-                var out = p.getInputStream().readAllBytes();
-                var err = p.getErrorStream().readAllBytes();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    return new Result(-1, "", "timed out");
-                }
-                return new Result(
-                        p.exitValue(),
-                        new String(out, StandardCharsets.UTF_8),
-                        new String(err, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return new Result(-1, "", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Result(-1, "", "interrupted");
+    private static Run run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).start();
+            p.getOutputStream().close();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Run(-1, "", "timed out");
             }
+            return new Run(
+                    p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Run(-1, "", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Run(-1, "", "interrupted");
         }
     }
 }

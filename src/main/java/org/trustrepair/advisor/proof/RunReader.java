@@ -3,7 +3,6 @@ package org.trustrepair.advisor.proof;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -74,15 +73,8 @@ final class RunReader {
 
     private static final int REMEMBERED = 1 << 14;
 
-    private final AnswerSpace space;
-    /** How many situation patterns there are: the bits before the guardrails'. */
-    private final int patterns;
-    /** The tables and their dimensions, as {@link PatternTables} has them. */
-    private final int[][] groupDims;
-
-    private final BitSet[][][] tables;
-    private final int[][][] slices;
-    private final List<int[]> sliceClasses;
+    /** The tables read, their dimensions and slices. */
+    private final PatternTables read;
     /**
      * By role index: the tables that read the safety flags, and for each how far apart two combinations that differ
      * by one set of flags are (the same for every run of the role).
@@ -108,22 +100,17 @@ final class RunReader {
     private Run last;
 
     RunReader(PatternTables read) {
-        this.space = read.space;
-        this.patterns = read.patterns;
-        this.groupDims = read.groupDims;
-        this.tables = read.tables;
-        this.slices = read.slices;
-        this.sliceClasses = read.sliceClasses;
-        this.flagTables = new int[tables.length][];
-        this.flagPlaces = new int[tables.length][];
-        for (int role = 0; role < tables.length; role++) {
-            int[] sizes = space.sizesWithin(role);
+        this.read = read;
+        this.flagTables = new int[read.tables.length][];
+        this.flagPlaces = new int[read.tables.length][];
+        for (int role = 0; role < read.tables.length; role++) {
+            int[] sizes = read.space.sizesWithin(role);
             int r = role;
-            flagTables[role] = IntStream.range(0, groupDims.length)
-                    .filter(g -> slices[r][g] != null)
+            flagTables[role] = IntStream.range(0, read.groupDims.length)
+                    .filter(g -> read.slices[r][g] != null)
                     .toArray();
             flagPlaces[role] = Arrays.stream(flagTables[role])
-                    .map(g -> PatternTables.safetyPlace(groupDims[g], sizes))
+                    .map(g -> PatternTables.safetyPlace(read.groupDims[g], sizes))
                     .toArray();
         }
     }
@@ -134,24 +121,24 @@ final class RunReader {
             return last;
         }
         lastRun = run;
-        int sets = space.safetySetCount();
-        space.coordinates(run * sets, coords);
+        int sets = read.space.safetySetCount();
+        read.space.coordinates(run * sets, coords);
         int role = coords[AnswerSpace.ROLE];
-        int[] sizes = space.sizesWithin(role);
+        int[] sizes = read.space.sizesWithin(role);
         BitSet base = new BitSet();
         // for each table that reads the flags: the number of its slice, and its combination with the first set
         int[] numbers = new int[flagTables[role].length];
         int[] firsts = new int[numbers.length];
         int reading = 0;
-        for (int g = 0; g < groupDims.length; g++) {
+        for (int g = 0; g < read.groupDims.length; g++) {
             int combination = 0;
-            for (int d : groupDims[g]) {
+            for (int d : read.groupDims[g]) {
                 combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
             }
-            if (slices[role][g] == null) {
-                base.or(tables[role][g][combination]);
+            if (read.slices[role][g] == null) {
+                base.or(read.tables[role][g][combination]);
             } else {
-                numbers[reading] = slices[role][g][combination];
+                numbers[reading] = read.slices[role][g][combination];
                 firsts[reading++] = combination;
             }
         }
@@ -168,7 +155,7 @@ final class RunReader {
             }
             classes.put(key, flags);
         }
-        long number = (long) baseNumbers.computeIfAbsent(base.get(0, patterns), k -> baseNumbers.size()) << 32;
+        long number = (long) baseNumbers.computeIfAbsent(base.get(0, read.patterns), k -> baseNumbers.size()) << 32;
         long[] kinds = new long[flags.kinds().length];
         for (int k = 0; k < kinds.length; k++) {
             kinds[k] = number | flags.kinds()[k];
@@ -195,10 +182,10 @@ final class RunReader {
      * get the same entry from each table.
      */
     private Run classesOfFlags(int role, int[] firsts, int[] numbers) {
-        int[] classOf = new int[space.safetySetCount()];
+        int[] classOf = new int[read.space.safetySetCount()];
         int count = 1;
         for (int i = 0; i < numbers.length; i++) {
-            count = refine(classOf, count, sliceClasses.get(numbers[i]));
+            count = refine(classOf, count, read.sliceClasses.get(numbers[i]));
         }
         int[] first = new int[count];
         int[] size = new int[count];
@@ -213,9 +200,9 @@ final class RunReader {
         for (int c = 0; c < count; c++) {
             bits[c] = new BitSet();
             for (int i = 0; i < numbers.length; i++) {
-                bits[c].or(tables[role][flagTables[role][i]][firsts[i] + first[c] * flagPlaces[role][i]]);
+                bits[c].or(read.tables[role][flagTables[role][i]][firsts[i] + first[c] * flagPlaces[role][i]]);
             }
-            int number = flagNumbers.computeIfAbsent(bits[c].get(0, patterns), k -> flagNumbers.size());
+            int number = flagNumbers.computeIfAbsent(bits[c].get(0, read.patterns), k -> flagNumbers.size());
             samePatterns[c] = byPatterns.computeIfAbsent(number, k -> byPatterns.size());
         }
         long[] kinds = new long[byPatterns.size()];
@@ -228,7 +215,7 @@ final class RunReader {
      * another such partition: two sets stay in one class when they share a class in both. Returns the number of
      * classes.
      */
-    private static int refine(int[] classOf, int count, int[] by) {
+    static int refine(int[] classOf, int count, int[] by) {
         int byCount = Arrays.stream(by).max().orElse(0) + 1;
         int[] number = new int[count * byCount];
         int next = 0;

@@ -3,23 +3,17 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.SafetyFlag;
-import org.trustrepair.advisor.advice.facts.Situation;
 
 /**
  * Which sets of safety flags the rules can tell apart. Every condition a rule puts on the flags is collected from the
@@ -109,22 +103,16 @@ final class SafetyClasses {
         if (probe == null) {
             return null;
         }
-        List<BitSet> holding = new ArrayList<>();
-        try (Probe session = new Probe(probe)) {
-            for (Set<SafetyFlag> flags : sets) {
-                BitSet held = new BitSet();
-                for (String name : session.fired(flags)) {
-                    held.set(Integer.parseInt(name.substring(1)));
-                }
-                holding.add(held);
-            }
+        try (ProbeBase.Session session = new ProbeBase.Session(probe)) {
+            return sets.stream().map(flags -> session.fired(with(flags))).toList();
         }
-        return holding;
     }
 
     /** Each of the 1,024 sets of flags, mapped to the set that stands for its class (itself when alone in it). */
     static Map<Set<SafetyFlag>, Set<SafetyFlag>> classes(List<RuleModel> models, List<String> guardrails) {
-        List<Set<SafetyFlag>> all = allSubsets();
+        List<Set<SafetyFlag>> all = IntStream.range(0, 1 << SafetyFlag.values().length)
+                .mapToObj(bits -> Set.copyOf(SafetyWords.flags(bits)))
+                .toList();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();
         all.forEach(f -> identity.put(f, f));
         // what the guardrails ask of the flags tells sets apart too
@@ -136,81 +124,32 @@ final class SafetyClasses {
             }
             conditions.addAll(found);
         }
-        KieBase probe = compile(conditions);
-        if (probe == null) {
+        List<BitSet> holding = holding(conditions, all);
+        if (holding == null) {
             return identity;
         }
-        Map<String, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
+        // the first set of each class stands for it
+        Map<BitSet, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> result = new LinkedHashMap<>();
-        try (Probe session = new Probe(probe)) {
-            for (Set<SafetyFlag> flags : all) {
-                String signature = session.fired(flags).toString();
-                result.put(flags, byClass.computeIfAbsent(signature, k -> flags));
-            }
+        for (int s = 0; s < all.size(); s++) {
+            Set<SafetyFlag> flags = all.get(s);
+            result.put(flags, byClass.computeIfAbsent(holding.get(s), k -> flags));
         }
         return Collections.unmodifiableMap(result);
     }
 
-    /**
-     * One session of a probe, asked about one set of flags after another: each situation is taken out again before the
-     * next goes in (the probe's rules do nothing, so nothing else is left behind).
-     */
-    private static final class Probe implements AutoCloseable {
-        private final KieSession session;
-        private final TreeSet<String> fired = new TreeSet<>();
-
-        Probe(KieBase probe) {
-            session = probe.newKieSession();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-        }
-
-        /** The names of the probe's rules ("c" and the condition's number) that hold for this set of flags. */
-        TreeSet<String> fired(Set<SafetyFlag> flags) {
-            fired.clear();
-            Answers a = Answers.of(Relationship.ROMANTIC, Breach.OTHER, Readiness.UNDECIDED, 0)
-                    .withSafety(flags);
-            FactHandle situation = session.insert(new Situation(a));
-            session.fireAllRules(1000);
-            session.delete(situation);
-            return new TreeSet<>(fired);
-        }
-
-        @Override
-        public void close() {
-            session.dispose();
-        }
+    /** A situation with these safety flags (its other answers matter to no condition on the flags alone). */
+    private static Answers with(Set<SafetyFlag> flags) {
+        return Answers.of(Relationship.ROMANTIC, Breach.OTHER, Readiness.UNDECIDED, 0)
+                .withSafety(flags);
     }
 
     private static KieBase compile(List<String> conditions) {
         StringBuilder drl = new StringBuilder("package safetyprobe;\n"
                 + "import org.trustrepair.advisor.advice.*;\nimport org.trustrepair.advisor.advice.facts.*;\n");
         for (int i = 0; i < conditions.size(); i++) {
-            drl.append("rule \"c")
-                    .append(i)
-                    .append("\" when Situation( ")
-                    .append(conditions.get(i))
-                    .append(" ) then end\n");
+            drl.append("rule \"c" + i + "\" when Situation( " + conditions.get(i) + " ) then end\n");
         }
         return ProbeBase.compile(drl.toString());
-    }
-
-    static List<Set<SafetyFlag>> allSubsets() {
-        SafetyFlag[] flags = SafetyFlag.values();
-        List<Set<SafetyFlag>> subsets = new ArrayList<>();
-        for (int mask = 0; mask < (1 << flags.length); mask++) {
-            EnumSet<SafetyFlag> set = EnumSet.noneOf(SafetyFlag.class);
-            for (int i = 0; i < flags.length; i++) {
-                if ((mask & (1 << i)) != 0) {
-                    set.add(flags[i]);
-                }
-            }
-            subsets.add(Set.copyOf(set));
-        }
-        return subsets;
     }
 }

@@ -18,18 +18,12 @@ import org.trustrepair.advisor.advice.SafetyFlag;
  * at once by what they share ("“they are afraid of you”, whatever else is ticked", "anything but “there is an order
  * against you”", "any safety concern"), never a count of sets.
  */
-final class SafetyWords {
+record SafetyWords(Questionnaire questionnaire) {
 
     private static final int ALL = 1 << SafetyFlag.values().length;
 
     /** Groups of sets listed; more are said as the smallest group holding them all. */
     static final int MAX_GROUPS = 3;
-
-    private final Questionnaire questionnaire;
-
-    SafetyWords(Questionnaire questionnaire) {
-        this.questionnaire = questionnaire;
-    }
 
     /** One set of safety answers: "you are afraid of them and they are afraid of you", or "no safety concern". */
     String of(Set<SafetyFlag> flags) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -35,7 +36,7 @@ import org.kie.api.runtime.KieSession;
  * conditions hold alike fire the same rules, which insert the same facts, so they get the same plan but for the
  * answers written into reasons.
  *
- * <p>Which situation conditions hold is tested by {@link PatternTables.SituationProbe}, and which other patterns each rule's facts
+ * <p>Which situation conditions hold is tested by {@link #newProbeSession}, and which other patterns each rule's facts
  * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
  * made from the rules' own conditions and consequences. The sweep checks the closure against the engine on every
  * situation it evaluates.
@@ -79,10 +80,8 @@ final class SameFirings {
         this.patternCount = new int[ruleNames.size()];
         this.opens = opens.stream().map(o -> o.stream().toArray()).toArray(int[][]::new);
         int others = otherPatternsOf.stream().mapToInt(BitSet::length).max().orElse(0);
-        List<List<Integer>> waiting = new ArrayList<>();
-        for (int o = 0; o < others; o++) {
-            waiting.add(new ArrayList<>());
-        }
+        List<List<Integer>> waiting =
+                Stream.<List<Integer>>generate(ArrayList::new).limit(others).toList();
         for (int r = 0; r < ruleNames.size(); r++) {
             int rule = r;
             BitSet mine = situationPatternsOf.get(r);
@@ -329,8 +328,11 @@ final class SameFirings {
         return safetyConditions.get(pattern);
     }
 
-    /** A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds). */
-    KieSession newProbeSession() {
-        return probes.newKieSession();
+    /**
+     * A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds), for
+     * one thread.
+     */
+    ProbeBase.Session newProbeSession() {
+        return new ProbeBase.Session(probes);
     }
 }

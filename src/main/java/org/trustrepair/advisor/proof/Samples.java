@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AnswersReader;
 import org.trustrepair.advisor.advice.Case;
 import org.trustrepair.advisor.advice.EvaluationException;
-import org.trustrepair.advisor.advice.Expectation;
 import org.trustrepair.advisor.advice.FieldProblem;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -72,6 +72,7 @@ public final class Samples {
         for (Path file : files) {
             String name = folder.relativize(file).toString().replace('\\', '/');
             String text = "";
+            List<String> problems;
             try {
                 Path fileName = file.getFileName();
                 text = Files.readString(file);
@@ -81,18 +82,15 @@ public final class Samples {
                         AnswersReader.strict());
                 if (read.ok()) {
                     samples.add(new Sample(name, read.value()));
-                } else {
-                    unreadable.add(new Failure(
-                            stripJson(name),
-                            name,
-                            read.problems().stream().map(FieldProblem::toString).toList()));
+                    continue;
                 }
+                problems = read.problems().stream().map(FieldProblem::toString).toList();
             } catch (JsonProcessingException e) {
-                unreadable.add(new Failure(stripJson(name), name, List.of(jsonProblem(e, text))));
+                problems = List.of(jsonProblem(e, text));
             } catch (IOException e) {
-                unreadable.add(
-                        new Failure(stripJson(name), name, List.of("cannot be read: " + firstLine(e.getMessage()))));
+                problems = List.of("cannot be read: " + firstLine(e.getMessage()));
             }
+            unreadable.add(new Failure(stripJson(name), name, problems));
         }
         return new Loaded(folder, List.copyOf(samples), List.copyOf(unreadable));
     }
@@ -127,17 +125,12 @@ public final class Samples {
      * an edit that drops one of them would pass every sample unseen.
      */
     static List<String> unprotected(RuleSet rules, Loaded loaded) {
-        Set<String> named = new TreeSet<>();
-        for (Sample sample : loaded.samples()) {
-            Expectation e = sample.value().expected();
-            if (e != null) {
-                named.addAll(e.steps());
-                named.addAll(e.withheld());
-                if (e.first() != null) {
-                    named.add(e.first());
-                }
-            }
-        }
+        Set<String> named = loaded.samples().stream()
+                .map(sample -> sample.value().expected())
+                .filter(Objects::nonNull)
+                .flatMap(e -> Stream.of(e.steps().stream(), e.withheld().stream(), Stream.ofNullable(e.first()))
+                        .flatMap(x -> x))
+                .collect(Collectors.toSet());
         return rules.catalogue().advice().keySet().stream()
                 .filter(id -> !named.contains(id))
                 .sorted()
@@ -193,15 +186,8 @@ public final class Samples {
         if (i < 0 || text.charAt(i) != ',') {
             return null;
         }
-        int line = 1;
-        int lineStart = 0;
-        for (int j = 0; j < i; j++) {
-            if (text.charAt(j) == '\n') {
-                line++;
-                lineStart = j + 1;
-            }
-        }
-        return new int[] {line, i - lineStart + 1};
+        int line = (int) text.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
+        return new int[] {line, i - text.lastIndexOf('\n', i - 1)};
     }
 
     private static String stripJson(String name) {
@@ -209,10 +195,6 @@ public final class Samples {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return s == null ? "" : s.split("\n", -1)[0];
     }
 }

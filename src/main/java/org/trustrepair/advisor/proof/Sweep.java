@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,19 +96,7 @@ public final class Sweep {
     }
 
     public Result run() {
-        return run(AnswerSpace.of(rules));
-    }
-
-    public Result run(AnswerSpace space) {
-        return run(space, 1);
-    }
-
-    /**
-     * Evaluates the situations {@link #sampled} with this stride (1 for all of them: only that is a proof; a larger
-     * stride gives a quick look, for tests of the sweep itself).
-     */
-    public Result run(AnswerSpace space, int stride) {
-        return run(space, index -> sampled(index, stride), stride == 1, shortcutFor(space));
+        return run(AnswerSpace.of(rules), 1);
     }
 
     /**
@@ -120,13 +107,15 @@ public final class Sweep {
         return index % stride == 0;
     }
 
-    private AlikeSituations shortcutFor(AnswerSpace space) {
-        return shortcut ? AlikeSituations.of(rules, space, threads, false).orElse(null) : null;
-    }
-
-    private Result run(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
+    /**
+     * Evaluates the situations {@link #sampled} with this stride (1 for all of them: only that is a proof; a larger
+     * stride gives a quick look, for tests of the sweep itself).
+     */
+    public Result run(AnswerSpace space, int stride) {
+        AlikeSituations alike =
+                shortcut ? AlikeSituations.of(rules, space, threads, false).orElse(null) : null;
         try {
-            return sweep(space, include, all, alike);
+            return sweep(space, stride, alike);
         } catch (IllegalStateException e) {
             if (alike == null || !AlikeSituations.Mismatch.in(e)) {
                 throw e;
@@ -135,12 +124,12 @@ public final class Sweep {
                     "The sweep's shortcut does not hold for rules {} ({}): every situation is evaluated instead",
                     rules.version(),
                     e.getMessage());
-            return sweep(space, include, all, null);
+            return sweep(space, stride, null);
         }
     }
 
-    /** The sweep itself; {@code all} says that {@code include} takes every situation (stride 1). */
-    private Result sweep(AnswerSpace space, LongPredicate include, boolean all, AlikeSituations alike) {
+    /** The sweep itself, of the situations {@link #sampled} with this stride. */
+    private Result sweep(AnswerSpace space, int stride, AlikeSituations alike) {
         long start = System.nanoTime();
         int sets = space.safetySetCount();
         // a run: the situations that differ only in their safety flags, one after the other in the space
@@ -155,7 +144,7 @@ public final class Sweep {
                         long start = run * sets;
                         if (kinds == null) {
                             for (long index = start; index < start + sets; index++) {
-                                if (include.test(index)) {
+                                if (sampled(index, stride)) {
                                     partial.check(index, space.get(index), evaluator);
                                 }
                             }
@@ -164,12 +153,12 @@ public final class Sweep {
                         RunReader.Run classes = kinds.run(run);
                         int[] first = classes.first();
                         int[] size = classes.size();
-                        if (!all) { // the situations of each class this sample takes
+                        if (stride > 1) { // the situations of each class this sample takes
                             first = new int[classes.classes()];
                             size = new int[classes.classes()];
                             for (int s = 0; s < sets; s++) {
                                 int c = classes.classOf()[s];
-                                if (include.test(start + s) && size[c]++ == 0) {
+                                if (sampled(start + s, stride) && size[c]++ == 0) {
                                     first[c] = s;
                                 }
                             }
@@ -195,7 +184,7 @@ public final class Sweep {
                             if (evaluation
                                     == null) { // no plan: each of the others is evaluated, as without the shortcut
                                 for (int s = first + 1; s < classOf.length; s++) {
-                                    if (classOf[s] == classOf[first] && include.test(start + s)) {
+                                    if (classOf[s] == classOf[first] && sampled(start + s, stride)) {
                                         partial.check(start + s, space.get(start + s), evaluator);
                                     }
                                 }
@@ -230,7 +219,7 @@ public final class Sweep {
                 .filter(e -> e.getValue() == 0)
                 .map(Map.Entry::getKey)
                 .toList();
-        boolean proof = all
+        boolean proof = stride == 1
                 && !RulesRead.numberUseUnrecognised(rules, "daysElapsed")
                 && !RulesRead.numberUseUnrecognised(rules, "apologiesMade");
         return new Result(

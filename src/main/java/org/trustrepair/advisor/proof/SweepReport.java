@@ -1,9 +1,9 @@
 package org.trustrepair.advisor.proof;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Questionnaire;
 import org.trustrepair.advisor.advice.Role;
@@ -86,10 +86,9 @@ public final class SweepReport {
      * gives).
      */
     private static String situation(Answers a, Questionnaire questionnaire) {
-        StringBuilder out = new StringBuilder();
-        DiffWords.situation(questionnaire, a)
-                .forEach(line -> out.append("            ").append(line).append('\n'));
-        return out.toString();
+        return DiffWords.situation(questionnaire, a).stream()
+                .map(line -> "            " + line + "\n")
+                .collect(Collectors.joining());
     }
 
     /**
@@ -97,41 +96,18 @@ public final class SweepReport {
      * folder other than {@code rules}): the answers asked of that person, as name=value.
      */
     public static String previewCommand(Answers a) {
-        StringJoiner j = new StringJoiner(" ", "./advisor preview ", "");
-        asked(a).forEach((name, value) -> j.add(name + "=" + value));
-        if (!a.safety().isEmpty()) {
-            StringJoiner flags = new StringJoiner(",", "safety=", "");
-            a.safety().forEach(f -> flags.add(f.name()));
-            j.add(flags.toString());
+        Map<String, Object> asked = Condition.byName(a); // in the questionnaire's order, safety last
+        asked.put(
+                "safety",
+                a.safety().isEmpty()
+                        ? null
+                        : a.safety().stream().map(Enum::name).collect(Collectors.joining(",")));
+        asked.values().removeIf(Objects::isNull); // readiness and their response where not asked; no flag ticked
+        if (a.role() != Role.BROKE_TRUST && a.apologiesMade() == 0) {
+            asked.remove("apologiesMade");
         }
-        return j.toString();
-    }
-
-    /** The answers asked of this situation's role but safety, by name, in the questionnaire's order. */
-    private static Map<String, Object> asked(Answers a) {
-        Map<String, Object> asked = new LinkedHashMap<>();
-        asked.put("role", a.role());
-        asked.put("relationship", a.relationship());
-        asked.put("breach", a.breach());
-        if (a.readiness() != null) {
-            asked.put("readiness", a.readiness());
-        }
-        asked.put("daysElapsed", a.daysElapsed());
-        asked.put("disclosure", a.disclosure());
-        asked.put("stillHappening", a.stillHappening());
-        asked.put("happenedBefore", a.happenedBefore());
-        if (a.role() == Role.BROKE_TRUST || a.apologiesMade() > 0) {
-            asked.put("apologiesMade", a.apologiesMade());
-        }
-        asked.put("othersAffected", a.othersAffected());
-        asked.put("contactUnavoidable", a.contactUnavoidable());
-        if (a.theirResponse() != null) {
-            asked.put("theirResponse", a.theirResponse());
-        }
-        return asked;
-    }
-
-    public static Map<String, Long> coverage(Sweep.Result r) {
-        return r.situationsPerRule();
+        return asked.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ", "./advisor preview ", ""));
     }
 }

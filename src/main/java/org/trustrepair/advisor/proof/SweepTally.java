@@ -51,7 +51,8 @@ final class SweepTally {
                     index,
                     i -> answers,
                     guardrails.problems(answers, evaluation.plan()),
-                    new HashSet<>(evaluation.firedRules()));
+                    new HashSet<>(evaluation.firedRules()),
+                    1);
         }
     }
 
@@ -75,15 +76,10 @@ final class SweepTally {
     }
 
     /**
-     * A situation's verdicts (in the order of the guardrails file: null where it holds, else what is wrong; or null
-     * for all, when every guardrail holds) and the rules that fired for it (each once); its answers are made only
-     * for an example.
+     * The verdicts of {@code count} situations alike, the first of which is {@code index} (in the order of the
+     * guardrails file: null where it holds, else what is wrong; or null for all, when every guardrail holds) and the
+     * rules that fired for them (each once); their answers are made only for an example.
      */
-    void record(long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules) {
-        record(index, answersOf, problems, firedRules, 1);
-    }
-
-    /** As above, for {@code count} situations alike, the first of which is {@code index}. */
     private void record(
             long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules, int count) {
         situations += count;
@@ -128,12 +124,8 @@ final class SweepTally {
 
     void merge(SweepTally other) {
         other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
-        other.firstViolation.forEach((g, e) -> {
-            Sweep.Example mine = firstViolation.get(g);
-            if (mine == null || e.index() < mine.index()) {
-                firstViolation.put(g, e);
-            }
-        });
+        other.firstViolation.forEach(
+                (g, e) -> firstViolation.merge(g, e, (mine, theirs) -> theirs.index() < mine.index() ? theirs : mine));
         other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
         errors += other.errors;
         situations += other.situations;

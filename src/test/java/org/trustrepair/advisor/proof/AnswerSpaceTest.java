@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
@@ -42,8 +43,15 @@ class AnswerSpaceTest {
     @Test
     void daysAndApologiesAreTriedOncePerRangeBetweenThresholds() {
         // the fixture compares days with 14, 90, 365 and 730, apologies with 1 and 2
-        assertThat(space.days()).containsExactly(13, 14, 90, 365, 730);
-        assertThat(space.apologies()).containsExactly(0, 1, 2);
+        assertThat(tried(space, AnswerSpace.DAYS)).containsExactly(13, 14, 90, 365, 730);
+        assertThat(tried(space, AnswerSpace.APOLOGIES)).containsExactly(0, 1, 2);
+    }
+
+    /** The numbers of days or apologies tried (for the first role). */
+    static List<Integer> tried(AnswerSpace space, int dimension) {
+        return IntStream.range(0, space.sizesWithin(0)[dimension])
+                .mapToObj(v -> Integer.valueOf(space.valueWords(0, dimension, v).get(0)))
+                .toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.trustrepair.advisor.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -32,6 +33,6 @@ class PatternTablesTest {
                 "tables: %.1f s with shared entries, %.1f s trying every set of flags%n",
                 (middle - start) / 1e9, (end - middle) / 1e9);
 
-        assertThat(shared.sameAs(every)).isTrue();
+        assertThat(Arrays.deepEquals(shared.tables, every.tables)).isTrue();
     }
 }

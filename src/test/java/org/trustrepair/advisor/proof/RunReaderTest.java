@@ -20,8 +20,8 @@ class RunReaderTest {
         RuleSet rules = RulesFolder.fixture();
         AnswerSpace space = AnswerSpace.of(rules);
         SameFirings firings = RulesRead.sameFirings(rules).firings().orElseThrow();
-        PatternTables tables =
-                PatternTables.of(firings, Guardrails.of(rules).all(), space, 2).orElseThrow();
+        PatternTables tables = PatternTables.of(firings, Guardrails.of(rules).all(), space, 2, true)
+                .orElseThrow();
         RunReader reader = new RunReader(tables);
         long runs = space.size() / space.safetySetCount();
         // every 7th run, twice: the second time, runs and classes come from what the reader kept
