@@ -31,6 +31,7 @@ public record DiffView(
         Charts.Chart kindsChart,
         Charts.Chart rolesChart,
         List<KindSection> kinds,
+        List<String> policy,
         String space) {
 
     /** Where-lines listed per change; a change needing more is summed up in one line. */
@@ -134,6 +135,7 @@ public record DiffView(
                 Charts.bars("Situations by kind of change", kindBars),
                 Charts.bars("Situations that change, by role", roleBars),
                 List.copyOf(kinds.values()),
+                Guardrails.changes(r.before().text(Guardrails.FILE), r.after().text(Guardrails.FILE)),
                 space.describe());
     }
 
@@ -205,8 +207,8 @@ public record DiffView(
     private static String howCompared(RuleDiff.Result r, boolean nothingEvaluated) {
         return nothingEvaluated
                 ? String.format(
-                        "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of comments"
-                                + " or layout only), so each of the %s gets the same plan from both.",
+                        "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of comments,"
+                                + " layout or guardrails only), so each of the %s gets the same plan from both.",
                         Counts.of(r.space().size(), "situation"))
                 : String.format(
                         "Evaluated all %s either rule set can tell apart, under both, in %.1f s on %s.",

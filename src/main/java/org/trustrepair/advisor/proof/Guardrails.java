@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,6 +138,54 @@ public final class Guardrails {
     }
 
     /**
+     * What an edit of the guardrails file changes, for the diff: each promise added, removed, reworded, or kept in
+     * words while where it applies or what it forbids changed. No plan changes with it, but what every plan must keep
+     * does: a change of policy. Nothing for comments and layout, nor when either file cannot be read (the check says
+     * why).
+     */
+    static List<String> changes(String before, String after) {
+        Map<String, Map<?, ?>> was = byId(before);
+        Map<String, Map<?, ?>> is = byId(after);
+        List<String> lines = new ArrayList<>();
+        was.forEach((id, old) -> {
+            Map<?, ?> now = is.get(id);
+            if (now == null) {
+                lines.add("Promise removed (" + id + "): " + old.get("promise"));
+            } else if (!Objects.equals(old.get("promise"), now.get("promise"))) {
+                lines.add("Promise changed (" + id + "), before: " + old.get("promise"));
+                lines.add("    after: " + now.get("promise"));
+            } else if (!old.equals(now)) {
+                lines.add("Promise in the same words, checked differently (" + id
+                        + ": where it applies, what it forbids" + " or its sources): " + now.get("promise"));
+            }
+        });
+        is.forEach((id, now) -> {
+            if (!was.containsKey(id)) {
+                lines.add("New promise (" + id + "): " + now.get("promise"));
+            }
+        });
+        return lines;
+    }
+
+    private static Map<String, Map<?, ?>> byId(String yaml) {
+        Map<String, Map<?, ?>> byId = new LinkedHashMap<>();
+        try {
+            Object list = yaml == null
+                    ? null
+                    : YamlErrors.mapper().readValue(yaml, Map.class).get("guardrails");
+            if (list instanceof List<?> entries) {
+                entries.stream()
+                        .filter(Map.class::isInstance)
+                        .map(e -> (Map<?, ?>) e)
+                        .forEach(e -> byId.put(String.valueOf(e.get("id")), e));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Map.of();
+        }
+        return byId;
+    }
+
+    /**
      * Every word the guardrails look for in the texts ({@code noStepSays}) and reasons ({@code noReasonSays}), in
      * lower case: an edit that makes a text or a reason say one of them, or stop saying it, changes what the sweep
      * can find ({@link DecisionKey}).
@@ -169,6 +218,7 @@ public final class Guardrails {
         return words(
                 plan,
                 classifiedBy.stream().map(own).toList(),
+                classifiedBy,
                 s -> own.apply(s.rule()),
                 w -> own.apply(w.rule()),
                 text -> said.computeIfAbsent(text, t -> says(t, phrases)));
@@ -180,6 +230,7 @@ public final class Guardrails {
         return words(
                 plan,
                 plan.classification().why().stream().map(says).toList(),
+                List.of(),
                 s -> says.apply(s.why()),
                 w -> says.apply(w.reason()),
                 says);
@@ -187,11 +238,13 @@ public final class Guardrails {
 
     /**
      * A plan's words: what each step's title and detail (joined by a line break, which no phrase has) and each reason a
-     * person reads says ({@code why}: the classification's), with where that reason is.
+     * person reads says ({@code why}: the classification's, from the rules {@code whyRules} when known), with where
+     * that reason is.
      */
     private static Guardrail.Words words(
             AdvicePlan plan,
             List<Set<String>> why,
+            List<String> whyRules,
             Function<Step, Set<String>> stepWhy,
             Function<WithheldAdvice, Set<String>> withheldReason,
             Function<String, Set<String>> says) {
@@ -200,10 +253,10 @@ public final class Guardrails {
                 .toList();
         List<String> places = new ArrayList<>();
         List<Set<String>> reasons = new ArrayList<>();
-        why.forEach(w -> {
-            places.add("your situation");
-            reasons.add(w);
-        });
+        for (int i = 0; i < why.size(); i++) {
+            places.add(i < whyRules.size() ? "your situation (rule \"" + whyRules.get(i) + "\")" : "your situation");
+            reasons.add(why.get(i));
+        }
         plan.steps().forEach(s -> {
             places.add("the why of step " + Guardrail.named(s.title(), s.id()));
             reasons.add(stepWhy.apply(s));

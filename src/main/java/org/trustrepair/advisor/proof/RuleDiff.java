@@ -134,9 +134,15 @@ public final class RuleDiff {
      * reason and sources). A comment, a blank line or a moved rule changes neither.
      */
     static boolean sameEverywhere(RuleSet before, RuleSet after) {
-        return RulesRead.decisionKey(before).equals(RulesRead.decisionKey(after))
+        return planKey(before).equals(planKey(after))
                 && before.catalogue().equals(after.catalogue())
                 && words(before).equals(words(after));
+    }
+
+    /** The decision key without the guardrails, which decide no plan (their edit is reported as one of policy). */
+    private static String planKey(RuleSet r) {
+        return DecisionKey.of(
+                r.drlSources(), r.rules(), r.catalogue(), r.maxFirings(), r.maxEvaluationNanos(), "", List.of());
     }
 
     private static Map<String, List<Object>> words(RuleSet rules) {

@@ -144,14 +144,50 @@ class RuleDiffTest {
         assertThat(code).isZero();
         assertThat(out.toString())
                 .contains("No change: every situation gets the same advice, in the same words, from both rule sets.")
-                .containsPattern("Nothing evaluated: the two rule sets decide alike and use the same words \\(an edit"
-                        + " of comments or layout only\\), so each of the [\\d,]+ situations gets the same plan");
+                .containsPattern(
+                        "Nothing evaluated: the two rule sets decide alike and use the same words \\(an edit"
+                                + " of comments, layout or guardrails only\\), so each of the [\\d,]+ situations gets the same plan");
         assertThat(Files.readString(html))
                 .startsWith("<!DOCTYPE html>")
                 .contains("No change")
                 .doesNotContain("<script")
                 .doesNotContain("http://")
                 .doesNotContain("https://");
+    }
+
+    @Test
+    void aGuardrailEditIsAChangeOfPolicyAndNoPlanIsEvaluated() throws IOException {
+        Path edited = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(
+                edited,
+                "guardrails.yaml",
+                "returned letters or an order.\"",
+                "returned letters or an order, not even a card.\"");
+        RulesCopy.edit(
+                edited,
+                "guardrails.yaml",
+                "      noStepOfKind: [apology, contact, reconciliation, couples-counselling]",
+                "      noStepOfKind: [apology, contact, reconciliation, couples-counselling]\n      noStepSays: [\"make it up\"]");
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new DiffCommand());
+        cli.setOut(new PrintWriter(out));
+
+        int code = cli.execute(RulesFolder.FIXTURE.toString(), edited.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("No change: every situation gets the same advice, in the same words, from both rule sets.")
+                .contains(
+                        "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of comments,"
+                                + " layout or guardrails only)")
+                .contains("== The promises every plan keeps (guardrails.yaml): a change of policy ==")
+                .contains(
+                        "Promise changed (no-contact-after-no-contact), before: No contact, direct or indirect, after a"
+                                + " no-contact request, a block, returned letters or an order.\n"
+                                + "      after: No contact, direct or indirect, after a no-contact request, a block, returned"
+                                + " letters or an order, not even a card.")
+                .contains("Promise in the same words, checked differently (no-repair-with-abuse:")
+                .doesNotContain("(no-concealment)");
     }
 
     @Test
