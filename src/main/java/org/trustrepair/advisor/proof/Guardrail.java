@@ -23,6 +23,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
     /** What the plan must keep; every part is optional, and each that is given must hold. */
     public record Promise(
             List<String> noStepOfKind,
+            List<String> noStepIds,
             List<Phase> noStepInPhase,
             List<String> withholds,
             List<String> withholdsIds,
@@ -44,6 +45,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
         public Promise {
             noStepOfKind = listOrEmpty(noStepOfKind);
+            noStepIds = listOrEmpty(noStepIds);
             noStepInPhase = listOrEmpty(noStepInPhase);
             withholds = listOrEmpty(withholds);
             withholdsIds = listOrEmpty(withholdsIds);
@@ -115,6 +117,10 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                                 : " (every step in the phase “" + (s.phaseTitle() == null ? s.phase() : s.phaseTitle())
                                         + "” is)"));
             }
+        }
+        Optional<String> given = firstStep(steps, s -> p.noStepIds().contains(s.id()), "is given");
+        if (given.isPresent()) {
+            return given;
         }
         Optional<String> inPhase =
                 firstStep(steps, s -> p.noStepInPhase().contains(s.phase()), "is in a phase not allowed here");

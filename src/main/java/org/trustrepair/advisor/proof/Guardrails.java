@@ -111,7 +111,7 @@ public final class Guardrails {
                     .filter(kind -> !KINDS.contains(kind))
                     .forEach(kind -> problems.add(where + ": \"" + kind + "\" is not a kind. Use one of: "
                             + String.join(", ", new TreeSet<>(KINDS)) + "."));
-            Stream.of(e.then().withholdsIds(), e.then().noWithheldIds())
+            Stream.of(e.then().noStepIds(), e.then().withholdsIds(), e.then().noWithheldIds())
                     .flatMap(List::stream)
                     .filter(id -> !adviceIds.contains(id))
                     .forEach(id -> problems.add(where + ": \"" + id

@@ -30,7 +30,7 @@ import org.trustrepair.advisor.advice.Track;
 class GuardrailsTest {
 
     private static final Set<String> SOURCES = Set.of("OVA", "SEED");
-    private static final Set<String> ADVICE_IDS = Set.of("deny", "covert-monitoring");
+    private static final Set<String> ADVICE_IDS = Set.of("deny", "covert-monitoring", "mediator");
 
     private static Guardrails read(String yaml) {
         return Guardrails.read(yaml, SOURCES, ADVICE_IDS);
@@ -212,6 +212,48 @@ class GuardrailsTest {
     }
 
     @Test
+    void aStepForbiddenByItsIdIsNamedWhateverItsWords() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: no-mediator
+                    promise: "No mediator."
+                    sources: [SEED]
+                    then:
+                      noStepIds: [mediator]
+                """).all().get(0);
+        Step mediator = new Step(
+                1,
+                1,
+                Phase.PROVE,
+                null,
+                "mediator",
+                "Talk it through with someone between you",
+                "A detail",
+                "A reason",
+                "A rule",
+                List.of(),
+                List.of("reconciliation"),
+                List.of());
+        Step other = new Step(
+                2,
+                1,
+                Phase.GIVE_TIME,
+                null,
+                "take-your-time",
+                "Take your time",
+                "A detail",
+                "A reason",
+                "A rule",
+                List.of(),
+                List.of("reflection"),
+                List.of());
+        assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(other), List.of())))
+                .isEmpty();
+        assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(other, mediator), List.of())))
+                .contains("step “Talk it through with someone between you” (mediator) is given");
+    }
+
+    @Test
     void notSafetyHoldsOnlyWhenNoneOfTheFlagsIsTicked() {
         Guardrails g = read("""
                 guardrails:
@@ -345,11 +387,13 @@ class GuardrailsTest {
                     guardrails:
                       - id: a
                         promise: "A."
-                        then: {noWithheldIds: [covert-monitorin], withholdsIds: [deny]}
+                        then: {noWithheldIds: [covert-monitorin], withholdsIds: [deny], noStepIds: [take-your-tim]}
                     """))
-                    .singleElement()
-                    .asString()
-                    .contains("\"covert-monitorin\" is not the id of any advice");
+                    .hasSize(2)
+                    .anySatisfy(
+                            p -> assertThat(p.toString()).contains("\"covert-monitorin\" is not the id of any advice"))
+                    .anySatisfy(
+                            p -> assertThat(p.toString()).contains("\"take-your-tim\" is not the id of any advice"));
         }
 
         @Test
