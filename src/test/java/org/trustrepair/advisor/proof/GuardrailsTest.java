@@ -221,36 +221,12 @@ class GuardrailsTest {
                     then:
                       noStepIds: [mediator]
                 """).all().get(0);
-        Step mediator = new Step(
-                1,
-                1,
-                Phase.PROVE,
-                null,
-                "mediator",
-                "Talk it through with someone between you",
-                "A detail",
-                "A reason",
-                "A rule",
-                List.of(),
-                List.of("reconciliation"),
-                List.of());
-        Step other = new Step(
-                2,
-                1,
-                Phase.GIVE_TIME,
-                null,
-                "take-your-time",
-                "Take your time",
-                "A detail",
-                "A reason",
-                "A rule",
-                List.of(),
-                List.of("reflection"),
-                List.of());
+        Step mediator = step("mediator", Phase.PROVE, "reconciliation");
+        Step other = step("take-your-time", Phase.GIVE_TIME, "reflection");
         assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(other), List.of())))
                 .isEmpty();
         assertThat(g.check(WILLING, plan(Track.REPAIR, List.of(other, mediator), List.of())))
-                .contains("step “Talk it through with someone between you” (mediator) is given");
+                .contains("step “A title” (mediator) is given");
     }
 
     @Test
