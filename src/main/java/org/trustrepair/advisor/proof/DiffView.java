@@ -1,5 +1,7 @@
 package org.trustrepair.advisor.proof;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.batch.Charts;
 import org.trustrepair.advisor.batch.Counts;
 import org.trustrepair.advisor.batch.Report;
@@ -60,8 +63,12 @@ public record DiffView(
         }
     }
 
-    /** A made-up situation the change applies to, and (when it depends on the answers) what it read before and after. */
-    public record Example(List<String> situation, List<String> before, List<String> after) {}
+    /**
+     * A made-up situation the change applies to, and (when it depends on the answers) what it read before and after;
+     * how many steps its plan has under each rule set, and the command that shows its plan under the new rules.
+     */
+    public record Example(
+            List<String> situation, List<String> before, List<String> after, String steps, String preview) {}
 
     private static final Map<Change.Kind, String> KIND_COLOURS = new EnumMap<>(Map.of(
             Change.Kind.NO_PLAN, "#b8322a",
@@ -73,6 +80,9 @@ public record DiffView(
 
     public static DiffView of(RuleDiff.Result r, String beforeLabel, String afterLabel) {
         AnswerSpace space = r.space();
+        // the plan under the new rules: the edited folder, when the new side is one other than rules/
+        String rulesOption =
+                !afterLabel.equals("rules") && Files.isDirectory(Path.of(afterLabel)) ? " --rules=" + afterLabel : "";
         DiffWords words =
                 new DiffWords(r.after().questionnaire(), space, RulesRead.safetyFlagClasses(r.before(), r.after()));
         BitSet different = new BitSet();
@@ -98,7 +108,7 @@ public record DiffView(
                                     Counts.of(byKind.get(k).cardinality(), "situation"),
                                     new ArrayList<>()))
                     .changes()
-                    .add(section(r, g, boxes, words));
+                    .add(section(r, g, boxes, words, rulesOption));
         }
         List<Charts.Bar> kindBars = byKind.entrySet().stream()
                 .map(e -> new Charts.Bar(
@@ -148,7 +158,17 @@ public record DiffView(
         return Report.render("diff.html", this);
     }
 
-    private static Section section(RuleDiff.Result r, RuleDiff.Group g, Boxes boxes, DiffWords words) {
+    /** How many steps these answers' plan has under these rules ("no plan" when the rules give none). */
+    private static String stepCount(RuleSet rules, Answers a) {
+        try {
+            return String.valueOf(rules.evaluate(a).plan().steps().size());
+        } catch (RuntimeException e) {
+            return "no plan";
+        }
+    }
+
+    private static Section section(
+            RuleDiff.Result r, RuleDiff.Group g, Boxes boxes, DiffWords words, String rulesOption) {
         List<Boxes.Box> found = boxes.of(g.situations());
         List<Where> where = found.stream()
                 .limit(MAX_BOXES)
@@ -170,7 +190,13 @@ public record DiffView(
             Answers a = r.space().get(index);
             ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), a);
             first = first == null ? s : first;
-            examples.add(new Example(DiffWords.situation(r.after().questionnaire(), a), s.before(), s.after()));
+            examples.add(new Example(
+                    DiffWords.situation(r.after().questionnaire(), a),
+                    s.before(),
+                    s.after(),
+                    "steps in the plan: " + stepCount(r.before(), a) + " with the old rules, " + stepCount(r.after(), a)
+                            + " with the new",
+                    SweepReport.previewCommand(a).replace("preview ", "preview" + rulesOption + " ")));
         }
         return new Section(
                 first.what(),

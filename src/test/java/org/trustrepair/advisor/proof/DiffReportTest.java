@@ -76,8 +76,10 @@ class DiffReportTest {
                 .contains(
                         "      after,  They have asked for no contact (they asked for no contact): the only respectful"
                                 + " move is to step back, completely.\n")
-                .doesNotContain("act-instead-of-apologizing")
-                .doesNotContainPattern("\\b(BROKE_TRUST|WAS_HURT|ROMANTIC|NEEDS_SPACE|null|blank)\\b");
+                .doesNotContain("act-instead-of-apologizing");
+        // the words are the questionnaire's; only the command to type names the answers as the rules do
+        assertThat(text.lines().filter(line -> !line.contains("read that plan: ./advisor preview")))
+                .noneMatch(line -> line.matches(".*\\b(BROKE_TRUST|WAS_HURT|ROMANTIC|NEEDS_SPACE|null|blank)\\b.*"));
     }
 
     @Test

@@ -107,7 +107,7 @@ class RuleDiffTest {
         assertThat(sampled).isPositive();
         long differ = diff.changed().cardinality();
 
-        String text = DiffView.of(diff, "rules", "edited").text();
+        String text = DiffView.of(diff, "rules", edited.toString()).text();
         assertThat(diff.groups())
                 .extracting(g -> g.change().text())
                 .containsExactly("step act-instead-of-apologizing no longer given");
@@ -126,7 +126,13 @@ class RuleDiffTest {
                                 + " it so far: 2 apologies\n        Safety questions: no safety concern (")
                 .contains("for example:\n      Which describes you: I broke someone's trust\n")
                 .contains("      How many times have you apologized for it so far: 2 apologies\n")
-                .doesNotContainPattern("\\b(BROKE_TRUST|ROMANTIC|NEEDS_SPACE|null|blank|apologiesMade)\\b");
+                // how big the plan was and is, and the command that shows it under the edited rules
+                .containsPattern("      steps in the plan: \\d+ with the old rules, \\d+ with the new\n")
+                .contains("      read that plan: ./advisor preview --rules=" + edited + " role=BROKE_TRUST ");
+        // the words are the questionnaire's; only the command to type names the answers as the rules do
+        assertThat(text.lines().filter(line -> !line.contains("read that plan: ./advisor preview")))
+                .noneMatch(
+                        line -> line.matches(".*\\b(BROKE_TRUST|ROMANTIC|NEEDS_SPACE|null|blank|apologiesMade)\\b.*"));
         assertThat(diff.groups().get(0).situations().cardinality()).isEqualTo(differ);
     }
 
