@@ -83,13 +83,18 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
                                     : "");
                 case AnswerSpace.APOLOGIES -> number(d, numbers(role, d, values));
                 case AnswerSpace.SAFETY -> safety(role, values);
-                default ->
-                    join(
-                            values.stream()
-                                    .boxed()
-                                    .flatMap(v -> value(role, d, v).stream())
-                                    .toList(),
+                default -> {
+                    List<String> said = values.stream()
+                            .boxed()
+                            .flatMap(v -> value(role, d, v).stream())
+                            .toList();
+                    // several answers, each in quotes: an answer may hold a comma of its own
+                    yield join(
+                            said.size() < 2
+                                    ? said
+                                    : said.stream().map(w -> "“" + w + "”").toList(),
                             "or");
+                }
             };
             String question = d == AnswerSpace.SAFETY
                     ? "Safety questions:"

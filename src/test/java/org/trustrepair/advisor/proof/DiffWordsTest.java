@@ -120,6 +120,23 @@ class DiffWordsTest {
         }
     }
 
+    @Test
+    void severalAnswersToOneQuestionAreEachInQuotes() {
+        // "They know part of it, I told them everything myself or They found out (or were told…)": which comma is
+        // whose?
+        Boxes boxes = new Boxes(SPACE);
+        java.util.BitSet told = new java.util.BitSet();
+        for (int i = 0; i < SPACE.start(1); i++) {
+            if (SPACE.get(i).disclosure() != Disclosure.UNDISCLOSED) {
+                told.set(i);
+            }
+        }
+
+        assertThat(WORDS.where(boxes.of(told).get(0)))
+                .contains("How much do they know, and how did they learn it: “They know part of it”, “I told them"
+                        + " everything myself” or “They found out (or were told by someone else)”");
+    }
+
     @Nested
     class SafetyAnswers {
 
