@@ -4,11 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.batch.Charts;
 import org.trustrepair.advisor.batch.Counts;
@@ -186,7 +189,7 @@ public record DiffView(
                 : null;
         List<Example> examples = new ArrayList<>();
         ChangeWords.Said first = null;
-        for (int index : picks(g.situations())) {
+        for (int index : picks(g.situations(), r.space())) {
             Answers a = r.space().get(index);
             ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), a);
             first = first == null ? s : first;
@@ -207,9 +210,48 @@ public record DiffView(
                 examples);
     }
 
-    /** The first situation of the group, and the last when it differs. */
-    private static int[] picks(BitSet set) {
-        return IntStream.of(set.nextSetBit(0), set.length() - 1).distinct().toArray();
+    /**
+     * Two situations of the group to show, the most ordinary first: among up to a thousand spread over the group, the
+     * one with the fewest unusual answers ({@link #unusual}); then the most ordinary of those with another relationship
+     * or role, if any, for variety.
+     */
+    private static int[] picks(BitSet set, AnswerSpace space) {
+        int step = Math.max(1, set.cardinality() / 1000);
+        List<Integer> tried = new ArrayList<>();
+        int n = 0;
+        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+            if (n++ % step == 0) {
+                tried.add(i);
+            }
+        }
+        Comparator<Integer> ordinary = Comparator.comparingInt(i -> unusual(space.get(i)));
+        int first = tried.stream().min(ordinary).orElseThrow();
+        Answers a = space.get(first);
+        return tried.stream()
+                .filter(i -> space.get(i).relationship() != a.relationship()
+                        || space.get(i).role() != a.role())
+                .min(ordinary)
+                .map(second -> new int[] {first, second})
+                .orElse(new int[] {first});
+    }
+
+    /**
+     * How unusual a situation is: each yes, each safety answer, a breach of "something else", apologies for what is
+     * untold, an affair outside a couple, a lie at work outside work.
+     */
+    static int unusual(Answers a) {
+        int yes = (a.happenedBefore() ? 1 : 0)
+                + (a.stillHappening() ? 1 : 0)
+                + (a.othersAffected() ? 1 : 0)
+                + (a.contactUnavoidable() ? 1 : 0);
+        boolean untoldApologies = a.disclosure() == Disclosure.UNDISCLOSED && a.apologiesMade() > 0;
+        boolean oddPair = a.breach() == Breach.INFIDELITY && a.relationship() != Relationship.ROMANTIC
+                || a.breach() == Breach.LYING_AT_WORK && a.relationship() != Relationship.WORKPLACE;
+        return yes
+                + a.safety().size()
+                + (a.breach() == Breach.OTHER ? 1 : 0)
+                + (untoldApologies ? 3 : 0)
+                + (oddPair ? 3 : 0);
     }
 
     /** Different advice, then the same advice in new words, then renames (not counted), then what a situation is. */
