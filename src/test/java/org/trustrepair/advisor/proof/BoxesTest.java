@@ -85,7 +85,7 @@ class BoxesTest {
         // only the person who broke trust is asked how many apologies they made
         assertThat(line(found.get(0)))
                 .isEqualTo(
-                        "Which describes you: I broke someone's trust; What is the relationship: Family or A friend;"
+                        "Which describes you: I broke someone's trust; What is the relationship: “Family” or “A friend”;"
                                 + " How many days ago did they find out: 14–364 days (“If they do not know yet, count from when it"
                                 + " happened or stopped.”); How many times have you apologized for it so far: 2 or more apologies");
         assertExact(set, found);
@@ -104,8 +104,8 @@ class BoxesTest {
         assertThat(found.stream().map(this::line))
                 .contains(
                         "Which describes you: I broke someone's trust; How much do they know, and how did they learn it:"
-                                + " They know part of it, I told them everything myself or They found out (or were told"
-                                + " by someone else); Where does the other person stand now: They are hurt or angry and"
+                                + " “They know part of it”, “I told them everything myself” or “They found out (or were"
+                                + " told by someone else)”; Where does the other person stand now: They are hurt or angry and"
                                 + " not ready to talk; How many times have you apologized for it so far: 1 apology",
                         "Which describes you: Someone broke my trust");
     }
