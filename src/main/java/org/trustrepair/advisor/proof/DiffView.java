@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trustrepair.advisor.advice.Answers;
@@ -217,22 +218,23 @@ public record DiffView(
      */
     private static int[] picks(BitSet set, AnswerSpace space) {
         int step = Math.max(1, set.cardinality() / 1000);
-        List<Integer> tried = new ArrayList<>();
+        List<Answers> tried = new ArrayList<>();
+        Map<Answers, Integer> index = new HashMap<>();
         int n = 0;
         for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
             if (n++ % step == 0) {
-                tried.add(i);
+                Answers a = space.get(i);
+                tried.add(a);
+                index.putIfAbsent(a, i);
             }
         }
-        Comparator<Integer> ordinary = Comparator.comparingInt(i -> unusual(space.get(i)));
-        int first = tried.stream().min(ordinary).orElseThrow();
-        Answers a = space.get(first);
+        Comparator<Answers> ordinary = Comparator.comparingInt(DiffView::unusual);
+        Answers first = tried.stream().min(ordinary).orElseThrow();
         return tried.stream()
-                .filter(i -> space.get(i).relationship() != a.relationship()
-                        || space.get(i).role() != a.role())
+                .filter(a -> a.relationship() != first.relationship() || a.role() != first.role())
                 .min(ordinary)
-                .map(second -> new int[] {first, second})
-                .orElse(new int[] {first});
+                .map(second -> new int[] {index.get(first), index.get(second)})
+                .orElse(new int[] {index.get(first)});
     }
 
     /**

@@ -170,9 +170,7 @@ public final class Guardrails {
     private static Map<String, Map<?, ?>> byId(String yaml) {
         Map<String, Map<?, ?>> byId = new LinkedHashMap<>();
         try {
-            Object list = yaml == null
-                    ? null
-                    : YamlErrors.mapper().readValue(yaml, Map.class).get("guardrails");
+            Object list = yaml == null ? null : YAML.readValue(yaml, Map.class).get("guardrails");
             if (list instanceof List<?> entries) {
                 entries.stream()
                         .filter(Map.class::isInstance)
