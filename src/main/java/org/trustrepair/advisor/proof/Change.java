@@ -32,6 +32,8 @@ record Change(Kind kind, String subject, String text) {
         WITHHELD_ADDED("advice now held back"),
         WITHHELD_REMOVED("advice no longer held back"),
         WITHHELD_REWORDED("advice held back, reworded"),
+        STEP_OTHER_REASON("steps given for another reason"),
+        WITHHELD_OTHER_REASON("advice held back for another reason"),
         DISCLAIMER("disclaimer reworded"),
         STEP_RENAMED("steps given by a renamed rule"),
         WITHHELD_RENAMED("advice held back by a renamed rule");
@@ -83,6 +85,8 @@ record Change(Kind kind, String subject, String text) {
     boolean wordsOnly() {
         return kind == Kind.STEP_REWORDED
                 || kind == Kind.WITHHELD_REWORDED
+                || kind == Kind.STEP_OTHER_REASON
+                || kind == Kind.WITHHELD_OTHER_REASON
                 || kind == Kind.DISCLAIMER
                 || (kind == Kind.CLASSIFICATION && text.equals(REASONS_REWORDED));
     }
@@ -95,7 +99,7 @@ record Change(Kind kind, String subject, String text) {
     /** The parts of a step or withheld item that a rewording changes ("title", "why"), in the order compared. */
     List<String> parts() {
         int colon = text.indexOf(": ");
-        if ((kind != Kind.STEP_REWORDED && kind != Kind.WITHHELD_REWORDED) || colon < 0) {
+        if (!wordsOnly() || colon < 0) {
             return List.of();
         }
         return List.of(
@@ -148,7 +152,9 @@ record Change(Kind kind, String subject, String text) {
                         "step " + id + " moved from " + s.phase() + " rank " + s.rank() + " to " + t.phase() + " rank "
                                 + t.rank()));
             }
-            reworded(changes, Kind.STEP_RENAMED, Kind.STEP_REWORDED, id, "step " + id, differing(s, t, STEP_PARTS));
+            List<String> parts = differing(s, t, STEP_PARTS);
+            Kind kind = parts.contains("rule") ? Kind.STEP_OTHER_REASON : Kind.STEP_REWORDED;
+            reworded(changes, Kind.STEP_RENAMED, kind, id, "step " + id, parts);
         });
         stepsA.keySet().stream()
                 .filter(id -> !stepsB.containsKey(id) && !variants.containsValue(id))
@@ -164,7 +170,8 @@ record Change(Kind kind, String subject, String text) {
                 changes.add(new Change(Kind.WITHHELD_REMOVED, id, id + " no longer withheld"));
             } else {
                 List<String> parts = differing(w, v, WITHHELD_PARTS);
-                reworded(changes, Kind.WITHHELD_RENAMED, Kind.WITHHELD_REWORDED, id, "withheld " + id, parts);
+                Kind kind = parts.contains("rule") ? Kind.WITHHELD_OTHER_REASON : Kind.WITHHELD_REWORDED;
+                reworded(changes, Kind.WITHHELD_RENAMED, kind, id, "withheld " + id, parts);
             }
         });
         if (!Objects.equals(a.disclaimer(), b.disclaimer())) {
@@ -173,7 +180,10 @@ record Change(Kind kind, String subject, String text) {
         return changes;
     }
 
-    /** A rename when only the rule differs, else a rewording of the parts that differ; nothing when none does. */
+    /**
+     * A rename when only the rule differs, else a rewording of the parts that differ ({@code reworded}: given by
+     * another rule, or not); nothing when none does.
+     */
     private static void reworded(
             List<Change> changes, Kind renamed, Kind reworded, String id, String what, List<String> parts) {
         if (parts.equals(List.of("rule"))) {

@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class ChangeWords {
             b = RuleDiff.outcome(now, answers).plan();
         }
         String id = change.subject();
+        Map<String, String> sources = new HashMap<>(before.catalogue().sources());
+        sources.putAll(after.catalogue().sources());
         return switch (change.kind()) {
             case NO_PLAN, PLAN_AGAIN -> new Said(DiffView.capital(change.text()));
             case TRACK ->
@@ -62,32 +65,71 @@ final class ChangeWords {
                                         a.classification().why()))
                         : new Said(DiffView.capital(
                                 change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
-            case STEP_ADDED -> new Said("New step: " + step(b, id));
-            case STEP_REMOVED -> new Said("No longer given: " + step(a, id));
+            case STEP_ADDED ->
+                new Said(
+                        "New step: " + step(b, id),
+                        List.of(begins(step(b.steps(), id).detail())),
+                        List.of(),
+                        List.of(why(step(b.steps(), id))));
+            case STEP_REMOVED ->
+                new Said(
+                        "No longer given: " + step(a, id),
+                        List.of(begins(step(a.steps(), id).detail())),
+                        List.of(why(step(a.steps(), id))),
+                        List.of());
             case STEP_MOVED -> new Said(moved(Change.stepBefore(a, b, id), step(b.steps(), id)));
             case STEP_REWORDED ->
                 reworded(
                         change,
-                        "The step " + step(b, id),
+                        "The step " + step(b, id) + ": " + String.join(", ", change.parts()) + " reworded",
                         Change.STEP_PARTS,
                         Change.stepBefore(a, b, id),
                         step(b.steps(), id),
-                        LABELS);
+                        LABELS,
+                        sources);
+            case STEP_OTHER_REASON ->
+                reworded(
+                        change,
+                        "Given for another reason: " + step(b, id),
+                        Change.STEP_PARTS,
+                        Change.stepBefore(a, b, id),
+                        step(b.steps(), id),
+                        LABELS,
+                        sources);
             case STEP_RENAMED ->
                 new Said("The step " + step(b, id) + " is given by the rule “"
                         + step(b.steps(), id).rule() + "” (was “"
                         + Change.stepBefore(a, b, id).rule() + "”)");
-            case WITHHELD_ADDED -> new Said("Now held back: “" + held(b, id).title() + "”");
+            case WITHHELD_ADDED ->
+                new Said(
+                        "Now held back: “" + held(b, id).title() + "”",
+                        List.of(),
+                        List.of(),
+                        List.of(reason(held(b, id))));
             case WITHHELD_REMOVED ->
-                new Said("No longer held back: “" + held(a, id).title() + "”");
+                new Said(
+                        "No longer held back: “" + held(a, id).title() + "”",
+                        List.of(),
+                        List.of(reason(held(a, id))),
+                        List.of());
             case WITHHELD_REWORDED ->
                 reworded(
                         change,
-                        "Held back: “" + held(b, id).title() + "”",
+                        "Held back: “" + held(b, id).title() + "”: " + String.join(", ", change.parts()) + " reworded",
                         Change.WITHHELD_PARTS,
                         held(a, id),
                         held(b, id),
-                        Map.of("rule", "held back by the rule"));
+                        Map.of(),
+                        sources);
+            case WITHHELD_OTHER_REASON ->
+                reworded(
+                        change,
+                        "Held back for another reason: “" + held(b, id).title() + "”",
+                        Change.WITHHELD_PARTS,
+                        held(a, id),
+                        held(b, id),
+                        Map.of("rule", "held back by the rule"),
+                        sources);
             case WITHHELD_RENAMED ->
                 new Said("“" + held(b, id).title() + "” is held back by the rule “"
                         + held(b, id).rule() + "” (was “" + held(a, id).rule() + "”)");
@@ -112,12 +154,36 @@ final class ChangeWords {
                 : title + " moves from " + s.phaseTitle() + " to " + t.phaseTitle();
     }
 
+    /** The opening of a step's text, to tell apart two steps of one title ("its text for work"). */
+    private static String begins(String detail) {
+        String text = detail.strip().replaceAll("\\s+", " ");
+        int end = text.indexOf(". ");
+        String first = end < 0 ? text : text.substring(0, end + 1);
+        return "its text begins: “" + (first.length() > 140 ? first.substring(0, 139) + "…" : first) + "”";
+    }
+
+    /** A step's why, filled with the situation's answers, and the rule that gives it. */
+    private static String why(Step s) {
+        return "why: “" + s.why() + "” (from the rule “" + s.rule() + "”)";
+    }
+
+    private static String reason(WithheldAdvice w) {
+        return "reason: “" + w.reason() + "” (from the rule “" + w.rule() + "”)";
+    }
+
     /**
      * A rewording: the words every situation reads alike (a title, a detail) once; the reason (a step's why, an item's
-     * reason), filled with the situation's answers, per example. Texts are quoted, lists and phases are not.
+     * reason), filled with the situation's answers, per example. Texts are quoted, lists and phases are not; sources
+     * by their titles in {@code sources.yaml}, only those added or no longer cited.
      */
     private static <T> Said reworded(
-            Change change, String what, List<Change.Part<T>> all, T s, T t, Map<String, String> labels) {
+            Change change,
+            String what,
+            List<Change.Part<T>> all,
+            T s,
+            T t,
+            Map<String, String> labels,
+            Map<String, String> sources) {
         List<String> words = new ArrayList<>();
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
@@ -129,7 +195,11 @@ final class ChangeWords {
                     .of();
             Object x = name.equals("help lines") ? helplines((Step) s) : part.apply(s);
             Object y = name.equals("help lines") ? helplines((Step) t) : part.apply(t);
-            if (name.equals("why") || name.equals("reason")) {
+            if (name.equals("sources")) {
+                cited((List<?>) y, (List<?>) x).forEach(k -> words.add("source added: “" + sources.get(k) + "”"));
+                cited((List<?>) x, (List<?>) y)
+                        .forEach(k -> words.add("source no longer cited: “" + sources.get(k) + "”"));
+            } else if (name.equals("why") || name.equals("reason")) {
                 before.add(name + ": “" + x + "”");
                 after.add(name + ": “" + y + "”");
             } else if (x instanceof String) {
@@ -138,7 +208,15 @@ final class ChangeWords {
                 words.add(name + ": " + x + " → " + y);
             }
         }
-        return new Said(what + ": " + String.join(", ", change.parts()) + " reworded", words, before, after);
+        return new Said(what, words, before, after);
+    }
+
+    /** The sources {@code these} cites and {@code those} does not. */
+    private static List<String> cited(List<?> these, List<?> those) {
+        return these.stream()
+                .filter(k -> !those.contains(k))
+                .map(String::valueOf)
+                .toList();
     }
 
     private static List<String> helplines(Step s) {

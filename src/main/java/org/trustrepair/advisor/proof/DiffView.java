@@ -3,12 +3,14 @@ package org.trustrepair.advisor.proof;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
@@ -59,8 +61,11 @@ public record DiffView(
     public record Section(
             String what, String count, List<String> words, List<Where> where, String more, List<Example> examples) {}
 
-    /** One description of where a change applies, and how many situations it covers. */
-    public record Where(List<String> lines, String count) {
+    /**
+     * One description of where a change applies: the answers it takes, the questions it leaves open ("Any answer to:
+     * …", or null), and how many situations it covers.
+     */
+    public record Where(List<String> lines, String anyAnswer, String count) {
         /** The answers in one line, the questions apart by semicolons (for a table cell). */
         public String answers() {
             return String.join("; ", lines);
@@ -104,7 +109,12 @@ public record DiffView(
         long renamed = r.changed().cardinality() - different.cardinality() - newWords.cardinality();
         Boxes boxes = new Boxes(space);
         Map<Change.Kind, KindSection> kinds = new EnumMap<>(Change.Kind.class);
+        List<Boxes.Box> differentBoxes = new ArrayList<>();
         for (RuleDiff.Group g : r.groups()) {
+            List<Boxes.Box> found = boxes.of(g.situations());
+            if (!g.change().wordsOnly() && !g.change().renameOnly()) {
+                differentBoxes.addAll(found);
+            }
             kinds.computeIfAbsent(
                             g.change().kind(),
                             k -> new KindSection(
@@ -112,7 +122,7 @@ public record DiffView(
                                     Counts.of(byKind.get(k).cardinality(), "situation"),
                                     new ArrayList<>()))
                     .changes()
-                    .add(section(r, g, boxes, words, rulesOption));
+                    .add(section(r, g, found, boxes, words, rulesOption));
         }
         List<Charts.Bar> kindBars = byKind.entrySet().stream()
                 .map(e -> new Charts.Bar(
@@ -141,7 +151,12 @@ public record DiffView(
                 howCompared(r, nothingEvaluated),
                 shortcut ? engineRuns(r) : null,
                 different.isEmpty() && newWords.isEmpty(),
-                headline(space.size(), different.cardinality(), newWords.cardinality(), renamed),
+                headline(
+                        space.size(),
+                        different.cardinality(),
+                        shared(differentBoxes, words),
+                        newWords.cardinality(),
+                        renamed),
                 r.errorsBefore() + r.errorsAfter() > 0
                         ? String.format(
                                 "Situations without a plan: %,d before, %,d after.", r.errorsBefore(), r.errorsAfter())
@@ -172,14 +187,19 @@ public record DiffView(
     }
 
     private static Section section(
-            RuleDiff.Result r, RuleDiff.Group g, Boxes boxes, DiffWords words, String rulesOption) {
-        List<Boxes.Box> found = boxes.of(g.situations());
+            RuleDiff.Result r,
+            RuleDiff.Group g,
+            List<Boxes.Box> found,
+            Boxes boxes,
+            DiffWords words,
+            String rulesOption) {
         List<Where> where = found.stream()
                 .limit(MAX_BOXES)
                 .map(box -> {
                     List<String> said = words.where(box);
                     return new Where(
                             said.isEmpty() ? List.of("every situation") : said,
+                            words.anyAnswerTo(box),
                             Counts.of(boxes.count(box), "situation"));
                 })
                 .toList();
@@ -256,14 +276,56 @@ public record DiffView(
                 + (oddPair ? 3 : 0);
     }
 
-    /** Different advice, then the same advice in new words, then renames (not counted), then what a situation is. */
-    static List<String> headline(long situations, long different, long newWords, long renamed) {
+    /**
+     * What every situation of these boxes shares, one line for each role they are in: the answers of the box of their
+     * values ({@link DiffWords#where}). Empty when they share nothing (both roles, any answer to everything else).
+     */
+    static List<String> shared(List<Boxes.Box> found, DiffWords words) {
+        int dimensions = AnswerSpace.DIMENSIONS.size();
+        Map<Integer, BitSet[]> byRole = new TreeMap<>();
+        for (Boxes.Box box : found) {
+            box.values()[AnswerSpace.ROLE].stream().forEach(role -> {
+                BitSet[] union = byRole.computeIfAbsent(role, x -> {
+                    BitSet[] values = new BitSet[dimensions];
+                    Arrays.setAll(values, d -> new BitSet());
+                    values[AnswerSpace.ROLE].set(x);
+                    return values;
+                });
+                for (int d = 0; d < dimensions; d++) {
+                    if (d != AnswerSpace.ROLE) {
+                        union[d].or(box.values()[d]);
+                    }
+                }
+            });
+        }
+        List<List<String>> said = byRole.values().stream()
+                .map(values -> words.where(new Boxes.Box(values)))
+                .toList();
+        boolean rolesAlone = said.size() > 1 && said.stream().allMatch(lines -> lines.size() == 1);
+        return rolesAlone
+                ? List.of()
+                : said.stream().map(lines -> String.join("; ", lines)).toList();
+    }
+
+    /**
+     * Different advice, and the answers every situation with different advice shares ({@link #shared}: a count says
+     * nothing of how many people a change reaches); then the same advice in new words, then renames (not counted),
+     * then what a situation is.
+     */
+    static List<String> headline(long situations, long different, List<String> shared, long newWords, long renamed) {
         List<String> lines = new ArrayList<>();
         if (different + newWords == 0) {
             lines.add("No change: every situation gets the same advice, in the same words, from both rule sets.");
         } else {
-            lines.add("Different advice: " + Counts.of(different, "situation") + " of "
-                    + String.format("%,d", situations) + " (" + percent(different, situations) + ").");
+            String count = "Different advice: " + Counts.of(different, "situation") + " of "
+                    + String.format("%,d", situations);
+            lines.add(count
+                    + (shared.isEmpty()
+                            ? "."
+                            : shared.size() == 1
+                                    ? ", each with these answers:"
+                                    : ", each with the answers of one of these lines:"));
+            shared.forEach(line -> lines.add("  " + line));
             lines.add("Same advice, new words: " + Counts.of(newWords, "more situation", "more situations") + ".");
         }
         if (renamed > 0) {
@@ -298,10 +360,5 @@ public record DiffView(
 
     static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String percent(long part, long whole) {
-        double p = 100.0 * part / whole;
-        return part == 0 ? "0 %" : p < 0.1 ? "under 0.1 %" : String.format("%.1f %%", p);
     }
 }

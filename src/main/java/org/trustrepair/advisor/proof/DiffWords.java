@@ -83,18 +83,7 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
                                     : "");
                 case AnswerSpace.APOLOGIES -> number(d, numbers(role, d, values));
                 case AnswerSpace.SAFETY -> safety(role, values);
-                default -> {
-                    List<String> said = values.stream()
-                            .boxed()
-                            .flatMap(v -> value(role, d, v).stream())
-                            .toList();
-                    // several answers, each in quotes: an answer may hold a comma of its own
-                    yield join(
-                            said.size() < 2
-                                    ? said
-                                    : said.stream().map(w -> "“" + w + "”").toList(),
-                            "or");
-                }
+                default -> choices(role, d, values);
             };
             String question = d == AnswerSpace.SAFETY
                     ? "Safety questions:"
@@ -102,6 +91,58 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
             parts.add(question + " " + text);
         }
         return parts;
+    }
+
+    /**
+     * The questions a box leaves open (any answer), in the questionnaire's order, as one line: "Any answer to: What is
+     * the relationship; Is it still going on; …". {@link #where} leaves them out; said, a question left open is not
+     * missed. Only questions asked of that person; null for a box of both roles (every situation) or with none open.
+     */
+    String anyAnswerTo(Boxes.Box box) {
+        if (box.values()[AnswerSpace.ROLE].cardinality() != 1) {
+            return null;
+        }
+        Role who = Role.values()[box.values()[AnswerSpace.ROLE].nextSetBit(0)];
+        List<String> open = new ArrayList<>();
+        for (int d : order()) {
+            String field = AnswerSpace.DIMENSIONS.get(d);
+            boolean asked = d == AnswerSpace.READINESS
+                    ? someSituation(box, Answers::readinessAsked)
+                    : questionnaire
+                            .question(field)
+                            .filter(q -> q.appliesTo(Map.of("role", who.name())))
+                            .isPresent();
+            if (d != AnswerSpace.ROLE && asked && isAny(box, d)) {
+                open.add(
+                        d == AnswerSpace.SAFETY
+                                ? "the safety questions"
+                                : question(questionnaire.question(field).orElseThrow(), who));
+            }
+        }
+        return open.isEmpty() ? null : "Any answer to: " + String.join("; ", open);
+    }
+
+    /**
+     * Some values of a choice or yes/no answer, in words; several each in quotes (an answer may hold a comma of its
+     * own), and as "anything but …" when the values left out are fewer (and two or more are taken).
+     */
+    private String choices(int role, int d, BitSet values) {
+        List<String> said =
+                values.stream().boxed().flatMap(v -> value(role, d, v).stream()).toList();
+        List<String> others = IntStream.range(0, space.sizesWithin(role)[d])
+                .filter(v -> !values.get(v))
+                .boxed()
+                .flatMap(v -> value(role, d, v).stream())
+                .toList();
+        if (said.size() < 2) {
+            return join(said, "or");
+        }
+        boolean shorter = !others.isEmpty() && others.size() < said.size();
+        return (shorter ? "anything but " : "")
+                + join(
+                        (shorter ? others : said)
+                                .stream().map(w -> "“" + w + "”").toList(),
+                        "or");
     }
 
     /** One value index of a choice or yes/no answer, in words: each value it stands for. */

@@ -3,7 +3,9 @@ package org.trustrepair.advisor.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,60 @@ class DiffReportTest {
                 .doesNotContain("<script")
                 .doesNotContain("https://");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://");
+    }
+
+    @Test
+    void aNewStepSaysItsTextWhyAndRuleAndASourceIsNamedByItsTitle() throws IOException {
+        Path edited = RulesCopy.of(dir.resolve("rules-with-a-new-step"));
+        RulesCopy.edit(edited, "hurt-party/hurt-party.drl", "rule \"Trust is a choice, not a debt\"", """
+                rule "You may keep your distance"
+                  @id("hurt-keep-distance")
+                  @reason("You were hurt ({breach}). You do not have to stay close while you decide.")
+                  @sources("HPS")
+                when
+                  Situation( role == Role.WAS_HURT )
+                  TrackIs( track == Track.HURT_PARTY )
+                then
+                  insert( new Advice( "keep-your-distance", Phase.ACCEPT, 3 ) );
+                end
+
+                rule "Trust is a choice, not a debt\"""");
+        Files.writeString(edited.resolve("hurt-party/advice.yaml"), """
+
+                keep-your-distance:
+                  title: "You may keep your distance for now"
+                  detail: "Seeing less of them while you decide is looking after yourself. It is not a punishment."
+                  kinds: [action]
+                """, StandardOpenOption.APPEND);
+        RulesCopy.edit(
+                edited,
+                "apologize/apologize.drl",
+                "@reason(\"You have apologized and they need space. Repeating the apology now would crowd them and"
+                        + " sound like a plea.\")\n  @sources(\"SEED, EMB\")",
+                "@reason(\"You have apologized and they need space. Repeating the apology now would crowd them and"
+                        + " sound like a plea.\")\n  @sources(\"SEED, EMB, TH22\")");
+        RuleDiff.Result diff = new RuleDiff(2, true, STRIDE)
+                .compare(RulesFolder.fixture(), new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(edited)));
+
+        String text = DiffView.of(diff, "rules", "edited").text();
+
+        assertThat(text)
+                // what every situation with different advice shares, not a percentage
+                .containsPattern("Different advice: [\\d,]+ situations? of [\\d,]+, each with these answers:\n  Which"
+                        + " describes you: Someone broke my trust")
+                .doesNotContain(" %)")
+                .contains("  New step: “You may keep your distance for now” (Accept) (")
+                .contains("      its text begins: “Seeing less of them while you decide is looking after yourself.”\n")
+                .containsPattern(
+                        "      after,  why: “You were hurt \\([^)]+\\)\\. You do not have to stay close while you"
+                                + " decide\\.” \\(from the rule “You may keep your distance”\\)\n")
+                .contains("  Held back: “Apologize again”: sources reworded (")
+                .contains("      source added: “Thai, M., and colleagues (2022): research on apologies that are"
+                        + " declined.”\n")
+                .doesNotContain("TH22")
+                // a question left out of where a change applies means any answer: said
+                .containsPattern(
+                        "\n        Any answer to: What is the relationship; [^\n]+ \\([\\d,]+ situations?\\)\n");
     }
 
     @Test

@@ -122,19 +122,46 @@ class DiffWordsTest {
 
     @Test
     void severalAnswersToOneQuestionAreEachInQuotes() {
-        // "They know part of it, I told them everything myself or They found out (or were told…)": which comma is
-        // whose?
+        // "I told them everything myself or They found out (or were told…)": which words are whose?
         Boxes boxes = new Boxes(SPACE);
         java.util.BitSet told = new java.util.BitSet();
         for (int i = 0; i < SPACE.start(1); i++) {
-            if (SPACE.get(i).disclosure() != Disclosure.UNDISCLOSED) {
+            Disclosure d = SPACE.get(i).disclosure();
+            if (d == Disclosure.CONFESSED || d == Disclosure.DISCOVERED) {
                 told.set(i);
             }
         }
 
         assertThat(WORDS.where(boxes.of(told).get(0)))
-                .contains("How much do they know, and how did they learn it: “They know part of it”, “I told them"
-                        + " everything myself” or “They found out (or were told by someone else)”");
+                .contains("How much do they know, and how did they learn it: “I told them everything myself” or “They"
+                        + " found out (or were told by someone else)”");
+    }
+
+    @Test
+    void answersLeftOutAreNamedWhenFewerAndQuestionsLeftOpenAreSaid() {
+        // three of four answers: "anything but" the fourth
+        Boxes boxes = new Boxes(SPACE);
+        java.util.BitSet known = new java.util.BitSet();
+        for (int i = 0; i < SPACE.start(1); i++) {
+            if (SPACE.get(i).disclosure() != Disclosure.UNDISCLOSED
+                    && SPACE.get(i).apologiesMade() == 0) {
+                known.set(i);
+            }
+        }
+        Boxes.Box box = boxes.of(known).get(0);
+
+        assertThat(WORDS.where(box))
+                .containsExactly(
+                        "Which describes you: I broke someone's trust",
+                        "How much do they know, and how did they learn it: anything but “They do not know”",
+                        "How many times have you apologized for it so far: 0 apologies");
+        // a question left out means any answer: said, in the questionnaire's order, only those asked of that person
+        assertThat(WORDS.anyAnswerTo(box))
+                .startsWith("Any answer to: What is the relationship; What happened; Where does the other person stand"
+                        + " now; How many days ago did they find out; Is it still going on;")
+                .endsWith("; the safety questions")
+                .doesNotContain("How has the person who broke your trust responded")
+                .doesNotContain("How many times have you apologized");
     }
 
     @Nested
@@ -200,9 +227,10 @@ class DiffWordsTest {
 
         @Test
         void separatesDifferentAdviceFromNewWordsAndDoesNotCountARename() {
-            assertThat(DiffView.headline(2_000, 1, 2, 3))
+            assertThat(DiffView.headline(2_000, 1, List.of("Which describes you: I broke someone's trust"), 2, 3))
                     .containsExactly(
-                            "Different advice: 1 situation of 2,000 (under 0.1 %).",
+                            "Different advice: 1 situation of 2,000, each with these answers:",
+                            "  Which describes you: I broke someone's trust",
                             "Same advice, new words: 2 more situations.",
                             "Not counted as a change: in 3 more situations only the name of a rule changes (the"
                                     + " plan's \"from the rule\" line).",
@@ -214,7 +242,7 @@ class DiffWordsTest {
 
         @Test
         void saysNoChangeWhenOnlyARuleIsRenamed() {
-            assertThat(DiffView.headline(10, 0, 0, 1).get(0))
+            assertThat(DiffView.headline(10, 0, List.of(), 0, 1).get(0))
                     .startsWith("No change: every situation gets the same advice, in the same words");
         }
     }

@@ -112,18 +112,25 @@ class RuleDiffTest {
                 .extracting(g -> g.change().text())
                 .containsExactly("step act-instead-of-apologizing no longer given");
         assertThat(text)
-                .contains(String.format("Different advice: %,d situations of %,d", differ, space.size()))
+                .contains(String.format(
+                        "Different advice: %,d situations of %,d, each with these answers:\n  Which describes you: I broke"
+                                + " someone's trust; How many times have you apologized for it so far: 2 apologies;"
+                                + " Safety questions: no safety concern\n",
+                        differ, space.size()))
                 .contains("Same advice, new words: 0 more situations.")
                 .contains("not a number of people")
                 // the step by its title, as the plan shows it; only what is removed, not two lists of steps
                 .contains("No longer given: “Stop apologizing in words; act instead” (Step back)")
                 .doesNotContain("act-instead-of-apologizing")
                 .doesNotContain("before:")
-                .doesNotContain("before, ")
+                // the removed step's why, once per example, and the rule that gave it
+                .containsPattern("      before, why: “[^\n]+” \\(from the rule “[^\n]+”\\)\n")
+                .doesNotContain("after, ")
                 // where, and an example, in the questionnaire's words
                 .contains(
                         "- Which describes you: I broke someone's trust\n        How many times have you apologized for"
-                                + " it so far: 2 apologies\n        Safety questions: no safety concern (")
+                                + " it so far: 2 apologies\n        Safety questions: no safety concern\n        Any answer"
+                                + " to: What is the relationship; What happened;")
                 .contains("for example:\n      Which describes you: I broke someone's trust\n")
                 .contains("      How many times have you apologized for it so far: 2 apologies\n")
                 // how big the plan was and is, and the command that shows it under the edited rules
