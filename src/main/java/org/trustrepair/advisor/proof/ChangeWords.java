@@ -78,19 +78,12 @@ final class ChangeWords {
                         List.of(why(step(a.steps(), id))),
                         List.of());
             case STEP_MOVED -> new Said(moved(Change.stepBefore(a, b, id), step(b.steps(), id)));
-            case STEP_REWORDED ->
+            case STEP_REWORDED, STEP_OTHER_REASON ->
                 reworded(
                         change,
-                        "The step " + step(b, id) + ": " + String.join(", ", change.parts()) + " reworded",
-                        Change.STEP_PARTS,
-                        Change.stepBefore(a, b, id),
-                        step(b.steps(), id),
-                        LABELS,
-                        sources);
-            case STEP_OTHER_REASON ->
-                reworded(
-                        change,
-                        "Given for another reason: " + step(b, id),
+                        change.kind() == Change.Kind.STEP_OTHER_REASON
+                                ? "Given for another reason: " + step(b, id)
+                                : "The step " + step(b, id) + ": " + String.join(", ", change.parts()) + " reworded",
                         Change.STEP_PARTS,
                         Change.stepBefore(a, b, id),
                         step(b.steps(), id),
@@ -112,19 +105,14 @@ final class ChangeWords {
                         List.of(),
                         List.of(reason(held(a, id))),
                         List.of());
-            case WITHHELD_REWORDED ->
+            case WITHHELD_REWORDED, WITHHELD_OTHER_REASON ->
                 reworded(
                         change,
-                        "Held back: “" + held(b, id).title() + "”: " + String.join(", ", change.parts()) + " reworded",
-                        Change.WITHHELD_PARTS,
-                        held(a, id),
-                        held(b, id),
-                        Map.of(),
-                        sources);
-            case WITHHELD_OTHER_REASON ->
-                reworded(
-                        change,
-                        "Held back for another reason: “" + held(b, id).title() + "”",
+                        change.kind() == Change.Kind.WITHHELD_OTHER_REASON
+                                ? "Held back for another reason: “"
+                                        + held(b, id).title() + "”"
+                                : "Held back: “" + held(b, id).title() + "”: " + String.join(", ", change.parts())
+                                        + " reworded",
                         Change.WITHHELD_PARTS,
                         held(a, id),
                         held(b, id),
