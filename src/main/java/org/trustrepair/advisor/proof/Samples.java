@@ -74,9 +74,12 @@ public final class Samples {
             String text = "";
             List<String> problems;
             try {
+                Path fileName = file.getFileName();
                 text = Files.readString(file);
                 Case.Read read = Case.read(
-                        JSON.readTree(text), stripJson(file.getFileName().toString()), AnswersReader.strict());
+                        JSON.readTree(text),
+                        stripJson(fileName == null ? name : fileName.toString()),
+                        AnswersReader.strict());
                 if (read.ok()) {
                     samples.add(new Sample(name, read.value()));
                     continue;
