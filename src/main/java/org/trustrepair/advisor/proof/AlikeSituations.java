@@ -88,22 +88,9 @@ final class AlikeSituations {
             return plan;
         }
 
-        /**
-         * Adds {@code count} situations to each rule that fired, by name, in {@code byName}: counted first by rule
-         * number, for every kind in {@code kinds} (all of the same rules), so each name is looked up once.
-         */
-        static void countFired(Map<SameRules, long[]> kinds, Map<String, long[]> byName) {
-            if (kinds.isEmpty()) {
-                return;
-            }
-            SameFirings firings = kinds.keySet().iterator().next().firings;
-            long[] byRule = new long[firings.rules()];
-            kinds.forEach((kind, count) -> kind.fired.stream().forEach(r -> byRule[r] += count[0]));
-            for (int r = 0; r < byRule.length; r++) {
-                if (byRule[r] > 0) {
-                    byName.computeIfAbsent(firings.name(r), name -> new long[1])[0] += byRule[r];
-                }
-            }
+        /** Adds {@code count} situations to each rule that fired, by name, in {@code byName}. */
+        void countFired(long count, Map<String, long[]> byName) {
+            fired.stream().forEach(r -> byName.computeIfAbsent(firings.name(r), name -> new long[1])[0] += count);
         }
     }
 
@@ -154,16 +141,13 @@ final class AlikeSituations {
         if (!rules.phrasesInert()) {
             return Optional.empty();
         }
-        Optional<SameFirings> analysed = RulesRead.sameFirings(rules).firings();
-        if (analysed.isEmpty()) {
-            return Optional.empty();
-        }
-        SameFirings firings = analysed.get();
         // a diff compares plans and checks no guardrail: its classes need not tell the guardrails' conditions apart
         List<Guardrail> guardrails =
                 keepPlans ? List.of() : Guardrails.of(rules).all();
-        return PatternTables.of(firings, guardrails, space, threads, true)
-                .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans));
+        return RulesRead.sameFirings(rules)
+                .firings()
+                .flatMap(firings -> PatternTables.of(firings, guardrails, space, threads, true)
+                        .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans)));
     }
 
     /** The plan a kind keeps: none in a sweep, the plan without its answers' words in a diff, shared. */

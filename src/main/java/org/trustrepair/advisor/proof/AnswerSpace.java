@@ -26,7 +26,8 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  *       guardrail reads either: one value.
  * </ul>
  *
- * Every other answer maps to one of these situations with the same plan, up to wording ({@link #representativeOf}).
+ * Every other answer maps to one of these situations with the same plan, up to wording: the one whose values stand
+ * for its answers ({@link #valueWords}, {@link #range}).
  * Situations are numbered 0 to {@link #size()}-1, so a sweep can split them between threads.
  */
 public final class AnswerSpace {
@@ -62,11 +63,6 @@ public final class AnswerSpace {
         int[] c = new int[DIMENSIONS.size()];
         coordinates(index, c);
         return roles.get(c[ROLE]).at(c);
-    }
-
-    /** The situation in this space that stands for any answers: same plan but for wording, same guardrail checks. */
-    public Answers representativeOf(Answers a) {
-        return roles.get(a.role().ordinal()).representativeOf(a);
     }
 
     public int safetySetCount() {

@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Questionnaire;
-import org.trustrepair.advisor.advice.RuleProblem;
-import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.SafetyFlag;
 import org.trustrepair.advisor.advice.engine.PlanMaker;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
@@ -56,11 +54,7 @@ final class AnswerWords {
     static Guardrails checked(Guardrails guardrails, RuleSet rules) {
         List<String> problems = problems(guardrails.all(), rules.rules(), rules.questionnaire());
         if (!problems.isEmpty()) {
-            throw new RuleSetException(
-                    Guardrails.FILE,
-                    problems.stream()
-                            .map(p -> RuleProblem.of(Guardrails.FILE, 0, p))
-                            .toList());
+            throw Guardrails.refused(problems);
         }
         return guardrails;
     }
@@ -168,7 +162,20 @@ final class AnswerWords {
                 }
             }
         } else if (type == Set.class) {
-            all.addAll(flagSets(field, q));
+            // each set of flags, worded as a plan writes it: each flag's words, in order, or none's
+            IntStream.range(0, 1 << SafetyFlag.values().length)
+                    .mapToObj(SafetyWords::flags)
+                    .forEach(ticked -> all.add(new Worded(
+                            field,
+                            ticked,
+                            true,
+                            ticked.isEmpty()
+                                    ? q.phrase(field, Questionnaire.NONE)
+                                    : String.join(
+                                            PlanMaker.BETWEEN_FLAGS,
+                                            ticked.stream()
+                                                    .map(f -> q.phrase(field, f.name()))
+                                                    .toList()))));
         } else {
             for (Object value : type.getEnumConstants()) {
                 String name = ((Enum<?>) value).name();
@@ -177,24 +184,6 @@ final class AnswerWords {
             all.add(new Worded(field, null, true, q.phrase(field, Questionnaire.NONE)));
         }
         return all;
-    }
-
-    /** Each set of flags (the safety answer), worded as a plan writes it: each flag's words, in order, or none's. */
-    private static List<Worded> flagSets(String field, Questionnaire q) {
-        return IntStream.range(0, 1 << SafetyFlag.values().length)
-                .mapToObj(SafetyWords::flags)
-                .map(ticked -> new Worded(
-                        field,
-                        ticked,
-                        true,
-                        ticked.isEmpty()
-                                ? q.phrase(field, Questionnaire.NONE)
-                                : String.join(
-                                        PlanMaker.BETWEEN_FLAGS,
-                                        ticked.stream()
-                                                .map(f -> q.phrase(field, f.name()))
-                                                .toList())))
-                .toList();
     }
 
     private static String lower(String text) {

@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.trustrepair.advisor.advice.RuleProblem;
 import org.trustrepair.advisor.batch.Counts;
 
@@ -138,12 +139,8 @@ public final class CheckReport {
                         s.firstError().problem()));
             }
             if (!s.rulesNeverFired().isEmpty()) {
-                todo.add("rules that never fire: "
-                        + String.join(
-                                ", ",
-                                s.rulesNeverFired().stream()
-                                        .map(n -> "\"" + n + "\"")
-                                        .toList()));
+                todo.add(s.rulesNeverFired().stream()
+                        .collect(Collectors.joining("\", \"", "rules that never fire: \"", "\"")));
             }
             if (!s.proof()) {
                 todo.add(

@@ -160,10 +160,6 @@ public final class Condition {
         return null;
     }
 
-    boolean holds(Answers answers, AdvicePlan plan) {
-        return holdsForPlan(plan) && holdsForAnswers(answers);
-    }
-
     /** Whether the lines about the plan (its classification, stepOfKind) hold; anyOf groups name answers only. */
     boolean holdsForPlan(AdvicePlan plan) {
         return lines.stream()

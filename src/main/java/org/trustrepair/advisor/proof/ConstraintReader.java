@@ -2,7 +2,6 @@ package org.trustrepair.advisor.proof;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +13,6 @@ import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
-import org.trustrepair.advisor.advice.Answers;
 
 /**
  * Reads one condition of a pattern ({@code daysElapsed < 14}, {@code !stillHappening}) with Drools' expression
@@ -24,7 +22,7 @@ final class ConstraintReader {
 
     /** The situation's yes/no properties, which a condition may name on their own. */
     private static final Set<String> FLAGS = Stream.concat(
-                    Arrays.stream(Answers.class.getRecordComponents())
+                    Condition.ANSWERS.values().stream()
                             .filter(c -> c.getType() == boolean.class)
                             .map(RecordComponent::getName),
                     Stream.of("safetyConcern"))

@@ -16,9 +16,10 @@ final class DiffSide {
     private final AlikeSituations alike;
     private final Map<AlikeSituations.SameRules, KindPlan> plans = new ConcurrentHashMap<>();
 
-    DiffSide(RuleSet rules, AlikeSituations alike) {
+    /** The side of these rules, with the shortcut ({@link AlikeSituations}) when asked for and the rules allow it. */
+    DiffSide(RuleSet rules, AnswerSpace space, int threads, boolean shortcut) {
         this.rules = rules;
-        this.alike = alike;
+        this.alike = shortcut ? AlikeSituations.of(rules, space, threads, true).orElse(null) : null;
     }
 
     /** A part for one thread, in a space of runs of {@code sets} situations ({@link RunReader.Run}). */

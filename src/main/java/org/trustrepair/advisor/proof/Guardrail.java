@@ -1,10 +1,10 @@
 package org.trustrepair.advisor.proof;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
@@ -94,7 +94,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
     /** As above, with the plan's {@code words} for every guardrail's phrases ({@link Guardrails#words}). */
     Optional<String> check(Answers answers, AdvicePlan plan, Words words) {
-        return when.holds(answers, plan) ? broken(plan, words) : Optional.empty();
+        return when.holdsForPlan(plan) && when.holdsForAnswers(answers) ? broken(plan, words) : Optional.empty();
     }
 
     /**
@@ -118,14 +118,11 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                                         + "” is)"));
             }
         }
-        Optional<String> given = firstStep(steps, s -> p.noStepIds().contains(s.id()), "is given");
+        Optional<String> given = firstStep(steps, s -> p.noStepIds().contains(s.id()), "is given")
+                .or(() ->
+                        firstStep(steps, s -> p.noStepInPhase().contains(s.phase()), "is in a phase not allowed here"));
         if (given.isPresent()) {
             return given;
-        }
-        Optional<String> inPhase =
-                firstStep(steps, s -> p.noStepInPhase().contains(s.phase()), "is in a phase not allowed here");
-        if (inPhase.isPresent()) {
-            return inPhase;
         }
         for (String kind : p.withholds()) {
             if (plan.withheld().stream().noneMatch(w -> w.is(kind))) {
@@ -179,23 +176,12 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         if (p.minSteps() != null && steps.size() < p.minSteps()) {
             return Optional.of(steps.isEmpty() ? "no step" : steps.size() + " steps, fewer than " + p.minSteps());
         }
-        if (p.phaseBefore() != null) {
-            Optional<String> order = phaseBefore(steps, p.phaseBefore());
-            if (order.isPresent()) {
-                return order;
-            }
-        }
-        for (String said : p.noStepSays()) {
-            String lower = said.toLowerCase(Locale.ROOT);
-            for (int i = 0; i < steps.size(); i++) {
-                if (words.steps().get(i).contains(lower)) {
-                    return Optional.of("step " + named(steps.get(i)) + " says \"" + said + "\"");
-                }
-            }
-        }
-        Optional<String> reason = reasonSays(words, p.noReasonSays());
-        if (reason.isPresent()) {
-            return reason;
+        Optional<String> said = Optional.ofNullable(p.phaseBefore())
+                .flatMap(rule -> phaseBefore(steps, rule))
+                .or(() -> says(p.noStepSays(), words.steps(), i -> "step " + named(steps.get(i))))
+                .or(() -> says(p.noReasonSays(), words.reasons(), words.places()::get));
+        if (said.isPresent()) {
+            return said;
         }
         if (Boolean.TRUE.equals(p.phaseOrder())) {
             for (int i = 1; i < steps.size(); i++) {
@@ -209,23 +195,21 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         }
         if (Boolean.TRUE.equals(p.explained())) {
             Optional<String> unexplained = firstStep(
-                    steps,
-                    s -> blank(s.title())
-                            || blank(s.detail())
-                            || blank(s.why())
-                            || blank(s.rule())
-                            || s.why().contains("{"),
-                    "lacks a title, detail, reason or rule");
+                            steps,
+                            s -> blank(s.title())
+                                    || blank(s.detail())
+                                    || blank(s.why())
+                                    || blank(s.rule())
+                                    || s.why().contains("{"),
+                            "lacks a title, detail, reason or rule")
+                    .or(() -> plan.withheld().stream()
+                            .filter(w -> blank(w.reason())
+                                    || blank(w.rule())
+                                    || w.reason().contains("{"))
+                            .findFirst()
+                            .map(w -> "withheld " + named(w.title(), w.id()) + " lacks a reason or rule"));
             if (unexplained.isPresent()) {
                 return unexplained;
-            }
-            Optional<String> withheld = plan.withheld().stream()
-                    .filter(w ->
-                            blank(w.reason()) || blank(w.rule()) || w.reason().contains("{"))
-                    .findFirst()
-                    .map(w -> "withheld " + named(w.title(), w.id()) + " lacks a reason or rule");
-            if (withheld.isPresent()) {
-                return withheld;
             }
         }
         if (Boolean.TRUE.equals(p.disclaimer()) && blank(plan.disclaimer())) {
@@ -258,13 +242,16 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 : Optional.of("a step of kind " + rule.beforeKind() + " comes before the " + rule.phase() + " step");
     }
 
-    /** The first reason a person reads in this plan that contains one of these words, whatever their case. */
-    private static Optional<String> reasonSays(Words plan, List<String> words) {
-        for (String said : words) {
-            String lower = said.toLowerCase(Locale.ROOT);
-            for (int i = 0; i < plan.reasons().size(); i++) {
-                if (plan.reasons().get(i).contains(lower)) {
-                    return Optional.of(plan.places().get(i) + " says \"" + said + "\"");
+    /**
+     * The first text (a step, or a reason a person reads, named by {@code where}) that says one of these words, whatever
+     * their case: {@code said} holds the phrases each text says, in lower case ({@link Words}).
+     */
+    private static Optional<String> says(List<String> words, List<Set<String>> said, IntFunction<String> where) {
+        for (String word : words) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < said.size(); i++) {
+                if (said.get(i).contains(lower)) {
+                    return Optional.of(where.apply(i) + " says \"" + word + "\"");
                 }
             }
         }
@@ -289,6 +276,6 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
-        return list == null ? List.of() : List.copyOf(new ArrayList<>(list));
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

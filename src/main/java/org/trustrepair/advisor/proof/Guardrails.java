@@ -75,13 +75,8 @@ public final class Guardrails {
      */
     static Guardrails read(String yaml, Set<String> sourceKeys, Set<String> adviceIds) {
         if (yaml == null) {
-            throw new RuleSetException(
-                    FILE,
-                    List.of(
-                            RuleProblem.of(
-                                    FILE,
-                                    0,
-                                    "The guardrails are missing: the rules folder needs a guardrails.yaml (see rules/README.md).")));
+            throw refused(List.of(
+                    "The guardrails are missing: the rules folder needs a guardrails.yaml (see rules/README.md)."));
         }
         File file;
         try {
@@ -127,10 +122,15 @@ public final class Guardrails {
             problems.add("guardrails.yaml lists no guardrail");
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetException(
-                    FILE, problems.stream().map(p -> RuleProblem.of(FILE, 0, p)).toList());
+            throw refused(problems);
         }
         return new Guardrails(read);
+    }
+
+    /** The rules refused for these mistakes, each said of the guardrails file. */
+    static RuleSetException refused(List<String> problems) {
+        return new RuleSetException(
+                FILE, problems.stream().map(p -> RuleProblem.of(FILE, 0, p)).toList());
     }
 
     public List<Guardrail> all() {

@@ -23,10 +23,6 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  */
 record KindPlan(AdvicePlan plan, List<String> classifiedBy, boolean refills) {
 
-    KindPlan {
-        classifiedBy = List.copyOf(classifiedBy);
-    }
-
     @Override
     public boolean equals(Object other) {
         return this == other;

@@ -36,7 +36,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * One role's part of the {@link AnswerSpace}: the values tried for each answer, as far as the rules and the guardrails
- * can tell them apart (see there), and how any answers map to the tried values that stand for them.
+ * can tell them apart (see there), and what each tried value stands for.
  */
 final class RoleSpace {
 
@@ -107,31 +107,8 @@ final class RoleSpace {
     }
 
     /**
-     * The tried values that stand for these answers: a value itself if tried, else the stand-in (the last value,
-     * which stands for every value not named); for a number, the tried value in the same range between thresholds
-     * (the threshold at or below it, or, below the first threshold, the value just under it); for the safety flags,
-     * their class.
-     */
-    Answers representativeOf(Answers a) {
-        int[] c = new int[values.length];
-        Map<String, Object> given = Condition.byName(a);
-        for (int d = ROLE + 1; d < c.length; d++) {
-            Object value = given.get(AnswerSpace.DIMENSIONS.get(d));
-            List<Object> tried = Arrays.asList(values[d]);
-            if (d == DAYS || d == APOLOGIES) {
-                c[d] = (int) Math.max(
-                        0, tried.stream().filter(n -> (int) n <= (int) value).count() - 1);
-            } else {
-                int i = tried.indexOf(d == SAFETY ? safetyClasses.get(value) : value);
-                c[d] = i >= 0 ? i : tried.size() - 1;
-            }
-        }
-        return at(c);
-    }
-
-    /**
      * One value for each range between thresholds: the value just below the first threshold, and each threshold
-     * (what {@link #representativeOf} maps every value to); just 0 when there is none. A reason that writes the number
+     * (which stands for every value of its range, {@link #range}); just 0 when there is none. A reason that writes the number
      * itself ("3 apologies") is compared, in a diff, at the value that stands for its range.
      */
     private static Object[] tried(TreeSet<Integer> cuts, int max) {
@@ -172,7 +149,7 @@ final class RoleSpace {
     /** The thresholds above 0 that any of the rule sets compares the field with. */
     private static TreeSet<Integer> cuts(List<RuleSet> rules, String field, int max) {
         TreeSet<Integer> cuts = new TreeSet<>();
-        rules.forEach(r -> cuts.addAll(RulesRead.cuts(r, field, 0, max)));
+        rules.forEach(r -> cuts.addAll(RulesRead.cuts(r, field)));
         rules.forEach(r -> cuts.addAll(Guardrails.of(r).cuts(field)));
         cuts.removeIf(c -> c <= 0 || c > max);
         return cuts;
@@ -256,9 +233,7 @@ final class RoleSpace {
         TreeSet<Integer> cuts = new TreeSet<>(dimension == DAYS ? dayCuts : apologyCuts);
         cuts.add(0);
         int max = dimension == DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;
-        int from = cuts.headSet(n + 1).last();
-        var above = cuts.tailSet(n + 1);
-        int to = above.isEmpty() ? max : above.first() - 1;
-        return new int[] {from, to};
+        Integer above = cuts.higher(n);
+        return new int[] {cuts.floor(n), above == null ? max : above - 1};
     }
 }

@@ -67,11 +67,6 @@ public final class RuleCheck {
         return new RuleCheck(maxFirings, time, sweeper);
     }
 
-    /** The full check: every situation the rules can tell apart, on this many threads. */
-    public static RuleCheck full(int maxFirings, int threads) {
-        return new RuleCheck(maxFirings, rules -> new Sweep(rules, threads).run());
-    }
-
     /**
      * The full check, which sweeps only rules whose decisions {@code proofs} has not seen swept: an edit of texts,
      * reasons, sources or comments stands on the sweep of the rules it rewords, and an edit of some rules is swept

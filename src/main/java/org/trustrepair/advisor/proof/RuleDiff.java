@@ -86,12 +86,8 @@ public final class RuleDiff {
         long start = System.nanoTime();
         DiffPart.Partial total = new DiffPart.Partial();
         if (!sameEverywhere(before, after)) {
-            DiffSide old = new DiffSide(
-                    before,
-                    shortcut ? AlikeSituations.of(before, space, threads, true).orElse(null) : null);
-            DiffSide now = new DiffSide(
-                    after,
-                    shortcut ? AlikeSituations.of(after, space, threads, true).orElse(null) : null);
+            DiffSide old = new DiffSide(before, space, threads, shortcut);
+            DiffSide now = new DiffSide(after, space, threads, shortcut);
             boolean sameWords = before.questionnaire().equals(after.questionnaire());
             long runs = space.size() / space.safetySetCount();
             Parallel.over(runs, threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride))

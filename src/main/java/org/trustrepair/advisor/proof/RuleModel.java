@@ -1,14 +1,11 @@
 package org.trustrepair.advisor.proof;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
@@ -47,9 +44,7 @@ record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, Strin
      * The answers a situation's properties are read from: each its own property (every component of {@link Answers}),
      * and {@code safetyConcern}.
      */
-    static final Set<String> ANSWERS = Arrays.stream(Answers.class.getRecordComponents())
-            .map(RecordComponent::getName)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ANSWERS = Set.copyOf(Condition.ANSWERS.keySet());
 
     /**
      * A property compared with a constant, the property first ({@code 14 > daysElapsed} is {@code daysElapsed < 14},

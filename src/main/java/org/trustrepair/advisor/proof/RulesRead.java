@@ -94,14 +94,13 @@ final class RulesRead {
 
     /**
      * Where the rules can tell one number from the next ({@code daysElapsed} or {@code apologiesMade}): the cuts c
-     * such that some rule may treat c-1 and c differently, with the minimum. A rule compares the number with a
+     * such that some rule may treat c-1 and c differently (any number: the caller keeps those in range). A rule compares the number with a
      * literal ({@code daysElapsed < 14}); each comparison cuts the range in two. Between two cuts no rule can tell
      * values apart, so checking both ends of every piece checks every value: this is what makes the guardrail sweep a
      * proof over days and apologies rather than a sample.
      */
-    static SortedSet<Integer> cuts(RuleSet rules, String field, int min, int max) {
+    static SortedSet<Integer> cuts(RuleSet rules, String field) {
         TreeSet<Integer> cuts = new TreeSet<>();
-        cuts.add(min);
         List<RuleModel.Comparison> found = comparisons(model(rules), field);
         for (RuleModel.Comparison c : found == null ? List.<RuleModel.Comparison>of() : found) {
             Integer n = integer(c.value());
@@ -117,7 +116,6 @@ final class RulesRead {
                 }
             }
         }
-        cuts.removeIf(c -> c < min || c > max);
         return cuts;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
@@ -113,27 +114,20 @@ final class SafetyClasses {
         List<Set<SafetyFlag>> all = IntStream.range(0, 1 << SafetyFlag.values().length)
                 .mapToObj(bits -> Set.copyOf(SafetyWords.flags(bits)))
                 .toList();
-        Map<Set<SafetyFlag>, Set<SafetyFlag>> identity = new LinkedHashMap<>();
-        all.forEach(f -> identity.put(f, f));
-        // what the guardrails ask of the flags tells sets apart too
-        List<String> conditions = new ArrayList<>(guardrails);
-        for (RuleModel model : models) {
-            List<String> found = conditions(model);
-            if (found.isEmpty()) {
-                return identity;
-            }
-            conditions.addAll(found);
-        }
-        List<BitSet> holding = holding(conditions, all);
-        if (holding == null) {
-            return identity;
-        }
+        // what the guardrails ask of the flags tells sets apart too; a rule set whose conditions cannot be followed
+        // makes every set its own class
+        List<List<String>> found =
+                models.stream().map(SafetyClasses::conditions).toList();
+        List<String> conditions = Stream.concat(
+                        guardrails.stream(), found.stream().flatMap(List::stream))
+                .toList();
+        List<BitSet> holding = found.stream().anyMatch(List::isEmpty) ? null : holding(conditions, all);
         // the first set of each class stands for it
         Map<BitSet, Set<SafetyFlag>> byClass = new LinkedHashMap<>();
         Map<Set<SafetyFlag>, Set<SafetyFlag>> result = new LinkedHashMap<>();
         for (int s = 0; s < all.size(); s++) {
             Set<SafetyFlag> flags = all.get(s);
-            result.put(flags, byClass.computeIfAbsent(holding.get(s), k -> flags));
+            result.put(flags, holding == null ? flags : byClass.computeIfAbsent(holding.get(s), k -> flags));
         }
         return Collections.unmodifiableMap(result);
     }

@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -69,29 +70,26 @@ final class SameFirings {
             List<List<String>> answersRead,
             List<List<String>> safetyConditions,
             List<String> ruleNames,
-            List<BitSet> situationPatternsOf,
+            int[] ruleOf,
             List<BitSet> otherPatternsOf,
             List<BitSet> opens) {
         this.probes = probes;
         this.answersRead = answersRead;
         this.safetyConditions = safetyConditions;
         this.ruleNames = ruleNames;
-        this.ruleOf = new int[answersRead.size()];
-        this.patternCount = new int[ruleNames.size()];
+        this.ruleOf = ruleOf;
         this.opens = opens.stream().map(o -> o.stream().toArray()).toArray(int[][]::new);
-        int others = otherPatternsOf.stream().mapToInt(BitSet::length).max().orElse(0);
-        List<List<Integer>> waiting =
-                Stream.<List<Integer>>generate(ArrayList::new).limit(others).toList();
+        this.patternCount = new int[ruleNames.size()];
+        Arrays.stream(ruleOf).forEach(r -> patternCount[r]++);
         for (int r = 0; r < ruleNames.size(); r++) {
-            int rule = r;
-            BitSet mine = situationPatternsOf.get(r);
-            mine.stream().forEach(p -> ruleOf[p] = rule);
-            otherPatternsOf.get(r).stream().forEach(o -> waiting.get(o).add(rule));
-            patternCount[r] = mine.cardinality() + otherPatternsOf.get(r).cardinality();
+            patternCount[r] += otherPatternsOf.get(r).cardinality();
             ruleIndex.put(ruleNames.get(r), r);
         }
-        this.waitingOn = waiting.stream()
-                .map(w -> w.stream().mapToInt(Integer::intValue).toArray())
+        int others = otherPatternsOf.stream().mapToInt(BitSet::length).max().orElse(0);
+        this.waitingOn = IntStream.range(0, others)
+                .mapToObj(o -> IntStream.range(0, ruleNames.size())
+                        .filter(r -> otherPatternsOf.get(r).get(o))
+                        .toArray())
                 .toArray(int[][]::new);
     }
 
@@ -124,7 +122,7 @@ final class SameFirings {
         List<List<String>> safetyConditions = new ArrayList<>();
         Map<String, Integer> otherIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
-        List<BitSet> situationPatternsOf = new ArrayList<>();
+        List<Integer> ruleOf = new ArrayList<>();
         List<BitSet> otherPatternsOf = new ArrayList<>();
         for (RuleModel.Rule rule : model.rules()) {
             String why = refusal(rule, made, names);
@@ -137,7 +135,6 @@ final class SameFirings {
             int f = names.size();
             facts.append("rule \"f" + f + "\" when String( this == \"f" + f + "\" ) then " + consequence + "\nend\n");
             names.add(rule.name());
-            BitSet mine = new BitSet();
             BitSet others = new BitSet();
             for (RuleModel.FactPattern p : rule.patterns()) {
                 if (p.isSituation()) {
@@ -148,7 +145,7 @@ final class SameFirings {
                             .distinct()
                             .toList());
                     safetyConditions.add(SafetyClasses.ofPattern(p.constraints()));
-                    mine.set(index);
+                    ruleOf.add(f);
                     String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
                     situations.append("rule \"s" + index + "\" when " + pattern + " then end\n");
                 } else {
@@ -158,7 +155,6 @@ final class SameFirings {
                     }));
                 }
             }
-            situationPatternsOf.add(mine);
             otherPatternsOf.add(others);
         }
         // the two probe rule bases are made side by side
@@ -180,7 +176,13 @@ final class SameFirings {
         }
         return new Analysis(
                 Optional.of(new SameFirings(
-                        base, answersRead, safetyConditions, names, situationPatternsOf, otherPatternsOf, opens)),
+                        base,
+                        answersRead,
+                        safetyConditions,
+                        names,
+                        ruleOf.stream().mapToInt(Integer::intValue).toArray(),
+                        otherPatternsOf,
+                        opens)),
                 null);
     }
 
@@ -299,12 +301,7 @@ final class SameFirings {
         return rules;
     }
 
-    /** How many rules there are; rule {@code r} of a set is bit {@code r}. */
-    int rules() {
-        return ruleNames.size();
-    }
-
-    /** The name of rule {@code r}. */
+    /** The name of rule {@code r} (bit {@code r} of a set of rules). */
     String name(int r) {
         return ruleNames.get(r);
     }

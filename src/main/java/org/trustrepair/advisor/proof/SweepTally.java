@@ -116,7 +116,7 @@ final class SweepTally {
 
     /** Adds up the rules fired by situations counted by kind. */
     SweepTally done() {
-        AlikeSituations.SameRules.countFired(ofKind, fired);
+        ofKind.forEach((kind, count) -> kind.countFired(count[0], fired));
         ofKind.clear();
         lastKind = null;
         return this;

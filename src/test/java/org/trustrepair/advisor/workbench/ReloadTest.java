@@ -103,7 +103,12 @@ class ReloadTest {
         RuleLoads loads = new RuleLoads();
         MeterRegistry meters = new SimpleMeterRegistry();
         Reload reload = new Reload(
-                advisor, RuleCheck.full(10_000, 2), RulesFolder.FIXTURE_SAMPLES, loads, Clock.systemUTC(), meters);
+                advisor,
+                new RuleCheck(10_000, ruleSet -> new Sweep(ruleSet, 2).run()),
+                RulesFolder.FIXTURE_SAMPLES,
+                loads,
+                Clock.systemUTC(),
+                meters);
 
         Reload.Decision decision = reload.apply(rules);
 
