@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -70,12 +71,12 @@ final class ChangeWords {
                         "New step: " + step(b, id),
                         List.of(begins(step(b.steps(), id).detail())),
                         List.of(),
-                        List.of(why(step(b.steps(), id))));
+                        List.of(why(step(b.steps(), id), "is")));
             case STEP_REMOVED ->
                 new Said(
                         "No longer given: " + step(a, id),
                         List.of(begins(step(a.steps(), id).detail())),
-                        List.of(why(step(a.steps(), id))),
+                        List.of(why(step(a.steps(), id), "was")),
                         List.of());
             case STEP_MOVED -> new Said(moved(Change.stepBefore(a, b, id), step(b.steps(), id)));
             case STEP_REWORDED, STEP_OTHER_REASON ->
@@ -83,7 +84,7 @@ final class ChangeWords {
                         change,
                         change.kind() == Change.Kind.STEP_OTHER_REASON
                                 ? "Given for another reason: " + step(b, id)
-                                : "The step " + step(b, id) + ": " + String.join(", ", change.parts()) + " reworded",
+                                : "The step " + step(b, id) + ": " + changed(change),
                         Change.STEP_PARTS,
                         Change.stepBefore(a, b, id),
                         step(b.steps(), id),
@@ -98,12 +99,12 @@ final class ChangeWords {
                         "Now held back: “" + held(b, id).title() + "”",
                         List.of(),
                         List.of(),
-                        List.of(reason(held(b, id))));
+                        List.of(reason(held(b, id), "is")));
             case WITHHELD_REMOVED ->
                 new Said(
                         "No longer held back: “" + held(a, id).title() + "”",
                         List.of(),
-                        List.of(reason(held(a, id))),
+                        List.of(reason(held(a, id), "was")),
                         List.of());
             case WITHHELD_REWORDED, WITHHELD_OTHER_REASON ->
                 reworded(
@@ -111,8 +112,7 @@ final class ChangeWords {
                         change.kind() == Change.Kind.WITHHELD_OTHER_REASON
                                 ? "Held back for another reason: “"
                                         + held(b, id).title() + "”"
-                                : "Held back: “" + held(b, id).title() + "”: " + String.join(", ", change.parts())
-                                        + " reworded",
+                                : "Held back: “" + held(b, id).title() + "”: " + changed(change),
                         Change.WITHHELD_PARTS,
                         held(a, id),
                         held(b, id),
@@ -150,13 +150,13 @@ final class ChangeWords {
         return "its text begins: “" + (first.length() > 140 ? first.substring(0, 139) + "…" : first) + "”";
     }
 
-    /** A step's why, filled with the situation's answers, and the rule that gives it. */
-    private static String why(Step s) {
-        return "why: “" + s.why() + "” (from the rule “" + s.rule() + "”)";
+    /** A step's why, filled with the situation's answers, and the rule that gives it ("why it is given: …"). */
+    private static String why(Step s, String is) {
+        return "why it " + is + " given: “" + s.why() + "” (from the rule “" + s.rule() + "”)";
     }
 
-    private static String reason(WithheldAdvice w) {
-        return "reason: “" + w.reason() + "” (from the rule “" + w.rule() + "”)";
+    private static String reason(WithheldAdvice w, String is) {
+        return "why it " + is + " held back: “" + w.reason() + "” (from the rule “" + w.rule() + "”)";
     }
 
     /**
@@ -176,17 +176,17 @@ final class ChangeWords {
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         for (String name : change.parts()) {
-            Function<T, Object> part = all.stream()
-                    .filter(p -> p.name().equals(name))
-                    .findFirst()
-                    .orElseThrow()
-                    .of();
+            Function<T, Object> part = part(all, name);
             Object x = name.equals("help lines") ? helplines((Step) s) : part.apply(s);
             Object y = name.equals("help lines") ? helplines((Step) t) : part.apply(t);
             if (name.equals("sources")) {
-                cited((List<?>) y, (List<?>) x).forEach(k -> words.add("source added: “" + sources.get(k) + "”"));
+                Object rule = part(all, "rule").apply(t);
+                cited((List<?>) y, (List<?>) x)
+                        .forEach(k -> words.add(
+                                "source " + k + " added to the rule “" + rule + "”: “" + sources.get(k) + "”"));
                 cited((List<?>) x, (List<?>) y)
-                        .forEach(k -> words.add("source no longer cited: “" + sources.get(k) + "”"));
+                        .forEach(k -> words.add("source " + k + " no longer cited by the rule “" + rule + "”: “"
+                                + sources.get(k) + "”"));
             } else if (name.equals("why") || name.equals("reason")) {
                 before.add(name + ": “" + x + "”");
                 after.add(name + ": “" + y + "”");
@@ -197,6 +197,23 @@ final class ChangeWords {
             }
         }
         return new Said(what, words, before, after);
+    }
+
+    private static <T> Function<T, Object> part(List<Change.Part<T>> all, String name) {
+        return all.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .of();
+    }
+
+    /** The parts of a step or a withheld item that are words a person reads in the plan. */
+    private static final Set<String> READ = Set.of("title", "phase title", "detail", "why", "reason");
+
+    /** The parts a rewording changes, and whether words a person reads changed ("title reworded", "sources changed"). */
+    private static String changed(Change change) {
+        boolean words = change.parts().stream().anyMatch(READ::contains);
+        return String.join(", ", change.parts()) + (words ? " reworded" : " changed");
     }
 
     /** The sources {@code these} cites and {@code those} does not. */

@@ -72,11 +72,11 @@ class DiffReportTest {
                 .contains("== Steps given by a renamed rule (")
                 .contains("is given by the rule “Leave one door open, and step back” (was “Leave one door open, then"
                         + " step back”)")
-                .contains("    where the answers are:\n      - Which describes you: I broke someone's trust")
-                // one question to a line, the count after the last
-                .containsPattern("\n        [A-Z][^\n]*: [^\n]* \\([\\d,]+ situations?\\)\n")
+                .containsPattern(
+                        "    where the answers are:\n      - [\\d,]+ situations?:\n        Which describes you: I broke someone's trust")
+                // one question to a line, the count first
                 .contains(
-                        "      after,  They have asked for no contact (they asked for no contact): the only respectful"
+                        "      after:  They have asked for no contact (they asked for no contact): the only respectful"
                                 + " move is to step back, completely.\n")
                 .doesNotContain("act-instead-of-apologizing");
         // the words are the questionnaire's; only the command to type names the answers as the rules do
@@ -88,12 +88,12 @@ class DiffReportTest {
     void aReasonThatDidNotChangeIsNotShownAgain() {
         List<String> lines = view.text().lines().toList();
         List<String> before = lines.stream()
-                .filter(l -> l.startsWith("      before, "))
-                .map(l -> l.substring("      before, ".length()))
+                .filter(l -> l.startsWith("      before: "))
+                .map(l -> l.substring("      before: ".length()))
                 .toList();
         List<String> after = lines.stream()
-                .filter(l -> l.startsWith("      after,  "))
-                .map(l -> l.substring("      after,  ".length()))
+                .filter(l -> l.startsWith("      after:  "))
+                .map(l -> l.substring("      after:  ".length()))
                 .toList();
 
         assertThat(after).anyMatch(l -> l.endsWith("step back, completely."));
@@ -161,15 +161,17 @@ class DiffReportTest {
                 .contains("  New step: “You may keep your distance for now” (Accept) (")
                 .contains("      its text begins: “Seeing less of them while you decide is looking after yourself.”\n")
                 .containsPattern(
-                        "      after,  why: “You were hurt \\([^)]+\\)\\. You do not have to stay close while you"
+                        "      why it is given: “You were hurt \\([^)]+\\)\\. You do not have to stay close while you"
                                 + " decide\\.” \\(from the rule “You may keep your distance”\\)\n")
-                .contains("  Held back: “Apologize again”: sources reworded (")
-                .contains("      source added: “Thai, M., and colleagues (2022): research on apologies that are"
-                        + " declined.”\n")
-                .doesNotContain("TH22")
+                .contains("  Held back: “Apologize again”: sources changed (")
+                .contains(
+                        "      source TH22 added to the rule “No repeated apology when they need space”: “Thai, M., and"
+                                + " colleagues (2022): research on apologies that are"
+                                + " declined.”\n")
                 // a question left out of where a change applies means any answer: said
                 .containsPattern(
-                        "\n        Any answer to: What is the relationship; [^\n]+ \\([\\d,]+ situations?\\)\n");
+                        "\n      - [\\d,]+ situations?:\n        Which describes you: [^\n]+\n(        [^\n]+\n)*        Any answer to: What"
+                                + " is the relationship; [^\n]+\n");
     }
 
     @Test

@@ -124,13 +124,13 @@ class RuleDiffTest {
                 .doesNotContain("act-instead-of-apologizing")
                 .doesNotContain("before:")
                 // the removed step's why, once per example, and the rule that gave it
-                .containsPattern("      before, why: “[^\n]+” \\(from the rule “[^\n]+”\\)\n")
-                .doesNotContain("after, ")
-                // where, and an example, in the questionnaire's words
-                .contains(
-                        "- Which describes you: I broke someone's trust\n        How many times have you apologized for"
-                                + " it so far: 2 apologies\n        Safety questions: no safety concern\n        Any answer"
-                                + " to: What is the relationship; What happened;")
+                .containsPattern("      why it was given: “[^\n]+” \\(from the rule “[^\n]+”\\)\n")
+                .doesNotContain("after:")
+                // where, its count first, and an example, in the questionnaire's words
+                .containsPattern(
+                        "      - [\\d,]+ situations:\n        Which describes you: I broke someone's trust\n        How"
+                                + " many times have you apologized for it so far: 2 apologies\n        Safety questions: no safety"
+                                + " concern\n        Any answer to: What is the relationship; What happened;")
                 .contains("for example:\n      Which describes you: I broke someone's trust\n")
                 .contains("      How many times have you apologized for it so far: 2 apologies\n")
                 // how big the plan was and is, and the command that shows it under the edited rules
