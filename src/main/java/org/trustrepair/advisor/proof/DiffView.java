@@ -110,9 +110,12 @@ public record DiffView(
         Boxes boxes = new Boxes(space);
         Map<Change.Kind, KindSection> kinds = new EnumMap<>(Change.Kind.class);
         List<Boxes.Box> differentBoxes = new ArrayList<>();
+        List<Boxes.Box> wordsBoxes = new ArrayList<>();
         for (RuleDiff.Group g : r.groups()) {
             List<Boxes.Box> found = boxes.of(g.situations());
-            if (!g.change().wordsOnly() && !g.change().renameOnly()) {
+            if (g.change().wordsOnly()) {
+                wordsBoxes.addAll(found);
+            } else if (!g.change().renameOnly()) {
                 differentBoxes.addAll(found);
             }
             kinds.computeIfAbsent(
@@ -156,6 +159,7 @@ public record DiffView(
                         different.cardinality(),
                         shared(differentBoxes, words),
                         newWords.cardinality(),
+                        shared(wordsBoxes, words),
                         renamed),
                 r.errorsBefore() + r.errorsAfter() > 0
                         ? String.format(
@@ -312,21 +316,26 @@ public record DiffView(
      * nothing of how many people a change reaches); then the same advice in new words, then renames (not counted),
      * then what a situation is.
      */
-    static List<String> headline(long situations, long different, List<String> shared, long newWords, long renamed) {
+    static List<String> headline(
+            long situations,
+            long different,
+            List<String> shared,
+            long newWords,
+            List<String> sharedByNewWords,
+            long renamed) {
         List<String> lines = new ArrayList<>();
         if (different + newWords == 0) {
             lines.add("No change: every situation gets the same advice, in the same words, from both rule sets.");
         } else {
-            String count = "Different advice: " + Counts.of(different, "situation") + " of "
-                    + String.format("%,d", situations);
-            lines.add(count
-                    + (shared.isEmpty()
-                            ? "."
-                            : shared.size() == 1
-                                    ? ", each with these answers:"
-                                    : ", each with the answers of one of these lines:"));
-            shared.forEach(line -> lines.add("  " + line));
-            lines.add("Same advice, new words: " + Counts.of(newWords, "more situation", "more situations") + ".");
+            withShared(
+                    lines,
+                    "Different advice: " + Counts.of(different, "situation") + " of "
+                            + String.format("%,d", situations),
+                    different > 0 ? shared : List.of());
+            withShared(
+                    lines,
+                    "Same advice, new words: " + Counts.of(newWords, "more situation", "more situations"),
+                    newWords > 0 ? sharedByNewWords : List.of());
         }
         if (renamed > 0) {
             lines.add("Not counted as a change: in " + Counts.of(renamed, "more situation", "more situations")
@@ -334,6 +343,17 @@ public record DiffView(
         }
         lines.add(SITUATION);
         return lines;
+    }
+
+    /** A count, then the answers its situations share ({@link #shared}), one line each. */
+    private static void withShared(List<String> lines, String count, List<String> shared) {
+        lines.add(count
+                + (shared.isEmpty()
+                        ? "."
+                        : shared.size() == 1
+                                ? ", each with these answers:"
+                                : ", each with the answers of one of these lines:"));
+        shared.forEach(line -> lines.add("  " + line));
     }
 
     private static String howCompared(RuleDiff.Result r, boolean nothingEvaluated) {

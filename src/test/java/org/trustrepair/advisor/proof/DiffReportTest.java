@@ -55,8 +55,11 @@ class DiffReportTest {
     @Test
     void aRewordedTitleIsTheSameAdviceInNewWordsAndARenameIsNotAChange() {
         assertThat(view.headline().get(0)).startsWith("Different advice: 0 situations of ");
-        assertThat(view.headline().get(1)).matches("Same advice, new words: [\\d,]+ more situations\\.");
-        assertThat(view.headline().get(2))
+        // whom the new words reach, as for different advice
+        assertThat(view.headline().get(1))
+                .matches("Same advice, new words: [\\d,]+ more situations, each with these answers:");
+        assertThat(view.headline().get(2)).startsWith("  Which describes you: I broke someone's trust");
+        assertThat(view.headline().get(3))
                 .matches("Not counted as a change: in [\\d,]+ more situations only the name of a rule changes .*");
         assertThat(view.noChange()).isFalse();
     }

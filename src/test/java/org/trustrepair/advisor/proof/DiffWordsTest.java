@@ -227,7 +227,8 @@ class DiffWordsTest {
 
         @Test
         void separatesDifferentAdviceFromNewWordsAndDoesNotCountARename() {
-            assertThat(DiffView.headline(2_000, 1, List.of("Which describes you: I broke someone's trust"), 2, 3))
+            assertThat(DiffView.headline(
+                            2_000, 1, List.of("Which describes you: I broke someone's trust"), 2, List.of(), 3))
                     .containsExactly(
                             "Different advice: 1 situation of 2,000, each with these answers:",
                             "  Which describes you: I broke someone's trust",
@@ -242,7 +243,7 @@ class DiffWordsTest {
 
         @Test
         void saysNoChangeWhenOnlyARuleIsRenamed() {
-            assertThat(DiffView.headline(10, 0, List.of(), 0, 1).get(0))
+            assertThat(DiffView.headline(10, 0, List.of(), 0, List.of(), 1).get(0))
                     .startsWith("No change: every situation gets the same advice, in the same words");
         }
     }
