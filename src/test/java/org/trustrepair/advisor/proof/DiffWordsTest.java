@@ -227,7 +227,7 @@ class DiffWordsTest {
 
         @Test
         void separatesDifferentAdviceFromNewWordsAndDoesNotCountARename() {
-            assertThat(DiffView.headline(
+            assertThat(DiffHeadline.lines(
                             2_000, 1, List.of("Which describes you: I broke someone's trust"), 2, List.of(), 3))
                     .containsExactly(
                             "Different advice: 1 situation of 2,000, each with these answers:",
@@ -235,15 +235,15 @@ class DiffWordsTest {
                             "Same advice, new words: 2 more situations.",
                             "Not counted as a change: in 3 more situations only the name of a rule changes (the"
                                     + " plan's \"from the rule\" line).",
-                            DiffView.SITUATION);
-            assertThat(DiffView.SITUATION)
+                            DiffHeadline.SITUATION);
+            assertThat(DiffHeadline.SITUATION)
                     .contains("one combination of answers the rules tell apart")
                     .contains("not a number of people");
         }
 
         @Test
         void saysNoChangeWhenOnlyARuleIsRenamed() {
-            assertThat(DiffView.headline(10, 0, List.of(), 0, List.of(), 1).get(0))
+            assertThat(DiffHeadline.lines(10, 0, List.of(), 0, List.of(), 1).get(0))
                     .startsWith("No change: every situation gets the same advice, in the same words");
         }
     }
