@@ -157,8 +157,10 @@ class RuleDiffShortcutTest {
         assertThat(diff.changed().cardinality()).isPositive();
         assertThat(DiffView.of(diff, "rules", "edited").text())
                 .as("new words for the same advice are told apart from different advice")
-                .containsPattern("\nDifferent advice: 0 situations of [\\d,]+ \\(0 %\\)\\.\nSame advice, new words:"
-                        + " [\\d,]+ more situations\\.");
+                .containsPattern("\nDifferent advice: 0 situations of [\\d,]+\\.\nSame advice, new words:"
+                        + " [\\d,]+ more situations, each with these answers:\n  Which describes you: I broke someone's"
+                        + " trust; [^\n]*Where does the other person stand now: They are hurt or angry and not ready to"
+                        + " talk");
     }
 
     @Test
