@@ -10,13 +10,12 @@ import java.util.function.Function;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
-import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * A {@link Change} in the plan's words, for one situation it applies to: a step by its title and phase as the plan
- * shows it, only what was added, removed or moved, and for a rewording only the words that differ. Both rule sets are
- * asked for the situation's plan (a made-up situation, never a person's).
+ * shows it, only what was added, removed or moved, and for a rewording only the words that differ, from the plans
+ * both rule sets give a made-up situation (never a person's).
  */
 final class ChangeWords {
 
@@ -36,14 +35,11 @@ final class ChangeWords {
 
     private ChangeWords() {}
 
-    static Said of(RuleSet before, RuleSet after, Change change, Answers answers) {
-        AdvicePlan a;
-        AdvicePlan b;
-        try (var old = before.newProofEvaluator();
-                var now = after.newProofEvaluator()) {
-            a = RuleDiff.outcome(old, answers).plan();
-            b = RuleDiff.outcome(now, answers).plan();
-        }
+    /**
+     * The change in words for one situation, from its plans under both rule sets ({@code a} before, {@code b} after;
+     * null where there is none).
+     */
+    static Said of(RuleSet before, RuleSet after, Change change, AdvicePlan a, AdvicePlan b) {
         String id = change.subject();
         Map<String, String> sources = new HashMap<>(before.catalogue().sources());
         sources.putAll(after.catalogue().sources());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
@@ -174,13 +175,16 @@ public record DiffView(
         return Report.render("diff.html", this);
     }
 
-    /** How many steps these answers' plan has under these rules ("no plan" when the rules give none). */
-    private static String stepCount(RuleSet rules, Answers a) {
-        try {
-            return String.valueOf(rules.evaluate(a).plan().steps().size());
-        } catch (RuntimeException e) {
-            return "no plan";
+    /** These answers' plan under these rules, or null when the rules give none. */
+    private static AdvicePlan plan(RuleSet rules, Answers a) {
+        try (var evaluator = rules.newProofEvaluator()) {
+            return RuleDiff.outcome(evaluator, a).plan();
         }
+    }
+
+    /** How many steps a plan has ("no plan" for none). */
+    private static String stepCount(AdvicePlan plan) {
+        return plan == null ? "no plan" : String.valueOf(plan.steps().size());
     }
 
     private static Section section(
@@ -209,14 +213,15 @@ public record DiffView(
         ChangeWords.Said first = null;
         for (int index : picks(g.situations(), r.space())) {
             Answers a = r.space().get(index);
-            ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), a);
+            AdvicePlan was = plan(r.before(), a);
+            AdvicePlan is = plan(r.after(), a);
+            ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), was, is);
             first = first == null ? s : first;
             examples.add(new Example(
                     DiffWords.situation(r.after().questionnaire(), a),
                     s.before(),
                     s.after(),
-                    "steps in the plan: " + stepCount(r.before(), a) + " with the old rules, " + stepCount(r.after(), a)
-                            + " with the new",
+                    "steps in the plan: " + stepCount(was) + " with the old rules, " + stepCount(is) + " with the new",
                     SweepReport.previewCommand(a).replace("preview ", "preview" + rulesOption + " ")));
         }
         return new Section(
