@@ -9,7 +9,6 @@ import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
-import org.trustrepair.advisor.batch.Outcome;
 
 /**
  * Everything that must hold before a rule set may serve: it compiles with complete metadata and texts, every sample
