@@ -39,9 +39,7 @@ final class SweepTally {
 
     SweepTally(Guardrails guardrails) {
         this.guardrails = guardrails;
-        for (Guardrail g : guardrails.all()) {
-            violations.put(g, 0L);
-        }
+        guardrails.all().forEach(g -> violations.put(g, 0L));
     }
 
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
@@ -95,9 +93,7 @@ final class SweepTally {
                 }
             }
         }
-        for (String rule : firedRules) {
-            fired.computeIfAbsent(rule, r -> new long[1])[0] += count;
-        }
+        firedRules.forEach(rule -> fired.computeIfAbsent(rule, r -> new long[1])[0] += count);
     }
 
     /**
