@@ -161,7 +161,10 @@ final class RunReader {
             classes.put(key, flags);
         }
         long number = (long) baseNumbers.computeIfAbsent(base.get(0, read.patterns), k -> baseNumbers.size()) << 32;
-        long[] kinds = Arrays.stream(flags.kinds()).map(k -> number | k).toArray();
+        long[] kinds = new long[flags.kinds().length];
+        for (int k = 0; k < kinds.length; k++) {
+            kinds[k] = number | flags.kinds()[k];
+        }
         last = flags.withBase(base, kinds);
         if (runs.size() >= REMEMBERED) {
             runs.clear();

@@ -93,7 +93,9 @@ final class SweepTally {
                 }
             }
         }
-        firedRules.forEach(rule -> fired.computeIfAbsent(rule, r -> new long[1])[0] += count);
+        for (String rule : firedRules) {
+            fired.computeIfAbsent(rule, r -> new long[1])[0] += count;
+        }
     }
 
     /**
