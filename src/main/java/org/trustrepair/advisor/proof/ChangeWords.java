@@ -224,9 +224,10 @@ final class ChangeWords {
         return s.helplines().stream().map(h -> h.name() + " " + h.contact()).toList();
     }
 
+    /** A step as the plan shows it: its title and the phase it is in. */
     private static String step(AdvicePlan plan, String id) {
         Step s = step(plan.steps(), id);
-        return DiffWords.item(s.title(), s.phaseTitle());
+        return "“" + s.title() + "” (" + s.phaseTitle() + ")";
     }
 
     private static Step step(List<Step> steps, String id) {

@@ -110,9 +110,7 @@ public final class CheckReport {
     /** What stands between these rules and serving, one line each (never a person's answers: there are none here). */
     public static List<String> todo(RuleCheck.Outcome o) {
         List<String> todo = new ArrayList<>();
-        for (RuleProblem p : o.problems()) {
-            todo.add(where(p) + ": " + p.message());
-        }
+        o.problems().forEach(p -> todo.add(where(p) + ": " + p.message()));
         for (Samples.Failure f : o.sampleFailures()) {
             todo.add("sample " + f.id() + ": " + String.join("; ", f.failures())
                     + (o.samples().unreadable().contains(f)

@@ -32,8 +32,9 @@ import org.trustrepair.advisor.advice.engine.RuleInfo;
  */
 final class DecisionKey {
 
-    private static final Pattern REASON = Pattern.compile("@reason\\s*\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)");
-    private static final Pattern SOURCES = Pattern.compile("@sources\\s*\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)");
+    /** A rule's {@code @reason("…")} or {@code @sources("…")}: words, not decisions. */
+    private static final Pattern WORDS = Pattern.compile("@(reason|sources)\\s*\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)");
+
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private DecisionKey() {}
@@ -118,8 +119,7 @@ final class DecisionKey {
     /** The DRL as the engine runs it: no comments, no reasons, no sources, whitespace collapsed. */
     static String decisions(String drl) {
         String code = withoutComments(drl);
-        code = REASON.matcher(code).replaceAll("@reason");
-        code = SOURCES.matcher(code).replaceAll("@sources");
+        code = WORDS.matcher(code).replaceAll("@$1");
         // each run of white space made one space: how it is written, not how it is laid out
         return SPACE.matcher(code).replaceAll(" ").strip();
     }

@@ -13,6 +13,7 @@ import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
 import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.batch.Charts;
@@ -91,36 +92,31 @@ public record DiffView(
         BitSet different = new BitSet();
         BitSet newWords = new BitSet();
         Map<Change.Kind, BitSet> byKind = new EnumMap<>(Change.Kind.class);
-        for (RuleDiff.Group g : r.groups()) {
-            if (g.change().wordsOnly()) {
-                newWords.or(g.situations());
-            } else if (!g.change().renameOnly()) {
-                different.or(g.situations());
-            }
-            byKind.computeIfAbsent(g.change().kind(), k -> new BitSet()).or(g.situations());
-        }
-        newWords.andNot(different);
-        long renamed = r.changed().cardinality() - different.cardinality() - newWords.cardinality();
+        Map<Change.Kind, List<Section>> sections = new EnumMap<>(Change.Kind.class);
         Boxes boxes = new Boxes(space);
-        Map<Change.Kind, KindSection> kinds = new EnumMap<>(Change.Kind.class);
         List<Boxes.Box> differentBoxes = new ArrayList<>();
         List<Boxes.Box> wordsBoxes = new ArrayList<>();
         for (RuleDiff.Group g : r.groups()) {
             List<Boxes.Box> found = boxes.of(g.situations());
             if (g.change().wordsOnly()) {
+                newWords.or(g.situations());
                 wordsBoxes.addAll(found);
             } else if (!g.change().renameOnly()) {
+                different.or(g.situations());
                 differentBoxes.addAll(found);
             }
-            kinds.computeIfAbsent(
-                            g.change().kind(),
-                            k -> new KindSection(
-                                    capital(k.title),
-                                    Counts.of(byKind.get(k).cardinality(), "situation"),
-                                    new ArrayList<>()))
-                    .changes()
+            byKind.computeIfAbsent(g.change().kind(), k -> new BitSet()).or(g.situations());
+            sections.computeIfAbsent(g.change().kind(), k -> new ArrayList<>())
                     .add(section(r, g, found, boxes, words, rulesOption));
         }
+        newWords.andNot(different);
+        long renamed = r.changed().cardinality() - different.cardinality() - newWords.cardinality();
+        List<KindSection> kinds = sections.entrySet().stream()
+                .map(e -> new KindSection(
+                        capital(e.getKey().title),
+                        Counts.of(byKind.get(e.getKey()).cardinality(), "situation"),
+                        e.getValue()))
+                .toList();
         List<Charts.Bar> kindBars = byKind.entrySet().stream()
                 .map(e -> new Charts.Bar(
                         capital(e.getKey().title),
@@ -161,7 +157,7 @@ public record DiffView(
                         : null,
                 Charts.bars("Situations by kind of change", kindBars),
                 Charts.bars("Situations that change, by role", roleBars),
-                List.copyOf(kinds.values()),
+                kinds,
                 Guardrails.changes(r.before().text(Guardrails.FILE), r.after().text(Guardrails.FILE)),
                 space.describe());
     }
@@ -178,7 +174,9 @@ public record DiffView(
     /** These answers' plan under these rules, or null when the rules give none. */
     private static AdvicePlan plan(RuleSet rules, Answers a) {
         try (var evaluator = rules.newProofEvaluator()) {
-            return RuleDiff.outcome(evaluator, a).plan();
+            return evaluator.evaluate(a).plan();
+        } catch (EvaluationException e) {
+            return null;
         }
     }
 

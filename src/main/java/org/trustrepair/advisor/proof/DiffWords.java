@@ -238,11 +238,6 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
         return role == Role.BROKE_TRUST && disclosure == Disclosure.UNDISCLOSED;
     }
 
-    /** A step or an item withheld, as the plan shows it: its title and the phase it is in. */
-    static String item(String title, String phaseTitle) {
-        return "“" + title + "” (" + phaseTitle + ")";
-    }
-
     /** The numbers of one range of days or apologies: "14–89", "3", "730 or more". */
     static String range(int dimension, int[] range) {
         int max = dimension == AnswerSpace.DAYS ? Answers.MAX_DAYS : Answers.MAX_APOLOGIES;

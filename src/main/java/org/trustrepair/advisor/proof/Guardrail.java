@@ -80,11 +80,6 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         return number + ". " + promise.trim();
     }
 
-    /** Empty when the plan keeps this guardrail for these answers; otherwise what is wrong, without any answer. */
-    public Optional<String> check(Answers answers, AdvicePlan plan) {
-        return check(answers, plan, Guardrails.words(plan, phrases()));
-    }
-
     /** The words this guardrail looks for in steps ({@code noStepSays}) and reasons ({@code noReasonSays}), lower case. */
     List<String> phrases() {
         return Stream.concat(then.noStepSays().stream(), then.noReasonSays().stream())
@@ -92,7 +87,10 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 .toList();
     }
 
-    /** As above, with the plan's {@code words} for every guardrail's phrases ({@link Guardrails#words}). */
+    /**
+     * Empty when the plan keeps this guardrail for these answers; otherwise what is wrong, without any answer. The
+     * plan's {@code words} are for every guardrail's phrases ({@link Guardrails#words}).
+     */
     Optional<String> check(Answers answers, AdvicePlan plan, Words words) {
         return when.holdsForPlan(plan) && when.holdsForAnswers(answers) ? broken(plan, words) : Optional.empty();
     }

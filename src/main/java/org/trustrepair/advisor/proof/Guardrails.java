@@ -250,10 +250,9 @@ public final class Guardrails {
                 .map(s -> says.apply(Objects.toString(s.title(), "") + "\n" + Objects.toString(s.detail(), "")))
                 .toList();
         List<String> places = new ArrayList<>();
-        List<Set<String>> reasons = new ArrayList<>();
+        List<Set<String>> reasons = new ArrayList<>(why);
         for (int i = 0; i < why.size(); i++) {
             places.add(i < whyRules.size() ? "your situation (rule \"" + whyRules.get(i) + "\")" : "your situation");
-            reasons.add(why.get(i));
         }
         plan.steps().forEach(s -> {
             places.add("the why of step " + Guardrail.named(s.title(), s.id()));

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -23,8 +21,6 @@ public class Proofs {
 
     /** Each sweep kept holds only counts and examples: a few kilobytes. */
     private static final int KEPT = 3;
-
-    private static final Logger log = LoggerFactory.getLogger(Proofs.class);
 
     private record Entry(RuleSet rules, CompletableFuture<Sweep.Result> result) {}
 

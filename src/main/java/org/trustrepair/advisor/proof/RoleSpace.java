@@ -117,33 +117,35 @@ final class RoleSpace {
         return values.toArray();
     }
 
+    /** How many values each answer takes, and which (for rule authors): "2 relationships [ROMANTIC, OTHER] × …". */
     String describe() {
-        return String.format(
-                "%d relationships %s × %d breaches %s × %d readiness × %d day values %s × "
-                        + "%d disclosures %s × %d still happening × %d happened before × %d apology counts %s × "
-                        + "%d others affected × %d contact unavoidable × %d their responses %s × "
-                        + "%d sets of safety flags%s",
-                values[RELATIONSHIP].length,
-                Arrays.toString(values[RELATIONSHIP]),
-                values[BREACH].length,
-                Arrays.toString(values[BREACH]),
-                values[READINESS].length,
-                values[DAYS].length,
-                Arrays.toString(values[DAYS]),
-                values[DISCLOSURE].length,
-                Arrays.toString(values[DISCLOSURE]),
-                values[STILL_HAPPENING].length,
-                values[HAPPENED_BEFORE].length,
-                values[APOLOGIES].length,
-                Arrays.toString(values[APOLOGIES]),
-                values[OTHERS_AFFECTED].length,
-                values[CONTACT].length,
-                values[THEIR_RESPONSE].length,
-                Arrays.toString(values[THEIR_RESPONSE]),
-                safetySets.size(),
-                safetySets.size() == 1 << SafetyFlag.values().length
-                        ? " (all)"
-                        : " (one for each group of sets that no rule or guardrail tells apart)");
+        return String.join(
+                " × ",
+                listed(RELATIONSHIP, "relationships"),
+                listed(BREACH, "breaches"),
+                counted(READINESS, "readiness"),
+                listed(DAYS, "day values"),
+                listed(DISCLOSURE, "disclosures"),
+                counted(STILL_HAPPENING, "still happening"),
+                counted(HAPPENED_BEFORE, "happened before"),
+                listed(APOLOGIES, "apology counts"),
+                counted(OTHERS_AFFECTED, "others affected"),
+                counted(CONTACT, "contact unavoidable"),
+                listed(THEIR_RESPONSE, "their responses"),
+                safetySets.size() + " sets of safety flags"
+                        + (safetySets.size() == 1 << SafetyFlag.values().length
+                                ? " (all)"
+                                : " (one for each group of sets that no rule or guardrail tells apart)"));
+    }
+
+    /** How many values answer {@code d} takes: "2 still happening". */
+    private String counted(int d, String what) {
+        return values[d].length + " " + what;
+    }
+
+    /** How many values answer {@code d} takes, and which: "5 day values [13, 14, 90, 365, 730]". */
+    private String listed(int d, String what) {
+        return counted(d, what) + " " + Arrays.toString(values[d]);
     }
 
     /** The thresholds above 0 that any of the rule sets compares the field with. */

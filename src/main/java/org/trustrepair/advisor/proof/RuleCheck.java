@@ -9,7 +9,6 @@ import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
-import org.trustrepair.advisor.batch.Outcome;
 
 /**
  * Everything that must hold before a rule set may serve: it compiles with complete metadata and texts, every sample
@@ -17,7 +16,7 @@ import org.trustrepair.advisor.batch.Outcome;
  * situation without a plan or a step, and no rule that never fires. The check command and the live reload both use
  * this, so what a counsellor checks is what the server accepts.
  */
-public final class RuleCheck {
+public record RuleCheck(int maxFirings, Duration maxEvaluationTime, Function<RuleSet, Sweep.Result> sweeper) {
 
     /** What a check found. {@code ruleSet} is null when the rules did not build; {@code sweep} null when not run. */
     public record Outcome(
@@ -47,19 +46,9 @@ public final class RuleCheck {
         }
     }
 
-    private final int maxFirings;
-    private final Duration maxEvaluationTime;
-    private final Function<RuleSet, Sweep.Result> sweeper;
-
     /** {@code sweeper} null: no sweep (only for tests that must stay fast; a real check always sweeps). */
     public RuleCheck(int maxFirings, Function<RuleSet, Sweep.Result> sweeper) {
         this(maxFirings, RuleSetBuilder.DEFAULT_MAX_EVALUATION_TIME, sweeper);
-    }
-
-    private RuleCheck(int maxFirings, Duration maxEvaluationTime, Function<RuleSet, Sweep.Result> sweeper) {
-        this.maxFirings = maxFirings;
-        this.maxEvaluationTime = maxEvaluationTime;
-        this.sweeper = sweeper;
     }
 
     /** The same check, building rule sets whose evaluations stop after {@code time}: a reload keeps the server's limit. */

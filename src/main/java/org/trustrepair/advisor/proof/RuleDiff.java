@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.trustrepair.advisor.advice.AdvicePlan;
-import org.trustrepair.advisor.advice.Answers;
-import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -115,14 +113,6 @@ public final class RuleDiff {
 
     /** A plan, or why there is none. */
     record Outcome(AdvicePlan plan, String error) {}
-
-    static Outcome outcome(RuleSet.Evaluator evaluator, Answers answers) {
-        try {
-            return new Outcome(evaluator.evaluate(answers).plan(), null);
-        } catch (EvaluationException e) {
-            return new Outcome(null, e.getMessage());
-        }
-    }
 
     /**
      * Whether every situation gets the same plan from both rule sets without evaluating any: they decide alike (the

@@ -127,9 +127,7 @@ record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, Strin
         if (descr.getParentName() != null || descr.isQuery()) {
             why.add("extends another rule or is a query");
         }
-        for (BaseDescr d : descr.getLhs().getDescrs()) {
-            read(d, true, patterns, why);
-        }
+        descr.getLhs().getDescrs().forEach(d -> read(d, true, patterns, why));
         for (FactPattern p : patterns) {
             if (p.constraints().stream().anyMatch(c -> !c.followed())) {
                 why.add("binds or refers to other patterns, or tests " + p.type()
@@ -177,9 +175,7 @@ record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, Strin
             }
         } else if (d instanceof ConditionalElementDescr ce && !(d instanceof EvalDescr)) {
             why.add("has a condition that is not a plain pattern");
-            for (BaseDescr inner : ce.getDescrs()) {
-                read(inner, false, patterns, why);
-            }
+            ce.getDescrs().forEach(inner -> read(inner, false, patterns, why));
         } else {
             why.add("has a condition that is not a plain pattern");
             // an eval, or a branch, can see no answer but through a bound situation, whose pattern assumes the worst

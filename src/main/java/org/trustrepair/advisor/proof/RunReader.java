@@ -61,6 +61,11 @@ final class RunReader {
             found[samePatterns[c]] = what;
         }
 
+        /** These classes of flags in a run whose other tables give {@code base}, numbered {@code kinds}. */
+        Run withBase(BitSet base, long[] kinds) {
+            return new Run(base, flagBits, first, size, classOf, samePatterns, kinds, new Object[kinds.length]);
+        }
+
         /**
          * The situation patterns of class {@code c} as a number: two classes of the runs one reader reads have the same
          * number exactly when their patterns are the same. (Spread over all 64 bits by an odd multiplier, which keeps
@@ -160,15 +165,7 @@ final class RunReader {
         for (int k = 0; k < kinds.length; k++) {
             kinds[k] = number | flags.kinds()[k];
         }
-        last = new Run(
-                base,
-                flags.flagBits(),
-                flags.first(),
-                flags.size(),
-                flags.classOf(),
-                flags.samePatterns(),
-                kinds,
-                new Object[kinds.length]);
+        last = flags.withBase(base, kinds);
         if (runs.size() >= REMEMBERED) {
             runs.clear();
         }

@@ -181,8 +181,8 @@ public final class Sweep {
                         kind = kind != null ? kind : kinds.find(classes, c);
                         if (kind == null) {
                             Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
-                            if (evaluation
-                                    == null) { // no plan: each of the others is evaluated, as without the shortcut
+                            // no plan: each of the others is evaluated, as without the shortcut
+                            if (evaluation == null) {
                                 for (int s = first + 1; s < classOf.length; s++) {
                                     if (classOf[s] == classOf[first] && sampled(start + s, stride)) {
                                         partial.check(start + s, space.get(start + s), evaluator);

@@ -39,9 +39,7 @@ final class SweepTally {
 
     SweepTally(Guardrails guardrails) {
         this.guardrails = guardrails;
-        for (Guardrail g : guardrails.all()) {
-            violations.put(g, 0L);
-        }
+        guardrails.all().forEach(g -> violations.put(g, 0L));
     }
 
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
