@@ -190,7 +190,8 @@ class QuestionnaireJourneyTest {
             assertPageShows(plan, advisorsPlan(answers));
             assertThat(text(plan, "p.track"))
                     .isEqualTo("Repair may be possible: take the steps below in order, at their pace.");
-            assertThat(texts(plan, ".step__title")).contains("Own the mistake, once, plainly", "Deliver the fix, visibly");
+            assertThat(texts(plan, ".step__title"))
+                    .contains("Own the mistake, once, plainly", "Deliver the fix, visibly");
             assertThat(texts(plan, ".withheld__title")).contains("Set a deadline for their trust");
             assertThat(find(plan, "section.safety")).isNull();
             assertThat(texts(plan, "h2")).contains("What to do, in order").doesNotContain("Safety first");
