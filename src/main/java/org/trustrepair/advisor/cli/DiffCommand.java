@@ -93,7 +93,7 @@ public final class DiffCommand implements Callable<Integer> {
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
             RuleDiff.Result result = new RuleDiff(n).compare(a, b);
             DiffView view = DiffView.of(result, old.label(), now.label());
-            out.print(view.text());
+            out.print((verbosity.verbose ? view : view.withoutAuthorsNotes()).text());
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();
                 if (parent != null) {

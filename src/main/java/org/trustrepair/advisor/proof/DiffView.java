@@ -166,6 +166,25 @@ public record DiffView(
         return Report.render("diff.txt", this);
     }
 
+    /** The same report without what only a rule author reads: the two versions, and how the plans were compared. */
+    public DiffView withoutAuthorsNotes() {
+        return new DiffView(
+                beforeLabel,
+                afterLabel,
+                null,
+                null,
+                howCompared,
+                null,
+                noChange,
+                headline,
+                withoutPlan,
+                kindsChart,
+                rolesChart,
+                kinds,
+                policy,
+                space);
+    }
+
     /** One self-contained page (the charts as inline SVG, no script); every text escaped by Thymeleaf. */
     public String html() {
         return Report.render("diff.html", this);
