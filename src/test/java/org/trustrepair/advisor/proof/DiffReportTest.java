@@ -88,6 +88,17 @@ class DiffReportTest {
     }
 
     @Test
+    void theVersionsAndHowThePlansWereComparedAreForRuleAuthorsOnly() {
+        String forCounsellors = view.withoutAuthorsNotes().text();
+
+        assertThat(view.text()).containsPattern("Comparing rules \\(version [0-9a-f]+\\)");
+        assertThat(forCounsellors.lines().findFirst()).hasValue("Comparing rules");
+        assertThat(forCounsellors).doesNotContain("(version ").doesNotContain("How the plans were compared");
+        assertThat(forCounsellors.lines().filter(l -> l.startsWith("== Steps reworded (")))
+                .hasSize(1);
+    }
+
+    @Test
     void aReasonThatDidNotChangeIsNotShownAgain() {
         List<String> lines = view.text().lines().toList();
         List<String> before = lines.stream()
