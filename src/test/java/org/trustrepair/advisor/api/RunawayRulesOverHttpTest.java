@@ -90,8 +90,10 @@ class RunawayRulesOverHttpTest {
         assertThat(problem.path("status").asInt()).isEqualTo(500);
         assertThat(problem.path("detail").asText()).contains("fault in the rules");
         assertThat(response.body()).doesNotContain("Exception", "org.", "java.", "Spin", "4242");
-        // stopped by the time limit, and not long after it (generous: the machine may be busy)
-        assertThat(tookMillis).isGreaterThanOrEqualTo(LIMIT_MILLIS).isLessThan(LIMIT_MILLIS + 5_000);
+        // stopped by the limit (of processor time, so at least that long on the clock), and not left to run: the bound
+        // is loose because a busy machine stretches processor time on the clock (6.8 s was seen with two test JVMs
+        // and other builds sharing two cores); a runaway that was not stopped would run until the 60 s timeout
+        assertThat(tookMillis).isGreaterThanOrEqualTo(LIMIT_MILLIS).isLessThan(LIMIT_MILLIS + 25_000);
     }
 
     @Test
