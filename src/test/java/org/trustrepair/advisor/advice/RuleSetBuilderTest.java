@@ -165,6 +165,39 @@ class RuleSetBuilderTest {
     }
 
     @Test
+    void aValueWrittenWithoutItsTypeIsNamedWithIt() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "readiness == Readiness.NEEDS_SPACE, apologiesMade >= 1",
+                "readiness == NEEDS_SPACE, apologiesMade >= 1");
+
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(42);
+            assertThat(p.message()).endsWith("NEEDS_SPACE is a value written without its answer's type in front.");
+            assertThat(p.hint()).startsWith("Write Readiness.NEEDS_SPACE:");
+        });
+    }
+
+    @Test
+    void aMisspeltValueOnTheSecondLineOfAConditionIsFoundOnThatLine() throws IOException {
+        Path rules = RulesCopy.of(copy.resolve("fixture"));
+        RulesCopy.edit(
+                rules,
+                "apologize/apologize.drl",
+                "readiness in ( Readiness.UNDECIDED, Readiness.WILLING_TO_TALK ) )",
+                "readiness in ( Readiness.UNDECIDD, Readiness.WILLING_TO_TALK ) )");
+
+        assertThat(refusedAt(rules).problems()).singleElement().satisfies(p -> {
+            // the compiler names line 46, where the pattern starts
+            assertThat(p.line()).isEqualTo(47);
+            assertThat(p.message()).contains("Readiness.UNDECIDD is not a value of Readiness.");
+            assertThat(p.hint()).startsWith("Did you mean Readiness.UNDECIDED?");
+        });
+    }
+
+    @Test
     void aSyntaxErrorNamesItsFileAndLine() throws IOException {
         copyRules();
         edit(

@@ -8,7 +8,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Disclosure;
+import org.trustrepair.advisor.advice.Nature;
+import org.trustrepair.advisor.advice.Period;
+import org.trustrepair.advisor.advice.Phase;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
+import org.trustrepair.advisor.advice.Role;
 import org.trustrepair.advisor.advice.RuleProblem;
+import org.trustrepair.advisor.advice.SafetyFlag;
+import org.trustrepair.advisor.advice.Severity;
+import org.trustrepair.advisor.advice.TheirResponse;
+import org.trustrepair.advisor.advice.Track;
 
 /** Turns the rule compiler's messages into a file, a line, what is wrong and a hint in plain words. */
 final class DrlErrors {
@@ -40,7 +52,8 @@ final class DrlErrors {
             String misspelt = misspelt(named.group(1), named.group(2));
             if (misspelt != null) {
                 String written = misspelt.substring(0, misspelt.indexOf(' '));
-                int at = where > 0 ? where : lineOf(lines, written);
+                // the compiler gives the line a pattern starts on; the name may be on a later line of it
+                int at = where > 0 ? lineOf(lines, written, where) : lineOf(lines, written, 1);
                 return new RuleProblem(
                         file,
                         at,
@@ -58,16 +71,23 @@ final class DrlErrors {
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern SWAPPED = Pattern.compile("^(.+?)\\s*(==|!=)\\s*(.+)$");
 
-    /** The first line (1 first) where {@code name} is written as a whole word, outside a comment; 0 if nowhere. */
-    private static int lineOf(String[] lines, String name) {
+    /**
+     * The first line (1 first) from line {@code from} on, up to the end of the rule, where {@code name} is written as a
+     * whole word, outside a comment; {@code from} itself when it is there or nowhere after it (0 if {@code from} is 1
+     * and it is nowhere).
+     */
+    private static int lineOf(String[] lines, String name, int from) {
         Pattern word = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?![\\w])");
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = from - 1; i < lines.length; i++) {
             String code = lines[i].replaceFirst("//.*$", "");
             if (word.matcher(code).find()) {
                 return i + 1;
             }
+            if (from > 1 && i >= from && code.strip().equals("end")) {
+                break;
+            }
         }
-        return 0;
+        return from > 1 ? from : 0;
     }
 
     /** "In rule "…": " for the rule that line {@code at} belongs to; empty when there is none. */
@@ -145,6 +165,13 @@ final class DrlErrors {
         if (names.isEmpty()) {
             return null;
         }
+        if (!c.isEnum() && name.equals(name.toUpperCase(Locale.ROOT))) {
+            String value = valueWithoutItsType(name);
+            if (value != null) {
+                return name + " is a value written without its answer's type in front.|Write " + value
+                        + ": a value is written with the name of its answer's type, like Readiness.NEEDS_SPACE.";
+            }
+        }
         String asked = (c.isEnum() ? name : property(name)).toLowerCase(Locale.ROOT);
         String nearest = names.stream()
                 .min(Comparator.comparingInt((String n) -> distance(n.toLowerCase(Locale.ROOT), asked)))
@@ -154,6 +181,33 @@ final class DrlErrors {
         return written + " is not " + (c.isEnum() ? "a value of " + type : "an answer the rules can read")
                 + ".|Did you mean " + meant + "? " + (c.isEnum() ? "The values are: " : "The names are: ")
                 + String.join(", ", names) + ".";
+    }
+
+    /** The answers' values a rule may name, by the type written in front of them. */
+    private static final List<Class<? extends Enum<?>>> VALUE_TYPES = List.of(
+            Role.class,
+            Relationship.class,
+            Breach.class,
+            Disclosure.class,
+            Readiness.class,
+            TheirResponse.class,
+            SafetyFlag.class,
+            Period.class,
+            Phase.class,
+            Track.class,
+            Nature.class,
+            Severity.class);
+
+    /** A value written bare ({@code APOLOGIZED}) with its type in front ({@code TheirResponse.APOLOGIZED}); or null. */
+    private static String valueWithoutItsType(String name) {
+        for (Class<? extends Enum<?>> type : VALUE_TYPES) {
+            for (Enum<?> value : type.getEnumConstants()) {
+                if (value.name().equals(name)) {
+                    return type.getSimpleName() + "." + name;
+                }
+            }
+        }
+        return null;
     }
 
     /** A getter's property name as a rule writes it: getReadiness and isSafetyConcern are readiness, safetyConcern. */
