@@ -76,9 +76,7 @@ class CheckCommandTest {
         Run again = run(reworded.toString(), "--samples", samples, "--cache", cache.toString());
 
         assertThat(again.code()).as(again.out() + again.err()).isZero();
-        assertThat(again.err())
-                .as("the wait is announced before the report")
-                .contains("This takes about half a minute");
+        assertThat(again.err()).as("the wait is announced before the report").contains("This takes about a minute");
         assertThat(again.out())
                 .startsWith("Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.")
                 .contains("Not swept again: these rules decide exactly as the rules of version "
