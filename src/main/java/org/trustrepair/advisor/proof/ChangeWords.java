@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
+import org.trustrepair.advisor.advice.Period;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
@@ -34,6 +35,19 @@ final class ChangeWords {
     private static final Map<String, String> LABELS = Map.of("phase title", "phase", "rule", "given by the rule");
 
     private ChangeWords() {}
+
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth");
+
+    /**
+     * A period by its place in `situation/periods.drl.csv` ("the second period"), not by its name in the code, which
+     * says days ("UP_TO_THREE_MONTHS") that an edit of the table's edges can make wrong; the situation's own reasons,
+     * shown beside it, say what the period means in the counsellors' words.
+     */
+    private static String period(Period p) {
+        return p == Period.ANY_TIME
+                ? "none (safety comes first, whenever it was)"
+                : "the " + ORDINALS.get(p.ordinal()) + " period";
+    }
 
     /**
      * The change in words for one situation, from its plans under both rule sets ({@code a} before, {@code b} after;
@@ -60,8 +74,20 @@ final class ChangeWords {
                                 without(
                                         b.classification().why(),
                                         a.classification().why()))
-                        : new Said(DiffView.capital(
-                                change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                        : change.text().startsWith("period ")
+                                ? new Said(
+                                        "How long ago it was is read as another period: "
+                                                + period(a.classification().period()) + " → "
+                                                + period(b.classification().period()),
+                                        List.of(),
+                                        without(
+                                                a.classification().why(),
+                                                b.classification().why()),
+                                        without(
+                                                b.classification().why(),
+                                                a.classification().why()))
+                                : new Said(DiffView.capital(
+                                        change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
             case STEP_ADDED ->
                 new Said(
                         "New step: " + step(b, id),

@@ -189,6 +189,29 @@ class DiffReportTest {
     }
 
     @Test
+    void aMovedPeriodEdgeNamesThePeriodsByTheirPlaceNotByTheirOldDays() throws IOException {
+        Path edited = RulesCopy.of(dir.resolve("rules-with-three-weeks"));
+        RulesCopy.edit(edited, "situation/periods.drl.csv", ",,14,FIRST_TWO_WEEKS,", ",,21,FIRST_TWO_WEEKS,");
+        RulesCopy.edit(edited, "situation/periods.drl.csv", ",14,90,UP_TO_THREE_MONTHS,", ",21,90,UP_TO_THREE_MONTHS,");
+
+        // one situation in 4,001: the wording is what is tested, and the moved days are a sixth of the space
+        String text = DiffView.of(
+                        new RuleDiff(2, true, 4001)
+                                .compare(
+                                        RulesFolder.fixture(),
+                                        new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(edited))),
+                        "rules",
+                        "edited")
+                .text();
+
+        // days 14 to 20 now fall in the first period; "up to three months → first two weeks" would name old days
+        assertThat(text)
+                .contains("How long ago it was is read as another period: the second period → the first period (")
+                .doesNotContain("first two weeks")
+                .doesNotContain("FIRST_TWO_WEEKS");
+    }
+
+    @Test
     void countsHaveTheirPluralRight() {
         assertThat(view.text())
                 .doesNotContainPattern("\\b1 situations\\b")
