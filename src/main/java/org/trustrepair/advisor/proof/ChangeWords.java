@@ -36,6 +36,15 @@ final class ChangeWords {
 
     private ChangeWords() {}
 
+    /** A change in how the situation is read, with the classification's reasons each plan gives and the other does not. */
+    private static Said readAgain(String what, AdvicePlan a, AdvicePlan b) {
+        return new Said(
+                what,
+                List.of(),
+                without(a.classification().why(), b.classification().why()),
+                without(b.classification().why(), a.classification().why()));
+    }
+
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth");
 
     /**
@@ -65,27 +74,14 @@ final class ChangeWords {
                         + b.classification().summary() + "”");
             case CLASSIFICATION ->
                 change.text().equals(Change.REASONS_REWORDED)
-                        ? new Said(
-                                "The reasons given for how the situation is read are reworded",
-                                List.of(),
-                                without(
-                                        a.classification().why(),
-                                        b.classification().why()),
-                                without(
-                                        b.classification().why(),
-                                        a.classification().why()))
+                        ? readAgain("The reasons given for how the situation is read are reworded", a, b)
                         : change.text().startsWith("period ")
-                                ? new Said(
+                                ? readAgain(
                                         "How long ago it was is read as another period: "
                                                 + period(a.classification().period()) + " → "
                                                 + period(b.classification().period()),
-                                        List.of(),
-                                        without(
-                                                a.classification().why(),
-                                                b.classification().why()),
-                                        without(
-                                                b.classification().why(),
-                                                a.classification().why()))
+                                        a,
+                                        b)
                                 : new Said(DiffView.capital(
                                         change.text().toLowerCase(Locale.ROOT).replace('_', ' ')));
             case STEP_ADDED ->
