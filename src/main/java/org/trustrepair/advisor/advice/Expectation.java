@@ -88,7 +88,7 @@ public record Expectation(
         }
         for (String id : steps) {
             if (!plan.hasStep(id)) {
-                failures.add("step " + texts.named(id) + " should be given but is not");
+                failures.add("step " + texts.named(id) + " should be given but is not" + variantGiven(plan, texts, id));
             }
         }
         for (String id : absentSteps) {
@@ -125,6 +125,23 @@ public record Expectation(
             }
         }
         return failures;
+    }
+
+    /**
+     * Where the plan gives, instead of step {@code id}, a variant with the same title (a text of its own for another
+     * relationship or time): which, and what to write in the sample if that is what the edit meant; else nothing.
+     */
+    private static String variantGiven(AdvicePlan plan, Catalogue texts, String id) {
+        Catalogue.AdviceText text = texts.advice().get(id);
+        if (text == null) {
+            return "";
+        }
+        return plan.steps().stream()
+                .filter(s -> text.title().equals(s.title()))
+                .findFirst()
+                .map(s -> ": the plan gives " + texts.named(s.id()) + ", a variant with the same title, in its place;"
+                        + " if that is what the edit meant, write \"" + s.id() + "\" in the sample instead")
+                .orElse("");
     }
 
     /** A track with the sentence that sums it up in a plan: STEP_BACK (“Step back, and let …”). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trustrepair.advisor.advice.engine.Catalogue;
 
 class ExpectationTest {
 
@@ -45,6 +46,21 @@ class ExpectationTest {
                         "“Apologize again” (apologize-again) should be withheld but is not",
                         "\"APOLOGIZE before STOP\" does not hold: “Stop” (STOP) comes before “Apologize” (APOLOGIZE)",
                         "\"ACCEPT before PROVE\" cannot hold: “Accept” (ACCEPT) is not in the plan");
+    }
+
+    @Test
+    void namesTheVariantThePlanGivesInPlaceOfAStep() {
+        // after an honest mistake, "Accept their decision" has a text of its own (a variant with the same title): a
+        // sample that names the other id is told which the plan gives, and what to write if that is what was meant
+        AdvicePlan afterAMistake =
+                advisor.advise(Answers.of(Relationship.WORKPLACE, Breach.HONEST_MISTAKE, Readiness.MOVED_ON, 60));
+        Catalogue texts = advisor.ruleSet().catalogue();
+
+        assertThat(only(null, List.of("respect-their-decision"), null, null).failures(afterAMistake, texts))
+                .containsExactly("step " + texts.named("respect-their-decision") + " should be given but is not: the"
+                        + " plan gives " + texts.named("respect-their-decision-after-a-mistake") + ", a variant with"
+                        + " the same title, in its place; if that is what the edit meant, write"
+                        + " \"respect-their-decision-after-a-mistake\" in the sample instead");
     }
 
     @Test
