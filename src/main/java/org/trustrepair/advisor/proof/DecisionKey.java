@@ -3,6 +3,8 @@ package org.trustrepair.advisor.proof;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.trustrepair.advisor.advice.engine.RuleInfo;
 
 /**
  * A fingerprint of everything in a rule set that the guardrail sweep can observe: what the rules decide (the DRL
- * without its comments, reasons and sources), which answers each reason names, the kinds and help lines of every
+ * without its comments, reasons and sources, and its rules in the order of their names where that order decides
+ * nothing), which answers each reason names, the kinds and help lines of every
  * text, which texts are blank, and the evaluation limits. Two rule sets with the same key get the same sweep outcome
  * situation by situation, so an edit that only rewords texts, reasons or sources, or adds a comment, needs no new
  * sweep: the proof of the rules it rewords stands for it.
@@ -41,6 +44,7 @@ final class DecisionKey {
 
     static String of(
             Map<String, String> drlSources,
+            RuleModel model,
             Map<String, RuleInfo> rules,
             Catalogue catalogue,
             int maxFirings,
@@ -48,7 +52,7 @@ final class DecisionKey {
             String guardrails,
             List<String> guardrailWords) {
         StringBuilder key = new StringBuilder(64 * 1024);
-        new TreeMap<>(drlSources).forEach((path, drl) -> key.append("drl " + path + "\n" + decisions(drl) + "\n"));
+        key.append(drl(drlSources, model));
         key.append(beyondTheDrl(rules, catalogue, maxFirings, maxEvaluationNanos));
         key.append("guardrails\n").append(guardrails).append('\n');
         key.append(wordsSaid(rules, catalogue, guardrailWords));
@@ -114,6 +118,38 @@ final class DecisionKey {
                         .forEach(value -> action.accept(
                                 q.field() + "=" + value,
                                 catalogue.questionnaire().phrase(q.field(), value))));
+    }
+
+    /**
+     * Each file's DRL as {@link #decisions} gives it; its rules in the order of their names when the rules only ever add
+     * facts ({@link SameFirings#whyNot}), as then the order they are written in decides nothing: moving a rule within
+     * its file keeps the key.
+     */
+    private static String drl(Map<String, String> drlSources, RuleModel model) {
+        Map<String, List<RuleModel.Rule>> byFile = new TreeMap<>();
+        if (SameFirings.whyNot(model) == null && model.rules().stream().allMatch(r -> r.text() != null)) {
+            model.rules()
+                    .forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>())
+                            .add(r));
+        }
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(drlSources).forEach((path, drl) -> {
+            List<RuleModel.Rule> rules = byFile.get(path);
+            key.append("drl " + path + "\n");
+            if (rules == null) {
+                key.append(decisions(drl)).append('\n');
+                return;
+            }
+            String rest = drl;
+            for (RuleModel.Rule rule : rules) {
+                rest = rest.replace(rule.text(), "");
+            }
+            key.append(decisions(rest)).append('\n');
+            rules.stream()
+                    .sorted(Comparator.comparing(RuleModel.Rule::name))
+                    .forEach(rule -> key.append(decisions(rule.text())).append('\n'));
+        });
+        return key.toString();
     }
 
     /** The DRL as the engine runs it: no comments, no reasons, no sources, whitespace collapsed. */

@@ -299,7 +299,7 @@ public record DiffView(
         return nothingEvaluated
                 ? String.format(
                         "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of comments,"
-                                + " layout or guardrails only), so each of the %s gets the same plan from both.",
+                                + " layout, the order of rules in a file, or guardrails only), so each of the %s gets the same plan from both.",
                         Counts.of(r.space().size(), "situation"))
                 : String.format(
                         "Evaluated all %s either rule set can tell apart, under both, in %.1f s on %s.",

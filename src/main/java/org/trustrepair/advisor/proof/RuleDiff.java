@@ -128,7 +128,14 @@ public final class RuleDiff {
     /** The decision key without the guardrails, which decide no plan (their edit is reported as one of policy). */
     private static String planKey(RuleSet r) {
         return DecisionKey.of(
-                r.drlSources(), r.rules(), r.catalogue(), r.maxFirings(), r.maxEvaluationNanos(), "", List.of());
+                r.drlSources(),
+                RulesRead.model(r),
+                r.rules(),
+                r.catalogue(),
+                r.maxFirings(),
+                r.maxEvaluationNanos(),
+                "",
+                List.of());
     }
 
     private static Map<String, List<Object>> words(RuleSet rules) {

@@ -79,9 +79,12 @@ record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, Strin
      * A rule: its name, attributes and every pattern it has (those under {@code not}, {@code exists}, {@code or} too),
      * its consequence as written and the types of the facts it inserts (null when it does more than insert new facts
      * built from constants), and why it is not a list of plain patterns with followed conditions (null when it
-     * is).
+     * is); and where it is written: its file, and its text from {@code rule} to {@code end} (null when the parser did
+     * not say where it ends).
      */
     record Rule(
+            String file,
+            String text,
             String name,
             Map<String, String> attributes,
             List<FactPattern> patterns,
@@ -114,12 +117,12 @@ record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, Strin
                 declares = file.getKey();
             }
             pkg.getImports().forEach(i -> imports.add(i.getTarget()));
-            pkg.getRules().forEach(r -> rules.add(rule(r)));
+            pkg.getRules().forEach(r -> rules.add(rule(file.getKey(), file.getValue(), r)));
         }
         return new RuleModel(List.copyOf(rules), Set.copyOf(imports), null, declares);
     }
 
-    private static Rule rule(RuleDescr descr) {
+    private static Rule rule(String file, String drl, RuleDescr descr) {
         Map<String, String> attributes = new TreeMap<>();
         descr.getAttributes().forEach((name, a) -> attributes.put(name, a.getValue()));
         List<FactPattern> patterns = new ArrayList<>();
@@ -138,12 +141,25 @@ record RuleModel(List<Rule> rules, Set<String> imports, String unreadable, Strin
                 descr.getConsequence() == null ? "" : descr.getConsequence().toString();
         List<String> inserts = ConsequenceReader.inserts(consequence);
         return new Rule(
+                file,
+                textOf(drl, descr),
                 descr.getName(),
                 attributes,
                 List.copyOf(patterns),
                 consequence,
                 inserts == null ? null : List.copyOf(inserts),
                 why.isEmpty() ? null : "rule \"" + descr.getName() + "\" " + why.get(0));
+    }
+
+    /** The rule as written, from {@code rule} to {@code end}, or null when the parser did not say where. */
+    private static String textOf(String drl, RuleDescr descr) {
+        int start = descr.getStartCharacter();
+        int end = Math.min(drl.length(), descr.getEndCharacter() + 1);
+        if (start < 0 || end <= start) {
+            return null;
+        }
+        String text = drl.substring(start, end).strip();
+        return text.startsWith("rule") && text.endsWith("end") ? text : null;
     }
 
     /** Reads a part of a rule's conditions, noting what keeps it from being a plain pattern. */

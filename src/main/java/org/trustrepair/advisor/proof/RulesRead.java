@@ -70,6 +70,7 @@ final class RulesRead {
                 rules,
                 r -> DecisionKey.of(
                         r.drlSources(),
+                        model(r),
                         r.rules(),
                         r.catalogue(),
                         r.maxFirings(),

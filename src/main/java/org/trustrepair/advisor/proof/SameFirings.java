@@ -98,21 +98,9 @@ final class SameFirings {
 
     /** Whether the rules read into this model qualify, and if so their probes ({@link RulesRead#sameFirings}). */
     static Analysis of(RuleModel model) {
-        if (model.unreadable() != null) {
-            return refused(model.unreadable());
-        }
-        if (model.declares() != null) {
-            return refused(model.declares() + " declares globals, functions or types");
-        }
-        Set<String> made = new HashSet<>();
-        for (RuleModel.Rule rule : model.rules()) {
-            if (rule.inserts() == null) {
-                return refused("rule \"" + rule.name() + "\" does more than insert a new fact");
-            }
-            made.addAll(rule.inserts());
-        }
-        if (made.contains("Situation") || made.contains("String")) {
-            return refused("a rule inserts a Situation or a String");
+        String whyNot = whyNot(model);
+        if (whyNot != null) {
+            return refused(whyNot);
         }
         // two rule bases of probes: the rules' situation patterns, and their consequences with their other patterns
         StringBuilder situations = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
@@ -125,10 +113,6 @@ final class SameFirings {
         List<Integer> ruleOf = new ArrayList<>();
         List<BitSet> otherPatternsOf = new ArrayList<>();
         for (RuleModel.Rule rule : model.rules()) {
-            String why = refusal(rule, made, names);
-            if (why != null) {
-                return refused(why);
-            }
             // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts
             // match
             String consequence = rule.consequence().replace("insertLogical", "insert");
@@ -184,6 +168,44 @@ final class SameFirings {
                         otherPatternsOf,
                         opens)),
                 null);
+    }
+
+    /**
+     * Why these rules are outside the form the shortcut needs, or null when they only ever add facts: then the rules
+     * that fire are the closure, whatever order they are written in or fire in (see above).
+     */
+    static String whyNot(RuleModel model) {
+        if (model.unreadable() != null) {
+            return model.unreadable();
+        }
+        if (model.declares() != null) {
+            return model.declares() + " declares globals, functions or types";
+        }
+        for (RuleModel.Rule rule : model.rules()) {
+            if (rule.inserts() == null) {
+                return "rule \"" + rule.name() + "\" does more than insert a new fact";
+            }
+        }
+        Set<String> made = made(model);
+        if (made.contains("Situation") || made.contains("String")) {
+            return "a rule inserts a Situation or a String";
+        }
+        List<String> names = new ArrayList<>();
+        for (RuleModel.Rule rule : model.rules()) {
+            String why = refusal(rule, made, names);
+            if (why != null) {
+                return why;
+            }
+            names.add(rule.name());
+        }
+        return null;
+    }
+
+    /** The types of the facts the rules insert. */
+    private static Set<String> made(RuleModel model) {
+        Set<String> made = new HashSet<>();
+        model.rules().forEach(rule -> made.addAll(rule.inserts()));
+        return made;
     }
 
     /** Why a rule is outside the form the shortcut needs, or null. */

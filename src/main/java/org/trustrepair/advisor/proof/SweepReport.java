@@ -21,7 +21,7 @@ public final class SweepReport {
             out.append(String.format(
                     "Not swept again: these rules decide exactly as the rules of version %s, swept "
                             + "earlier (%s, %.1f s); that sweep stands for them (if the versions differ, only words, "
-                            + "sources or comments do).%n",
+                            + "sources, comments or the order of rules in a file do).%n",
                     r.reusedFrom(),
                     Counts.of(r.situations(), "situation"),
                     r.elapsed().toMillis() / 1000.0));

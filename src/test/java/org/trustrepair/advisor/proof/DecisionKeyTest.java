@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,40 @@ class DecisionKeyTest {
         assertThat(RulesRead.decisionKey(reason))
                 .as("a reason that no longer says what noReasonSays looks for")
                 .isNotEqualTo(RulesRead.decisionKey(title));
+    }
+
+    @Test
+    void movingARuleKeepsTheKeyWhereOrderDecidesNothing() throws IOException {
+        String file = "apologize/apologize.drl";
+        Path rules = RulesCopy.of(dir.resolve("moved"));
+        String listen = firstRule(rules.resolve(file));
+        RulesCopy.edit(rules, file, listen, "");
+        Files.writeString(rules.resolve(file), Files.readString(rules.resolve(file)) + "\n" + listen);
+        RuleSet moved = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+        assertThat(moved.version()).isNotEqualTo(RulesFolder.fixture().version());
+        assertThat(RulesRead.decisionKey(moved))
+                .as("these rules only add facts: they fire alike in any order")
+                .isEqualTo(RulesRead.decisionKey(RulesFolder.fixture()));
+
+        // with a `not`, a rule may fire or not by which fires first: the order is part of what is decided
+        String condition = "Situation( role == Role.BROKE_TRUST, apologiesMade == 0 )\n  TrackIs";
+        String negated = "Situation( role == Role.BROKE_TRUST, apologiesMade == 0 )\n"
+                + "  not Advice( id == \"listen-first\" )\n  TrackIs";
+        Path withNot = RulesCopy.of(dir.resolve("with-not"));
+        RulesCopy.edit(withNot, file, condition, negated);
+        Path withNotMoved = dir.resolve("with-not-moved");
+        RulesCopy.copy(rules, withNotMoved);
+        RulesCopy.edit(withNotMoved, file, condition, negated);
+        assertThat(RulesRead.decisionKey(new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(withNotMoved))))
+                .isNotEqualTo(
+                        RulesRead.decisionKey(new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(withNot))));
+    }
+
+    /** The file's first rule, from {@code rule} to its {@code end}. */
+    private static String firstRule(Path drl) throws IOException {
+        String text = Files.readString(drl);
+        int start = text.indexOf("rule \"");
+        return text.substring(start, text.indexOf("\nend\n", start) + "\nend\n".length());
     }
 
     @Test

@@ -159,7 +159,7 @@ class RuleDiffTest {
                 .contains("No change: every situation gets the same advice, in the same words, from both rule sets.")
                 .containsPattern(
                         "Nothing evaluated: the two rule sets decide alike and use the same words \\(an edit"
-                                + " of comments, layout or guardrails only\\), so each of the [\\d,]+ situations gets the same plan");
+                                + " of comments, layout, the order of rules in a file, or guardrails only\\), so each of the [\\d,]+ situations gets the same plan");
         assertThat(Files.readString(html))
                 .startsWith("<!DOCTYPE html>")
                 .contains("No change")
@@ -192,7 +192,7 @@ class RuleDiffTest {
                 .contains("No change: every situation gets the same advice, in the same words, from both rule sets.")
                 .contains(
                         "Nothing evaluated: the two rule sets decide alike and use the same words (an edit of comments,"
-                                + " layout or guardrails only)")
+                                + " layout, the order of rules in a file, or guardrails only)")
                 .contains("== The promises every plan keeps (guardrails.yaml): a change of policy ==")
                 .contains(
                         "Promise changed (no-contact-after-no-contact), before: No contact, direct or indirect, after a"
