@@ -34,6 +34,7 @@ record Change(Kind kind, String subject, String text) {
         WITHHELD_REWORDED("advice held back, reworded"),
         STEP_OTHER_REASON("steps given for another reason"),
         WITHHELD_OTHER_REASON("advice held back for another reason"),
+        SUMMARY("the plan's opening sentence reworded"),
         DISCLAIMER("disclaimer reworded"),
         STEP_RENAMED("steps given by a renamed rule"),
         WITHHELD_RENAMED("advice held back by a renamed rule");
@@ -87,6 +88,7 @@ record Change(Kind kind, String subject, String text) {
                 || kind == Kind.WITHHELD_REWORDED
                 || kind == Kind.STEP_OTHER_REASON
                 || kind == Kind.WITHHELD_OTHER_REASON
+                || kind == Kind.SUMMARY
                 || kind == Kind.DISCLAIMER
                 || (kind == Kind.CLASSIFICATION && text.equals(REASONS_REWORDED));
     }
@@ -134,6 +136,11 @@ record Change(Kind kind, String subject, String text) {
         if (changes.isEmpty()
                 && !a.classification().why().equals(b.classification().why())) {
             changes.add(new Change(Kind.CLASSIFICATION, REASONS_REWORDED));
+        }
+        if (a.classification().track() == b.classification().track()
+                && !Objects.equals(
+                        a.classification().summary(), b.classification().summary())) {
+            changes.add(new Change(Kind.SUMMARY, "the sentence that sums up the track is reworded"));
         }
         Map<String, Step> stepsA = byId(a.steps(), Step::id);
         Map<String, Step> stepsB = byId(b.steps(), Step::id);

@@ -139,6 +139,15 @@ final class ChangeWords {
             case WITHHELD_RENAMED ->
                 new Said("“" + held(b, id).title() + "” is held back by the rule “"
                         + held(b, id).rule() + "” (was “" + held(a, id).rule() + "”)");
+            case SUMMARY ->
+                new Said(
+                        "The sentence at the top of the plan is reworded (plan.yaml, tracks: "
+                                + b.classification().track() + ")",
+                        List.of(
+                                "before: “" + a.classification().summary() + "”",
+                                "after: “" + b.classification().summary() + "”"),
+                        List.of(),
+                        List.of());
             case DISCLAIMER ->
                 new Said(
                         "The disclaimer at the end of every plan is reworded",

@@ -41,7 +41,7 @@ class ExpectationTest {
         assertThat(failures)
                 .containsExactly(
                         "track should be ACCEPT (“Accept their decision, and make amends by how you live.”) but is"
-                                + " REPAIR (“Repair may be possible: take the steps below in order, at their pace.”)",
+                                + " REPAIR (“Repair may be possible: take the steps below in order, without rushing the other person.”)",
                         "step “Accept their decision” (respect-their-decision) should be given but is not",
                         "“Apologize again” (apologize-again) should be withheld but is not",
                         "\"APOLOGIZE before STOP\" does not hold: “Stop” (STOP) comes before “Apologize” (APOLOGIZE)",

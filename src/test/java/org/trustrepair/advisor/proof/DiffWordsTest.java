@@ -281,6 +281,29 @@ class DiffWordsTest {
                 .containsExactlyInAnyOrder(Change.Kind.STEP_ADDED, Change.Kind.STEP_REMOVED);
     }
 
+    @Test
+    void aRewordedTrackSentenceIsTheSameAdviceInNewWordsAndSaysBoth() throws Exception {
+        AdvicePlan plan = anAffairPlan();
+        AdvicePlan.Classification c = plan.classification();
+        AdvicePlan reworded = new AdvicePlan(
+                plan.rulesVersion(),
+                new AdvicePlan.Classification(
+                        c.nature(), c.severity(), c.track(), c.period(), "Repair may be possible, in time.", c.why()),
+                plan.steps(),
+                plan.withheld(),
+                plan.disclaimer());
+
+        List<Change> changes = Change.between(plan, reworded);
+
+        assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.SUMMARY);
+        assertThat(changes.get(0).wordsOnly()).isTrue();
+        ChangeWords.Said said = ChangeWords.of(RULES, RULES, changes.get(0), plan, reworded);
+        assertThat(said.what())
+                .isEqualTo("The sentence at the top of the plan is reworded (plan.yaml, tracks: " + c.track() + ")");
+        assertThat(said.words())
+                .containsExactly("before: “" + c.summary() + "”", "after: “Repair may be possible, in time.”");
+    }
+
     private static AdvicePlan anAffairPlan() {
         try (var evaluator = RULES.newEvaluator()) {
             return evaluator

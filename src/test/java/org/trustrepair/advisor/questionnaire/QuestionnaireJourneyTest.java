@@ -191,7 +191,8 @@ class QuestionnaireJourneyTest {
 
             assertPageShows(plan, advisorsPlan(answers));
             assertThat(text(plan, "p.track"))
-                    .isEqualTo("Repair may be possible: take the steps below in order, at their pace.");
+                    .isEqualTo(
+                            "Repair may be possible: take the steps below in order, without rushing the other person.");
             assertThat(texts(plan, ".step__title"))
                     .contains("Own the mistake, once, plainly", "Deliver the fix, visibly");
             assertThat(texts(plan, ".withheld__title")).contains("Set a deadline for their trust");
