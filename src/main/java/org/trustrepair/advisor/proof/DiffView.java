@@ -41,6 +41,7 @@ public record DiffView(
         Charts.Chart rolesChart,
         List<KindSection> kinds,
         List<String> policy,
+        List<String> staleWords,
         String space) {
 
     /** Where-lines listed per change; a change needing more is summed up in one line. */
@@ -159,6 +160,7 @@ public record DiffView(
                 Charts.bars("Situations that change, by role", roleBars),
                 kinds,
                 Guardrails.changes(r.before().text(Guardrails.FILE), r.after().text(Guardrails.FILE)),
+                StaleWords.of(r.before(), r.after()),
                 space.describe());
     }
 
@@ -182,6 +184,7 @@ public record DiffView(
                 rolesChart,
                 kinds,
                 policy,
+                staleWords,
                 space);
     }
 

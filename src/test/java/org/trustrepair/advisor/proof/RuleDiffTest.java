@@ -135,7 +135,13 @@ class RuleDiffTest {
                 .contains("      How many times have you apologized for it so far: 2 apologies\n")
                 // how big the plan was and is, and the command that shows it under the edited rules
                 .containsPattern("      steps in the plan: \\d+ with the old rules, \\d+ with the new\n")
-                .contains("      read that plan: ./advisor preview --rules=" + edited + " role=BROKE_TRUST ");
+                .contains("      read that plan: ./advisor preview --rules=" + edited + " role=BROKE_TRUST ")
+                // the words that may still say the old number
+                .contains("== Numbers that moved: words to read again ==\n")
+                .contains(
+                        "  The rule “Stop apologizing in words after two apologies” now says 3 apologies where it said"
+                                + " 2 apologies; these words may still say the old number:\n    - the name of the rule"
+                                + " “Stop apologizing in words after two apologies” (step-back/step-back.drl:47)");
         // the words are the questionnaire's; only the command to type names the answers as the rules do
         assertThat(text.lines().filter(line -> !line.contains("read that plan: ./advisor preview")))
                 .noneMatch(

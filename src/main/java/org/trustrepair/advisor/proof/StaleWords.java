@@ -1,0 +1,181 @@
+package org.trustrepair.advisor.proof;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trustrepair.advisor.advice.engine.RuleInfo;
+import org.trustrepair.advisor.advice.engine.RuleSet;
+
+/**
+ * Words an edit of a number may have left behind. When a rule (or a row of a table) compares {@code apologiesMade} or
+ * {@code daysElapsed} with another number than before ({@code apologiesMade >= 2} now {@code >= 3}, a period that
+ * ended on day 14 now on day 21), the texts, reasons and guardrail promises of the new rules that still say the old
+ * number ("two apologies", "twice", "two weeks", "14 days") are listed, for the counsellor to read again. A list to
+ * look at, not an error: "two weeks" may be right where it is.
+ */
+final class StaleWords {
+
+    private static final List<String> WORDS = List.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    private StaleWords() {}
+
+    /** A number the rules compare with that an edit moved, in one rule. */
+    record Moved(String answer, int was, int now, String rule) {}
+
+    /** One line per moved number, then one per place whose words may still say it; empty when no number moved. */
+    static List<String> of(RuleSet before, RuleSet after) {
+        List<String> lines = new ArrayList<>();
+        for (Moved m : moved(before, after)) {
+            List<String> found = said(after, phrases(m.answer(), m.was()));
+            if (!found.isEmpty()) {
+                lines.add("The rule “" + m.rule() + "” now says " + words(after, m, m.now()) + " where it said "
+                        + words(after, m, m.was()) + "; these words may still say the old number:");
+                found.forEach(f -> lines.add("  - " + f));
+            }
+        }
+        return lines;
+    }
+
+    /** A number of apologies or days as the reasons say it ("2 apologies", "14 days"). */
+    private static String words(RuleSet rules, Moved m, int n) {
+        return rules.questionnaire().number(m.answer(), n);
+    }
+
+    /**
+     * The numbers moved: a rule of both sides (by name, or by its {@code @id} when renamed) whose comparisons of an
+     * answer with a number are the same but for the number. Each old number once.
+     */
+    static List<Moved> moved(RuleSet before, RuleSet after) {
+        Map<String, RuleModel.Rule> old = new HashMap<>();
+        for (RuleModel.Rule r : RulesRead.model(before).rules()) {
+            old.put(r.name(), r);
+            RuleInfo info = before.rules().get(r.name());
+            if (info != null && info.id() != null) {
+                old.putIfAbsent("@" + info.id(), r);
+            }
+        }
+        Map<String, Moved> moved = new TreeMap<>();
+        for (RuleModel.Rule rule : RulesRead.model(after).rules()) {
+            RuleInfo info = after.rules().get(rule.name());
+            RuleModel.Rule was = old.getOrDefault(rule.name(), info == null ? null : old.get("@" + info.id()));
+            if (was == null) {
+                continue;
+            }
+            List<RuleModel.Comparison> a = numbers(was);
+            List<RuleModel.Comparison> b = numbers(rule);
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                RuleModel.Comparison x = a.get(i);
+                RuleModel.Comparison y = b.get(i);
+                if (x.property().equals(y.property())
+                        && x.operator().equals(y.operator())
+                        && !x.value().equals(y.value())) {
+                    Moved m = new Moved(
+                            x.property(), Integer.parseInt(x.value()), Integer.parseInt(y.value()), rule.name());
+                    moved.putIfAbsent(m.answer() + " " + m.was(), m);
+                }
+            }
+        }
+        return List.copyOf(moved.values());
+    }
+
+    /** The rule's comparisons of a number of apologies or days with a whole number, in the order written. */
+    private static List<RuleModel.Comparison> numbers(RuleModel.Rule rule) {
+        return rule.patterns().stream()
+                .filter(RuleModel.FactPattern::isSituation)
+                .flatMap(p -> p.constraints().stream())
+                .flatMap(c -> c.comparisons().stream())
+                .filter(c ->
+                        (c.property().equals("apologiesMade") || c.property().equals("daysElapsed"))
+                                && c.value().matches("\\d{1,6}"))
+                .toList();
+    }
+
+    /** How a text may say this number of apologies or days. */
+    static List<String> phrases(String answer, int n) {
+        Set<String> phrases = new LinkedHashSet<>();
+        if (answer.equals("apologiesMade")) {
+            phrases.add(n + " apolog");
+            phrases.add(n + " full apolog");
+            phrases.add(n + " times");
+            if (n < WORDS.size()) {
+                phrases.add(WORDS.get(n) + " apolog");
+                phrases.add(WORDS.get(n) + " full apolog");
+                phrases.add(WORDS.get(n) + " times");
+                phrases.add(WORDS.get(n) + " or more");
+            }
+            if (n == 2) {
+                phrases.add("twice");
+            }
+        } else {
+            phrases.add(n + " days");
+            phrases.add(n + " day");
+            if (n % 7 == 0 && n / 7 < WORDS.size()) {
+                phrases.add(n == 7 ? "a week" : WORDS.get(n / 7) + " weeks");
+            }
+            if (n % 30 == 0 && n / 30 < WORDS.size()) {
+                phrases.add(n == 30 ? "a month" : WORDS.get(n / 30) + " months");
+            }
+            if (n % 365 == 0 && n / 365 < WORDS.size()) {
+                phrases.add(n == 365 ? "a year" : WORDS.get(n / 365) + " years");
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    /** Where the new rules' words say one of these phrases: texts, rules' names and reasons, guardrail promises. */
+    private static List<String> said(RuleSet rules, List<String> phrases) {
+        Pattern any = Pattern.compile(
+                "\\b(" + String.join("|", phrases.stream().map(Pattern::quote).toList()) + ")",
+                Pattern.CASE_INSENSITIVE);
+        List<String> found = new ArrayList<>();
+        new TreeMap<>(rules.catalogue().advice()).forEach((id, text) -> {
+            String quote = quote(any, text.title() + ". " + text.detail());
+            if (quote != null) {
+                found.add("the text “" + text.title() + "” (" + id + "): " + quote);
+            }
+        });
+        new TreeMap<>(rules.rules()).forEach((name, rule) -> {
+            if (any.matcher(name).find()) {
+                found.add("the name of the rule “" + name + "” (" + rule.file() + ":" + rule.line()
+                        + "), which a plan shows under each step it gives");
+            }
+            String quote = quote(any, rule.reason());
+            if (quote != null) {
+                found.add("the reason of the rule “" + name + "” (" + rule.file() + ":" + rule.line() + "): " + quote);
+            }
+        });
+        String guardrails = rules.text(Guardrails.FILE);
+        if (guardrails != null) {
+            List<String> lines = guardrails.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String quote = lines.get(i).strip().startsWith("#") ? null : quote(any, lines.get(i));
+                if (quote != null) {
+                    found.add(Guardrails.FILE + ":" + (i + 1) + ": " + quote);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The words around the first match, or null. */
+    private static String quote(Pattern any, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = any.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int from = Math.max(0, m.start() - 40);
+        int to = Math.min(text.length(), m.end() + 40);
+        return "“" + (from > 0 ? "…" : "") + text.substring(from, to).strip().replaceAll("\\s+", " ")
+                + (to < text.length() ? "…" : "") + "”";
+    }
+}
