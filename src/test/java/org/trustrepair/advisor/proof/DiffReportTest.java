@@ -205,10 +205,15 @@ class DiffReportTest {
                 .text();
 
         // days 14 to 20 now fall in the first period; "up to three months → first two weeks" would name old days
-        assertThat(text)
+        String changes = text.substring(0, text.indexOf("== Numbers that moved: words to read again =="));
+        assertThat(changes)
                 .contains("How long ago it was is read as another period: the second period → the first period (")
                 .doesNotContain("first two weeks")
                 .doesNotContain("FIRST_TWO_WEEKS");
+        // the words that still say the old days are listed apart, to be read again
+        assertThat(text.substring(changes.length()))
+                .contains("now says 21 days where it said 14 days")
+                .contains("the name of the rule “Under two weeks is the first two weeks”");
     }
 
     @Test
