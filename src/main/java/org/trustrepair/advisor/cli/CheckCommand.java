@@ -96,9 +96,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         Function<RuleSet, Sweep.Result> sweep = ruleSet -> new Sweep(ruleSet, n).run();
+        // asked before the check, which keeps its own sweep: whether this build of the advisor has checked here before
+        boolean newHere = false;
         if (!noCache) {
-            sweep = new ProofFiles(cache != null ? cache : ProofFiles.defaultFolder(), ProofFiles.codeOfThisProcess())
-                    .reusing(sweep);
+            ProofFiles kept =
+                    new ProofFiles(cache != null ? cache : ProofFiles.defaultFolder(), ProofFiles.codeOfThisProcess());
+            newHere = !kept.keptForThisCode();
+            sweep = kept.reusing(sweep);
         }
         // the report comes at the end: say now that the wait is expected, and how long it may be
         err.println(
@@ -107,7 +111,8 @@ public final class CheckCommand implements Callable<Integer> {
         err.flush();
         RuleCheck.Outcome outcome =
                 new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
-        String threadsLine = threadsLine(outcome.sweep(), n, !noCache);
+        String threadsLine =
+                threadsLine(outcome.sweep(), n, noCache ? Fresh.NO_CACHE : newHere ? Fresh.NEW_HERE : Fresh.DECIDED);
         if (threadsLine != null) {
             out.println(threadsLine);
         }
@@ -116,22 +121,32 @@ public final class CheckCommand implements Callable<Integer> {
         return outcome.holds() ? 0 : 1;
     }
 
-    /**
-     * The threads the sweep used (the samples run on one), and why it ran, or null when there was no sweep.
-     * {@code cached}: earlier sweeps were looked for, so a fresh one means no earlier check stood for these rules.
-     */
-    static String threadsLine(Sweep.Result sweep, int threads, boolean cached) {
+    /** Why a check swept every situation: asked to, this build of the advisor had no check kept here, or a decision changed. */
+    enum Fresh {
+        NO_CACHE,
+        NEW_HERE,
+        DECIDED
+    }
+
+    /** The threads the sweep used (the samples run on one), and why it ran, or null when there was no sweep. */
+    static String threadsLine(Sweep.Result sweep, int threads, Fresh why) {
         if (sweep == null) {
             return null;
         }
         if (sweep.reused()) {
             return "Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.";
         }
+        String next = "; an edit of words only, checked next, stands on this one.";
         return "Guardrail sweep: on " + Counts.of(threads, "thread") + " (--threads N to change)."
-                + (cached
-                        ? " No earlier check of rules that decide as these do was found (a decision changed, or"
-                                + " the advisor was updated), so every situation was tried; an edit of words only,"
-                                + " checked next, stands on this one."
-                        : " --no-cache: every situation was tried.");
+                + switch (why) {
+                    case NO_CACHE -> " --no-cache: every situation was tried.";
+                    case NEW_HERE ->
+                        " This is the first check with this copy of the advisor on this computer (it was built,"
+                                + " updated or copied since the last), so every situation was tried" + next;
+                    case DECIDED ->
+                        " No earlier check of rules that decide as these do was found (a condition, a rank, what a rule"
+                                + " gives or holds back, a kind, a guardrail, or words a guardrail looks for changed),"
+                                + " so every situation was tried" + next;
+                };
     }
 }

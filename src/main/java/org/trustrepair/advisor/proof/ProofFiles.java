@@ -166,9 +166,29 @@ public record ProofFiles(Path folder, String code) {
         }
     }
 
+    /** Named by the code first, so that {@link #keptForThisCode} needs to read no file. */
     private Path file(RuleSet rules) {
-        return folder.resolve(
-                DecisionKey.sha256(RulesRead.decisionKey(rules) + "\n" + code).substring(0, 32) + ".json");
+        return folder.resolve(codePrefix()
+                + DecisionKey.sha256(RulesRead.decisionKey(rules) + "\n" + code).substring(0, 32) + ".json");
+    }
+
+    private String codePrefix() {
+        return DecisionKey.sha256(code).substring(0, 12) + "-";
+    }
+
+    /**
+     * Whether any sweep made by this code is kept: when none is, a check sweeps because the advisor is new here (built,
+     * updated or copied since the last check), not because a decision changed.
+     */
+    public boolean keptForThisCode() {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> String.valueOf(p.getFileName()).startsWith(codePrefix()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -48,8 +48,9 @@ class CheckCommandTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .startsWith("Guardrail sweep: on 2 threads (--threads N to change). No earlier check of rules that"
-                        + " decide as these do was found")
+                .as("the true reason for a full sweep: nothing kept here by this copy of the advisor")
+                .startsWith("Guardrail sweep: on 2 threads (--threads N to change). This is the first check with this"
+                        + " copy of the advisor on this computer")
                 .containsPattern("2\\. Samples: (\\d+) of \\1 get the plan their expectation describes")
                 .as("the steps no sample protects are named by their titles and ids, with how to protect one")
                 .containsPattern("Named by no sample \\(\\d+\\): no sample's expectation names these steps")

@@ -46,8 +46,16 @@ class ProofFilesTest {
         };
         Path folder = dir.resolve("kept");
         ProofFiles files = new ProofFiles(folder, "code-1");
+        assertThat(files.keptForThisCode())
+                .as("nothing kept yet: a first check is new here")
+                .isFalse();
 
         Sweep.Result first = files.reusing(sweeper).apply(rules);
+
+        assertThat(files.keptForThisCode()).as("a sweep of this code is kept").isTrue();
+        assertThat(new ProofFiles(folder, "code-2").keptForThisCode())
+                .as("another build of the advisor has checked nothing here")
+                .isFalse();
 
         assertThat(first.holds()).isFalse();
         assertThat(first.firstViolation()).containsKey(noContact(rules));
