@@ -129,7 +129,10 @@ final class StaleWords {
         return List.copyOf(phrases);
     }
 
-    /** Where the new rules' words say one of these phrases: texts, rules' names and reasons, guardrail promises. */
+    /**
+     * Where the new rules' words say one of these phrases: texts, rules' names and reasons, notes in the rule files,
+     * guardrail promises.
+     */
     private static List<String> said(RuleSet rules, List<String> phrases) {
         Pattern any = Pattern.compile(
                 "\\b(" + String.join("|", phrases.stream().map(Pattern::quote).toList()) + ")",
@@ -149,6 +152,17 @@ final class StaleWords {
             String quote = quote(any, rule.reason());
             if (quote != null) {
                 found.add("the reason of the rule “" + name + "” (" + rule.file() + ":" + rule.line() + "): " + quote);
+            }
+        });
+        // the notes for the next counsellor in the rule files: a "//" comment that says the old number
+        new TreeMap<>(rules.drlSources()).forEach((path, drl) -> {
+            List<String> lines = drl.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                int note = lines.get(i).indexOf("//");
+                String quote = note < 0 ? null : quote(any, lines.get(i).substring(note + 2));
+                if (quote != null) {
+                    found.add("a note in " + path + ":" + (i + 1) + ": " + quote);
+                }
             }
         });
         String guardrails = rules.text(Guardrails.FILE);

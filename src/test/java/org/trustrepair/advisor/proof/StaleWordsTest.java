@@ -28,6 +28,12 @@ class StaleWordsTest {
                 "situation/periods.drl.csv",
                 "Two weeks to three months,14,90",
                 "Two weeks to three months,21,90");
+        // a counsellor's note that says the old days
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "// Step back:",
+                "// In the first two weeks, see the table.\n// Step back:");
         RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
 
         assertThat(StaleWords.moved(RulesFolder.fixture(), after))
@@ -40,7 +46,9 @@ class StaleWordsTest {
                 .contains("now says 21 days where it said 14 days");
         assertThat(StaleWords.of(RulesFolder.fixture(), after))
                 .anyMatch(line -> line.startsWith("  - the name of the rule “Under two weeks is the first two weeks”"))
-                .anyMatch(line -> line.startsWith("  - the name of the rule “Two weeks to three months”"));
+                .anyMatch(line -> line.startsWith("  - the name of the rule “Two weeks to three months”"))
+                .anyMatch(line -> line.matches(
+                        "  - a note in step-back/step-back\\.drl:\\d+: “In the first two weeks, see the table\\.”"));
     }
 
     @Test
