@@ -113,8 +113,7 @@ final class SameFirings {
         List<Integer> ruleOf = new ArrayList<>();
         List<BitSet> otherPatternsOf = new ArrayList<>();
         for (RuleModel.Rule rule : model.rules()) {
-            // the rule's consequence alone, fired on its own (by a word of its own) to learn which patterns its facts
-            // match
+            // the rule's consequence alone, fired by a word of its own, to learn which patterns its facts match
             String consequence = rule.consequence().replace("insertLogical", "insert");
             int f = names.size();
             facts.append("rule \"f" + f + "\" when String( this == \"f" + f + "\" ) then " + consequence + "\nend\n");
@@ -181,12 +180,13 @@ final class SameFirings {
         if (model.declares() != null) {
             return model.declares() + " declares globals, functions or types";
         }
+        Set<String> made = new HashSet<>();
         for (RuleModel.Rule rule : model.rules()) {
             if (rule.inserts() == null) {
                 return "rule \"" + rule.name() + "\" does more than insert a new fact";
             }
+            made.addAll(rule.inserts());
         }
-        Set<String> made = made(model);
         if (made.contains("Situation") || made.contains("String")) {
             return "a rule inserts a Situation or a String";
         }
@@ -199,13 +199,6 @@ final class SameFirings {
             names.add(rule.name());
         }
         return null;
-    }
-
-    /** The types of the facts the rules insert. */
-    private static Set<String> made(RuleModel model) {
-        Set<String> made = new HashSet<>();
-        model.rules().forEach(rule -> made.addAll(rule.inserts()));
-        return made;
     }
 
     /** Why a rule is outside the form the shortcut needs, or null. */
