@@ -57,6 +57,8 @@ public final class CheckReport {
                                             o.ruleSet().questionnaire(),
                                             s.value().answers())
                                     .forEach(line -> out.append("             " + line + "\n"));
+                            out.append("           read the plan it gets: "
+                                    + SweepReport.previewCommand(s.value().answers()) + "\n");
                         });
             }
             if (!o.unprotected().isEmpty()) {

@@ -161,7 +161,10 @@ class CheckCommandTest {
         assertThat(run.out())
                 .containsPattern(
                         "but is REPAIR \\(“There is room to repair, at their pace\\.”\\)\n {11}its answers:\n {13}Which describes you: I"
-                                + " broke someone's trust\n {13}What is the relationship: Someone at work\n");
+                                + " broke someone's trust\n {13}What is the relationship: Someone at work\n")
+                .as("and the command that shows the plan it gets")
+                .containsPattern("\n {11}read the plan it gets: \\./advisor preview role=BROKE_TRUST"
+                        + " relationship=WORKPLACE [^\n]*readiness=WILLING_TO_TALK");
         Matcher example = Pattern.compile("for example:\n((?: {15}[^\n]*\n)+)").matcher(run.out());
         assertThat(example.find()).as(run.out()).isTrue();
         assertThat(example.group(1))
