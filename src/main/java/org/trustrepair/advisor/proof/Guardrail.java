@@ -23,6 +23,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
     /** What the plan must keep; every part is optional, and each that is given must hold. */
     public record Promise(
             List<String> noStepOfKind,
+            List<String> atMostOneStepOfKind,
             List<String> noStepIds,
             List<Phase> noStepInPhase,
             List<String> withholds,
@@ -45,6 +46,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
 
         public Promise {
             noStepOfKind = listOrEmpty(noStepOfKind);
+            atMostOneStepOfKind = listOrEmpty(atMostOneStepOfKind);
             noStepIds = listOrEmpty(noStepIds);
             noStepInPhase = listOrEmpty(noStepInPhase);
             withholds = listOrEmpty(withholds);
@@ -114,6 +116,13 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                                 ? ""
                                 : " (every step in the phase “" + (s.phaseTitle() == null ? s.phase() : s.phaseTitle())
                                         + "” is)"));
+            }
+        }
+        for (String kind : p.atMostOneStepOfKind()) {
+            List<Step> of = steps.stream().filter(s -> is(s, kind)).toList();
+            if (of.size() > 1) {
+                return Optional.of("steps " + named(of.get(0)) + " and " + named(of.get(1)) + " are both of kind "
+                        + kind + ", where at most one may be");
             }
         }
         Optional<String> given = firstStep(steps, s -> p.noStepIds().contains(s.id()), "is given")

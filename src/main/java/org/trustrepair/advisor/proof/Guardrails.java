@@ -98,6 +98,7 @@ public final class Guardrails {
             }
             Stream.of(
                             e.then().noStepOfKind(),
+                            e.then().atMostOneStepOfKind(),
                             e.then().withholds(),
                             Optional.ofNullable(e.then().firstKind()).stream().toList(),
                             Optional.ofNullable(e.then().phaseBefore()).map(Guardrail.PhaseBefore::beforeKind).stream()

@@ -107,6 +107,29 @@ class GuardrailsTest {
     }
 
     @Test
+    void oneStepOfAKindMayBeAllowedButNotTwo() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: one-word
+                    promise: "One word that they are there, and nothing more."
+                    sources: [SEED]
+                    when: {track: STEP_BACK}
+                    then:
+                      atMostOneStepOfKind: [contact]
+                """).all().get(0);
+        Step word = step("door-open", Phase.STEP_BACK, "contact");
+        Step letter = step("letter", Phase.STEP_BACK, "reflection");
+        assertThat(check(g, WILLING, plan(Track.STEP_BACK, List.of(word, letter), List.of())))
+                .isEmpty();
+        assertThat(check(
+                        g,
+                        WILLING,
+                        plan(Track.STEP_BACK, List.of(word, letter, step("gift", Phase.PROVE, "contact")), List.of())))
+                .contains(
+                        "steps “A title” (door-open) and “A title” (gift) are both of kind contact, where at most one may be");
+    }
+
+    @Test
     void promisesAboutTheFirstStepTheTrackAndWhatIsWithheldAreKept() {
         Guardrail g = read("""
                 guardrails:
