@@ -61,6 +61,28 @@ class DecisionTableTest {
     }
 
     @Test
+    void aCommaOutsideQuotesIsSaidAsSuchWithItsRow() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        // a reason with a comma in it, its quotes forgotten: the row gains a cell beyond the last column
+        RulesCopy.edit(
+                rules,
+                TABLE,
+                "\"It has been {daysElapsed}: months of steady behaviour are when trust starts to return, if it does.\"",
+                "It has been {daysElapsed}: months of steady behaviour are when trust starts to return, if it does.");
+
+        RuleSetException e = catchThrowableOfType(
+                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(TABLE);
+            assertThat(p.line()).isEqualTo(12);
+            assertThat(p.message()).startsWith("row 12 of the table has more cells than the table has columns");
+            assertThat(p.hint()).contains("a text with a comma in it must be in double quotes");
+        });
+    }
+
+    @Test
     void aMissingSourceInARowNamesTheTableAndTheRow() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         RulesCopy.edit(rules, TABLE, "longer than this.\",TIME", "longer than this.\",TIMES");

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.trustrepair.advisor.advice.RuleProblem;
 
 /** Reads a decision table as the DRL it stands for, to locate its rules and the advice ids it uses. */
 final class DecisionTables {
@@ -13,6 +14,26 @@ final class DecisionTables {
     private static final Pattern TABLE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
 
     private DecisionTables() {}
+
+    /** Drools' words when a row has a cell beyond the table's last column: most often a comma outside quotes. */
+    private static final Pattern CELL_BEYOND =
+            Pattern.compile("Code description in cell ([A-Z]+)(\\d+) does not have an 'ACTION' or 'CONDITION'");
+
+    /** Why a table cannot be read, in the words of someone editing it, with its row where Drools names a cell. */
+    static RuleProblem unreadable(String path, String message) {
+        Matcher cell = CELL_BEYOND.matcher(String.valueOf(message));
+        if (cell.find()) {
+            int row = Integer.parseInt(cell.group(2));
+            return new RuleProblem(
+                    path,
+                    row,
+                    "row " + row + " of the table has more cells than the table has columns (cell " + cell.group(1)
+                            + row + ")",
+                    "a text with a comma in it must be in double quotes, like \"They learned of it, and …\"; or the"
+                            + " row has one comma too many");
+        }
+        return RuleProblem.of(path, 0, "The decision table cannot be read: " + message);
+    }
 
     static boolean isTable(String file) {
         return file.matches(".*\\.drl\\.(csv|xls|xlsx)$");

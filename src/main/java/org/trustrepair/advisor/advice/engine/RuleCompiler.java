@@ -155,7 +155,7 @@ final class RuleCompiler {
                 try {
                     result.put(f.path(), DecisionTables.toDrl(f));
                 } catch (RuntimeException e) {
-                    problems.add(RuleProblem.of(f.path(), 0, "The decision table cannot be read: " + e.getMessage()));
+                    problems.add(DecisionTables.unreadable(f.path(), e.getMessage()));
                 }
             }
         }
