@@ -48,8 +48,7 @@ class DecisionTableTest {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         RulesCopy.edit(rules, TABLE, ",14,90,UP_TO_THREE_MONTHS,", ",14,90,UP_TO_THREE_MONTH,");
 
-        RuleSetException e = catchThrowableOfType(
-                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
+        RuleSetException e = refused(rules);
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).anySatisfy(p -> {
@@ -70,8 +69,7 @@ class DecisionTableTest {
                 "\"It has been {daysElapsed}: months of steady behaviour are when trust starts to return, if it does.\"",
                 "It has been {daysElapsed}: months of steady behaviour are when trust starts to return, if it does.");
 
-        RuleSetException e = catchThrowableOfType(
-                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
+        RuleSetException e = refused(rules);
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).anySatisfy(p -> {
@@ -87,13 +85,18 @@ class DecisionTableTest {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         RulesCopy.edit(rules, TABLE, "longer than this.\",TIME", "longer than this.\",TIMES");
 
-        RuleSetException e = catchThrowableOfType(
-                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
+        RuleSetException e = refused(rules);
 
         assertThat(e.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo(TABLE);
             assertThat(p.line()).isEqualTo(11);
             assertThat(p.message()).contains("cites source \"TIMES\"");
         });
+    }
+
+    /** What building these rules is refused for (null when they build). */
+    private static RuleSetException refused(Path rules) {
+        return catchThrowableOfType(
+                RuleSetException.class, () -> new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules)));
     }
 }
