@@ -63,20 +63,54 @@ public record Questionnaire(String title, String intro, List<Question> questions
     }
 
     /**
-     * A number in the words reasons use: the words for that very number if the question has them ("one apology"),
-     * else its {@link #OTHER} words with the number for {@code {n}} ("3 apologies"); the number alone without either.
+     * A number in the words reasons use: the words for that very number if the question has them ("1 apology"), else
+     * those of the highest {@code "N+"} at or below it ("365+": "a year or more"), else its {@link #OTHER} words
+     * with the number for {@code {n}} ("3 apologies"); the number alone without any.
      */
     public String number(String field, int n) {
-        String value = Integer.toString(n);
+        String key = numberKey(field, n);
+        if (key == null) {
+            return Integer.toString(n);
+        }
+        return questions(field).stream()
+                .map(q -> q.inReasons().get(key))
+                .filter(words -> words != null)
+                .findFirst()
+                .orElseThrow()
+                .replace("{n}", Integer.toString(n));
+    }
+
+    /**
+     * Which of a number question's {@code inReasons} words {@link #number} uses for {@code n}: {@code "3"},
+     * {@code "365+"}, {@link #OTHER}, or null when it has none of them. Numbers with the same key read alike but for
+     * their {@code {n}}.
+     */
+    public String numberKey(String field, int n) {
         for (Question q : questions(field)) {
-            if (q.inReasons().containsKey(value)) {
-                return q.inReasons().get(value);
+            String exact = Integer.toString(n);
+            if (q.inReasons().containsKey(exact)) {
+                return exact;
+            }
+            String from = null;
+            for (String key : q.inReasons().keySet()) {
+                Integer at = atOrAbove(key);
+                if (at != null && at <= n && (from == null || at > atOrAbove(from))) {
+                    from = key;
+                }
+            }
+            if (from != null) {
+                return from;
             }
             if (q.inReasons().containsKey(OTHER)) {
-                return q.inReasons().get(OTHER).replace("{n}", value);
+                return OTHER;
             }
         }
-        return value;
+        return null;
+    }
+
+    /** The number of an {@code "N+"} key of {@code inReasons} ("365+" is 365), or null for any other key. */
+    public static Integer atOrAbove(String key) {
+        return key.matches("[0-9]{1,6}\\+") ? Integer.valueOf(key.substring(0, key.length() - 1)) : null;
     }
 
     /**
@@ -84,7 +118,8 @@ public record Questionnaire(String title, String intro, List<Question> questions
      * @param textFor the question's words for one role (by role value), where they differ from {@code text}
      * @param helpFor the help's words for one role, where they differ from {@code help}
      * @param inReasons for yes/no and number questions, and for an answer left blank: the words a reason uses, by value
-     *     ({@code "true"}, {@code "false"}, a number, {@link #OTHER} with {@code {n}}, {@link #NONE})
+     *     ({@code "true"}, {@code "false"}, a number, {@code "N+"} for N and above, {@link #OTHER} with {@code {n}},
+     *     {@link #NONE})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(

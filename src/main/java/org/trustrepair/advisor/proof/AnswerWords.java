@@ -138,8 +138,9 @@ final class AnswerWords {
 
     /**
      * Every wording an answer can have in a reason, as the plan writes it: each value, and none
-     * given; for a number, each number with words of its own and, for all others, one of them, or every number when
-     * some phrase has a digit (only then can the number's own digits matter); for the safety flags, each set of them.
+     * given; for a number, each number with words of its own and one for each other wording ("{n} days", "365+"), or
+     * every number when some phrase has a digit (only then can the number's own digits matter); for the safety flags,
+     * each set of them.
      */
     private static List<Worded> wordings(String field, Questionnaire q, boolean digits) {
         Class<?> type = Condition.ANSWERS.get(field).getType();
@@ -149,15 +150,13 @@ final class AnswerWords {
                 all.add(new Worded(field, b, true, q.phrase(field, Boolean.toString(b))));
             }
         } else if (type == int.class) {
-            Set<String> own = q.questions(field).stream()
-                    .flatMap(question -> question.inReasons().keySet().stream())
-                    .collect(Collectors.toSet());
-            boolean other = false;
+            // numbers worded by the same key ("other", "365+") differ only in their {n}: one of them stands for all
+            Set<String> keys = new HashSet<>();
             for (int n = 0; n <= MOST; n++) {
-                if (digits || own.contains(Integer.toString(n))) {
+                String key = q.numberKey(field, n);
+                if (digits || Integer.toString(n).equals(key)) {
                     all.add(new Worded(field, n, true, q.number(field, n)));
-                } else if (!other) {
-                    other = true;
+                } else if (keys.add(String.valueOf(key))) {
                     all.add(new Worded(field, n, false, q.number(field, n)));
                 }
             }

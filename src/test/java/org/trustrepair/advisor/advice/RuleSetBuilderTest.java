@@ -256,6 +256,34 @@ class RuleSetBuilderTest {
         assertThat(refused().problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("questionnaire.yaml"));
     }
 
+    @Test
+    void numbersAreWordedByTheHighestPlusAtOrBelowThem() {
+        Questionnaire q = RulesFolder.ruleSet().questionnaire();
+        assertThat(List.of(0, 1, 13, 364, 365, 729, 730, 2000, 36500).stream()
+                        .map(n -> q.number("daysElapsed", n))
+                        .toList())
+                .containsExactly(
+                        "less than a day",
+                        "1 day",
+                        "13 days",
+                        "364 days",
+                        "over a year",
+                        "over a year",
+                        "over two years",
+                        "over five years",
+                        "over ten years");
+        assertThat(q.number("apologiesMade", 3)).isEqualTo("3 apologies");
+    }
+
+    @Test
+    void wordsForANumberQuestionUnderAKeyThatIsNoNumberAreRefused() throws IOException {
+        copyRules();
+        edit("questionnaire.yaml", "\"365+\": \"over a year\"", "\"over 365\": \"over a year\"");
+        assertThat(refused().problems())
+                .anySatisfy(p -> assertThat(p.toString())
+                        .contains("questionnaire.yaml", "\"over 365\", which is not a number", "(\"365+\")"));
+    }
+
     @Nested
     class AFileThatCannotBeRead {
 

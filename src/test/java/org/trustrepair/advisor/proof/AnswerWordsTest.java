@@ -111,6 +111,26 @@ class AnswerWordsTest {
     }
 
     @Test
+    void eachWordingOfANumberFromAPlusOnIsTried() {
+        Guardrails guardrails = Guardrails.read("""
+                guardrails:
+                  - id: not-said
+                    promise: "Not said."
+                    then:
+                      noReasonSays: ["over five years"]
+                """, Set.of(), Set.of());
+        RuleInfo rule =
+                new RuleInfo("A rule", "a-rule", "It came to light {daysElapsed} ago.", List.of(), "a/a.drl", 3);
+        assertThat(AnswerWords.problems(
+                        guardrails.all(),
+                        Map.of(rule.name(), rule),
+                        RulesFolder.ruleSet().questionnaire()))
+                .singleElement()
+                .asString()
+                .contains("daysElapsed of any number so worded (\"over five years\")");
+    }
+
+    @Test
     void theRepositorysGuardrailsAreNotBroughtInByAnyAnswersWords() {
         var rules = RulesFolder.ruleSet();
         Guardrails guardrails = Guardrails.read(

@@ -71,6 +71,20 @@ final class QuestionnaireCheck {
                         "Add inReasons: {other: \"{n} days\"}, and words for single numbers such as \"1\" if "
                                 + "they read differently."));
             }
+            if ("number".equals(question.type())) {
+                for (String key : question.inReasons().keySet()) {
+                    if (!key.matches("[0-9]{1,6}")
+                            && Questionnaire.atOrAbove(key) == null
+                            && !Questionnaire.OTHER.equals(key)) {
+                        problems.add(new RuleProblem(
+                                "questionnaire.yaml",
+                                0,
+                                words + "has inReasons words for \"" + key + "\", which is not a number.",
+                                "Write a number (\"1\"), a number and a plus for it and every number above "
+                                        + "(\"365+\"), or other."));
+                    }
+                }
+            }
         }
         for (String field : PlanMaker.FIELDS) {
             List<Questionnaire.Question> asking = q.questions(field);
