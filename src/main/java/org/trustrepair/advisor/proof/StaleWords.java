@@ -18,6 +18,10 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * ended on day 14 now on day 21), the texts, reasons and guardrail promises of the new rules that still say the old
  * number ("two apologies", "twice", "two weeks", "14 days") are listed, for the counsellor to read again. A list to
  * look at, not an error: "two weeks" may be right where it is.
+ *
+ * <p>The notes in the rule files ({@code //} comments) say "twice" and "two times" in many other senses ("asked twice
+ * by the readers"), so a note is listed only when it writes the number in digits or with what it counts ("2 days",
+ * "two apologies", "two weeks"): {@link #inNotes}.
  */
 final class StaleWords {
 
@@ -130,13 +134,30 @@ final class StaleWords {
     }
 
     /**
-     * Where the new rules' words say one of these phrases: texts, rules' names and reasons, notes in the rule files,
-     * guardrail promises.
+     * The phrases a note in a rule file is searched for: those in digits or that name what they count ("2 times",
+     * "two apolog", "two weeks"), not a bare word ("twice", "two times", "two or more"), which notes use in other senses.
      */
-    private static List<String> said(RuleSet rules, List<String> phrases) {
-        Pattern any = Pattern.compile(
+    static List<String> inNotes(List<String> phrases) {
+        return phrases.stream()
+                .filter(p -> Character.isDigit(p.charAt(0)) || p.matches(".*\\b(apolog|day|week|month|year).*"))
+                .toList();
+    }
+
+    /** Any of these phrases, as a whole word at its start, in any case. */
+    private static Pattern anyOf(List<String> phrases) {
+        return Pattern.compile(
                 "\\b(" + String.join("|", phrases.stream().map(Pattern::quote).toList()) + ")",
                 Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * Where the new rules' words say one of these phrases: texts, rules' names and reasons, notes in the rule files
+     * (only for the phrases {@link #inNotes} keeps), guardrail promises.
+     */
+    private static List<String> said(RuleSet rules, List<String> phrases) {
+        Pattern any = anyOf(phrases);
+        List<String> notePhrases = inNotes(phrases);
+        Pattern inNote = notePhrases.isEmpty() ? null : anyOf(notePhrases);
         List<String> found = new ArrayList<>();
         new TreeMap<>(rules.catalogue().advice()).forEach((id, text) -> {
             String quote = quote(any, text.title() + ". " + text.detail());
@@ -157,9 +178,9 @@ final class StaleWords {
         // the notes for the next counsellor in the rule files: a "//" comment that says the old number
         new TreeMap<>(rules.drlSources()).forEach((path, drl) -> {
             List<String> lines = drl.lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
+            for (int i = 0; i < lines.size() && inNote != null; i++) {
                 int note = lines.get(i).indexOf("//");
-                String quote = note < 0 ? null : quote(any, lines.get(i).substring(note + 2));
+                String quote = note < 0 ? null : quote(inNote, lines.get(i).substring(note + 2));
                 if (quote != null) {
                     found.add("a note in " + path + ":" + (i + 1) + ": " + quote);
                 }

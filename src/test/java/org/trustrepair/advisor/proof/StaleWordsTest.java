@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.RulesCopy;
@@ -49,6 +50,45 @@ class StaleWordsTest {
                 .anyMatch(line -> line.startsWith("  - the name of the rule “Two weeks to three months”"))
                 .anyMatch(line -> line.matches(
                         "  - a note in step-back/step-back\\.drl:\\d+: “In the first two weeks, see the table\\.”"));
+    }
+
+    @Test
+    void aNoteIsListedWhenItSaysWhatTheNumberCountsNotWhenItSaysTwiceInAnotherSense() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        // three apologies are enough now, not two; two notes sit above the rule, one about the number, one not
+        RulesCopy.edit(
+                rules,
+                "apologize/apologize.drl",
+                "rule \"No further apology once two have been made\"",
+                "// Asked twice by the readers, in the third read.\n"
+                        + "// After two apologies, another adds nothing.\n"
+                        + "rule \"No further apology once two have been made\"");
+        RulesCopy.edit(
+                rules,
+                "apologize/apologize.drl",
+                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 2 )",
+                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 3 )");
+        // a text the person reads that says "twice" is still listed
+        RulesCopy.edit(rules, "apologize/advice.yaml", "title: Apologize again", "title: Apologize twice more");
+        RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+
+        List<String> lines = StaleWords.of(RulesFolder.fixture(), after);
+
+        assertThat(lines).first().asString().contains("now says 3 apologies where it said 2 apologies");
+        assertThat(lines)
+                .anyMatch(line -> line.matches(
+                        "  - a note in apologize/apologize\\.drl:\\d+: “After two apologies, another adds nothing\\.”"))
+                .anyMatch(line -> line.startsWith("  - the text “Apologize twice more” (apologize-again)"))
+                .noneMatch(line -> line.contains("Asked twice by the readers"));
+    }
+
+    @Test
+    void aNoteSaysANumberOfDaysOrApologiesButNotTwiceOrTwoTimes() {
+        assertThat(StaleWords.inNotes(StaleWords.phrases("apologiesMade", 2)))
+                .contains("2 apolog", "two apolog", "two full apolog", "2 times")
+                .doesNotContain("twice", "two times", "two or more");
+        assertThat(StaleWords.inNotes(StaleWords.phrases("daysElapsed", 14))).contains("14 days", "two weeks");
+        assertThat(StaleWords.inNotes(StaleWords.phrases("daysElapsed", 7))).contains("a week");
     }
 
     @Test
