@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
                     + " their reasons and help lines, what is not advised now and why.",
             "Answers are name=value, as in the API: role=BROKE_TRUST relationship=ROMANTIC breach=INFIDELITY"
                     + " readiness=NEEDS_SPACE daysElapsed=20 apologiesMade=2 safety=I_FEAR_THEM,VIOLENCE_BY_THEM",
+            "Each step, and each thing not to do now, shows its id after its title, like [id: apologize-again]"
+                    + " (the page does not): the id is what a sample's steps, absentSteps and withheld name, and"
+                    + " where its words are in advice.yaml. Two steps may share a title; never an id.",
             "Exit code: 0 a plan, 1 no plan (the rules say why), 2 bad answers or no rules folder."
         })
 public final class PreviewCommand implements Callable<Integer> {
@@ -117,7 +120,11 @@ public final class PreviewCommand implements Callable<Integer> {
         }
     }
 
-    /** The plan as the page shows it, in plain text: each help line once, with the first step that gives it. */
+    /**
+     * The plan as the page shows it, in plain text: each help line once, with the first step that gives it; and, which
+     * the page does not show, each step's and each withheld item's id after its title ({@link #id}), the name a sample
+     * and {@code advice.yaml} know it by.
+     */
     static String text(AdvicePlan plan) {
         StringBuilder out = new StringBuilder();
         List<List<AdvicePlan.Helpline>> firstGiven = plan.helplinesFirstGiven();
@@ -131,7 +138,7 @@ public final class PreviewCommand implements Callable<Integer> {
                 phase = s.phaseTitle();
                 out.append('\n').append(phase).append('\n');
             }
-            out.append(String.format("  %d. %s%n", s.order(), s.title()));
+            out.append(String.format("  %d. %s%s%n", s.order(), s.title(), id(s.id())));
             out.append("     ").append(s.detail()).append('\n');
             out.append("     Why: ").append(s.why()).append('\n');
             firstGiven
@@ -149,11 +156,17 @@ public final class PreviewCommand implements Callable<Integer> {
             plan.withheld()
                     .forEach(w -> out.append("  - ")
                             .append(w.title())
-                            .append(": ")
+                            .append(id(w.id()))
+                            .append("\n    ")
                             .append(w.reason())
                             .append('\n'));
         }
         out.append("\nAbout this plan\n  ").append(plan.disclaimer()).append('\n');
         return out.toString();
+    }
+
+    /** An id as the preview shows it after a title, set apart: {@code "  [id: apologize-again]"}. */
+    static String id(String id) {
+        return "  [id: " + id + "]";
     }
 }

@@ -43,6 +43,43 @@ class PreviewCommandTest {
     }
 
     @Test
+    void eachStepAndEachWithheldItemShowsItsIdAfterItsTitleAsTheSamplesNameIt() {
+        Run run = run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=HALF_TRUTHS",
+                "readiness=NEEDS_SPACE",
+                "daysElapsed=20",
+                "apologiesMade=2");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern(
+                        "\n  \\d+\\. Stop apologizing in words; act instead  \\[id: act-instead-of-apologizing]\n")
+                .contains("\n  - Apologize again  [id: apologize-again]\n    You have made 2 apologies already.");
+        // every step line and every withheld line has its id; the words under them have none
+        String withheld = run.out().substring(run.out().indexOf("What not to do now, and why"));
+        assertThat(run.out().lines().filter(l -> l.matches(" {2}\\d+\\. .*")))
+                .isNotEmpty()
+                .allMatch(l -> l.matches(".*  \\[id: [a-z0-9-]+]"));
+        assertThat(withheld.lines().filter(l -> l.startsWith("  - ")))
+                .isNotEmpty()
+                .allMatch(l -> l.matches(".*  \\[id: [a-z0-9-]+]"));
+        assertThat(run.out().lines().filter(l -> l.startsWith("    "))).noneMatch(l -> l.contains("[id: "));
+    }
+
+    @Test
+    void theHelpSaysThatTheIdsAreWhatSamplesName() {
+        Run run = run("--help");
+
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains("[id: apologize-again]")
+                .contains("absentSteps and withheld");
+    }
+
+    @Test
     void safetyFlagsAreACommaSeparatedListAndHelpLinesAreShown() {
         Run run = run(
                 "--rules",
