@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
                     + "changes, grouped by the kind of change and described by the answers each covers.",
             "Either side may be a folder or a git revision (HEAD, HEAD~1, a branch; REV:path for another folder than "
                     + "rules).",
-            "Exit code: 0 no change (or only renamed rules), 1 some advice or its words change, 2 bad usage or rules that do"
-                    + " not build."
+            "Exit code: 0 no change (or only renamed rules), 1 some advice or its words change (not an error: the"
+                    + " report's last line says so), 2 bad usage or rules that do not build."
         })
 public final class DiffCommand implements Callable<Integer> {
 
@@ -103,8 +103,11 @@ public final class DiffCommand implements Callable<Integer> {
                 out.println();
                 out.println("Report written to " + report);
             }
+            int code = view.noChange() ? 0 : 1;
+            out.println();
+            out.println(exitLine(code));
             out.flush();
-            return view.noChange() ? 0 : 1;
+            return code;
         } catch (RulesSource.NotFound e) {
             err.println("advisor diff: " + e.getMessage());
             err.flush();
@@ -114,6 +117,17 @@ public final class DiffCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    /**
+     * The report's last line: what its exit code means, in words, since a 1 reads as a failure to someone who meets
+     * exit codes in scripts.
+     */
+    static String exitLine(int code) {
+        return code == 0
+                ? "Exit code 0: both rule sets give every situation the same advice, in the same words."
+                : "Exit code 1: the rule sets give some situations different advice or words, as listed above. This is"
+                        + " not an error (an error is exit code 2, with no report).";
     }
 
     private RuleSet build(RuleFiles files, String label, PrintWriter err) {

@@ -53,10 +53,15 @@ final class DiffHeadline {
                 : said.stream().map(lines -> String.join("; ", lines)).toList();
     }
 
+    /** Said when one situation is listed under several headings of the report, so their counts add up to more. */
+    static final String OVERLAP = "One situation can be listed under several headings below, when its plan changes in"
+            + " several ways: so their numbers add up to more than these.";
+
     /**
      * Different advice, and the answers every situation with different advice shares ({@link #shared}: a count says
      * nothing of how many people a change reaches); then the same advice in new words, then renames (not counted),
-     * then what a situation is.
+     * then, when {@code overlap} (a situation is listed under more than one heading), {@link #OVERLAP}; then what a
+     * situation is.
      */
     static List<String> lines(
             long situations,
@@ -64,7 +69,8 @@ final class DiffHeadline {
             List<String> shared,
             long newWords,
             List<String> sharedByNewWords,
-            long renamed) {
+            long renamed,
+            boolean overlap) {
         List<String> lines = new ArrayList<>();
         if (different + newWords == 0) {
             lines.add("No change: every situation gets the same advice, in the same words, from both rule sets.");
@@ -82,6 +88,9 @@ final class DiffHeadline {
         if (renamed > 0) {
             lines.add("Not counted as a change: in " + Counts.of(renamed, "more situation", "more situations")
                     + " only the name of a rule changes (the plan's \"from the rule\" line).");
+        }
+        if (overlap) {
+            lines.add(OVERLAP);
         }
         lines.add(SITUATION);
         return lines;

@@ -151,7 +151,8 @@ public record DiffView(
                         DiffHeadline.shared(differentBoxes, words),
                         newWords.cardinality(),
                         DiffHeadline.shared(wordsBoxes, words),
-                        renamed),
+                        renamed,
+                        listed(r) > r.changed().cardinality()),
                 r.errorsBefore() + r.errorsAfter() > 0
                         ? String.format(
                                 "Situations without a plan: %,d before, %,d after.", r.errorsBefore(), r.errorsAfter())
@@ -191,6 +192,11 @@ public record DiffView(
     /** One self-contained page (the charts as inline SVG, no script); every text escaped by Thymeleaf. */
     public String html() {
         return Report.render("diff.html", this);
+    }
+
+    /** How many situations the report lists, a situation once under each change it has. */
+    private static long listed(RuleDiff.Result r) {
+        return r.groups().stream().mapToLong(g -> g.situations().cardinality()).sum();
     }
 
     /** These answers' plan under these rules, or null when the rules give none. */
@@ -305,7 +311,9 @@ public record DiffView(
                                 + " layout, the order of rules in a file, or guardrails only), so each of the %s gets the same plan from both.",
                         Counts.of(r.space().size(), "situation"))
                 : String.format(
-                        "Evaluated all %s either rule set can tell apart, under both, in %.1f s on %s.",
+                        "Evaluated all %s either rule set can tell apart, under both, in %.1f s on %s. (An edit that"
+                                + " makes the rules tell more answers apart, such as a new number of days or"
+                                + " apologies, makes this number larger: it can change from one diff to the next.)",
                         Counts.of(r.space().size(), "situation"),
                         r.elapsed().toMillis() / 1000.0,
                         Counts.of(r.threads(), "thread"));

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,33 @@ class DiffReportTest {
         assertThat(view.headline().get(3))
                 .matches("Not counted as a change: in [\\d,]+ more situations only the name of a rule changes .*");
         assertThat(view.noChange()).isFalse();
+    }
+
+    @Test
+    void whenTheHeadingsCountASituationMoreThanOnceTheHeadlineSaysSo() {
+        // a person who asked for no contact, after two apologies: a reason and a title reworded, one situation
+        long total = 0;
+        for (String line : view.headline()) {
+            Matcher count = Pattern.compile("^(?:Same advice, new words|Not counted as a change: in) ([\\d,]+) ")
+                    .matcher(line);
+            total += count.find() ? Long.parseLong(count.group(1).replace(",", "")) : 0;
+        }
+        Matcher heading =
+                Pattern.compile("\n== [^\n]+ \\(([\\d,]+) situations?\\) ==\n").matcher(view.text());
+        long underHeadings = 0;
+        while (heading.find()) {
+            underHeadings += Long.parseLong(heading.group(1).replace(",", ""));
+        }
+
+        assertThat(underHeadings).isGreaterThan(total);
+        assertThat(view.headline()).contains(DiffHeadline.OVERLAP);
+    }
+
+    @Test
+    void theTotalOfSituationsSaysWhyItCanChangeFromOneDiffToTheNext() {
+        assertThat(view.withoutAuthorsNotes().text())
+                .containsPattern("Evaluated all [\\d,]+ situations either rule set can tell apart")
+                .contains("makes this number larger: it can change from one diff to the next.");
     }
 
     @Test

@@ -228,7 +228,7 @@ class DiffWordsTest {
         @Test
         void separatesDifferentAdviceFromNewWordsAndDoesNotCountARename() {
             assertThat(DiffHeadline.lines(
-                            2_000, 1, List.of("Which describes you: I broke someone's trust"), 2, List.of(), 3))
+                            2_000, 1, List.of("Which describes you: I broke someone's trust"), 2, List.of(), 3, false))
                     .containsExactly(
                             "Different advice: 1 situation of 2,000, each with these answers:",
                             "  Which describes you: I broke someone's trust",
@@ -243,8 +243,25 @@ class DiffWordsTest {
 
         @Test
         void saysNoChangeWhenOnlyARuleIsRenamed() {
-            assertThat(DiffHeadline.lines(10, 0, List.of(), 0, List.of(), 1).get(0))
+            assertThat(DiffHeadline.lines(10, 0, List.of(), 0, List.of(), 1, false)
+                            .get(0))
                     .startsWith("No change: every situation gets the same advice, in the same words");
+        }
+
+        @Test
+        void saysWhenOneSituationIsListedUnderSeveralHeadingsAndOnlyThen() {
+            List<String> overlapping = DiffHeadline.lines(2_000, 720, List.of(), 3_904, List.of(), 0, true);
+            List<String> apart = DiffHeadline.lines(2_000, 720, List.of(), 3_904, List.of(), 0, false);
+
+            assertThat(overlapping)
+                    .containsSubsequence(
+                            "Same advice, new words: 3,904 more situations.",
+                            DiffHeadline.OVERLAP,
+                            DiffHeadline.SITUATION);
+            assertThat(DiffHeadline.OVERLAP)
+                    .contains("listed under several headings")
+                    .contains("add up to more");
+            assertThat(apart).doesNotContain(DiffHeadline.OVERLAP);
         }
     }
 
