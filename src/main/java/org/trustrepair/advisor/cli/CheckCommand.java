@@ -105,9 +105,9 @@ public final class CheckCommand implements Callable<Integer> {
             sweep = kept.reusing(sweep);
         }
         // the report comes at the end: say now that the wait is expected, and how long it may be
-        err.println(
-                "advisor check: compiling the rules, running the samples, then trying every situation against"
-                        + " the guardrails. This takes about a minute, two to three on a busy machine; after an edit of words only, seconds.");
+        err.println("advisor check: compiling the rules, running the samples, then trying every situation against"
+                + " the guardrails. This takes about a minute on a quiet machine, up to four on a busy one; after an"
+                + " edit of words only, seconds.");
         err.flush();
         RuleCheck.Outcome outcome =
                 new RuleCheck(maxFirings, sweep).run(RuleFiles.fromDirectory(rules), samples, false);
