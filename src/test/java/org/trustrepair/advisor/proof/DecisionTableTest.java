@@ -1,17 +1,24 @@
 package org.trustrepair.advisor.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.RuleSetException;
 import org.trustrepair.advisor.advice.RulesCopy;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 import org.trustrepair.advisor.advice.engine.RuleSetBuilder;
 
 /** The periods table is read and checked like the DRL beside it, and its problems name the table and the row. */
@@ -92,6 +99,29 @@ class DecisionTableTest {
             assertThat(p.line()).isEqualTo(11);
             assertThat(p.message()).contains("cites source \"TIMES\"");
         });
+    }
+
+    @Test
+    void twoRowsOfATableThatHoldForOneSituationAreRefusedNamingBoth() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        // a copy of the first row under another name and id: it holds for everyone the first row holds for
+        RulesCopy.edit(
+                rules,
+                TABLE,
+                "Under two weeks is the first two weeks,,14,",
+                "Under two weeks again,,14,FIRST_TWO_WEEKS,period-first-two-weeks-again,Very recent.,FB05\n"
+                        + "Under two weeks is the first two weeks,,14,");
+        RuleSet built = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+
+        assertThatThrownBy(() -> built.evaluate(
+                        Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, 5)))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("More than one row of " + TABLE + " holds for this situation")
+                .hasMessageContaining("must not overlap");
+        assertThat(built.evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, 20))
+                        .plan())
+                .as("a situation one row holds for is served")
+                .isNotNull();
     }
 
     /** What building these rules is refused for (null when they build). */

@@ -140,6 +140,7 @@ public final class RuleSet {
                             + " times for one situation; a rule is probably re-triggering itself. Last rules fired: "
                             + lastFired());
                 }
+                trace.requireOneRowPerTable(rules);
                 Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
                 if (classifiedBy != null) {
                     classifiedBy.addAll(planMaker.classifiedBy(trace));

@@ -2,10 +2,14 @@ package org.trustrepair.advisor.advice.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.trustrepair.advisor.advice.EvaluationException;
 
 /** Records, for one evaluation, which rules fired and which rule inserted each fact. */
 final class Trace {
@@ -55,6 +59,27 @@ final class Trace {
             }
         }
         return result;
+    }
+
+    /**
+     * Refuses an evaluation in which two rows of one table (a {@code .drl.csv} file) fired. A table's rows must not
+     * overlap: where two rows insert the same fact, the engine keeps one, and the other row's words never show.
+     */
+    void requireOneRowPerTable(Map<String, RuleInfo> rules) {
+        Map<String, TreeSet<String>> rowsByTable = new TreeMap<>();
+        for (String rule : fired) {
+            RuleInfo info = rules.get(rule);
+            if (info != null && info.file() != null && info.file().endsWith(".csv")) {
+                rowsByTable.computeIfAbsent(info.file(), f -> new TreeSet<>()).add(rule);
+            }
+        }
+        rowsByTable.forEach((table, rows) -> {
+            if (rows.size() > 1) {
+                throw new EvaluationException("More than one row of " + table + " holds for this situation: \""
+                        + String.join("\", \"", rows) + "\". A table's rows must not overlap (one row's words would"
+                        + " hide the other's): narrow the conditions so that each situation matches one row.");
+            }
+        });
     }
 
     record Inserted<T>(T fact, String rule) {}
