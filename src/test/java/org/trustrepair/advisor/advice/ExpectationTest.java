@@ -21,7 +21,7 @@ class ExpectationTest {
     void holdsWhenThePlanMatches() {
         assertThat(only(
                                 Track.REPAIR,
-                                List.of("end-the-affair-now-and-tell-them"),
+                                List.of("end-the-affair-now-and-tell-them-in-the-apology"),
                                 List.of("STOP before APOLOGIZE"),
                                 List.of("press-for-forgiveness"))
                         .failures(plan, advisor.ruleSet().catalogue()))
@@ -80,14 +80,14 @@ class ExpectationTest {
                 null,
                 List.of(Phase.STOP),
                 null,
-                List.of("end-the-affair-now-and-tell-them"),
+                List.of("end-the-affair-now-and-tell-them-in-the-apology"),
                 null,
                 null,
                 "crisis-line-first");
         assertThat(e.failures(plan, advisor.ruleSet().catalogue()))
                 .containsExactly(
                         "phase “Stop” (STOP) should not be in the plan but is",
-                        "step “End the affair now, and tell them it had not ended” (end-the-affair-now-and-tell-them)"
+                        "step “End the affair now, and tell them it had not ended” (end-the-affair-now-and-tell-them-in-the-apology)"
                                 + " should not be given but is",
                         "the first step should be “Reach a crisis line now” (crisis-line-first) but is “Name everyone"
                                 + " who was harmed, and how” (name-the-harm)");
