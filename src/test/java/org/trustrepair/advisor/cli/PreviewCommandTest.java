@@ -23,9 +23,9 @@ class PreviewCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    @Test
-    void printsThePlanInThePagesOrderWithReasonsAndWhatIsWithheld() {
-        Run run = run(
+    /** Half-truths to a partner who needs space, after two apologies, in the fixture's rules. */
+    private static Run halfTruthsAfterTwoApologies() {
+        return run(
                 "--rules",
                 RulesFolder.FIXTURE.toString(),
                 "role=BROKE_TRUST",
@@ -34,6 +34,11 @@ class PreviewCommandTest {
                 "readiness=NEEDS_SPACE",
                 "daysElapsed=20",
                 "apologiesMade=2");
+    }
+
+    @Test
+    void printsThePlanInThePagesOrderWithReasonsAndWhatIsWithheld() {
+        Run run = halfTruthsAfterTwoApologies();
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out())
@@ -44,15 +49,7 @@ class PreviewCommandTest {
 
     @Test
     void eachStepAndEachWithheldItemShowsItsIdAfterItsTitleAsTheSamplesNameIt() {
-        Run run = run(
-                "--rules",
-                RulesFolder.FIXTURE.toString(),
-                "role=BROKE_TRUST",
-                "relationship=ROMANTIC",
-                "breach=HALF_TRUTHS",
-                "readiness=NEEDS_SPACE",
-                "daysElapsed=20",
-                "apologiesMade=2");
+        Run run = halfTruthsAfterTwoApologies();
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out())
