@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The questions, their help texts, allowed values and when each is asked. Defined once, in
@@ -24,6 +25,8 @@ public record Questionnaire(String title, String intro, List<Question> questions
 
     /** The key of {@link Question#inReasons} for any number without words of its own; {@code {n}} is the number. */
     public static final String OTHER = "other";
+
+    private static final Pattern AT_OR_ABOVE = Pattern.compile("[0-9]{1,6}\\+");
 
     public Questionnaire {
         questions = List.copyOf(questions);
@@ -110,7 +113,7 @@ public record Questionnaire(String title, String intro, List<Question> questions
 
     /** The number of an {@code "N+"} key of {@code inReasons} ("365+" is 365), or null for any other key. */
     public static Integer atOrAbove(String key) {
-        return key.matches("[0-9]{1,6}\\+") ? Integer.valueOf(key.substring(0, key.length() - 1)) : null;
+        return AT_OR_ABOVE.matcher(key).matches() ? Integer.valueOf(key.substring(0, key.length() - 1)) : null;
     }
 
     /**

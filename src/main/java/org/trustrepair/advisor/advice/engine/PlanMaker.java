@@ -2,7 +2,6 @@ package org.trustrepair.advisor.advice.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +47,13 @@ public final class PlanMaker {
     /** Reason templates already cut at their placeholders, once each rather than for every plan. */
     private final Map<String, List<String>> templates = new ConcurrentHashMap<>();
 
-    private final Phrases phrases;
+    private final AnswerPhrases phrases;
 
     PlanMaker(String version, Catalogue catalogue, Map<String, RuleInfo> rules) {
         this.version = version;
         this.catalogue = catalogue;
         this.rules = rules;
-        this.phrases = new Phrases(catalogue.questionnaire());
+        this.phrases = new AnswerPhrases(catalogue.questionnaire());
     }
 
     AdvicePlan make(Answers answers, Trace trace) {
@@ -267,47 +266,6 @@ public final class PlanMaker {
             case "safety" -> safetyPhrase(a.safety());
             default -> "{" + field + "}";
         };
-    }
-
-    /** The questionnaire's words for each answer value, looked up once. */
-    private static final class Phrases {
-        private final Questionnaire questionnaire;
-        private final Map<String, Map<String, String>> byField = new HashMap<>();
-
-        Phrases(Questionnaire q) {
-            this.questionnaire = q;
-            for (var question : q.questions()) {
-                Map<String, String> values = byField.computeIfAbsent(question.field(), f -> new HashMap<>());
-                for (var choice : question.choices()) {
-                    values.put(choice.value(), q.phrase(question.field(), choice.value()));
-                }
-                question.inReasons().keySet().forEach(v -> values.put(v, q.phrase(question.field(), v)));
-            }
-        }
-
-        /** Whether every answer's words are non-blank and free of braces (a number's once {@code {n}} is written in). */
-        boolean inert() {
-            return byField.values().stream()
-                    .flatMap(m -> m.values().stream())
-                    .map(p -> p == null ? null : p.replace("{n}", "0"))
-                    .allMatch(p -> p != null && !p.isBlank() && !p.contains("{") && !p.contains("}"));
-        }
-
-        String phrase(String field, Enum<?> value) {
-            return word(field, value == null ? Questionnaire.NONE : value.name());
-        }
-
-        String phrase(String field, boolean value) {
-            return word(field, Boolean.toString(value));
-        }
-
-        String number(String field, int n) {
-            return questionnaire.number(field, n);
-        }
-
-        String word(String field, String value) {
-            return byField.getOrDefault(field, Map.of()).getOrDefault(value, value);
-        }
     }
 
     private String safetyPhrase(Set<SafetyFlag> flags) {
