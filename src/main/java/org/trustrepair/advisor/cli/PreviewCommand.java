@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import org.trustrepair.advisor.workbench.Quiet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +37,9 @@ import picocli.CommandLine.Spec;
             "Each step, and each thing not to do now, shows its id after its title, like [id: apologize-again]"
                     + " (the page does not): the id is what a sample's steps, absentSteps and withheld name, and"
                     + " where its words are in advice.yaml. Two steps may share a title; never an id.",
+            "With --facts, after the plan, for writing a new rule: what the rules see for these answers, as lines to"
+                    + " copy into a rule's when (Situation( … ), TrackIs( … ), PeriodIs( … ), each Finding( … )…), and"
+                    + " which rule, in which file, gave each step and each thing not to do now.",
             "Exit code: 0 a plan, 1 no plan (the rules say why), 2 bad answers or no rules folder."
         })
 public final class PreviewCommand implements Callable<Integer> {
@@ -52,6 +57,13 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Mixin
     RulesFolderOption rules = new RulesFolderOption();
+
+    @Option(
+            names = "--facts",
+            description = "After the plan, what the rules see for these answers, as condition lines to copy into a"
+                    + " new rule's when, and which rule (name, file and line) gave each step and each thing not to do"
+                    + " now.")
+    boolean facts;
 
     @Override
     public Integer call() {
@@ -99,13 +111,23 @@ public final class PreviewCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return 2;
         }
-        return print(ruleSet, read.answers(), out);
+        return print(ruleSet, read.answers(), facts, out);
     }
 
     /** Prints the plan for these answers as {@link #text} writes it: exit code 0, or 1 with why there is none. */
     static int print(RuleSet ruleSet, Answers answers, PrintWriter out) {
+        return print(ruleSet, answers, false, out);
+    }
+
+    /** As {@link #print(RuleSet, Answers, PrintWriter)}, and with {@code facts} what {@link PreviewFacts} adds. */
+    static int print(RuleSet ruleSet, Answers answers, boolean facts, PrintWriter out) {
         try {
-            out.print(text(ruleSet.evaluate(answers).plan()));
+            List<Object> derived = new ArrayList<>();
+            AdvicePlan plan = ruleSet.evaluate(answers, derived).plan();
+            out.print(text(plan));
+            if (facts) {
+                out.print(PreviewFacts.text(ruleSet, answers, plan, derived));
+            }
             out.flush();
             return 0;
         } catch (EvaluationException e) {

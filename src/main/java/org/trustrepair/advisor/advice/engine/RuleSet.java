@@ -63,6 +63,17 @@ public final class RuleSet {
     }
 
     /**
+     * Evaluates one situation as {@link #evaluate(Answers)}, and adds to {@code derived} each fact the rules inserted
+     * and kept (the track, the period, each finding, each {@code Advice}…), in the order inserted: what a rule's
+     * {@code when} can match beside the {@code Situation}, for a rule author ({@code ./advisor preview --facts}).
+     */
+    public Evaluation evaluate(Answers answers, List<Object> derived) {
+        try (Evaluator evaluator = newEvaluator()) {
+            return evaluator.evaluate(answers, null, derived);
+        }
+    }
+
+    /**
      * An evaluator that keeps one session for many evaluations, one after another (for sweeps and batches). Not
      * thread-safe: use one per thread, and close it.
      */
@@ -120,6 +131,14 @@ public final class RuleSet {
          * for other answers.
          */
         public Evaluation evaluate(Answers answers, List<String> classifiedBy) {
+            return evaluate(answers, classifiedBy, null);
+        }
+
+        /**
+         * Evaluates as {@link #evaluate(Answers, List)}, and adds to {@code derived} (when not null) the facts the rules
+         * derived ({@link RuleSet#evaluate(Answers, List)}).
+         */
+        private Evaluation evaluate(Answers answers, List<String> classifiedBy, List<Object> derived) {
             trace = new Trace();
             overtime = false;
             if (timed) {
@@ -144,6 +163,9 @@ public final class RuleSet {
                 Evaluation result = new Evaluation(planMaker.make(answers, trace), trace.fired());
                 if (classifiedBy != null) {
                     classifiedBy.addAll(planMaker.classifiedBy(trace));
+                }
+                if (derived != null) {
+                    trace.inserted(Object.class).forEach(inserted -> derived.add(inserted.fact()));
                 }
                 clear(situation);
                 return result;
