@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                     + " readiness=NEEDS_SPACE daysElapsed=20 apologiesMade=2 safety=I_FEAR_THEM,VIOLENCE_BY_THEM",
             "Each step, and each thing not to do now, shows its id after its title, like [id: apologize-again]"
                     + " (the page does not): the id is what a sample's steps, absentSteps and withheld name, and"
-                    + " where its words are in advice.yaml. Two steps may share a title; never an id.",
+                    + " where its words are in advice.yaml. Two steps may share a title (never in one plan), never an id.",
             "With --facts, after the plan, for writing a new rule: what the rules see for these answers, as lines to"
                     + " copy into a rule's when (Situation( … ), TrackIs( … ), PeriodIs( … ), each Finding( … )…), and"
                     + " which rule, in which file, gave each step and each thing not to do now.",

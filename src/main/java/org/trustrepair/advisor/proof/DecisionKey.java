@@ -28,7 +28,8 @@ import org.trustrepair.advisor.advice.engine.RuleInfo;
  * read only whether they are blank, and whether a reason keeps an unfilled {@code {answer}}; the answers a reason
  * names are in the key, and any brace left in its own words is), the source keys (checked when the rules are built),
  * the phase and track names, the questionnaire's wording (except a brace in an answer's words, which could leave a
- * reason looking unfilled). Two things about words are kept, because guardrails read them: the text of
+ * reason looking unfilled). Three things about words are kept, because guardrails read them: which texts share a
+ * title ({@code distinctTitles}), the text of
  * {@code guardrails.yaml} itself (an edited promise is a new proof), and which of the words the guardrails look for
  * ({@code noStepSays}, {@code noReasonSays}) each title, detail, reason and answer's wording contains, so that a
  * rewording that brings such words in, or takes them out, is swept again.
@@ -99,6 +100,7 @@ final class DecisionKey {
                                                 .isEmpty())
                                 .toList()
                         + "\n"));
+        sameTitles(catalogue).forEach(ids -> key.append("same title " + ids + "\n"));
         key.append("disclaimer " + Guardrail.blank(catalogue.disclaimer()) + "\n");
         answerWords(catalogue, (answer, words) -> {
             String filled = words == null ? null : words.replace("{n}", "0");
@@ -107,6 +109,20 @@ final class DecisionKey {
             }
         });
         return key.toString();
+    }
+
+    /**
+     * The ids whose titles read the same ({@link Guardrail#sameWords}), each group sorted, two or more to a group: a
+     * guardrail can keep two of them out of one plan, so a title reworded to match another's, or no longer to, is
+     * swept again.
+     */
+    static List<List<String>> sameTitles(Catalogue catalogue) {
+        Map<String, List<String>> byTitle = new TreeMap<>();
+        new TreeMap<>(catalogue.advice())
+                .forEach(
+                        (id, text) -> byTitle.computeIfAbsent(Guardrail.sameWords(text.title()), t -> new ArrayList<>())
+                                .add(id));
+        return byTitle.values().stream().filter(ids -> ids.size() > 1).toList();
     }
 
     /** Each answer's words in the questionnaire, with the answer as {@code field=value}. */

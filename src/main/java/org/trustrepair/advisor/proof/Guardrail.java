@@ -1,11 +1,16 @@
 package org.trustrepair.advisor.proof;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -19,6 +24,9 @@ import org.trustrepair.advisor.advice.Phase;
  * on the plan of every situation. Read by {@link Guardrails}.
  */
 public record Guardrail(String id, String promise, List<String> sources, Condition when, Promise then) {
+
+    /** A run of white space, made one space where texts are compared ({@link #sameWords}). */
+    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     /** What the plan must keep; every part is optional, and each that is given must hold. */
     public record Promise(
@@ -42,6 +50,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             List<String> noReasonSays,
             Boolean phaseOrder,
             Boolean explained,
+            Boolean distinctTitles,
             Boolean disclaimer) {
 
         public Promise {
@@ -219,6 +228,13 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
                 return unexplained;
             }
         }
+        if (Boolean.TRUE.equals(p.distinctTitles())) {
+            Optional<String> twice = sameTitle(steps, Step::title, Step::id, "steps")
+                    .or(() -> sameTitle(plan.withheld(), WithheldAdvice::title, WithheldAdvice::id, "withheld items"));
+            if (twice.isPresent()) {
+                return twice;
+            }
+        }
         if (Boolean.TRUE.equals(p.disclaimer()) && blank(plan.disclaimer())) {
             return Optional.of("the plan has no disclaimer");
         }
@@ -263,6 +279,31 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             }
         }
         return Optional.empty();
+    }
+
+    /** The first two of these items whose titles a person reads as the same ({@link #sameWords}), named. */
+    private static <T> Optional<String> sameTitle(
+            List<T> items, Function<T, String> title, Function<T, String> id, String what) {
+        Map<String, T> byTitle = new HashMap<>();
+        for (T item : items) {
+            if (blank(title.apply(item))) {
+                continue; // a title left out is explained's to report
+            }
+            T first = byTitle.putIfAbsent(sameWords(title.apply(item)), item);
+            if (first != null) {
+                return Optional.of(what + " " + id.apply(first) + " and " + id.apply(item) + " have the same title, “"
+                        + title.apply(first).strip() + "”");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A text as a person reads it, to compare with another: its runs of white space made one space, in lower case.
+     * Two titles with the same words read the same however they are laid out or capitalized.
+     */
+    static String sameWords(String text) {
+        return SPACE.matcher(Objects.toString(text, "").strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static Optional<String> firstStep(List<Step> steps, Predicate<Step> bad, String what) {

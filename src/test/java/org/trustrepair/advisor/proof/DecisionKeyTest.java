@@ -125,6 +125,24 @@ class DecisionKeyTest {
                 .isNotEqualTo(RulesRead.decisionKey(title));
     }
 
+    /** A guardrail can keep two steps with one title out of a plan: a title made, or unmade, like another's is swept. */
+    @Test
+    void aTitleRewordedToMatchAnotherChangesTheKeyAndOtherwiseNot() throws IOException {
+        RuleSet original = RulesFolder.fixture();
+        String title = "title: Listen until they feel heard";
+        String other = RulesFolder.fixture()
+                .catalogue()
+                .advice()
+                .get("apologize-fully")
+                .title();
+
+        assertThat(RulesRead.decisionKey(edited("apologize/advice.yaml", title, "title: Listen first, fully")))
+                .isEqualTo(RulesRead.decisionKey(original));
+        assertThat(RulesRead.decisionKey(
+                        edited("apologize/advice.yaml", title, "title: \"" + other.toUpperCase() + "\"")))
+                .isNotEqualTo(RulesRead.decisionKey(original));
+    }
+
     @Test
     void movingARuleKeepsTheKeyWhereOrderDecidesNothing() throws IOException {
         String file = "apologize/apologize.drl";

@@ -242,6 +242,55 @@ class GuardrailsTest {
     }
 
     @Test
+    void twoStepsOrTwoThingsNotToDoWithTheSameTitleBreakDistinctTitles() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: one-title-once-per-plan
+                    promise: "No plan shows two steps, or two things not to do, with the same title."
+                    sources: [SEED]
+                    then:
+                      distinctTitles: true
+                """).all().get(0);
+        Step keep = titled(step("keep-the-promise-now", Phase.STOP, "action"), "Stop breaking the promise");
+        Step variant =
+                titled(step("keep-the-promise-without-contact", Phase.STOP, "action"), "Stop  breaking the PROMISE");
+        Step other = titled(step("make-good-on-the-promise", Phase.PROVE, "action"), "Make good on the promise");
+        WithheldAdvice deny = withheld("deny-or-minimize", "Deny it");
+        WithheldAdvice denyAgain = withheld("deny-it-at-work", "Deny it");
+
+        assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(keep, other), List.of(deny))))
+                .isEmpty();
+        assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(keep, other, variant), List.of())))
+                .contains("steps keep-the-promise-now and keep-the-promise-without-contact have the same title,"
+                        + " “Stop breaking the promise”");
+        assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(keep), List.of(deny, denyAgain))))
+                .contains("withheld items deny-or-minimize and deny-it-at-work have the same title, “Deny it”");
+        // a step and a thing not to do may share words: one is done, the other not
+        assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(titled(other, "Deny it")), List.of(deny))))
+                .isEmpty();
+    }
+
+    private static Step titled(Step s, String title) {
+        return new Step(
+                s.order(),
+                s.rank(),
+                s.phase(),
+                s.phaseTitle(),
+                s.id(),
+                title,
+                s.detail(),
+                s.why(),
+                s.rule(),
+                s.sources(),
+                s.kinds(),
+                s.helplines());
+    }
+
+    private static WithheldAdvice withheld(String id, String title) {
+        return new WithheldAdvice(id, Phase.DISCLOSE, title, "A reason", "A rule", List.of(), List.of("concealment"));
+    }
+
+    @Test
     void aStepForbiddenByItsIdIsNamedWhateverItsWords() {
         Guardrail g = read("""
                 guardrails:
