@@ -37,6 +37,8 @@ public final class CheckReport {
                         ? "1 rule compiles"
                         : o.ruleSet().rules().size() + " rules compile",
                 seconds(o.compileTime())));
+        // a warning, not a thing to fix: the rules may serve with it
+        RepeatedDetails.warning(o.ruleSet().catalogue()).forEach(line -> out.append("   " + line + "\n"));
 
         int samplesRun = o.samples().count();
         if (samplesRun == 0) {
