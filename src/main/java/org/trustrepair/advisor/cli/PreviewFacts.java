@@ -38,29 +38,35 @@ final class PreviewFacts {
 
     private PreviewFacts() {}
 
+    /** What a rule author does with the lines, said above them. */
+    private static final String HOW = """
+              Copy the lines a new rule needs into its when, then loosen them: leave out what does not matter,
+              write in ( … ) for several values (rules/README.md, "Writing a new rule's conditions").
+            """;
+
+    /** A step or a thing not to do now, by its id, and the name of the rule that gave it. */
+    private record Gave(String id, String rule) {}
+
     /** The two sections, for the plan these rules made from these answers and the facts they derived for it. */
     static String text(RuleSet rules, Answers answers, AdvicePlan plan, List<Object> derived) {
-        StringBuilder out = new StringBuilder("\nWhat the rules see for these answers\n");
-        out.append(
-                        "  Copy the lines a new rule needs into its when, then loosen them: leave out what does not matter,\n")
-                .append(
-                        "  write in ( … ) for several values (rules/README.md, \"Writing a new rule's conditions\").\n\n");
+        StringBuilder out = new StringBuilder("\nWhat the rules see for these answers\n")
+                .append(HOW)
+                .append('\n');
         out.append(situation(rules.questionnaire(), answers));
         derivedLines(derived).forEach(line -> out.append("  ").append(line).append('\n'));
-        List<String[]> given =
-                plan.steps().stream().map(s -> new String[] {s.id(), s.rule()}).toList();
-        List<String[]> held = plan.withheld().stream()
-                .map(w -> new String[] {w.id(), w.rule()})
-                .toList();
+        List<Gave> given =
+                plan.steps().stream().map(s -> new Gave(s.id(), s.rule())).toList();
+        List<Gave> held =
+                plan.withheld().stream().map(w -> new Gave(w.id(), w.rule())).toList();
         int width = Stream.concat(given.stream(), held.stream())
-                .mapToInt(row -> row[0].length())
+                .mapToInt(g -> g.id().length())
                 .max()
                 .orElse(0);
         out.append("\nWhich rule gave each step\n");
-        given.forEach(row -> out.append(gaveIt(rules, row[0], row[1], width)));
+        given.forEach(g -> out.append(gaveIt(rules, g, width)));
         if (!held.isEmpty()) {
             out.append("\nWhich rule holds back each thing not to do now\n");
-            held.forEach(row -> out.append(gaveIt(rules, row[0], row[1], width)));
+            held.forEach(g -> out.append(gaveIt(rules, g, width)));
         }
         return out.toString();
     }
@@ -76,13 +82,14 @@ final class PreviewFacts {
                 tests.addAll(tests(q.field(), given.get(q.field())));
             }
         }
-        StringBuilder out = new StringBuilder("  Situation( ");
-        int column = out.length();
+        String opening = "  Situation( ";
+        StringBuilder out = new StringBuilder(opening);
+        int column = opening.length();
         for (int i = 0; i < tests.size(); i++) {
             String test = tests.get(i) + (i < tests.size() - 1 ? "," : " )");
             if (column + test.length() > WIDTH && i > 0) {
-                out.append('\n').append(" ".repeat("  Situation( ".length()));
-                column = "  Situation( ".length();
+                out.append('\n').append(" ".repeat(opening.length()));
+                column = opening.length();
             } else if (i > 0) {
                 out.append(' ');
                 column++;
@@ -185,12 +192,12 @@ final class PreviewFacts {
     }
 
     /** {@code apologize-fully  <- rule "Apologize fully, once" (apologize/apologize.drl:12)}, the id padded. */
-    private static String gaveIt(RuleSet rules, String id, String rule, int width) {
-        RuleInfo info = rule == null ? null : rules.rules().get(rule);
+    private static String gaveIt(RuleSet rules, Gave gave, int width) {
+        RuleInfo info = gave.rule() == null ? null : rules.rules().get(gave.rule());
         String where = info == null || info.file() == null
                 ? ""
                 : " (" + info.file() + (info.line() > 0 ? ":" + info.line() : "") + ")";
-        return "  " + id + " ".repeat(width - id.length()) + "  <- "
-                + (rule == null ? "no rule recorded" : "rule \"" + rule + "\"" + where) + "\n";
+        return "  " + gave.id() + " ".repeat(width - gave.id().length()) + "  <- "
+                + (gave.rule() == null ? "no rule recorded" : "rule \"" + gave.rule() + "\"" + where) + "\n";
     }
 }
