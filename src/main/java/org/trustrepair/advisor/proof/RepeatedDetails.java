@@ -11,7 +11,10 @@ import org.trustrepair.advisor.advice.engine.Catalogue.AdviceText;
  * Two ids of the advice.yaml files whose details say the same words: the same detail (whatever its layout and
  * capitals), or one detail that holds another's whole. {@code check} warns of each pair, and refuses nothing: a step
  * that repeats another's words says the same thing twice where both are given, and an edit of one leaves the other
- * behind. A counsellor trial found nothing flagged a new step that copied another's words.
+ * behind. A counsellor trial found nothing flagged a new step that copied another's words. Two ids with the same
+ * title are variants (one text for work, one for home), never given in one plan (the guardrail
+ * {@code one-title-once-per-plan} proves it): a variant that keeps the other's words and adds its own is how they are
+ * written, and is not warned of.
  */
 final class RepeatedDetails {
 
@@ -26,7 +29,11 @@ final class RepeatedDetails {
     /** Every pair of ids that repeat each other's words, in the order of their ids, each pair once. */
     static List<Pair> in(Catalogue catalogue) {
         Map<String, String> words = new TreeMap<>();
-        catalogue.advice().forEach((id, text) -> words.put(id, Guardrail.sameWords(text.detail())));
+        Map<String, String> titles = new TreeMap<>();
+        catalogue.advice().forEach((id, text) -> {
+            words.put(id, Guardrail.sameWords(text.detail()));
+            titles.put(id, Guardrail.sameWords(text.title()));
+        });
         List<String> ids = new ArrayList<>(words.keySet());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -35,6 +42,9 @@ final class RepeatedDetails {
                 String b = words.get(ids.get(j));
                 if (a.isEmpty() || b.isEmpty()) {
                     continue; // a missing detail is refused when the rules are read
+                }
+                if (titles.get(ids.get(i)).equals(titles.get(ids.get(j)))) {
+                    continue; // variants of one step
                 }
                 if (a.equals(b) || a.contains(b)) {
                     pairs.add(pair(catalogue, ids.get(i), ids.get(j), a.equals(b)));

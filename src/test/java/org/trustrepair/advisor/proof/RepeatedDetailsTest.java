@@ -57,6 +57,25 @@ class RepeatedDetailsTest {
     }
 
     @Test
+    void variantsOfOneStepSharingATitleAreNotWarnedOf() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        // complete-the-apology holds offer-a-fix-plan's detail whole, as above, but here under the same title
+        RulesCopy.edit(
+                rules,
+                "apologize/advice.yaml",
+                "    them, do not repeat it: let your actions carry it from here.",
+                "    them, do not repeat it. With the apology, say what you will put right, how, and by when, and what"
+                        + " will stop the\n    mistake happening again.");
+        RulesCopy.edit(
+                rules,
+                "apologize/advice.yaml",
+                "title: Fill in what your apology left out, once",
+                "title: Offer a concrete fix");
+
+        assertThat(report(rules)).doesNotContain("Said twice");
+    }
+
+    @Test
     void rulesWhoseDetailsAreEachTheirOwnGetNoWarning() {
         assertThat(report(RulesFolder.FIXTURE)).doesNotContain("Said twice");
         assertThat(RepeatedDetails.in(RulesFolder.fixture().catalogue())).isEmpty();
