@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.engine.Catalogue;
+import org.trustrepair.advisor.advice.engine.Catalogue.AdviceText;
 import org.trustrepair.advisor.advice.engine.PlanMaker;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
 
@@ -29,7 +31,7 @@ import org.trustrepair.advisor.advice.engine.RuleInfo;
  * names are in the key, and any brace left in its own words is), the source keys (checked when the rules are built),
  * the phase and track names, the questionnaire's wording (except a brace in an answer's words, which could leave a
  * reason looking unfilled). Three things about words are kept, because guardrails read them: which texts share a
- * title ({@code distinctTitles}), the text of
+ * title or a detail ({@code distinctTitles}, {@code distinctDetails}), the text of
  * {@code guardrails.yaml} itself (an edited promise is a new proof), and which of the words the guardrails look for
  * ({@code noStepSays}, {@code noReasonSays}) each title, detail, reason and answer's wording contains, so that a
  * rewording that brings such words in, or takes them out, is swept again.
@@ -101,6 +103,7 @@ final class DecisionKey {
                                 .toList()
                         + "\n"));
         sameTitles(catalogue).forEach(ids -> key.append("same title " + ids + "\n"));
+        sameDetails(catalogue).forEach(ids -> key.append("same detail " + ids + "\n"));
         key.append("disclaimer " + Guardrail.blank(catalogue.disclaimer()) + "\n");
         answerWords(catalogue, (answer, words) -> {
             String filled = words == null ? null : words.replace("{n}", "0");
@@ -117,12 +120,21 @@ final class DecisionKey {
      * swept again.
      */
     static List<List<String>> sameTitles(Catalogue catalogue) {
-        Map<String, List<String>> byTitle = new TreeMap<>();
+        return sameText(catalogue, AdviceText::title);
+    }
+
+    /** The ids whose details read the same, as {@link #sameTitles} for titles. */
+    static List<List<String>> sameDetails(Catalogue catalogue) {
+        return sameText(catalogue, AdviceText::detail);
+    }
+
+    private static List<List<String>> sameText(Catalogue catalogue, Function<AdviceText, String> field) {
+        Map<String, List<String>> byText = new TreeMap<>();
         new TreeMap<>(catalogue.advice())
-                .forEach(
-                        (id, text) -> byTitle.computeIfAbsent(Guardrail.sameWords(text.title()), t -> new ArrayList<>())
-                                .add(id));
-        return byTitle.values().stream().filter(ids -> ids.size() > 1).toList();
+                .forEach((id, text) -> byText.computeIfAbsent(
+                                Guardrail.sameWords(field.apply(text)), t -> new ArrayList<>())
+                        .add(id));
+        return byText.values().stream().filter(ids -> ids.size() > 1).toList();
     }
 
     /** Each answer's words in the questionnaire, with the answer as {@code field=value}. */

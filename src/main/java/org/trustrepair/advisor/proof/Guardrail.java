@@ -51,6 +51,7 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             Boolean phaseOrder,
             Boolean explained,
             Boolean distinctTitles,
+            Boolean distinctDetails,
             Boolean disclaimer) {
 
         public Promise {
@@ -229,8 +230,15 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
             }
         }
         if (Boolean.TRUE.equals(p.distinctTitles())) {
-            Optional<String> twice = sameTitle(steps, Step::title, Step::id, "steps")
-                    .or(() -> sameTitle(plan.withheld(), WithheldAdvice::title, WithheldAdvice::id, "withheld items"));
+            Optional<String> twice = same(steps, Step::title, Step::id, "steps", "title")
+                    .or(() -> same(
+                            plan.withheld(), WithheldAdvice::title, WithheldAdvice::id, "withheld items", "title"));
+            if (twice.isPresent()) {
+                return twice;
+            }
+        }
+        if (Boolean.TRUE.equals(p.distinctDetails())) {
+            Optional<String> twice = same(steps, Step::detail, Step::id, "steps", "detail");
             if (twice.isPresent()) {
                 return twice;
             }
@@ -281,18 +289,22 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
         return Optional.empty();
     }
 
-    /** The first two of these items whose titles a person reads as the same ({@link #sameWords}), named. */
-    private static <T> Optional<String> sameTitle(
-            List<T> items, Function<T, String> title, Function<T, String> id, String what) {
-        Map<String, T> byTitle = new HashMap<>();
+    /**
+     * The first two of these items whose {@code field} (a title, a detail) a person reads as the same
+     * ({@link #sameWords}), named.
+     */
+    private static <T> Optional<String> same(
+            List<T> items, Function<T, String> text, Function<T, String> id, String what, String field) {
+        Map<String, T> byText = new HashMap<>();
         for (T item : items) {
-            if (blank(title.apply(item))) {
-                continue; // a title left out is explained's to report
+            if (blank(text.apply(item))) {
+                continue; // a text left out is explained's to report
             }
-            T first = byTitle.putIfAbsent(sameWords(title.apply(item)), item);
+            T first = byText.putIfAbsent(sameWords(text.apply(item)), item);
             if (first != null) {
-                return Optional.of(what + " " + id.apply(first) + " and " + id.apply(item) + " have the same title, “"
-                        + title.apply(first).strip() + "”");
+                String words = text.apply(first).strip();
+                return Optional.of(what + " " + id.apply(first) + " and " + id.apply(item) + " have the same " + field
+                        + ", “" + (words.length() > 80 ? words.substring(0, 77) + "…" : words) + "”");
             }
         }
         return Optional.empty();

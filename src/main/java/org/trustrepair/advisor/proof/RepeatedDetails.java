@@ -13,7 +13,7 @@ import org.trustrepair.advisor.advice.engine.Catalogue.AdviceText;
  * that repeats another's words says the same thing twice where both are given, and an edit of one leaves the other
  * behind. A counsellor trial found nothing flagged a new step that copied another's words. Two ids with the same
  * title are variants (one text for work, one for home), never given in one plan (the guardrail
- * {@code one-title-once-per-plan} proves it): a variant that keeps the other's words and adds its own is how they are
+ * {@code each-thing-said-once-per-plan} proves it): a variant that keeps the other's words and adds its own is how they are
  * written, and is not warned of.
  */
 final class RepeatedDetails {

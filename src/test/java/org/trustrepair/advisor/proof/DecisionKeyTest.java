@@ -144,6 +144,24 @@ class DecisionKeyTest {
     }
 
     @Test
+    void aDetailRewordedToMatchAnotherChangesTheKeyAndOtherwiseNot() throws IOException {
+        RuleSet original = RulesFolder.fixture();
+        String detail = "    Let them say everything they need to, for as long as they need to, without defending"
+                + " yourself or asking for a\n    decision. Then apologize.";
+        String other = RulesFolder.fixture()
+                .catalogue()
+                .advice()
+                .get("apologize-fully")
+                .detail();
+
+        assertThat(RulesRead.decisionKey(edited("apologize/advice.yaml", detail, "    Let them say all of it first.")))
+                .isEqualTo(RulesRead.decisionKey(original));
+        assertThat(RulesRead.decisionKey(edited("apologize/advice.yaml", detail, "    " + other.toUpperCase())))
+                .as("two details that read the same: a guardrail can keep them out of one plan")
+                .isNotEqualTo(RulesRead.decisionKey(original));
+    }
+
+    @Test
     void movingARuleKeepsTheKeyWhereOrderDecidesNothing() throws IOException {
         String file = "apologize/apologize.drl";
         Path rules = RulesCopy.of(dir.resolve("moved"));

@@ -245,7 +245,7 @@ class GuardrailsTest {
     void twoStepsOrTwoThingsNotToDoWithTheSameTitleBreakDistinctTitles() {
         Guardrail g = read("""
                 guardrails:
-                  - id: one-title-once-per-plan
+                  - id: each-thing-said-once-per-plan
                     promise: "No plan shows two steps, or two things not to do, with the same title."
                     sources: [SEED]
                     then:
@@ -268,6 +268,43 @@ class GuardrailsTest {
         // a step and a thing not to do may share words: one is done, the other not
         assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(titled(other, "Deny it")), List.of(deny))))
                 .isEmpty();
+    }
+
+    @Test
+    void twoStepsWithTheSameWordsBreakDistinctDetails() {
+        Guardrail g = read("""
+                guardrails:
+                  - id: each-thing-said-once-per-plan
+                    promise: "No plan shows two steps with the same words."
+                    sources: [SEED]
+                    then:
+                      distinctDetails: true
+                """).all().get(0);
+        Step keep = detailed(step("keep-the-promise-now", Phase.STOP, "action"), "Do what you promised, now.");
+        Step other = detailed(step("make-good-on-the-promise", Phase.PROVE, "action"), "Make good what it cost them.");
+        Step copy = detailed(step("ask-for-it-in-writing", Phase.PROVE, "action"), "DO WHAT YOU  PROMISED, NOW.");
+
+        assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(keep, other), List.of())))
+                .isEmpty();
+        assertThat(check(g, WILLING, plan(Track.REPAIR, List.of(keep, other, copy), List.of())))
+                .hasValueSatisfying(broken -> assertThat(broken)
+                        .startsWith("steps keep-the-promise-now and ask-for-it-in-writing have the same detail, “"));
+    }
+
+    private static Step detailed(Step s, String detail) {
+        return new Step(
+                s.order(),
+                s.rank(),
+                s.phase(),
+                s.phaseTitle(),
+                s.id(),
+                s.title(),
+                detail,
+                s.why(),
+                s.rule(),
+                s.sources(),
+                s.kinds(),
+                s.helplines());
     }
 
     private static Step titled(Step s, String title) {
