@@ -116,7 +116,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (threadsLine != null) {
             out.println(threadsLine);
         }
-        out.print(CheckReport.text(outcome));
+        out.print(CheckReport.text(outcome, verbosity.verbose));
         out.flush();
         return outcome.holds() ? 0 : 1;
     }

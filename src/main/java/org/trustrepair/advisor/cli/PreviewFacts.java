@@ -27,9 +27,10 @@ import org.trustrepair.advisor.advice.facts.Withhold;
 /**
  * What {@code ./advisor preview --facts} adds after the plan, for someone writing a new rule: what the rules see for
  * these answers, as condition lines to copy into the rule's {@code when} (the {@code Situation( … )} with each answer
- * that was asked, then one line per fact the rules derived), and which rule gave each step and each thing not to do
- * now, with its file, so that there is a rule to copy. A counsellor trial found a new rule's conditions were written
- * only by copying, and which track to test was a guess.
+ * that was asked, then one line per fact the {@code situation/} rules derived), and which rule gave each step and each
+ * thing not to do now, with its file, so that there is a rule to copy. A counsellor trial found a new rule's conditions
+ * were written only by copying, and which track to test was a guess. The advice given and held back is not among the
+ * lines to copy: a rule that tests for another's advice is one the guide asks not to write (a later trial asked).
  */
 final class PreviewFacts {
 
@@ -41,7 +42,8 @@ final class PreviewFacts {
     /** What a rule author does with the lines, said above them. */
     private static final String HOW = """
               Copy the lines a new rule needs into its when, then loosen them: leave out what does not matter,
-              write in ( … ) for several values (rules/README.md, "Writing a new rule's conditions").
+              write in ( … ) for several values (rules/README.md, "Writing a new rule's conditions"; what each
+              Finding means is in its table "The facts the rules see").
             """;
 
     /** A step or a thing not to do now, by its id, and the name of the rule that gave it. */
@@ -142,7 +144,8 @@ final class PreviewFacts {
 
     /**
      * One line per fact the rules derived, as a condition matches it: the nature, severity, period and track first,
-     * then the findings, the advice given and the advice held back, each sorted (a fact inserted twice shows once).
+     * then the findings, each sorted (a fact inserted twice shows once). The advice given and held back are left out:
+     * the next section names them with their rules.
      */
     static List<String> derivedLines(List<Object> derived) {
         List<Class<?>> order = List.of(
@@ -159,6 +162,7 @@ final class PreviewFacts {
         });
         TreeSet<String> seen = new TreeSet<>();
         return derived.stream()
+                .filter(f -> !(f instanceof Advice) && !(f instanceof Withhold))
                 .sorted(byType.thenComparing(PreviewFacts::line))
                 .map(PreviewFacts::line)
                 .filter(seen::add)

@@ -13,8 +13,8 @@ final class Verbosity {
     @Option(
             names = "--verbose",
             description = "Also print what only a rule author needs: the rule engine's own log (its messages about a"
-                    + " rule that does not compile), and in a diff the versions compared and how the plans were"
-                    + " compared.")
+                    + " rule that does not compile), in a check each promise that holds (not only their count), and"
+                    + " in a diff the versions compared and how the plans were compared.")
     boolean verbose;
 
     /** Quiet unless {@code --verbose}; close it when the command ends. */

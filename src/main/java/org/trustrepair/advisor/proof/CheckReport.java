@@ -13,6 +13,11 @@ public final class CheckReport {
     private CheckReport() {}
 
     public static String text(RuleCheck.Outcome o) {
+        return text(o, true);
+    }
+
+    /** The report; without {@code everyPromise}, the promises that hold are counted on one line. */
+    public static String text(RuleCheck.Outcome o, boolean everyPromise) {
         StringBuilder out = new StringBuilder();
         out.append("Checking the rules in " + o.origin() + " (version " + o.version() + ")\n\n");
 
@@ -80,8 +85,8 @@ public final class CheckReport {
             out.append("3. Guardrails: not swept.\n");
         } else {
             out.append("3. Guardrails, over every situation the rules can tell apart:\n");
-            for (String line :
-                    SweepReport.text(o.sweep(), o.ruleSet().questionnaire()).split("\n")) {
+            for (String line : SweepReport.text(o.sweep(), o.ruleSet().questionnaire(), everyPromise)
+                    .split("\n")) {
                 out.append("   " + line + "\n");
             }
             if (o.sweep().rulesNeverFired().isEmpty()) {

@@ -14,8 +14,17 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    /** The report, each example situation in the words of {@code questionnaire} (the swept rules'). */
+    /** The report, each example situation in the words of {@code questionnaire} (the swept rules'), every promise. */
     public static String text(Sweep.Result r, Questionnaire questionnaire) {
+        return text(r, questionnaire, true);
+    }
+
+    /**
+     * The report; without {@code everyPromise}, the promises that hold are one line, not one each (a counsellor's
+     * trial scrolled past about ninety "holds" to find what a one-word edit had done), and each broken one is listed
+     * in full with its number in {@code guardrails.yaml}.
+     */
+    public static String text(Sweep.Result r, Questionnaire questionnaire, boolean everyPromise) {
         StringBuilder out = new StringBuilder();
         if (r.reused()) {
             out.append(String.format(
@@ -50,9 +59,15 @@ public final class SweepReport {
                             + "form the sweep cannot follow (only `daysElapsed < 14`-style comparisons with a number are).\n");
         }
         int number = 0;
+        int held = 0;
         for (Guardrail g : r.violations().keySet()) {
             long n = r.violations().get(g);
-            out.append(n == 0 ? "  holds   " : "  BROKEN  ").append(g.description(++number));
+            number++;
+            if (n == 0 && !everyPromise) {
+                held++;
+                continue;
+            }
+            out.append(n == 0 ? "  holds   " : "  BROKEN  ").append(g.description(number));
             if (n > 0) {
                 Sweep.Example e = r.firstViolation().get(g);
                 out.append(String.format(
@@ -65,6 +80,12 @@ public final class SweepReport {
                         previewCommand(e.answers())));
             }
             out.append('\n');
+        }
+        if (held > 0) {
+            out.append(String.format(
+                    "  holds   %s %d promise%s in guardrails.yaml, over every situation (./advisor check --verbose"
+                            + " lists each)%n",
+                    held == number ? "all" : "the other", held, held == 1 ? "" : "s"));
         }
         if (r.errors() > 0) {
             out.append(String.format(

@@ -65,7 +65,11 @@ class CheckCommandTest {
                 .containsPattern("Swept [\\d,]+ situations in ")
                 .contains("4. Rules that never fire, in any situation: none.")
                 .contains("VERDICT: everything holds.")
-                .doesNotContain(" BROKEN ");
+                .doesNotContain(" BROKEN ")
+                .as("the promises that hold are counted on one line, not listed (a counsellor's trial)")
+                .containsPattern("holds   all \\d+ promises in guardrails.yaml, over every situation \\(./advisor"
+                        + " check --verbose lists each\\)")
+                .doesNotContain("holds   1. ");
 
         // an edit of words only: checked again at once, on the sweep just made
         Path reworded = RulesCopy.of(dir.resolve("reworded"));
@@ -74,12 +78,14 @@ class CheckCommandTest {
                 "apologize/advice.yaml",
                 "title: Listen until they feel heard",
                 "title: Listen until they have said it all");
-        Run again = run(reworded.toString(), "--samples", samples, "--cache", cache.toString());
+        Run again = run(reworded.toString(), "--samples", samples, "--cache", cache.toString(), "--verbose");
 
         assertThat(again.code()).as(again.out() + again.err()).isZero();
         assertThat(again.err()).as("the wait is announced before the report").contains("This takes about a minute");
         assertThat(again.out())
                 .startsWith("Guardrail sweep: an earlier sweep stands for these rules, so no thread swept.")
+                .as("--verbose lists each promise that holds")
+                .contains("holds   1. No contact, direct or indirect")
                 .contains("Not swept again: these rules decide exactly as the rules of version "
                         + org.trustrepair.advisor.advice.RulesFolder.fixture().version() + ", swept earlier (")
                 .contains("4. Rules that never fire, in any situation: none.")
@@ -144,6 +150,8 @@ class CheckCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out())
                 .contains("BROKEN  1. No contact, direct or indirect")
+                .as("the others are counted, the broken one keeps its number in guardrails.yaml")
+                .containsPattern("holds   the other \\d+ promises in guardrails.yaml")
                 .contains("step “Say once that you are there, then step back” (leave-one-door-open) is of kind contact")
                 .contains("FAILED  expects-too-much")
                 .as("a failing sample names each step and track in the words people read, beside what the file writes")
