@@ -291,23 +291,15 @@ class GuardrailsTest {
                         .startsWith("steps keep-the-promise-now and ask-for-it-in-writing have the same detail, “"));
     }
 
-    private static Step detailed(Step s, String detail) {
-        return new Step(
-                s.order(),
-                s.rank(),
-                s.phase(),
-                s.phaseTitle(),
-                s.id(),
-                s.title(),
-                detail,
-                s.why(),
-                s.rule(),
-                s.sources(),
-                s.kinds(),
-                s.helplines());
+    private static Step titled(Step s, String title) {
+        return worded(s, title, s.detail());
     }
 
-    private static Step titled(Step s, String title) {
+    private static Step detailed(Step s, String detail) {
+        return worded(s, s.title(), detail);
+    }
+
+    private static Step worded(Step s, String title, String detail) {
         return new Step(
                 s.order(),
                 s.rank(),
@@ -315,7 +307,7 @@ class GuardrailsTest {
                 s.phaseTitle(),
                 s.id(),
                 title,
-                s.detail(),
+                detail,
                 s.why(),
                 s.rule(),
                 s.sources(),

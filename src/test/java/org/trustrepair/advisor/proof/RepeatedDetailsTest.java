@@ -34,12 +34,7 @@ class RepeatedDetailsTest {
                 "    LET THEM say everything they need to, for as long as they need to,\n    without defending"
                         + " yourself or asking for a decision.  Then apologize.");
         // offer-a-fix-plan's detail, whole, inside another
-        RulesCopy.edit(
-                rules,
-                "apologize/advice.yaml",
-                "    them, do not repeat it: let your actions carry it from here.",
-                "    them, do not repeat it. With the apology, say what you will put right, how, and by when, and what"
-                        + " will stop the\n    mistake happening again.");
+        holdOfferAFixWhole(rules);
 
         String report = report(rules);
 
@@ -60,12 +55,7 @@ class RepeatedDetailsTest {
     void variantsOfOneStepSharingATitleAreNotWarnedOf() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         // complete-the-apology holds offer-a-fix-plan's detail whole, as above, but here under the same title
-        RulesCopy.edit(
-                rules,
-                "apologize/advice.yaml",
-                "    them, do not repeat it: let your actions carry it from here.",
-                "    them, do not repeat it. With the apology, say what you will put right, how, and by when, and what"
-                        + " will stop the\n    mistake happening again.");
+        holdOfferAFixWhole(rules);
         RulesCopy.edit(
                 rules,
                 "apologize/advice.yaml",
@@ -73,6 +63,16 @@ class RepeatedDetailsTest {
                 "title: Offer a concrete fix");
 
         assertThat(report(rules)).doesNotContain("Said twice");
+    }
+
+    /** complete-the-apology's detail made to hold offer-a-fix-plan's whole. */
+    private static void holdOfferAFixWhole(Path rules) throws IOException {
+        RulesCopy.edit(
+                rules,
+                "apologize/advice.yaml",
+                "    them, do not repeat it: let your actions carry it from here.",
+                "    them, do not repeat it. With the apology, say what you will put right, how, and by when, and what"
+                        + " will stop the\n    mistake happening again.");
     }
 
     @Test
