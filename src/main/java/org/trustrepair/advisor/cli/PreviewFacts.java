@@ -148,14 +148,7 @@ final class PreviewFacts {
      * the next section names them with their rules.
      */
     static List<String> derivedLines(List<Object> derived) {
-        List<Class<?>> order = List.of(
-                NatureIs.class,
-                SeverityIs.class,
-                PeriodIs.class,
-                TrackIs.class,
-                Finding.class,
-                Advice.class,
-                Withhold.class);
+        List<Class<?>> order = List.of(NatureIs.class, SeverityIs.class, PeriodIs.class, TrackIs.class, Finding.class);
         Comparator<Object> byType = Comparator.comparingInt(f -> {
             int i = order.indexOf(f.getClass());
             return i < 0 ? order.size() : i;
@@ -185,12 +178,6 @@ final class PreviewFacts {
         }
         if (fact instanceof Finding f) {
             return "Finding( name == \"" + f.getName() + "\" )";
-        }
-        if (fact instanceof Advice a) {
-            return "Advice( id == \"" + a.getId() + "\" )";
-        }
-        if (fact instanceof Withhold w) {
-            return "Withhold( id == \"" + w.getId() + "\" )";
         }
         return String.valueOf(fact); // a fact type added later: its own words, until it gets a line here
     }
