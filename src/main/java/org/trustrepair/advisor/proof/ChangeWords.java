@@ -1,15 +1,18 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
 import org.trustrepair.advisor.advice.AdvicePlan.WithheldAdvice;
+import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Period;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -52,17 +55,17 @@ final class ChangeWords {
      * says days ("UP_TO_THREE_MONTHS") that an edit of the table's edges can make wrong; the situation's own reasons,
      * shown beside it, say what the period means in the counsellors' words.
      */
-    private static String period(Period p) {
+    static String period(Period p) {
         return p == Period.ANY_TIME
                 ? "none (safety comes first, whenever it was)"
                 : "the " + ORDINALS.get(p.ordinal()) + " period";
     }
 
     /**
-     * The change in words for one situation, from its plans under both rule sets ({@code a} before, {@code b} after;
-     * null where there is none).
+     * The change in words for one situation ({@code answers}), from its plans under both rule sets ({@code a} before,
+     * {@code b} after; null where there is none).
      */
-    static Said of(RuleSet before, RuleSet after, Change change, AdvicePlan a, AdvicePlan b) {
+    static Said of(RuleSet before, RuleSet after, Change change, Answers answers, AdvicePlan a, AdvicePlan b) {
         String id = change.subject();
         Map<String, String> sources = new HashMap<>(before.catalogue().sources());
         sources.putAll(after.catalogue().sources());
@@ -117,13 +120,15 @@ final class ChangeWords {
                         "Now held back: “" + held(b, id).title() + "”",
                         List.of(),
                         List.of(),
-                        List.of(reason(held(b, id), "is")));
+                        lines(
+                                reason(held(b, id), "is"),
+                                HeldBackWords.onlyNow(before, after, held(b, id).rule(), answers, a, b)));
             case WITHHELD_REMOVED ->
                 new Said(
                         "No longer held back: “" + held(a, id).title() + "”",
                         List.of(),
                         List.of(reason(held(a, id), "was")),
-                        List.of());
+                        lines(HeldBackWords.noLonger(before, after, held(a, id).rule(), answers, a, b)));
             case WITHHELD_REWORDED, WITHHELD_OTHER_REASON ->
                 reworded(
                         change,
@@ -155,6 +160,11 @@ final class ChangeWords {
                         List.of(),
                         List.of());
         };
+    }
+
+    /** The lines that are not null. */
+    private static List<String> lines(String... lines) {
+        return Arrays.stream(lines).filter(Objects::nonNull).toList();
     }
 
     /** The lines of {@code these} that {@code those} does not have: only what was removed, or only what was added. */

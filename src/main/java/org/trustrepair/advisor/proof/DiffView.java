@@ -241,7 +241,7 @@ public record DiffView(
             Answers a = r.space().get(index);
             AdvicePlan was = plan(r.before(), a);
             AdvicePlan is = plan(r.after(), a);
-            ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), was, is);
+            ChangeWords.Said s = ChangeWords.of(r.before(), r.after(), g.change(), a, was, is);
             first = first == null ? s : first;
             examples.add(new Example(
                     DiffWords.situation(r.after().questionnaire(), a),

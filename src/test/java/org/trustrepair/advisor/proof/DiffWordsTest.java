@@ -314,7 +314,7 @@ class DiffWordsTest {
 
         assertThat(changes).extracting(Change::kind).containsExactly(Change.Kind.SUMMARY);
         assertThat(changes.get(0).wordsOnly()).isTrue();
-        ChangeWords.Said said = ChangeWords.of(RULES, RULES, changes.get(0), plan, reworded);
+        ChangeWords.Said said = ChangeWords.of(RULES, RULES, changes.get(0), null, plan, reworded);
         assertThat(said.what())
                 .isEqualTo("The sentence at the top of the plan is reworded (plan.yaml, tracks: " + c.track() + ")");
         assertThat(said.words())
