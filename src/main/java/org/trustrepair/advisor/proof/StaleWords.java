@@ -2,6 +2,7 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trustrepair.advisor.advice.Answers;
+import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.EvaluationException;
+import org.trustrepair.advisor.advice.Period;
+import org.trustrepair.advisor.advice.Readiness;
+import org.trustrepair.advisor.advice.Relationship;
 import org.trustrepair.advisor.advice.engine.RuleInfo;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -19,6 +26,9 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * number ("two apologies", "twice", "two weeks", "14 days") are listed, for the counsellor to read again. A list to
  * look at, not an error: "two weeks" may be right where it is.
  *
+ * <p>A moved period edge also lists the words that name the period ending there without a number ("these first
+ * days", "a fortnight", "very recently" for the first period): {@link #PERIOD_WORDS}.
+ *
  * <p>The notes in the rule files ({@code //} comments) say "twice" and "two times" in many other senses ("asked twice
  * by the readers"), so a note is listed only when it writes the number in digits or with what it counts ("2 days",
  * "two apologies", "two weeks"): {@link #inNotes}.
@@ -27,6 +37,17 @@ final class StaleWords {
 
     private static final List<String> WORDS = List.of(
             "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    /**
+     * The words that name a period without a number, by the period they name: when the edge it ends on moves, they may
+     * no longer fit it ("these first days" of a period of three weeks). "The first weeks" is not among them: the guide
+     * offers it as the words that stay true when the first period's edge moves.
+     */
+    static final Map<Period, List<String>> PERIOD_WORDS = Map.of(
+            Period.FIRST_TWO_WEEKS, List.of("first days", "first few days", "fortnight", "very recent"),
+            Period.UP_TO_THREE_MONTHS, List.of("first months", "first few months", "early months"),
+            Period.UP_TO_A_YEAR, List.of("first year"),
+            Period.UP_TO_TWO_YEARS, List.of("second year"));
 
     private StaleWords() {}
 
@@ -37,14 +58,50 @@ final class StaleWords {
     static List<String> of(RuleSet before, RuleSet after) {
         List<String> lines = new ArrayList<>();
         for (Moved m : moved(before, after)) {
-            List<String> found = said(after, phrases(m.answer(), m.was()));
+            Map<String, String> found = said(after, phrases(m.answer(), m.was()));
             if (!found.isEmpty()) {
                 lines.add("The rule “" + m.rule() + "” now says " + words(after, m, m.now()) + " where it said "
                         + words(after, m, m.was()) + "; these words may still say the old number:");
-                found.forEach(f -> lines.add("  - " + f));
+                found.values().forEach(f -> lines.add("  - " + f));
+            }
+            Period ending = m.answer().equals("daysElapsed") ? endsOn(before, m.was()) : null;
+            List<String> named = ending == null ? List.of() : PERIOD_WORDS.getOrDefault(ending, List.of());
+            List<String> naming = named.isEmpty()
+                    ? List.of()
+                    : said(after, named).entrySet().stream()
+                            .filter(f -> !found.containsKey(f.getKey()))
+                            .map(Map.Entry::getValue)
+                            .toList();
+            if (!naming.isEmpty()) {
+                lines.add("The " + ChangeWords.period(ending).substring("the ".length()) + ", which ended before day "
+                        + m.was() + ", now ends before day " + m.now() + "; these words name it without a number ("
+                        + String.join(
+                                ", ", named.stream().map(w -> "“" + w + "”").toList())
+                        + ") and may no longer fit it:");
+                naming.forEach(f -> lines.add("  - " + f));
             }
         }
         return lines;
+    }
+
+    /**
+     * The period that ends on this day under these rules (the day before is in it, this day is not), for a partner
+     * who knows and will talk, with no safety concern; null when no period ends there.
+     */
+    private static Period endsOn(RuleSet rules, int day) {
+        Period last = day > 0 ? period(rules, day - 1) : null;
+        return last != null && last != period(rules, day) ? last : null;
+    }
+
+    private static Period period(RuleSet rules, int days) {
+        try {
+            return rules.evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, days))
+                    .plan()
+                    .classification()
+                    .period();
+        } catch (EvaluationException e) {
+            return null;
+        }
     }
 
     /** A number of apologies or days as the reasons say it ("2 apologies", "14 days"). */
@@ -152,51 +209,55 @@ final class StaleWords {
 
     /**
      * Where the new rules' words say one of these phrases: texts, rules' names and reasons, notes in the rule files
-     * (only for the phrases {@link #inNotes} keeps), guardrail promises.
+     * (only for the phrases {@link #inNotes} keeps), guardrail promises; by the place, each with its words around.
      */
-    private static List<String> said(RuleSet rules, List<String> phrases) {
+    private static Map<String, String> said(RuleSet rules, List<String> phrases) {
         Pattern any = anyOf(phrases);
         List<String> notePhrases = inNotes(phrases);
         Pattern inNote = notePhrases.isEmpty() ? null : anyOf(notePhrases);
-        List<String> found = new ArrayList<>();
-        new TreeMap<>(rules.catalogue().advice()).forEach((id, text) -> {
-            String quote = quote(any, text.title() + ". " + text.detail());
-            if (quote != null) {
-                found.add("the text “" + text.title() + "” (" + id + "): " + quote);
-            }
-        });
+        Map<String, String> found = new LinkedHashMap<>();
+        new TreeMap<>(rules.catalogue().advice())
+                .forEach((id, text) -> put(
+                        found,
+                        "the text “" + text.title() + "” (" + id + ")",
+                        quote(any, text.title() + ". " + text.detail())));
         new TreeMap<>(rules.rules()).forEach((name, rule) -> {
+            String where = " (" + rule.file() + ":" + rule.line() + ")";
             if (any.matcher(name).find()) {
-                found.add("the name of the rule “" + name + "” (" + rule.file() + ":" + rule.line()
-                        + "), which a plan shows under each step it gives");
+                String place = "the name of the rule “" + name + "”" + where;
+                found.put(place, place + ", which a plan shows under each step it gives");
             }
-            String quote = quote(any, rule.reason());
-            if (quote != null) {
-                found.add("the reason of the rule “" + name + "” (" + rule.file() + ":" + rule.line() + "): " + quote);
-            }
+            put(found, "the reason of the rule “" + name + "”" + where, quote(any, rule.reason()));
         });
         // the notes for the next counsellor in the rule files: a "//" comment that says the old number
         new TreeMap<>(rules.drlSources()).forEach((path, drl) -> {
             List<String> lines = drl.lines().toList();
             for (int i = 0; i < lines.size() && inNote != null; i++) {
                 int note = lines.get(i).indexOf("//");
-                String quote = note < 0 ? null : quote(inNote, lines.get(i).substring(note + 2));
-                if (quote != null) {
-                    found.add("a note in " + path + ":" + (i + 1) + ": " + quote);
-                }
+                put(
+                        found,
+                        "a note in " + path + ":" + (i + 1),
+                        note < 0 ? null : quote(inNote, lines.get(i).substring(note + 2)));
             }
         });
         String guardrails = rules.text(Guardrails.FILE);
         if (guardrails != null) {
             List<String> lines = guardrails.lines().toList();
             for (int i = 0; i < lines.size(); i++) {
-                String quote = lines.get(i).strip().startsWith("#") ? null : quote(any, lines.get(i));
-                if (quote != null) {
-                    found.add(Guardrails.FILE + ":" + (i + 1) + ": " + quote);
-                }
+                put(
+                        found,
+                        Guardrails.FILE + ":" + (i + 1),
+                        lines.get(i).strip().startsWith("#") ? null : quote(any, lines.get(i)));
             }
         }
         return found;
+    }
+
+    /** A place and the words it says, when it says one of the phrases ({@code quote} not null). */
+    private static void put(Map<String, String> found, String place, String quote) {
+        if (quote != null) {
+            found.put(place, place + ": " + quote);
+        }
     }
 
     /** The words around the first match, or null. */
