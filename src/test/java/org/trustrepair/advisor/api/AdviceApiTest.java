@@ -75,7 +75,7 @@ class AdviceApiTest {
                 .andExpect(jsonPath("$.classification.why", hasSize(4)))
                 .andExpect(jsonPath("$.steps[0].order").value(1))
                 .andExpect(jsonPath("$.steps[0].phase").value("REFLECT"))
-                .andExpect(jsonPath("$.steps[*].id", hasItem("act-instead-of-apologizing")))
+                .andExpect(jsonPath("$.steps[*].id", hasItem("keep-behaving-differently")))
                 .andExpect(jsonPath("$.steps[*].id", not(hasItem("apologize-fully"))))
                 .andExpect(jsonPath("$.steps[*].why", everyItem(not(containsString("{")))))
                 .andExpect(jsonPath("$.withheld[*].id", hasItem("apologize-again")))
