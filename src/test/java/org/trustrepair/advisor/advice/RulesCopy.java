@@ -40,4 +40,14 @@ public final class RulesCopy {
         assertThat(text).as(file).contains(from);
         Files.writeString(p, text.replace(from, to));
     }
+
+    /** Moves the end of the first period in the copy's table from day 14 to {@code day}: both cells of the pair. */
+    public static void moveFirstPeriodEnd(Path rules, int day) throws IOException {
+        edit(rules, "situation/periods.drl.csv", ",,14,FIRST_TWO_WEEKS", ",," + day + ",FIRST_TWO_WEEKS");
+        edit(
+                rules,
+                "situation/periods.drl.csv",
+                "Two weeks to three months,14,90",
+                "Two weeks to three months," + day + ",90");
+    }
 }

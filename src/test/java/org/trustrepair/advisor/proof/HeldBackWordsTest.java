@@ -136,12 +136,7 @@ class HeldBackWordsTest {
             RulesCopy.edit(rules, edit[0], edit[1], edit[2]);
         }
         if (moved) {
-            RulesCopy.edit(rules, "situation/periods.drl.csv", ",,14,FIRST_TWO_WEEKS", ",,21,FIRST_TWO_WEEKS");
-            RulesCopy.edit(
-                    rules,
-                    "situation/periods.drl.csv",
-                    "Two weeks to three months,14,90",
-                    "Two weeks to three months,21,90");
+            RulesCopy.moveFirstPeriodEnd(rules, 21);
         }
         return new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
     }

@@ -23,12 +23,7 @@ class StaleWordsTest {
     void aMovedPeriodEdgeListsTheWordsThatStillSayTheOldDays() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
         // the first period now ends on day 21: both cells of the pair, as the guide says
-        RulesCopy.edit(rules, "situation/periods.drl.csv", ",,14,FIRST_TWO_WEEKS", ",,21,FIRST_TWO_WEEKS");
-        RulesCopy.edit(
-                rules,
-                "situation/periods.drl.csv",
-                "Two weeks to three months,14,90",
-                "Two weeks to three months,21,90");
+        RulesCopy.moveFirstPeriodEnd(rules, 21);
         // a counsellor's note that says the old days
         RulesCopy.edit(
                 rules,
@@ -55,12 +50,7 @@ class StaleWordsTest {
     @Test
     void aMovedPeriodEdgeAlsoListsTheWordsThatNameThePeriodWithoutANumber() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
-        RulesCopy.edit(rules, "situation/periods.drl.csv", ",,14,FIRST_TWO_WEEKS", ",,21,FIRST_TWO_WEEKS");
-        RulesCopy.edit(
-                rules,
-                "situation/periods.drl.csv",
-                "Two weeks to three months,14,90",
-                "Two weeks to three months,21,90");
+        RulesCopy.moveFirstPeriodEnd(rules, 21);
         // the words a counsellor's trial found the list missed, and "a fortnight"; "the first weeks" stays true
         RulesCopy.edit(
                 rules,
