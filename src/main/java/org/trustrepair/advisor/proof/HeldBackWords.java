@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.EvaluationException;
@@ -26,8 +24,6 @@ import org.trustrepair.advisor.advice.facts.Finding;
  * then names only the rule that held it back.
  */
 final class HeldBackWords {
-
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private HeldBackWords() {}
 
@@ -152,7 +148,7 @@ final class HeldBackWords {
                     }
                 }
                 case "Advice", "Finding" -> {
-                    List<String> names = quoted(p.text());
+                    List<String> names = named(p);
                     if (names.isEmpty()) {
                         return null;
                     }
@@ -233,14 +229,17 @@ final class HeldBackWords {
                                 && finding.getName().equals(name));
     }
 
-    /** The texts in double quotes in a condition: the ids or names it tests for. */
-    private static List<String> quoted(String text) {
-        List<String> names = new ArrayList<>();
-        Matcher m = QUOTED.matcher(text);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+    /** The ids or names a step's or a finding's pattern tests for ({@code id == "…"}, {@code name == "…"}), as parsed. */
+    private static List<String> named(RuleModel.FactPattern p) {
+        return p.constraints().stream()
+                .map(RuleModel.Constraint::only)
+                .filter(c -> c != null
+                        && c.operator().equals("==")
+                        && (c.property().equals("id") || c.property().equals("name"))
+                        && c.value().length() > 1
+                        && c.value().startsWith("\""))
+                .map(c -> c.value().substring(1, c.value().length() - 1))
+                .toList();
     }
 
     private static String lower(Object value) {
