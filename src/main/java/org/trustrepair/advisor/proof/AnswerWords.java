@@ -75,6 +75,8 @@ final class AnswerWords {
                 .anyMatch(p -> p.chars().anyMatch(Character::isDigit));
         List<String> problems = new ArrayList<>();
         Set<String> found = new HashSet<>();
+        // an answer is worded the same in every reason: each field's wordings once (a number's are 36,501)
+        Map<String, List<Worded>> wordingsOf = new HashMap<>();
         for (RuleInfo rule : new TreeMap<>(rules).values()) {
             String template = rule.reason() == null ? "" : rule.reason();
             Set<String> fields = new LinkedHashSet<>(PlanMaker.placeholders(template));
@@ -83,8 +85,9 @@ final class AnswerWords {
                 continue;
             }
             String own = lower(leftOut(template));
-            List<List<Worded>> choices =
-                    fields.stream().map(f -> wordings(f, q, digits)).toList();
+            List<List<Worded>> choices = fields.stream()
+                    .map(f -> wordingsOf.computeIfAbsent(f, field -> wordings(field, q, digits)))
+                    .toList();
             each(choices, new ArrayList<>(), answers -> {
                 String filled = template;
                 for (Worded w : answers) {
