@@ -128,7 +128,13 @@ final class ChangeWords {
                         "No longer held back: “" + held(a, id).title() + "”",
                         List.of(),
                         List.of(reason(held(a, id), "was")),
-                        lines(HeldBackWords.noLonger(before, after, held(a, id).rule(), answers, a, b)));
+                        lines(
+                                HeldBackWords.noLonger(
+                                        before, after, held(a, id).rule(), answers, a, b),
+                                b.steps().stream().anyMatch(st -> st.id().equals(id))
+                                        ? null
+                                        : "it is not given as a step either: only its warning is gone from this"
+                                                + " plan"));
             case WITHHELD_REWORDED, WITHHELD_OTHER_REASON ->
                 reworded(
                         change,
@@ -218,12 +224,22 @@ final class ChangeWords {
             Object y = name.equals("help lines") ? helplines((Step) t) : part.apply(t);
             if (name.equals("sources")) {
                 Object rule = part(all, "rule").apply(t);
-                cited((List<?>) y, (List<?>) x)
-                        .forEach(k -> words.add(
-                                "source " + k + " added to the rule “" + rule + "”: “" + sources.get(k) + "”"));
-                cited((List<?>) x, (List<?>) y)
-                        .forEach(k -> words.add("source " + k + " no longer cited by the rule “" + rule + "”: “"
-                                + sources.get(k) + "”"));
+                Object was = part(all, "rule").apply(s);
+                if (rule.equals(was)) {
+                    cited((List<?>) y, (List<?>) x)
+                            .forEach(k -> words.add(
+                                    "source " + k + " added to the rule “" + rule + "”: “" + sources.get(k) + "”"));
+                    cited((List<?>) x, (List<?>) y)
+                            .forEach(k -> words.add("source " + k + " no longer cited by the rule “" + rule + "”: “"
+                                    + sources.get(k) + "”"));
+                } else { // another rule gives it now: no source was edited, the two rules cite different ones
+                    cited((List<?>) y, (List<?>) x)
+                            .forEach(k -> words.add("source " + k + " cited by the rule “" + rule
+                                    + "”, not by the rule “" + was + "”: “" + sources.get(k) + "”"));
+                    cited((List<?>) x, (List<?>) y)
+                            .forEach(k -> words.add("source " + k + " cited by the rule “" + was
+                                    + "”, not by the rule “" + rule + "”: “" + sources.get(k) + "”"));
+                }
             } else if (name.equals("why") || name.equals("reason")) {
                 before.add(name + ": “" + x + "”");
                 after.add(name + ": “" + y + "”");

@@ -58,9 +58,12 @@ class HeldBackWordsTest {
                 .containsExactly("why it was held back: “Openness you offer about yourself is repair; checking up on"
                         + " them is control.” (from the rule “Transparency never means watching them”)");
         assertThat(said.after())
-                .containsExactly("why it is no longer held back: that rule no longer applies here: it went with the"
-                        + " step “Offer openness about yourself, for an agreed time” (Show the change), which this"
-                        + " situation no longer gets");
+                .containsExactly(
+                        "why it is no longer held back: that rule no longer applies here: it went with the"
+                                + " step “Offer openness about yourself, for an agreed time” (Show the change), which"
+                                + " this situation no longer gets",
+                        // a counsellor's trial read "No longer held back: Check up … in secret" as now allowed
+                        "it is not given as a step either: only its warning is gone from this plan");
     }
 
     @Test
@@ -97,7 +100,11 @@ class HeldBackWordsTest {
         ChangeWords.Said said = said(before, after, Change.Kind.WITHHELD_REMOVED, "covert-monitoring");
 
         assertThat(said.after())
-                .singleElement()
+                .hasSize(2)
+                .last()
+                .isEqualTo("it is not given as a step either: only its warning is gone from this plan");
+        assertThat(said.after())
+                .first()
                 .asString()
                 .matches("why it is no longer held back: that rule \\(prove/prove\\.drl:\\d+\\) was edited, and no"
                         + " longer holds it back here");
@@ -117,7 +124,8 @@ class HeldBackWordsTest {
         ChangeWords.Said said = said(before, after, Change.Kind.WITHHELD_REMOVED, "covert-monitoring");
 
         assertThat(said.before()).singleElement().asString().contains("(from the rule “Transparency never means");
-        assertThat(said.after()).isEmpty();
+        assertThat(said.after())
+                .containsExactly("it is not given as a step either: only its warning is gone from this plan");
     }
 
     /** "Offer transparency" no longer in the first period, in both rule sets. */
