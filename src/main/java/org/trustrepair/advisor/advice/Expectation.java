@@ -131,7 +131,7 @@ public record Expectation(
      * Where the plan gives, instead of step {@code id}, a variant with the same title (a text of its own for another
      * relationship or time): which, and what to write in the sample if that is what the edit meant; else nothing.
      */
-    private static String variantGiven(AdvicePlan plan, Catalogue texts, String id) {
+    private String variantGiven(AdvicePlan plan, Catalogue texts, String id) {
         Catalogue.AdviceText text = texts.advice().get(id);
         if (text == null) {
             return "";
@@ -140,7 +140,12 @@ public record Expectation(
                 .filter(s -> text.title().equals(s.title()))
                 .findFirst()
                 .map(s -> ": the plan gives " + texts.named(s.id()) + ", a variant with the same title, in its place;"
-                        + " if that is what the edit meant, write \"" + s.id() + "\" in the sample instead")
+                        + (absentSteps.contains(s.id())
+                                // a counsellor's trial followed the hint and broke the sample's other expectation
+                                ? " this sample says that variant should not be given either: these answers may no"
+                                        + " longer describe the situation it was written for (after a change of a"
+                                        + " number, give it the new number)"
+                                : " if that is what the edit meant, write \"" + s.id() + "\" in the sample instead"))
                 .orElse("");
     }
 

@@ -64,6 +64,32 @@ class ExpectationTest {
     }
 
     @Test
+    void doesNotSuggestTheVariantWhenTheSampleSaysItShouldNotBeGivenEither() {
+        // a counsellor's trial followed "write the variant instead" and broke the sample's own absentSteps
+        AdvicePlan afterAMistake =
+                advisor.advise(Answers.of(Relationship.WORKPLACE, Breach.HONEST_MISTAKE, Readiness.MOVED_ON, 60));
+        Catalogue texts = advisor.ruleSet().catalogue();
+        Expectation both = new Expectation(
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("respect-their-decision"),
+                List.of("respect-their-decision-after-a-mistake"),
+                null,
+                null,
+                null);
+
+        assertThat(both.failures(afterAMistake, texts))
+                .first()
+                .asString()
+                .contains("a variant with the same title, in its place; this sample says that variant should not be"
+                        + " given either")
+                .doesNotContain("write \"respect-their-decision-after-a-mistake\" in the sample instead");
+    }
+
+    @Test
     void namesAnIdNoAdviceHasAsSuch() {
         // a misspelt id in a sample has no words: the failure says so, so the counsellor looks at the sample
         assertThat(only(null, List.of("apologise-fully"), null, null)
