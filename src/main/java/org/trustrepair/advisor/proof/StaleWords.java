@@ -225,7 +225,13 @@ final class StaleWords {
             String where = " (" + rule.file() + ":" + rule.line() + ")";
             if (any.matcher(name).find()) {
                 String place = "the name of the rule “" + name + "”" + where;
-                found.put(place, place + ", which a plan shows under each step it gives");
+                // the rules in situation/ give the words under "Your situation" and findings, never a step
+                found.put(
+                        place,
+                        place
+                                + (rule.file().startsWith("situation/")
+                                        ? ", a name only counsellors see (it gives no step)"
+                                        : ", which a plan shows under each step it gives"));
             }
             put(found, "the reason of the rule “" + name + "”" + where, quote(any, rule.reason()));
         });
@@ -243,11 +249,17 @@ final class StaleWords {
         String guardrails = rules.text(Guardrails.FILE);
         if (guardrails != null) {
             List<String> lines = guardrails.lines().toList();
+            String guardrail = null;
             for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith("- id:")) {
+                    guardrail = line.substring("- id:".length()).strip();
+                }
                 put(
                         found,
-                        Guardrails.FILE + ":" + (i + 1),
-                        lines.get(i).strip().startsWith("#") ? null : quote(any, lines.get(i)));
+                        (guardrail == null ? "" : "the guardrail “" + guardrail + "” (") + Guardrails.FILE + ":"
+                                + (i + 1) + (guardrail == null ? "" : ")"),
+                        line.startsWith("#") ? null : quote(any, lines.get(i)));
             }
         }
         return found;
@@ -269,8 +281,15 @@ final class StaleWords {
         if (!m.find()) {
             return null;
         }
+        // about forty characters either side, widened to whole words
         int from = Math.max(0, m.start() - 40);
+        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
         int to = Math.min(text.length(), m.end() + 40);
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
         return "“" + (from > 0 ? "…" : "") + text.substring(from, to).strip().replaceAll("\\s+", " ")
                 + (to < text.length() ? "…" : "") + "”";
     }

@@ -143,6 +143,40 @@ class StaleWordsTest {
     }
 
     @Test
+    void aGuardrailIsNamedAndWordsAreNotCutMidWord() throws IOException {
+        // a counsellor's trial read "guardrails.yaml:664" with no name, and notes cut mid-word ("(eigh…")
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        RulesCopy.edit(
+                rules,
+                "apologize/apologize.drl",
+                "rule \"No further apology once two have been made\"",
+                "// In the eighth read the counsellors said that after two apologies another apology adds nothing"
+                        + " to what they already know.\n"
+                        + "rule \"No further apology once two have been made\"");
+        RulesCopy.edit(
+                rules,
+                "apologize/apologize.drl",
+                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 2 )",
+                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 3 )");
+        RulesCopy.edit(
+                rules,
+                "guardrails.yaml",
+                "promise: \"No contact, direct or indirect, after a no-contact request,",
+                "promise: \"No contact, direct or indirect, not even after two apologies, after a no-contact request,");
+        RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+
+        List<String> lines = StaleWords.of(RulesFolder.fixture(), after);
+
+        assertThat(lines)
+                .anyMatch(line ->
+                        line.matches("  - the guardrail “no-contact-after-no-contact” \\(guardrails\\.yaml:\\d+\\):"
+                                + " “.*not even after two apologies.*"))
+                .anyMatch(line -> line.matches(
+                        "  - a note in apologize/apologize\\.drl:\\d+: “…eighth read the counsellors said that after two apologies"
+                                + " another apology adds nothing to what…”"));
+    }
+
+    @Test
     void aNoteSaysANumberOfDaysOrApologiesButNotTwiceOrTwoTimes() {
         assertThat(StaleWords.inNotes(StaleWords.phrases("apologiesMade", 2)))
                 .contains("2 apolog", "two apolog", "two full apolog", "2 times")
