@@ -97,11 +97,7 @@ class StaleWordsTest {
     @Test
     void aMovedNumberOfApologiesListsNoPeriodWords() throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
-        RulesCopy.edit(
-                rules,
-                "apologize/apologize.drl",
-                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 2 )",
-                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 3 )");
+        threeApologiesAreEnough(rules);
         RulesCopy.edit(
                 rules,
                 "apologize/advice.yaml",
@@ -123,11 +119,7 @@ class StaleWordsTest {
                 "// Asked twice by the readers, in the third read.\n"
                         + "// After two apologies, another adds nothing.\n"
                         + "rule \"No further apology once two have been made\"");
-        RulesCopy.edit(
-                rules,
-                "apologize/apologize.drl",
-                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 2 )",
-                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 3 )");
+        threeApologiesAreEnough(rules);
         // a text the person reads that says "twice" is still listed
         RulesCopy.edit(rules, "apologize/advice.yaml", "title: Apologize again", "title: Apologize twice more");
         RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
@@ -153,11 +145,7 @@ class StaleWordsTest {
                 "// In the eighth read the counsellors said that after two apologies another apology adds nothing"
                         + " to what they already know.\n"
                         + "rule \"No further apology once two have been made\"");
-        RulesCopy.edit(
-                rules,
-                "apologize/apologize.drl",
-                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 2 )",
-                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 3 )");
+        threeApologiesAreEnough(rules);
         RulesCopy.edit(
                 rules,
                 "guardrails.yaml",
@@ -200,5 +188,14 @@ class StaleWordsTest {
         assertThat(StaleWords.phrases("daysElapsed", 14)).contains("14 days", "two weeks");
         assertThat(StaleWords.phrases("daysElapsed", 90)).contains("90 days", "three months");
         assertThat(StaleWords.phrases("daysElapsed", 365)).contains("a year");
+    }
+
+    /** The fixture's "No further apology" rule moved from two apologies to three. */
+    private static void threeApologiesAreEnough(Path rules) throws IOException {
+        RulesCopy.edit(
+                rules,
+                "apologize/apologize.drl",
+                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 2 )",
+                "Situation( role == Role.BROKE_TRUST, apologiesMade >= 3 )");
     }
 }
