@@ -144,9 +144,12 @@ public final class CheckCommand implements Callable<Integer> {
                         " This is the first check with this copy of the advisor on this computer (it was built,"
                                 + " updated or copied since the last), so every situation was tried" + next;
                     case DECIDED ->
-                        " No earlier check of rules that decide as these do was found (a condition, a rank, what a rule"
-                                + " gives or holds back, a kind, a guardrail, or words a guardrail looks for changed),"
-                                + " so every situation was tried" + next;
+                        // a counsellor's trial read "changed" as "your edit changed a decision" after an edit undone
+                        " No earlier check on this computer was of rules that decide as these do: each was of rules"
+                                + " that differ from these in a condition, a rank, what a rule gives or holds back, a"
+                                + " kind, a guardrail, or words a guardrail looks for (as after an edit undone, when the"
+                                + " rules as they are now were never checked here), so every situation was tried"
+                                + next;
                 };
     }
 }

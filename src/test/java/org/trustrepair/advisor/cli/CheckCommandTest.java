@@ -7,13 +7,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustrepair.advisor.advice.RulesCopy;
+import org.trustrepair.advisor.proof.Sweep;
 import picocli.CommandLine;
 
 /** {@code ./advisor check} as a counsellor meets it: the exit code and what it prints. */
@@ -90,6 +93,18 @@ class CheckCommandTest {
                         + org.trustrepair.advisor.advice.RulesFolder.fixture().version() + ", swept earlier (")
                 .contains("4. Rules that never fire, in any situation: none.")
                 .contains("VERDICT: everything holds.");
+    }
+
+    @Test
+    void aFullSweepAfterNoMatchingCheckDoesNotSayTheEditChangedADecision() {
+        // a counsellor's trial: after an edit undone, a words-only edit read "… a condition … changed", as if it had
+        Sweep.Result swept = new Sweep.Result(
+                () -> null, 1, Duration.ZERO, Map.of(), Map.of(), 0, null, Map.of(), List.of(), true, null, 1, 2);
+
+        assertThat(CheckCommand.threadsLine(swept, 2, CheckCommand.Fresh.DECIDED))
+                .contains("No earlier check on this computer was of rules that decide as these do")
+                .contains("as after an edit undone, when the rules as they are now were never checked here")
+                .doesNotContain("changed)");
     }
 
     @Test
