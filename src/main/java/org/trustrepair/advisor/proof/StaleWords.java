@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ final class StaleWords {
             if (!found.isEmpty()) {
                 lines.add("The rule “" + m.rule() + "” now says " + words(after, m, m.now()) + " where it said "
                         + words(after, m, m.was()) + "; these words may still say the old number:");
-                found.values().forEach(f -> lines.add("  - " + f));
+                lines.addAll(grouped(found.values()));
             }
             Period ending = m.answer().equals("daysElapsed") ? endsOn(before, m.was()) : null;
             List<String> named = ending == null ? List.of() : PERIOD_WORDS.getOrDefault(ending, List.of());
@@ -78,7 +79,7 @@ final class StaleWords {
                         + String.join(
                                 ", ", named.stream().map(w -> "“" + w + "”").toList())
                         + ") and may no longer fit it:");
-                naming.forEach(f -> lines.add("  - " + f));
+                lines.addAll(grouped(naming));
             }
         }
         return lines;
@@ -263,6 +264,28 @@ final class StaleWords {
             }
         }
         return found;
+    }
+
+    /**
+     * The places, those a person reads first (texts, reasons, the names of rules that give steps, shown under each
+     * step), then, after a line that says so, those only counsellors see (names of rules in situation/, notes in the
+     * rule files, guardrails): a counsellor's trial could not tell which of thirty lines people read.
+     */
+    private static List<String> grouped(Collection<String> places) {
+        List<String> read = new ArrayList<>();
+        List<String> unseen = new ArrayList<>();
+        for (String place : places) {
+            boolean counsellorsOnly = place.startsWith("a note in ")
+                    || place.startsWith("the guardrail ")
+                    || place.startsWith(Guardrails.FILE)
+                    || place.contains(", a name only counsellors see");
+            (counsellorsOnly ? unseen : read).add("  - " + place);
+        }
+        if (!unseen.isEmpty()) {
+            read.add("  and, seen only by counsellors (rule names that give no step, notes, guardrails):");
+            read.addAll(unseen);
+        }
+        return read;
     }
 
     /** A place and the words it says, when it says one of the phrases ({@code quote} not null). */

@@ -162,6 +162,16 @@ class StaleWordsTest {
                 .anyMatch(line -> line.matches(
                         "  - a note in apologize/apologize\\.drl:\\d+: “…eighth read the counsellors said that after two apologies"
                                 + " another apology adds nothing to what…”"));
+        // what the person reads first; then, after a line that says so, what only counsellors see
+        int seenOnlyByCounsellors =
+                lines.indexOf("  and, seen only by counsellors (rule names that give no step, notes, guardrails):");
+        assertThat(seenOnlyByCounsellors).isPositive();
+        assertThat(lines.subList(0, seenOnlyByCounsellors))
+                .anyMatch(line -> line.startsWith("  - the name of the rule “Stop apologizing in words after two"))
+                .noneMatch(line -> line.startsWith("  - a note in ") || line.startsWith("  - the guardrail "));
+        assertThat(lines.subList(seenOnlyByCounsellors, lines.size()))
+                .anyMatch(line -> line.startsWith("  - the guardrail “no-contact-after-no-contact”"))
+                .noneMatch(line -> line.startsWith("  - the name of the rule “Stop apologizing"));
     }
 
     @Test
