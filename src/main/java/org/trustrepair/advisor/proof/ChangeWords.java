@@ -225,21 +225,18 @@ final class ChangeWords {
             if (name.equals("sources")) {
                 Object rule = part(all, "rule").apply(t);
                 Object was = part(all, "rule").apply(s);
-                if (rule.equals(was)) {
-                    cited((List<?>) y, (List<?>) x)
-                            .forEach(k -> words.add(
-                                    "source " + k + " added to the rule “" + rule + "”: “" + sources.get(k) + "”"));
-                    cited((List<?>) x, (List<?>) y)
-                            .forEach(k -> words.add("source " + k + " no longer cited by the rule “" + rule + "”: “"
-                                    + sources.get(k) + "”"));
-                } else { // another rule gives it now: no source was edited, the two rules cite different ones
-                    cited((List<?>) y, (List<?>) x)
-                            .forEach(k -> words.add("source " + k + " cited by the rule “" + rule
-                                    + "”, not by the rule “" + was + "”: “" + sources.get(k) + "”"));
-                    cited((List<?>) x, (List<?>) y)
-                            .forEach(k -> words.add("source " + k + " cited by the rule “" + was
-                                    + "”, not by the rule “" + rule + "”: “" + sources.get(k) + "”"));
-                }
+                // where another rule gives it now, no source was edited: the two rules cite different ones
+                boolean sameRule = rule.equals(was);
+                String added = sameRule
+                        ? " added to the rule “" + rule + "”"
+                        : " cited by the rule “" + rule + "”, not by the rule “" + was + "”";
+                String dropped = sameRule
+                        ? " no longer cited by the rule “" + rule + "”"
+                        : " cited by the rule “" + was + "”, not by the rule “" + rule + "”";
+                cited((List<?>) y, (List<?>) x)
+                        .forEach(k -> words.add("source " + k + added + ": “" + sources.get(k) + "”"));
+                cited((List<?>) x, (List<?>) y)
+                        .forEach(k -> words.add("source " + k + dropped + ": “" + sources.get(k) + "”"));
             } else if (name.equals("why") || name.equals("reason")) {
                 before.add(name + ": “" + x + "”");
                 after.add(name + ": “" + y + "”");

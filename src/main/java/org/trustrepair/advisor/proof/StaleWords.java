@@ -59,7 +59,7 @@ final class StaleWords {
     static List<String> of(RuleSet before, RuleSet after) {
         List<String> lines = new ArrayList<>();
         for (Moved m : moved(before, after)) {
-            Map<String, String> found = said(after, phrases(m.answer(), m.was()));
+            Map<String, Place> found = said(after, phrases(m.answer(), m.was()));
             if (!found.isEmpty()) {
                 lines.add("The rule “" + m.rule() + "” now says " + words(after, m, m.now()) + " where it said "
                         + words(after, m, m.was()) + "; these words may still say the old number:");
@@ -67,7 +67,7 @@ final class StaleWords {
             }
             Period ending = m.answer().equals("daysElapsed") ? endsOn(before, m.was()) : null;
             List<String> named = ending == null ? List.of() : PERIOD_WORDS.getOrDefault(ending, List.of());
-            List<String> naming = named.isEmpty()
+            List<Place> naming = named.isEmpty()
                     ? List.of()
                     : said(after, named).entrySet().stream()
                             .filter(f -> !found.containsKey(f.getKey()))
@@ -212,14 +212,15 @@ final class StaleWords {
      * Where the new rules' words say one of these phrases: texts, rules' names and reasons, notes in the rule files
      * (only for the phrases {@link #inNotes} keeps), guardrail promises; by the place, each with its words around.
      */
-    private static Map<String, String> said(RuleSet rules, List<String> phrases) {
+    private static Map<String, Place> said(RuleSet rules, List<String> phrases) {
         Pattern any = anyOf(phrases);
         List<String> notePhrases = inNotes(phrases);
         Pattern inNote = notePhrases.isEmpty() ? null : anyOf(notePhrases);
-        Map<String, String> found = new LinkedHashMap<>();
+        Map<String, Place> found = new LinkedHashMap<>();
         new TreeMap<>(rules.catalogue().advice())
                 .forEach((id, text) -> put(
                         found,
+                        false,
                         "the text “" + text.title() + "” (" + id + ")",
                         quote(any, text.title() + ". " + text.detail())));
         new TreeMap<>(rules.rules()).forEach((name, rule) -> {
@@ -227,14 +228,17 @@ final class StaleWords {
             if (any.matcher(name).find()) {
                 String place = "the name of the rule “" + name + "”" + where;
                 // the rules in situation/ give the words under "Your situation" and findings, never a step
+                boolean noStep = rule.file().startsWith("situation/");
                 found.put(
                         place,
-                        place
-                                + (rule.file().startsWith("situation/")
-                                        ? ", a name only counsellors see (it gives no step)"
-                                        : ", which a plan shows under each step it gives"));
+                        new Place(
+                                place
+                                        + (noStep
+                                                ? ", a name only counsellors see (it gives no step)"
+                                                : ", which a plan shows under each step it gives"),
+                                noStep));
             }
-            put(found, "the reason of the rule “" + name + "”" + where, quote(any, rule.reason()));
+            put(found, false, "the reason of the rule “" + name + "”" + where, quote(any, rule.reason()));
         });
         // the notes for the next counsellor in the rule files: a "//" comment that says the old number
         new TreeMap<>(rules.drlSources()).forEach((path, drl) -> {
@@ -243,6 +247,7 @@ final class StaleWords {
                 int note = lines.get(i).indexOf("//");
                 put(
                         found,
+                        true,
                         "a note in " + path + ":" + (i + 1),
                         note < 0 ? null : quote(inNote, lines.get(i).substring(note + 2)));
             }
@@ -258,6 +263,7 @@ final class StaleWords {
                 }
                 put(
                         found,
+                        true,
                         (guardrail == null ? "" : "the guardrail “" + guardrail + "” (") + Guardrails.FILE + ":"
                                 + (i + 1) + (guardrail == null ? "" : ")"),
                         line.startsWith("#") ? null : quote(any, lines.get(i)));
@@ -271,15 +277,11 @@ final class StaleWords {
      * step), then, after a line that says so, those only counsellors see (names of rules in situation/, notes in the
      * rule files, guardrails): a counsellor's trial could not tell which of thirty lines people read.
      */
-    private static List<String> grouped(Collection<String> places) {
+    private static List<String> grouped(Collection<Place> places) {
         List<String> read = new ArrayList<>();
         List<String> unseen = new ArrayList<>();
-        for (String place : places) {
-            boolean counsellorsOnly = place.startsWith("a note in ")
-                    || place.startsWith("the guardrail ")
-                    || place.startsWith(Guardrails.FILE)
-                    || place.contains(", a name only counsellors see");
-            (counsellorsOnly ? unseen : read).add("  - " + place);
+        for (Place place : places) {
+            (place.counsellorsOnly() ? unseen : read).add("  - " + place.line());
         }
         if (!unseen.isEmpty()) {
             read.add("  and, seen only by counsellors (rule names that give no step, notes, guardrails):");
@@ -288,10 +290,13 @@ final class StaleWords {
         return read;
     }
 
+    /** A place and the words it says; whether only counsellors see it (a name, a note, a guardrail). */
+    private record Place(String line, boolean counsellorsOnly) {}
+
     /** A place and the words it says, when it says one of the phrases ({@code quote} not null). */
-    private static void put(Map<String, String> found, String place, String quote) {
+    private static void put(Map<String, Place> found, boolean counsellorsOnly, String place, String quote) {
         if (quote != null) {
-            found.put(place, place + ": " + quote);
+            found.put(place, new Place(place + ": " + quote, counsellorsOnly));
         }
     }
 
