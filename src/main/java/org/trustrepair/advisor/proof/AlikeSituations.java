@@ -52,6 +52,8 @@ final class AlikeSituations {
         private final SameFirings firings;
         /** The guardrails whose promise is broken and whose conditions on the plan hold: their answers decide. */
         private final int[] suspects;
+        /** The bits of the {@link #suspects} ({@link PatternTables}: bit {@code patterns + g} for guardrail {@code g}). */
+        private final BitSet suspectBits = new BitSet();
         /** For each of the {@link #suspects}: what is wrong with the plan. */
         private final String[] broken;
 
@@ -78,6 +80,7 @@ final class AlikeSituations {
                     .filter(g -> wrong[g] != null)
                     .toArray();
             this.broken = Arrays.stream(wrong).filter(Objects::nonNull).toArray(String[]::new);
+            Arrays.stream(suspects).forEach(g -> suspectBits.set(firings.patterns() + g));
         }
 
         /** The plan, kept for a diff ({@link #of}). */
@@ -146,7 +149,7 @@ final class AlikeSituations {
                 keepPlans ? List.of() : Guardrails.of(rules).all();
         return RulesRead.sameFirings(rules)
                 .firings()
-                .flatMap(firings -> PatternTables.of(firings, guardrails, space, threads, true)
+                .flatMap(firings -> PatternTables.of(firings, guardrails, space, threads)
                         .map(tables -> new AlikeSituations(firings, guardrails, tables, keepPlans)));
     }
 
@@ -192,6 +195,9 @@ final class AlikeSituations {
          * promise and its conditions hold for the situation's answers.
          */
         String[] problems(SameRules rules, RunReader.Run run, int c) {
+            if (!run.holdsAny(c, rules.suspectBits)) {
+                return null;
+            }
             String[] problems = null;
             for (int i = 0; i < rules.suspects.length; i++) {
                 int g = rules.suspects[i];

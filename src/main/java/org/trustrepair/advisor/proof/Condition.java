@@ -184,6 +184,21 @@ public final class Condition {
     }
 
     /**
+     * Its conditions on answers as parts that must all hold, each reading fewer answers: each line about an answer on
+     * its own, and the anyOf groups together. {@link #holdsForAnswers} holds exactly when every part does.
+     */
+    List<Condition> answerParts() {
+        List<Condition> parts = new ArrayList<>();
+        lines.stream()
+                .filter(line -> !line.ofPlan())
+                .forEach(line -> parts.add(new Condition(List.of(line), List.of())));
+        if (!anyOf.isEmpty()) {
+            parts.add(new Condition(List.of(), anyOf));
+        }
+        return parts;
+    }
+
+    /**
      * Whether some situation with these answers (by name: an enum, true or false, a number, the set of safety flags,
      * or null for none given) could meet this condition. An answer not given may be anything, and the lines about the
      * plan may hold: so this errs towards yes.

@@ -3,109 +3,85 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Which of the rules' {@code Situation( … )} patterns ({@link SameFirings}) hold for each situation of a space, and
- * which of the guardrails' conditions on answers, read from tables made once. The patterns fall into groups by the
- * answers they read; for each role and group, the table gives the group's patterns that hold for every combination of
- * the values of those answers (each combination evaluated by the engine's probe, {@link SituationProbe}). Each
- * guardrail's conditions on answers have a table of their own, evaluated in Java: bit {@code patterns + g} holds when
- * guardrail {@code g}'s conditions hold. A situation's bits are the union of one entry per table.
- * {@link RunReader} reads them a run of situations at a time.
+ * which of the guardrails' conditions on answers, read from small tables made once. A pattern holds when each of its
+ * conditions does, and a guardrail's conditions on answers hold when each of their parts does ({@link
+ * Condition#answerParts}); so each condition is tested on the few answers it reads alone. The sets of answers read
+ * are the <em>factors</em>: for each role and factor, the table gives, for every combination of the values of the
+ * factor's answers, the bits whose conditions on those answers hold (the patterns' by the engine's probe,
+ * {@link SameFirings#newProbeSession}; the guardrails' in Java), with every bit that has no condition on them set.
+ * Bit {@code patterns + g} stands for guardrail {@code g}. A situation's bits are the intersection of one entry per
+ * factor. {@link RunReader} reads them a run of situations at a time.
  */
 final class PatternTables {
 
     private static final Logger log = LoggerFactory.getLogger(PatternTables.class);
 
-    /** The most entries any table (of a pattern group or a guardrail) may have; a larger one stops the shortcut. */
+    /** The most entries any factor's table may have; a larger one stops the shortcut. */
     private static final long MOST_ENTRIES = 1 << 24;
 
     final AnswerSpace space;
     /** How many situation patterns there are: the bits before the guardrails'. */
     final int patterns;
-    /** Each table's dimensions (in {@link AnswerSpace#DIMENSIONS} order): the pattern groups', then the guardrails'. */
-    final int[][] groupDims;
-    /** By role index, table and combination of the table's value indexes: the bits that hold. */
+    /** How many bits there are: the patterns', then one for each guardrail. */
+    final int bits;
+    /** Each factor's dimensions, in {@link AnswerSpace#DIMENSIONS} order. */
+    final int[][] factorDims;
+    /** By role index, factor and combination of the factor's value indexes: the bits whose conditions there hold. */
     final BitSet[][][] tables;
-    /**
-     * By role index and table that reads the safety flags (null for the others): at each combination whose flags are
-     * the first set, the number of its slice (the entries for every set of flags, the other answers as they are);
-     * equal numbers, equal slices; numbered across all roles and tables. The other places are unused.
-     */
-    final int[][][] slices;
-    /** By slice number: the class of each set of flags ({@link #classes}). */
-    final List<int[]> sliceClasses = new ArrayList<>();
+    /** The bits with a condition in a factor that reads the safety flags: the bits that may differ within a run. */
+    final BitSet readFlags;
 
-    private PatternTables(AnswerSpace space, int patterns, int[][] groupDims, BitSet[][][] tables) {
+    private PatternTables(
+            AnswerSpace space, int patterns, int bits, int[][] factorDims, BitSet[][][] tables, BitSet readFlags) {
         this.space = space;
         this.patterns = patterns;
-        this.groupDims = groupDims;
+        this.bits = bits;
+        this.factorDims = factorDims;
         this.tables = tables;
-        this.slices = new int[tables.length][groupDims.length][];
-        Map<List<BitSet>, Integer> numbers = new HashMap<>();
-        int sets = space.safetySetCount();
-        for (int role = 0; role < tables.length; role++) {
-            int[] sizes = space.sizesWithin(role);
-            for (int g = 0; g < groupDims.length; g++) {
-                int place = safetyPlace(groupDims[g], sizes);
-                if (place == 0) {
-                    continue;
-                }
-                BitSet[] table = tables[role][g];
-                int[] numbered = new int[table.length];
-                for (int first = 0; first < table.length; first++) {
-                    if (first / place % sets == 0) {
-                        List<BitSet> slice = new ArrayList<>(sets);
-                        for (int s = 0; s < sets; s++) {
-                            slice.add(table[first + s * place]);
-                        }
-                        numbered[first] = numbers.computeIfAbsent(slice, k -> {
-                            sliceClasses.add(classes(k));
-                            return numbers.size();
-                        });
-                    }
-                }
-                slices[role][g] = numbered;
-            }
-        }
+        this.readFlags = readFlags;
     }
 
     /**
-     * The tables for these patterns and guardrails over this space, made on {@code threads} threads; empty if a
-     * pattern reads an answer the space does not vary, or a table would have more than {@link #MOST_ENTRIES} entries.
-     * With {@code alike} false every set of safety flags is tried for every group (for comparing: the tables must be
-     * the same).
+     * The tables for these patterns and guardrails over this space, made on {@code threads} threads; empty if a table
+     * would have more than {@link #MOST_ENTRIES} entries.
      */
-    static Optional<PatternTables> of(
-            SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads, boolean alike) {
-        Map<List<Integer>, BitSet> groups = new LinkedHashMap<>();
-        for (int p = 0; p < firings.patterns(); p++) {
-            if (!AnswerSpace.DIMENSIONS.containsAll(firings.answersRead(p))) {
-                return Optional.empty();
+    static Optional<PatternTables> of(SameFirings firings, List<Guardrail> guardrails, AnswerSpace space, int threads) {
+        int patterns = firings.patterns();
+        int bits = patterns + guardrails.size();
+        Map<List<String>, Factor> byAnswers = new LinkedHashMap<>();
+        BitSet readFlags = new BitSet();
+        List<SameFirings.Part> parts = firings.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            Factor.of(parts.get(i).answersRead(), byAnswers).probes().add(i);
+            if (parts.get(i).answersRead().contains("safety")) {
+                readFlags.set(parts.get(i).pattern());
             }
-            List<Integer> dims = Arrays.stream(AnswerSpace.dimensionsOf(firings.answersRead(p)))
-                    .boxed()
-                    .toList();
-            groups.computeIfAbsent(dims, k -> new BitSet()).set(p);
         }
-        List<BitSet> groupPatterns = new ArrayList<>(groups.values());
-        int patternGroups = groupPatterns.size();
-        int[][] groupDims = Stream.concat(
-                        groups.keySet().stream()
-                                .map(g -> g.stream().mapToInt(Integer::intValue).toArray()),
-                        guardrails.stream()
-                                .map(g -> AnswerSpace.dimensionsOf(g.when().answersRead(null))))
-                .toArray(int[][]::new);
+        for (int g = 0; g < guardrails.size(); g++) {
+            for (Condition part : guardrails.get(g).when().answerParts()) {
+                Factor factor = Factor.of(part.answersRead(null), byAnswers);
+                factor.guardrailBits().add(patterns + g);
+                factor.guardrailParts().add(part);
+                if (part.answersRead(null).contains("safety")) {
+                    readFlags.set(patterns + g);
+                }
+            }
+        }
+        List<Factor> factors = List.copyOf(byAnswers.values());
+        int[][] factorDims = factors.stream().map(Factor::dims).toArray(int[][]::new);
         for (int role = 0; role < space.roleCount(); role++) {
-            for (int[] dims : groupDims) {
+            for (int[] dims : factorDims) {
                 if (combinations(dims, space.sizesWithin(role)) > MOST_ENTRIES) {
                     log.warn(
                             "A condition reads answers with more than {} combinations: the sweep runs the engine for"
@@ -115,30 +91,23 @@ final class PatternTables {
                 }
             }
         }
-        int groupCount = groupDims.length;
-        int[][] alikeSets = alike
-                ? alikeSafety(firings, space, Arrays.copyOf(groupDims, patternGroups), groupPatterns)
-                : new int[patternGroups][];
-        BitSet[][][] tables = new BitSet[space.roleCount()][groupCount][];
-        Parallel.over((long) space.roleCount() * groupCount, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
-            final ProbeBase.Session probe = firings.newProbeSession();
+        int count = factorDims.length;
+        BitSet[][][] tables = new BitSet[space.roleCount()][count][];
+        Parallel.over((long) space.roleCount() * count, threads, "sweep-tables", () -> new Parallel.Part<Void>() {
+            /** A session of each factor's probes, made when first needed. */
+            final Map<List<String>, ProbeBase.Session> probes = new HashMap<>();
+
             final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
 
             @Override
             public void take(long task) {
-                int role = (int) (task / groupCount);
-                int g = (int) (task % groupCount);
+                int role = (int) (task / count);
+                int f = (int) (task % count);
                 int[] sizes = space.sizesWithin(role);
-                int[] dims = groupDims[g];
+                int[] dims = factorDims[f];
                 BitSet[] table = new BitSet[(int) combinations(dims, sizes)];
-                // how far apart two combinations that differ by one in the safety flags' value index are
-                int safetyPlace = safetyPlace(dims, sizes);
-                // a guardrail's table holds one of two entries: its bit, or none
-                BitSet yes = new BitSet();
-                BitSet no = new BitSet();
-                if (g >= patternGroups) {
-                    yes.set(firings.patterns() + g - patternGroups);
-                }
+                // equal entries are shared
+                Map<BitSet, BitSet> entries = new HashMap<>();
                 Arrays.fill(coords, 0);
                 for (int combination = 0; combination < table.length; combination++) {
                     int rest = combination;
@@ -146,78 +115,69 @@ final class PatternTables {
                         coords[dims[i]] = rest % sizes[dims[i]];
                         rest /= sizes[dims[i]];
                     }
-                    int safety = coords[AnswerSpace.SAFETY];
-                    if (g >= patternGroups) {
-                        Condition when = guardrails.get(g - patternGroups).when();
-                        table[combination] = when.holdsForAnswers(space.at(role, coords)) ? yes : no;
-                    } else if (alikeSets[g] != null && alikeSets[g][safety] != safety) {
-                        // an earlier set of flags that these patterns cannot tell apart from this one: its entry
-                        table[combination] = table[combination - (safety - alikeSets[g][safety]) * safetyPlace];
-                    } else {
-                        BitSet holding = probe.fired(space.at(role, coords));
-                        holding.and(groupPatterns.get(g));
-                        table[combination] = holding;
+                    var answers = space.at(role, coords);
+                    BitSet entry = new BitSet(bits);
+                    entry.set(0, bits);
+                    Factor factor = factors.get(f);
+                    if (!factor.probes().isEmpty()) {
+                        BitSet held = probes.computeIfAbsent(factor.answersRead(), firings::newProbeSession)
+                                .fired(answers);
+                        factor.probes().stream()
+                                .filter(i -> !held.get(i))
+                                .forEach(i -> entry.clear(parts.get(i).pattern()));
                     }
+                    for (int j = 0; j < factor.guardrailParts().size(); j++) {
+                        if (!factor.guardrailParts().get(j).holdsForAnswers(answers)) {
+                            entry.clear(factor.guardrailBits().get(j));
+                        }
+                    }
+                    table[combination] = entries.computeIfAbsent(entry, e -> e);
                 }
-                tables[role][g] = table;
+                tables[role][f] = table;
             }
 
             @Override
             public void close() {
-                probe.close();
+                probes.values().forEach(ProbeBase.Session::close);
             }
         });
-        return Optional.of(new PatternTables(space, firings.patterns(), groupDims, tables));
+        return Optional.of(new PatternTables(space, patterns, bits, factorDims, tables, readFlags));
     }
+
     /**
-     * For each group whose patterns read the safety flags, by value index of the flags: the first set of flags its
-     * patterns' conditions on the flags cannot tell apart from this one ({@link SafetyClasses#conditions}, evaluated by
-     * Drools on each set); its own index when none before it. Null for a group that does not read the flags or whose
-     * conditions on them cannot be followed: each set of flags is then tried.
+     * Some answers (by name, sorted) and their dimensions, and the conditions that read them: the patterns' parts (by
+     * probe number, {@link SameFirings#parts}) and the guardrails' parts, each with its bit.
      */
-    private static int[][] alikeSafety(
-            SameFirings firings, AnswerSpace space, int[][] groupDims, List<BitSet> groupPatterns) {
-        int[][] alike = new int[groupDims.length][];
-        List<String> conditions = new ArrayList<>();
-        BitSet[] read = new BitSet[groupDims.length];
-        for (int g = 0; g < groupDims.length; g++) {
-            if (Arrays.stream(groupDims[g]).noneMatch(d -> d == AnswerSpace.SAFETY)) {
-                continue;
-            }
-            read[g] = new BitSet();
-            for (int p : groupPatterns.get(g).stream().toArray()) {
-                List<String> own = firings.safetyConditions(p);
-                if (own == null) {
-                    read[g] = null;
-                    break;
-                }
-                for (String c : own) {
-                    if (!conditions.contains(c)) {
-                        conditions.add(c);
-                    }
-                    read[g].set(conditions.indexOf(c));
-                }
-            }
+    private record Factor(
+            List<String> answersRead,
+            int[] dims,
+            List<Integer> probes,
+            List<Integer> guardrailBits,
+            List<Condition> guardrailParts) {
+        /** The factor of these answers, made the first time. */
+        static Factor of(Collection<String> answersRead, Map<List<String>, Factor> byAnswers) {
+            return byAnswers.computeIfAbsent(
+                    answersRead.stream().sorted().toList(),
+                    answers -> new Factor(
+                            answers,
+                            AnswerSpace.dimensionsOf(answers),
+                            new ArrayList<>(),
+                            new ArrayList<>(),
+                            new ArrayList<>()));
         }
-        List<BitSet> holding = SafetyClasses.holding(conditions, space.safetySets());
-        for (int g = 0; holding != null && g < groupDims.length; g++) {
-            if (read[g] == null) {
-                continue;
-            }
-            Map<BitSet, Integer> first = new HashMap<>();
-            alike[g] = new int[holding.size()];
-            for (int s = 0; s < holding.size(); s++) {
-                BitSet key = (BitSet) holding.get(s).clone();
-                key.and(read[g]);
-                Integer before = first.putIfAbsent(key, s);
-                alike[g][s] = before == null ? s : before;
-            }
-        }
-        return alike;
     }
 
     private static long combinations(int[] dims, int[] sizes) {
         return Arrays.stream(dims).mapToLong(d -> sizes[d]).reduce(1, (x, y) -> x * y);
+    }
+
+    /** The combination of a factor's dimensions for these value indexes (the role's index counts as 0). */
+    static int combination(int[] dims, int[] sizes, int[] coords) {
+        int combination = 0;
+        for (int d : dims) {
+            combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
+        }
+        return combination;
     }
 
     /** How far apart two combinations of these dimensions that differ by one set of safety flags are; 0 if none. */
@@ -227,13 +187,5 @@ final class PatternTables {
             place = d == AnswerSpace.SAFETY ? 1 : place * sizes[d];
         }
         return place;
-    }
-
-    /** The class of each entry of a slice: entries that are equal share one (numbered in the order they come). */
-    private static int[] classes(List<BitSet> slice) {
-        Map<BitSet, Integer> number = new HashMap<>();
-        return slice.stream()
-                .mapToInt(entry -> number.computeIfAbsent(entry, e -> number.size()))
-                .toArray();
     }
 }

@@ -4,24 +4,28 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
  * One thread's reading of the {@link PatternTables}, a run of situations at a time. Run {@code r} is situations
  * {@code r * sets} to {@code r * sets + sets - 1}: the same answers but their safety flags, which are the least
- * significant part of an index. Within a run, the sets of flags fall into classes that get the same bits ({@link Run}):
- * the tables that do not read the flags are looked up once per run, and the classes of the flags are worked out once
- * for each combination of slice numbers of those that do (at most {@link #REMEMBERED} are kept, then they are worked
+ * significant part of an index. The factors that do not read the flags give the run's {@code base} (their
+ * intersection); the bits with a condition on the flags ({@link PatternTables#readFlags}) may differ from one set of
+ * flags to the next, and the sets fall into classes that get the same bits ({@link Run}). The classes depend only on
+ * the run's role, the combinations its factors that read the flags are at, and which of the bits that read the flags
+ * its base leaves set: they are worked out once for each (at most {@link #REMEMBERED} are kept, then they are worked
  * out anew); a run with the same bits as a recent one shares its {@link Run}.
  */
 final class RunReader {
     /**
-     * The situations of one run (the same answers but their safety flags), in classes with the same bits: for each
-     * class its bits, its first set of flags and how many sets it has; the class of each set of flags; for each class,
-     * the first class with the same situation patterns ({@code samePatterns}); and, by those, what the caller found
-     * ({@code found}), and the number of those patterns ({@code kinds}). The classes of flags kept by slice numbers
-     * use this record too, with the bits of the tables that read the flags only, numbers for their patterns alone, and
-     * no {@code found}.
+     * The situations of one run (the same answers but their safety flags), in classes with the same bits: the bits
+     * that do not read the flags ({@code base}, the same for all) and, for each class, those that do ({@code
+     * flagBits}; the two never overlap), its first set of flags and how many sets it has; the class of each set of
+     * flags; for each class, the first class with the same situation patterns ({@code samePatterns}); and, by those,
+     * what the caller found ({@code found}), and the number of those patterns ({@code kinds}). The classes of flags
+     * kept for many runs use this record too, with an empty base, numbers for their patterns alone, and no {@code
+     * found}.
      */
     record Run(
             BitSet base,
@@ -43,6 +47,11 @@ final class RunReader {
             return bits;
         }
 
+        /** Whether any of these bits is set for class {@code c}, as in {@link #bits}. */
+        boolean holdsAny(int c, BitSet any) {
+            return base.intersects(any) || flagBits[c].intersects(any);
+        }
+
         /** Whether bit {@code bit} is set for class {@code c}, as in {@link #bits}. */
         boolean holds(int c, int bit) {
             return base.get(bit) || flagBits[c].get(bit);
@@ -61,41 +70,44 @@ final class RunReader {
             found[samePatterns[c]] = what;
         }
 
-        /** These classes of flags in a run whose other tables give {@code base}, numbered {@code kinds}. */
+        /** These classes of flags in a run whose other bits are {@code base}, numbered {@code kinds}. */
         Run withBase(BitSet base, long[] kinds) {
             return new Run(base, flagBits, first, size, classOf, samePatterns, kinds, new Object[kinds.length]);
         }
 
         /**
          * The situation patterns of class {@code c} as a number: two classes of the runs one reader reads have the same
-         * number exactly when their patterns are the same. (Spread over all 64 bits by an odd multiplier, which keeps
-         * numbers apart, so that a hash map keyed by them finds them quickly.)
+         * number exactly when their patterns are the same. (Its bits mixed as MurmurHash3's finalizer mixes them, a
+         * one-to-one map that keeps numbers apart, so that a hash map keyed by them finds them quickly.)
          */
         long patterns(int c) {
-            return kinds[samePatterns[c]] * 0x9E3779B97F4A7C15L;
+            long x = kinds[samePatterns[c]];
+            x = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
+            x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
+            return x ^ (x >>> 33);
         }
     }
 
     private static final int REMEMBERED = 1 << 14;
 
-    /** The tables read, their dimensions and slices. */
     private final PatternTables read;
-    /**
-     * By role index: the tables that read the safety flags, and for each how far apart two combinations that differ
-     * by one set of flags are (the same for every run of the role).
-     */
-    private final int[][] flagTables;
+    /** By role index: the factors that read the safety flags, and for each how far apart two sets of flags are. */
+    private final int[][] flagFactors;
 
     private final int[][] flagPlaces;
+    /** By role index: the other factors. */
+    private final int[][] otherFactors;
     /** The value indexes of the run read last (its safety flags: the first set). */
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
-    /** The classes of the sets of flags, by role and the slice numbers of the tables that read them. */
-    private final Map<Slices, Run> classes = new HashMap<>();
-    /** The runs read lately, by their bits: the tables' entries that do not read the flags, and those that do. */
+    /** The classes of the sets of flags by every bit that reads them, by role and combinations ({@link #everyFlagBit}). */
+    private final Map<Flags, Run> everyFlagBit = new HashMap<>();
+    /** The classes of the sets of flags, by what decides them ({@link Flags}). */
+    private final Map<Flags, Run> classes = new HashMap<>();
+    /** The runs read lately, by their bits: those that do not read the flags, and what decides the others. */
     private final Map<Bits, Run> runs = new HashMap<>();
     /**
-     * A number for each situation patterns of the tables that do not read the flags, and for each of those that do:
-     * their bits do not overlap, so two classes have the same patterns exactly when they have the same two numbers.
+     * A number for each set of situation patterns among the bits that do not read the flags, and for each among those
+     * that do: the two never overlap, so two classes have the same patterns exactly when they have the same two numbers.
      */
     private final Map<BitSet, Integer> baseNumbers = new HashMap<>();
 
@@ -106,16 +118,20 @@ final class RunReader {
 
     RunReader(PatternTables read) {
         this.read = read;
-        this.flagTables = new int[read.tables.length][];
-        this.flagPlaces = new int[read.tables.length][];
-        for (int role = 0; role < read.tables.length; role++) {
+        int roles = read.tables.length;
+        this.flagFactors = new int[roles][];
+        this.flagPlaces = new int[roles][];
+        this.otherFactors = new int[roles][];
+        for (int role = 0; role < roles; role++) {
             int[] sizes = read.space.sizesWithin(role);
-            int r = role;
-            flagTables[role] = IntStream.range(0, read.groupDims.length)
-                    .filter(g -> read.slices[r][g] != null)
+            flagFactors[role] = IntStream.range(0, read.factorDims.length)
+                    .filter(f -> PatternTables.safetyPlace(read.factorDims[f], sizes) > 0)
                     .toArray();
-            flagPlaces[role] = Arrays.stream(flagTables[role])
-                    .map(g -> PatternTables.safetyPlace(read.groupDims[g], sizes))
+            otherFactors[role] = IntStream.range(0, read.factorDims.length)
+                    .filter(f -> PatternTables.safetyPlace(read.factorDims[f], sizes) == 0)
+                    .toArray();
+            flagPlaces[role] = Arrays.stream(flagFactors[role])
+                    .map(f -> PatternTables.safetyPlace(read.factorDims[f], sizes))
                     .toArray();
         }
     }
@@ -130,31 +146,28 @@ final class RunReader {
         read.space.coordinates(run * sets, coords);
         int role = coords[AnswerSpace.ROLE];
         int[] sizes = read.space.sizesWithin(role);
-        BitSet base = new BitSet();
-        // for each table that reads the flags: the number of its slice, and its combination with the first set
-        int[] numbers = new int[flagTables[role].length];
-        int[] firsts = new int[numbers.length];
-        int reading = 0;
-        for (int g = 0; g < read.groupDims.length; g++) {
-            int combination = 0;
-            for (int d : read.groupDims[g]) {
-                combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
-            }
-            if (read.slices[role][g] == null) {
-                base.or(read.tables[role][g][combination]);
-            } else {
-                numbers[reading] = read.slices[role][g][combination];
-                firsts[reading++] = combination;
-            }
+        BitSet[][] tables = read.tables[role];
+        BitSet all = new BitSet(read.bits);
+        all.set(0, read.bits);
+        for (int f : otherFactors[role]) {
+            all.and(tables[f][PatternTables.combination(read.factorDims[f], sizes, coords)]);
         }
-        Slices key = new Slices(role, numbers);
-        last = runs.get(new Bits(base, key));
+        BitSet base = (BitSet) all.clone();
+        base.andNot(read.readFlags);
+        all.and(read.readFlags);
+        int[] combinations = new int[flagFactors[role].length];
+        for (int i = 0; i < combinations.length; i++) {
+            combinations[i] = PatternTables.combination(read.factorDims[flagFactors[role][i]], sizes, coords);
+        }
+        Flags key = new Flags(role, combinations, all);
+        Bits bits = new Bits(base, key);
+        last = runs.get(bits);
         if (last != null) {
             return last;
         }
         Run flags = classes.get(key);
         if (flags == null) {
-            flags = classesOfFlags(role, firsts, numbers);
+            flags = classesOfFlags(key);
             if (classes.size() >= REMEMBERED) {
                 classes.clear();
             }
@@ -169,21 +182,29 @@ final class RunReader {
         if (runs.size() >= REMEMBERED) {
             runs.clear();
         }
-        runs.put(new Bits(base, key), last);
+        runs.put(bits, last);
         return last;
     }
 
     /**
-     * The classes of the sets of flags for these entries of the tables that read them, whose numbers are given
-     * (bits of those tables only). Their bits do not overlap, so two sets get the same bits exactly when they
-     * get the same entry from each table.
+     * The classes of the sets of flags of runs with this key: the bits that read the flags, as the base leaves them
+     * ({@code readFlags}) and each factor that reads the flags gives them.
      */
-    private Run classesOfFlags(int role, int[] firsts, int[] numbers) {
-        int[] classOf = new int[read.space.safetySetCount()];
-        int count = 1;
-        for (int i = 0; i < numbers.length; i++) {
-            count = refine(classOf, count, read.sliceClasses.get(numbers[i]));
+    private Run classesOfFlags(Flags key) {
+        Run unmasked =
+                everyFlagBit.computeIfAbsent(new Flags(key.role(), key.combinations(), null), this::everyFlagBit);
+        // classes of every flag bit whose bits agree on those the base leaves set are one
+        int[] merged = new int[unmasked.classes()];
+        Map<BitSet, Integer> numbered = new HashMap<>();
+        for (int u = 0; u < merged.length; u++) {
+            BitSet bits = (BitSet) unmasked.flagBits()[u].clone();
+            bits.and(key.readFlags());
+            merged[u] = numbered.computeIfAbsent(bits, b -> numbered.size());
         }
+        int count = numbered.size();
+        BitSet[] bits = new BitSet[count];
+        numbered.forEach((b, c) -> bits[c] = b);
+        int[] classOf = Arrays.stream(unmasked.classOf()).map(u -> merged[u]).toArray();
         int[] first = new int[count];
         int[] size = new int[count];
         for (int s = 0; s < classOf.length; s++) {
@@ -191,20 +212,38 @@ final class RunReader {
                 first[classOf[s]] = s;
             }
         }
-        BitSet[] bits = new BitSet[count];
         int[] samePatterns = new int[count];
         Map<Integer, Integer> byPatterns = new HashMap<>();
         for (int c = 0; c < count; c++) {
-            bits[c] = new BitSet();
-            for (int i = 0; i < numbers.length; i++) {
-                bits[c].or(read.tables[role][flagTables[role][i]][firsts[i] + first[c] * flagPlaces[role][i]]);
-            }
             int number = flagNumbers.computeIfAbsent(bits[c].get(0, read.patterns), k -> flagNumbers.size());
             samePatterns[c] = byPatterns.computeIfAbsent(number, k -> byPatterns.size());
         }
         long[] kinds = new long[byPatterns.size()];
         byPatterns.forEach((number, k) -> kinds[k] = number);
         return new Run(new BitSet(), bits, first, size, classOf, samePatterns, kinds, null);
+    }
+
+    /**
+     * The classes of the sets of flags by every bit that reads them, as the factors that read them give those bits at
+     * these combinations (the base not applied): worked out once for each role and combinations, and merged for each
+     * base by {@link #classesOfFlags}. Only its classes, their bits and the class of each set are used.
+     */
+    private Run everyFlagBit(Flags combinations) {
+        int role = combinations.role();
+        int sets = read.space.safetySetCount();
+        int[] classOf = new int[sets];
+        Map<BitSet, Integer> numbered = new HashMap<>();
+        for (int s = 0; s < sets; s++) {
+            BitSet bits = (BitSet) read.readFlags.clone();
+            for (int i = 0; i < flagFactors[role].length; i++) {
+                bits.and(read.tables[role][flagFactors[role][i]][
+                        combinations.combinations()[i] + s * flagPlaces[role][i]]);
+            }
+            classOf[s] = numbered.computeIfAbsent(bits, b -> numbered.size());
+        }
+        BitSet[] bits = new BitSet[numbered.size()];
+        numbered.forEach((b, c) -> bits[c] = b);
+        return new Run(new BitSet(), bits, null, null, classOf, null, null, null);
     }
 
     /**
@@ -226,19 +265,25 @@ final class RunReader {
         return next;
     }
 
-    /** The bits of a run: those of the tables that do not read the safety flags, and the entries of those that do. */
-    private record Bits(BitSet base, Slices flags) {}
+    /** The bits of a run: those that do not read the flags, and what decides the others. */
+    private record Bits(BitSet base, Flags flags) {}
 
-    /** A role and, for each of its tables that read the flags, the slice number a run reads: its classes' key. */
-    private record Slices(int role, int[] numbers) {
+    /**
+     * What decides a run's classes of flags: its role, the combination (at the first set of flags) of each factor that
+     * reads them, and the bits that read them as the other factors leave them.
+     */
+    private record Flags(int role, int[] combinations, BitSet readFlags) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Slices s && s.role == role && Arrays.equals(s.numbers, numbers);
+            return o instanceof Flags f
+                    && f.role == role
+                    && Arrays.equals(f.combinations, combinations)
+                    && Objects.equals(f.readFlags, readFlags);
         }
 
         @Override
         public int hashCode() {
-            return role * 31 + Arrays.hashCode(numbers);
+            return (role * 31 + Arrays.hashCode(combinations)) * 31 + Objects.hashCode(readFlags);
         }
     }
 }

@@ -77,25 +77,6 @@ final class SafetyClasses {
     }
 
     /**
-     * The conditions on safety flags that decide whether one pattern holds, its other answers as they are, or null
-     * when {@link #conditions(List)} cannot follow them. The pattern needs all its conditions, so those that read the
-     * flags alone count as one, joined ({@code (a) && (b)}): two sets that agree on it and on the flags named with
-     * other answers make the pattern hold alike.
-     */
-    static List<String> ofPattern(List<RuleModel.Constraint> constraints) {
-        List<RuleModel.Constraint> alone = constraints.stream()
-                .filter(c -> c.answers().equals(Set.of("safety")))
-                .toList();
-        List<String> conditions =
-                conditions(constraints.stream().filter(c -> !alone.contains(c)).toList());
-        if (conditions != null && !alone.isEmpty()) {
-            conditions.add(String.join(
-                    " && ", alone.stream().map(c -> "(" + c.text() + ")").toList()));
-        }
-        return conditions;
-    }
-
-    /**
      * For each set of flags, which of the conditions hold for it (bit {@code i} for condition {@code i}), by Drools
      * itself; null if the conditions do not compile.
      */

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +47,15 @@ final class SameFirings {
 
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "dialect");
 
-    private final KieBase probes;
-    /** By situation pattern: the answers its conditions read. */
-    private final List<List<String>> answersRead;
-    /** By situation pattern: its conditions on the safety flags ({@link SafetyClasses#ofPattern}), null if unknown. */
-    private final List<List<String>> safetyConditions;
+    /** The probes of the situation patterns' parts, by the answers they read ({@link #parts}). */
+    private final Map<List<String>, KieBase> probes;
+    /** How many situation patterns there are. */
+    private final int patterns;
+    /**
+     * The situation patterns' parts: a pattern holds when each of its conditions does, so its conditions are probed in
+     * parts, one for each set of answers they read ({@link #parts}); a pattern with no condition has none.
+     */
+    private final List<Part> parts;
     /** By rule: its name. */
     private final List<String> ruleNames;
 
@@ -66,16 +71,16 @@ final class SameFirings {
     private final Map<String, Integer> ruleIndex = new HashMap<>();
 
     private SameFirings(
-            KieBase probes,
-            List<List<String>> answersRead,
-            List<List<String>> safetyConditions,
+            Map<List<String>, KieBase> probes,
+            int patterns,
+            List<Part> parts,
             List<String> ruleNames,
             int[] ruleOf,
             List<BitSet> otherPatternsOf,
             List<BitSet> opens) {
         this.probes = probes;
-        this.answersRead = answersRead;
-        this.safetyConditions = safetyConditions;
+        this.patterns = patterns;
+        this.parts = parts;
         this.ruleNames = ruleNames;
         this.ruleOf = ruleOf;
         this.opens = opens.stream().map(o -> o.stream().toArray()).toArray(int[][]::new);
@@ -102,12 +107,14 @@ final class SameFirings {
         if (whyNot != null) {
             return refused(whyNot);
         }
-        // two rule bases of probes: the rules' situation patterns, and their consequences with their other patterns
-        StringBuilder situations = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
-        model.imports().forEach(i -> situations.append("import ").append(i).append(";\n"));
-        StringBuilder facts = new StringBuilder(situations);
-        List<List<String>> answersRead = new ArrayList<>();
-        List<List<String>> safetyConditions = new ArrayList<>();
+        // rule bases of probes: the rules' situation patterns' parts, one base for each set of answers read (so that a
+        // probe fires only the parts that read those answers), and their consequences with their other patterns
+        StringBuilder header = new StringBuilder("package trustrepair.samefirings;\ndialect \"mvel\"\n");
+        model.imports().forEach(i -> header.append("import ").append(i).append(";\n"));
+        StringBuilder facts = new StringBuilder(header);
+        Map<List<String>, StringBuilder> situations = new LinkedHashMap<>();
+        int patterns = 0;
+        List<Part> parts = new ArrayList<>();
         Map<String, Integer> otherIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
         List<Integer> ruleOf = new ArrayList<>();
@@ -121,16 +128,25 @@ final class SameFirings {
             BitSet others = new BitSet();
             for (RuleModel.FactPattern p : rule.patterns()) {
                 if (p.isSituation()) {
-                    int index = answersRead.size();
-                    answersRead.add(p.constraints().stream()
-                            .flatMap(c -> c.answers().stream())
-                            .sorted()
-                            .distinct()
-                            .toList());
-                    safetyConditions.add(SafetyClasses.ofPattern(p.constraints()));
+                    int pattern = patterns++;
                     ruleOf.add(f);
-                    String pattern = p.constraints().isEmpty() ? "Situation( true )" : p.text();
-                    situations.append("rule \"s" + index + "\" when " + pattern + " then end\n");
+                    // its conditions, by the answers they read: probe "s" + i holds when the conditions of part i do
+                    Map<List<String>, List<String>> byAnswers = new LinkedHashMap<>();
+                    for (RuleModel.Constraint c : p.constraints()) {
+                        if (!AnswerSpace.DIMENSIONS.containsAll(c.answers())) {
+                            return refused("a condition reads " + c.answers() + ", not only answers the sweep varies");
+                        }
+                        byAnswers
+                                .computeIfAbsent(c.answers().stream().sorted().toList(), k -> new ArrayList<>())
+                                .add(c.text());
+                    }
+                    for (var part : byAnswers.entrySet()) {
+                        situations
+                                .computeIfAbsent(part.getKey(), k -> new StringBuilder(header))
+                                .append("rule \"s" + parts.size() + "\" when " + p.type() + "( "
+                                        + String.join(", ", part.getValue()) + " ) then end\n");
+                        parts.add(new Part(pattern, part.getKey()));
+                    }
                 } else {
                     others.set(otherIndex.computeIfAbsent(p.text(), text -> {
                         facts.append("rule \"o" + otherIndex.size() + "\" when " + text + " then end\n");
@@ -147,21 +163,22 @@ final class SameFirings {
                     t.setDaemon(true);
                     t.start();
                 });
-        KieBase base = ProbeBase.compile(situations.toString());
+        Map<List<String>, KieBase> bases = new HashMap<>();
+        situations.forEach((answers, drl) -> bases.put(answers, ProbeBase.compile(drl.toString())));
         List<BitSet> opens;
         try {
             opens = learning.join();
         } catch (java.util.concurrent.CompletionException e) {
             return refused("the rules' consequences cannot be fired on their own");
         }
-        if (base == null) {
+        if (bases.containsValue(null)) {
             return refused("the rules' conditions do not compile as probes");
         }
         return new Analysis(
                 Optional.of(new SameFirings(
-                        base,
-                        answersRead,
-                        safetyConditions,
+                        Map.copyOf(bases),
+                        patterns,
+                        List.copyOf(parts),
                         names,
                         ruleOf.stream().mapToInt(Integer::intValue).toArray(),
                         otherPatternsOf,
@@ -327,24 +344,25 @@ final class SameFirings {
 
     /** How many situation patterns the rules have; bit {@code i} of a set of patterns stands for pattern {@code i}. */
     int patterns() {
-        return answersRead.size();
-    }
-
-    /** The answers pattern {@code i}'s conditions read ({@code role}, {@code readiness}, … {@code safety}). */
-    List<String> answersRead(int pattern) {
-        return answersRead.get(pattern);
-    }
-
-    /** Pattern {@code i}'s conditions on the safety flags, or null when they cannot be followed. */
-    List<String> safetyConditions(int pattern) {
-        return safetyConditions.get(pattern);
+        return patterns;
     }
 
     /**
-     * A new session of the situation patterns' probes (each rule "s{@code i}" fires when pattern {@code i} holds), for
-     * one thread.
+     * A part of a situation pattern: those of its conditions that read these answers ({@code role}, {@code readiness},
+     * … {@code safety}). The pattern holds when the conditions of each of its parts hold.
      */
-    ProbeBase.Session newProbeSession() {
-        return new ProbeBase.Session(probes);
+    record Part(int pattern, List<String> answersRead) {}
+
+    /** The parts of the situation patterns; probe "s{@code i}" tests part {@code i} ({@link #newProbeSession}). */
+    List<Part> parts() {
+        return parts;
+    }
+
+    /**
+     * A new session of the probes of the situation patterns' parts that read these answers (each rule "s{@code i}"
+     * fires when the conditions of part {@code i} hold, {@link #parts}), for one thread.
+     */
+    ProbeBase.Session newProbeSession(List<String> answersRead) {
+        return new ProbeBase.Session(probes.get(answersRead));
     }
 }

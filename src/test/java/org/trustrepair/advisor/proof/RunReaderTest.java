@@ -10,8 +10,9 @@ import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * A run's classes of safety flags, read from the tables with all their shortcuts (classes kept by slice numbers, runs
- * kept by their bits), say for every set of flags exactly what the tables say for that situation, on the test rules.
+ * A run's classes of safety flags, read from the tables with all their shortcuts (classes kept by what decides them,
+ * runs kept by their bits), say for every set of flags exactly what the tables say for that situation, on the test
+ * rules.
  */
 class RunReaderTest {
 
@@ -20,8 +21,8 @@ class RunReaderTest {
         RuleSet rules = RulesFolder.fixture();
         AnswerSpace space = AnswerSpace.of(rules);
         SameFirings firings = RulesRead.sameFirings(rules).firings().orElseThrow();
-        PatternTables tables = PatternTables.of(firings, Guardrails.of(rules).all(), space, 2, true)
-                .orElseThrow();
+        PatternTables tables =
+                PatternTables.of(firings, Guardrails.of(rules).all(), space, 2).orElseThrow();
         RunReader reader = new RunReader(tables);
         long runs = space.size() / space.safetySetCount();
         // every 7th run, twice: the second time, runs and classes come from what the reader kept
@@ -41,12 +42,9 @@ class RunReaderTest {
             int role = coords[AnswerSpace.ROLE];
             int[] sizes = space.sizesWithin(role);
             BitSet expected = new BitSet();
-            for (int g = 0; g < tables.groupDims.length; g++) {
-                int combination = 0;
-                for (int d : tables.groupDims[g]) {
-                    combination = combination * sizes[d] + (d == AnswerSpace.ROLE ? 0 : coords[d]);
-                }
-                expected.or(tables.tables[role][g][combination]);
+            expected.set(0, tables.bits);
+            for (int f = 0; f < tables.factorDims.length; f++) {
+                expected.and(tables.tables[role][f][PatternTables.combination(tables.factorDims[f], sizes, coords)]);
             }
             int c = run.classOf()[s];
             assertThat(run.bits(c)).as("run %d, set of flags %d", r, s).isEqualTo(expected);
