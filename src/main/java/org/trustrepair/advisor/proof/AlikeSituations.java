@@ -3,7 +3,6 @@ package org.trustrepair.advisor.proof;
 import com.github.benmanes.caffeine.cache.Interner;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,11 +177,16 @@ final class AlikeSituations {
         private final RunReader patterns = new RunReader(tables);
         /**
          * What the situations looked up lately fired, by the number of the patterns that held (the same patterns, the
-         * same rules, {@link RunReader.Run#patterns}): one thread's memo, emptied when it holds {@link #RECENT}. Not a
-         * Caffeine cache: on the sweep's hot path one made the sweep about a quarter slower (98.4 s, against 71 to 86 s
-         * in four runs with this map; docs/benchmarks.md).
+         * same rules, {@link RunReader.Run#patterns}): one thread's memo, emptied when it holds {@link #RECENT}. A table
+         * of numbers and kinds, each number at the first free place from its low bits on (the numbers are well mixed),
+         * never more than half full: the sweep looks up 14 million numbers, and a {@code HashMap<Long, …>} (a boxed
+         * key, three objects to reach) took a fifth of its time; a Caffeine cache was slower still
+         * (docs/benchmarks.md).
          */
-        private final Map<Long, SameRules> recent = new HashMap<>();
+        private final long[] recentNumbers = new long[2 * RECENT];
+
+        private final SameRules[] recentKinds = new SameRules[2 * RECENT];
+        private int recentCount;
 
         /** The patterns last looked up that had no kind yet, and the rules they fire (for {@link #remember}). */
         private long lastPatterns = -1;
@@ -222,7 +226,7 @@ final class AlikeSituations {
          */
         SameRules find(RunReader.Run run, int c) {
             long patterns = run.patterns(c);
-            SameRules found = recent.get(patterns);
+            SameRules found = recentKinds[place(patterns)];
             if (found == null) {
                 lastPatterns = patterns;
                 lastClosure = firings.closure(run.bits(c));
@@ -254,12 +258,29 @@ final class AlikeSituations {
 
         /** Keeps what a situation fired, for the next with the same patterns (up to {@link #RECENT}, then anew). */
         private void remember(long patterns, SameRules kind) {
-            if (kind != null) {
-                if (recent.size() >= RECENT) {
-                    recent.clear();
-                }
-                recent.put(patterns, kind);
+            if (kind == null) {
+                return;
             }
+            if (recentCount >= RECENT) {
+                Arrays.fill(recentKinds, null);
+                recentCount = 0;
+            }
+            int place = place(patterns);
+            if (recentKinds[place] == null) {
+                recentCount++;
+            }
+            recentNumbers[place] = patterns;
+            recentKinds[place] = kind;
+        }
+
+        /** Where these patterns' kind is kept, or the free place where it would go. */
+        private int place(long patterns) {
+            int last = recentNumbers.length - 1;
+            int place = (int) patterns & last;
+            while (recentKinds[place] != null && recentNumbers[place] != patterns) {
+                place = (place + 1) & last;
+            }
+            return place;
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.AdvicePlan.Step;
@@ -24,9 +23,6 @@ import org.trustrepair.advisor.advice.Phase;
  * on the plan of every situation. Read by {@link Guardrails}.
  */
 public record Guardrail(String id, String promise, List<String> sources, Condition when, Promise then) {
-
-    /** A run of white space, made one space where texts are compared ({@link #sameWords}). */
-    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     /** What the plan must keep; every part is optional, and each that is given must hold. */
     public record Promise(
@@ -315,7 +311,23 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
      * Two titles with the same words read the same however they are laid out or capitalized.
      */
     static String sameWords(String text) {
-        return SPACE.matcher(Objects.toString(text, "").strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        // a loop, not a regular expression: the sweep compares the titles of every new kind's plan
+        String stripped = Objects.toString(text, "").strip();
+        StringBuilder words = new StringBuilder(stripped.length());
+        boolean space = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                words.append(' ');
+                space = false;
+            }
+            words.append(c);
+        }
+        return words.toString().toLowerCase(Locale.ROOT);
     }
 
     private static Optional<String> firstStep(List<Step> steps, Predicate<Step> bad, String what) {
