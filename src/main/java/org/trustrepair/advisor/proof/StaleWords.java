@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
+import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.Period;
 import org.trustrepair.advisor.advice.Readiness;
@@ -28,7 +30,8 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  * look at, not an error: "two weeks" may be right where it is.
  *
  * <p>A moved period edge also lists the words that name the period ending there without a number ("these first
- * days", "a fortnight", "very recently" for the first period): {@link #PERIOD_WORDS}.
+ * days", "a fortnight", "very recently" for the first period), as the row of {@code situation/periods.drl.csv} that
+ * decides the period gives them (its {@code @alsoCalled}, written by counsellors): {@link #alsoCalled}.
  *
  * <p>The notes in the rule files ({@code //} comments) say "twice" and "two times" in many other senses ("asked twice
  * by the readers"), so a note is listed only when it writes the number in digits or with what it counts ("2 days",
@@ -38,17 +41,6 @@ final class StaleWords {
 
     private static final List<String> WORDS = List.of(
             "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
-
-    /**
-     * The words that name a period without a number, by the period they name: when the edge it ends on moves, they may
-     * no longer fit it ("these first days" of a period of three weeks). "The first weeks" is not among them: the guide
-     * offers it as the words that stay true when the first period's edge moves.
-     */
-    static final Map<Period, List<String>> PERIOD_WORDS = Map.of(
-            Period.FIRST_TWO_WEEKS, List.of("first days", "first few days", "fortnight", "very recent"),
-            Period.UP_TO_THREE_MONTHS, List.of("first months", "first few months", "early months"),
-            Period.UP_TO_A_YEAR, List.of("first year"),
-            Period.UP_TO_TWO_YEARS, List.of("second year"));
 
     private StaleWords() {}
 
@@ -66,7 +58,7 @@ final class StaleWords {
                 lines.addAll(grouped(found.values()));
             }
             Period ending = m.answer().equals("daysElapsed") ? endsOn(before, m.was()) : null;
-            List<String> named = ending == null ? List.of() : PERIOD_WORDS.getOrDefault(ending, List.of());
+            List<String> named = ending == null ? List.of() : alsoCalled(before, m.was() - 1);
             List<Place> naming = named.isEmpty()
                     ? List.of()
                     : said(after, named).entrySet().stream()
@@ -95,11 +87,32 @@ final class StaleWords {
     }
 
     private static Period period(RuleSet rules, int days) {
+        Evaluation evaluation = evaluate(rules, days);
+        return evaluation == null ? null : evaluation.plan().classification().period();
+    }
+
+    /**
+     * The words that name the period of this day without a number, as the rule that decides it gives them ({@code
+     * @alsoCalled} in {@code situation/periods.drl.csv}): when the edge it ends on moves, they may no longer fit it
+     * ("these first days" of a period of three weeks).
+     */
+    private static List<String> alsoCalled(RuleSet rules, int days) {
+        Evaluation evaluation = evaluate(rules, days);
+        return evaluation == null
+                ? List.of()
+                : evaluation.firedRules().stream()
+                        .map(rules.rules()::get)
+                        .filter(Objects::nonNull)
+                        .flatMap(rule -> rule.alsoCalled().stream())
+                        .distinct()
+                        .toList();
+    }
+
+    /** The plan of a partner who knows and will talk, with no safety concern, this many days on; null if none. */
+    private static Evaluation evaluate(RuleSet rules, int days) {
         try {
-            return rules.evaluate(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, days))
-                    .plan()
-                    .classification()
-                    .period();
+            return rules.evaluate(
+                    Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.WILLING_TO_TALK, days));
         } catch (EvaluationException e) {
             return null;
         }

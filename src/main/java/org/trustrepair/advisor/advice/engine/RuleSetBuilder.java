@@ -152,7 +152,12 @@ public final class RuleSetBuilder {
                                 "Add it to sources.yaml or correct the key."));
                     }
                 }
-                result.put(name, new RuleInfo(name, id, reason, keys, file, line));
+                List<String> alsoCalled = Arrays.stream(
+                                text(meta.get("alsoCalled")).split(";"))
+                        .map(String::strip)
+                        .filter(words -> !words.isEmpty())
+                        .toList();
+                result.put(name, new RuleInfo(name, id, reason, keys, file, line, alsoCalled));
             }
         }
         return result;
