@@ -3,6 +3,7 @@ package org.trustrepair.advisor.proof;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -236,12 +237,20 @@ final class StaleWords {
                         false,
                         "the text “" + text.title() + "” (" + id + ")",
                         quote(any, text.title() + ". " + text.detail())));
+        // a rule that inserts neither a step (Advice) nor a held-back item (Withhold) gives the plan only findings and
+        // the words under "Your situation": its name is seen only by counsellors (a rule whose consequence cannot be
+        // read may give a step)
+        Set<String> noSteps = new HashSet<>();
+        RulesRead.model(rules).rules().stream()
+                .filter(r -> r.inserts() != null
+                        && !r.inserts().contains("Advice")
+                        && !r.inserts().contains("Withhold"))
+                .forEach(r -> noSteps.add(r.name()));
         new TreeMap<>(rules.rules()).forEach((name, rule) -> {
             String where = " (" + rule.file() + ":" + rule.line() + ")";
             if (any.matcher(name).find()) {
                 String place = "the name of the rule “" + name + "”" + where;
-                // the rules in situation/ give the words under "Your situation" and findings, never a step
-                boolean noStep = rule.file().startsWith("situation/");
+                boolean noStep = noSteps.contains(name);
                 found.put(
                         place,
                         new Place(
@@ -287,7 +296,7 @@ final class StaleWords {
 
     /**
      * The places, those a person reads first (texts, reasons, the names of rules that give steps, shown under each
-     * step), then, after a line that says so, those only counsellors see (names of rules in situation/, notes in the
+     * step), then, after a line that says so, those only counsellors see (names of rules that give no step, notes in the
      * rule files, guardrails): a counsellor's trial could not tell which of thirty lines people read.
      */
     private static List<String> grouped(Collection<Place> places) {
