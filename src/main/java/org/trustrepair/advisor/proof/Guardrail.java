@@ -312,20 +312,12 @@ public record Guardrail(String id, String promise, List<String> sources, Conditi
      */
     static String sameWords(String text) {
         // a loop, not a regular expression: the sweep compares the titles of every new kind's plan
-        String stripped = Objects.toString(text, "").strip();
-        StringBuilder words = new StringBuilder(stripped.length());
-        boolean space = false;
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-                continue;
+        StringBuilder words = new StringBuilder();
+        for (char c : Objects.toString(text, "").strip().toCharArray()) {
+            boolean space = Character.isWhitespace(c); // never the first: the text is stripped
+            if (!space || words.charAt(words.length() - 1) != ' ') {
+                words.append(space ? ' ' : c);
             }
-            if (space) {
-                words.append(' ');
-                space = false;
-            }
-            words.append(c);
         }
         return words.toString().toLowerCase(Locale.ROOT);
     }

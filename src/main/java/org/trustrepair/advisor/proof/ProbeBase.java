@@ -1,7 +1,9 @@
 package org.trustrepair.advisor.proof;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -36,6 +38,46 @@ final class ProbeBase {
             return base;
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Fires each rule's consequence on its own (probe "f{@code r}" waits for the word "f{@code r}"), and notes which
+     * other patterns (probes "o{@code i}") the facts it inserts match: by rule, a set of other patterns ({@link
+     * SameFirings}). The facts stay in the session; the
+     * copies insert plainly, so a fact equal to one already there is matched anew.
+     */
+    static List<BitSet> consequenceMatches(String drl, int rules) {
+        KieBase base = compile(drl);
+        if (base == null) {
+            throw new IllegalStateException("the consequences do not compile on their own");
+        }
+        KieSession session = base.newKieSession();
+        try {
+            List<String> fired = new ArrayList<>();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            List<BitSet> opens = new ArrayList<>();
+            for (int r = 0; r < rules; r++) {
+                fired.clear();
+                session.insert("f" + r);
+                session.fireAllRules();
+                if (!fired.contains("f" + r)) {
+                    throw new IllegalStateException("the consequence of rule " + r + " did not fire");
+                }
+                BitSet matched = new BitSet();
+                fired.stream()
+                        .filter(n -> n.startsWith("o"))
+                        .forEach(n -> matched.set(Integer.parseInt(n.substring(1))));
+                opens.add(matched);
+            }
+            return opens;
+        } finally {
+            session.dispose();
         }
     }
 

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 
 /**
  * Tells, without running the rules, which rules fire for a situation, for rule sets that only ever add facts; and
@@ -38,8 +38,9 @@ import org.kie.api.runtime.KieSession;
  * conditions hold alike fire the same rules, which insert the same facts, so they get the same plan but for the
  * answers written into reasons.
  *
- * <p>Which situation conditions hold is tested by {@link #newProbeSession}, and which other patterns each rule's facts
- * match is learnt once, by firing each consequence on its own: both with the engine, in two small rule bases of probes
+ * <p>Which situation conditions hold is tested by {@link #newProbeSession}, a part of a pattern at a time (its
+ * conditions on the same answers), and which other patterns each rule's facts match is learnt once, by firing each
+ * consequence on its own ({@link ProbeBase#consequenceMatches}): both with the engine, in small rule bases of probes
  * made from the rules' own conditions and consequences. The sweep checks the closure against the engine on every
  * situation it evaluates.
  */
@@ -49,12 +50,7 @@ final class SameFirings {
 
     /** The probes of the situation patterns' parts, by the answers they read ({@link #parts}). */
     private final Map<List<String>, KieBase> probes;
-    /** How many situation patterns there are. */
-    private final int patterns;
-    /**
-     * The situation patterns' parts: a pattern holds when each of its conditions does, so its conditions are probed in
-     * parts, one for each set of answers they read ({@link #parts}); a pattern with no condition has none.
-     */
+    /** The situation patterns' conditions, probed in parts by the answers they read ({@link #parts}). */
     private final List<Part> parts;
     /** By rule: its name. */
     private final List<String> ruleNames;
@@ -72,14 +68,12 @@ final class SameFirings {
 
     private SameFirings(
             Map<List<String>, KieBase> probes,
-            int patterns,
             List<Part> parts,
             List<String> ruleNames,
             int[] ruleOf,
             List<BitSet> otherPatternsOf,
             List<BitSet> opens) {
         this.probes = probes;
-        this.patterns = patterns;
         this.parts = parts;
         this.ruleNames = ruleNames;
         this.ruleOf = ruleOf;
@@ -113,7 +107,6 @@ final class SameFirings {
         model.imports().forEach(i -> header.append("import ").append(i).append(";\n"));
         StringBuilder facts = new StringBuilder(header);
         Map<List<String>, StringBuilder> situations = new LinkedHashMap<>();
-        int patterns = 0;
         List<Part> parts = new ArrayList<>();
         Map<String, Integer> otherIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
@@ -128,18 +121,14 @@ final class SameFirings {
             BitSet others = new BitSet();
             for (RuleModel.FactPattern p : rule.patterns()) {
                 if (p.isSituation()) {
-                    int pattern = patterns++;
+                    int pattern = ruleOf.size();
                     ruleOf.add(f);
                     // its conditions, by the answers they read: probe "s" + i holds when the conditions of part i do
-                    Map<List<String>, List<String>> byAnswers = new LinkedHashMap<>();
-                    for (RuleModel.Constraint c : p.constraints()) {
-                        if (!AnswerSpace.DIMENSIONS.containsAll(c.answers())) {
-                            return refused("a condition reads " + c.answers() + ", not only answers the sweep varies");
-                        }
-                        byAnswers
-                                .computeIfAbsent(c.answers().stream().sorted().toList(), k -> new ArrayList<>())
-                                .add(c.text());
-                    }
+                    Map<List<String>, List<String>> byAnswers = p.constraints().stream()
+                            .collect(Collectors.groupingBy(
+                                    c -> c.answers().stream().sorted().toList(),
+                                    LinkedHashMap::new,
+                                    Collectors.mapping(RuleModel.Constraint::text, Collectors.toList())));
                     for (var part : byAnswers.entrySet()) {
                         situations
                                 .computeIfAbsent(part.getKey(), k -> new StringBuilder(header))
@@ -157,8 +146,8 @@ final class SameFirings {
             otherPatternsOf.add(others);
         }
         // the two probe rule bases are made side by side
-        var learning = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> learn(facts.toString(), names.size()), task -> {
+        var learning = CompletableFuture.supplyAsync(
+                () -> ProbeBase.consequenceMatches(facts.toString(), names.size()), task -> {
                     Thread t = new Thread(task, "consequence-probes");
                     t.setDaemon(true);
                     t.start();
@@ -168,7 +157,7 @@ final class SameFirings {
         List<BitSet> opens;
         try {
             opens = learning.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return refused("the rules' consequences cannot be fired on their own");
         }
         if (bases.containsValue(null)) {
@@ -177,7 +166,6 @@ final class SameFirings {
         return new Analysis(
                 Optional.of(new SameFirings(
                         Map.copyOf(bases),
-                        patterns,
                         List.copyOf(parts),
                         names,
                         ruleOf.stream().mapToInt(Integer::intValue).toArray(),
@@ -233,50 +221,15 @@ final class SameFirings {
             }
         }
         for (RuleModel.FactPattern p : rule.patterns()) {
+            if (p.isSituation()
+                    && p.constraints().stream().anyMatch(c -> !AnswerSpace.DIMENSIONS.containsAll(c.answers()))) {
+                return "rule \"" + rule.name() + "\" reads something a situation's answers do not give";
+            }
             if (!p.isSituation() && !made.contains(p.type()) || p.type().equals("Object")) {
                 return "rule \"" + rule.name() + "\" matches " + p.type() + ", which no rule inserts";
             }
         }
         return null;
-    }
-
-    /**
-     * Fires each rule's consequence on its own (its probe waits for a word of its own), and notes which other
-     * patterns the facts it inserts match: by rule, a set of other patterns. The facts stay in the session; the
-     * copies insert plainly, so a fact equal to one already there is matched anew.
-     */
-    private static List<BitSet> learn(String drl, int rules) {
-        KieBase base = ProbeBase.compile(drl);
-        if (base == null) {
-            throw new IllegalStateException("the consequences do not compile on their own");
-        }
-        KieSession session = base.newKieSession();
-        try {
-            List<String> fired = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            List<BitSet> opens = new ArrayList<>();
-            for (int r = 0; r < rules; r++) {
-                fired.clear();
-                session.insert("f" + r);
-                session.fireAllRules();
-                if (!fired.contains("f" + r)) {
-                    throw new IllegalStateException("the consequence of rule " + r + " did not fire");
-                }
-                BitSet matched = new BitSet();
-                fired.stream()
-                        .filter(n -> n.startsWith("o"))
-                        .forEach(n -> matched.set(Integer.parseInt(n.substring(1))));
-                opens.add(matched);
-            }
-            return opens;
-        } finally {
-            session.dispose();
-        }
     }
 
     /**
@@ -344,7 +297,7 @@ final class SameFirings {
 
     /** How many situation patterns the rules have; bit {@code i} of a set of patterns stands for pattern {@code i}. */
     int patterns() {
-        return patterns;
+        return ruleOf.length;
     }
 
     /**
