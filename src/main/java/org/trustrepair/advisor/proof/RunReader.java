@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -100,7 +100,7 @@ final class RunReader {
     /** The value indexes of the run read last (its safety flags: the first set). */
     private final int[] coords = new int[AnswerSpace.DIMENSIONS.size()];
     /** The classes of the sets of flags by every bit that reads them, by role and combinations ({@link #everyFlagBit}). */
-    private final Map<Flags, Run> everyFlagBit = new HashMap<>();
+    private final Map<Combinations, Partition> everyFlagBit = new HashMap<>();
     /** The classes of the sets of flags, by what decides them ({@link Flags}). */
     private final Map<Flags, Run> classes = new HashMap<>();
     /** The runs read lately, by their bits: those that do not read the flags, and what decides the others. */
@@ -159,7 +159,7 @@ final class RunReader {
         for (int i = 0; i < combinations.length; i++) {
             combinations[i] = PatternTables.combination(read.factorDims[flagFactors[role][i]], sizes, coords);
         }
-        Flags key = new Flags(role, combinations, all);
+        Flags key = new Flags(new Combinations(role, combinations), all);
         Bits bits = new Bits(base, key);
         last = runs.get(bits);
         if (last != null) {
@@ -191,20 +191,17 @@ final class RunReader {
      * ({@code readFlags}) and each factor that reads the flags gives them.
      */
     private Run classesOfFlags(Flags key) {
-        Run unmasked =
-                everyFlagBit.computeIfAbsent(new Flags(key.role(), key.combinations(), null), this::everyFlagBit);
+        Partition unmasked = everyFlagBit.computeIfAbsent(key.at(), this::everyFlagBit);
         // classes of every flag bit whose bits agree on those the base leaves set are one
-        int[] merged = new int[unmasked.classes()];
-        Map<BitSet, Integer> numbered = new HashMap<>();
-        for (int u = 0; u < merged.length; u++) {
-            BitSet bits = (BitSet) unmasked.flagBits()[u].clone();
+        Partition merged = Partition.of(unmasked.bits().length, u -> {
+            BitSet bits = (BitSet) unmasked.bits()[u].clone();
             bits.and(key.readFlags());
-            merged[u] = numbered.computeIfAbsent(bits, b -> numbered.size());
-        }
-        int count = numbered.size();
-        BitSet[] bits = new BitSet[count];
-        numbered.forEach((b, c) -> bits[c] = b);
-        int[] classOf = Arrays.stream(unmasked.classOf()).map(u -> merged[u]).toArray();
+            return bits;
+        });
+        int count = merged.bits().length;
+        BitSet[] bits = merged.bits();
+        int[] classOf =
+                Arrays.stream(unmasked.classOf()).map(u -> merged.classOf()[u]).toArray();
         int[] first = new int[count];
         int[] size = new int[count];
         for (int s = 0; s < classOf.length; s++) {
@@ -226,24 +223,17 @@ final class RunReader {
     /**
      * The classes of the sets of flags by every bit that reads them, as the factors that read them give those bits at
      * these combinations (the base not applied): worked out once for each role and combinations, and merged for each
-     * base by {@link #classesOfFlags}. Only its classes, their bits and the class of each set are used.
+     * base by {@link #classesOfFlags}.
      */
-    private Run everyFlagBit(Flags combinations) {
-        int role = combinations.role();
-        int sets = read.space.safetySetCount();
-        int[] classOf = new int[sets];
-        Map<BitSet, Integer> numbered = new HashMap<>();
-        for (int s = 0; s < sets; s++) {
+    private Partition everyFlagBit(Combinations at) {
+        int role = at.role();
+        return Partition.of(read.space.safetySetCount(), s -> {
             BitSet bits = (BitSet) read.readFlags.clone();
             for (int i = 0; i < flagFactors[role].length; i++) {
-                bits.and(read.tables[role][flagFactors[role][i]][
-                        combinations.combinations()[i] + s * flagPlaces[role][i]]);
+                bits.and(read.tables[role][flagFactors[role][i]][at.combinations()[i] + s * flagPlaces[role][i]]);
             }
-            classOf[s] = numbered.computeIfAbsent(bits, b -> numbered.size());
-        }
-        BitSet[] bits = new BitSet[numbered.size()];
-        numbered.forEach((b, c) -> bits[c] = b);
-        return new Run(new BitSet(), bits, null, null, classOf, null, null, null);
+            return bits;
+        });
     }
 
     /**
@@ -269,21 +259,38 @@ final class RunReader {
     private record Bits(BitSet base, Flags flags) {}
 
     /**
-     * What decides a run's classes of flags: its role, the combination (at the first set of flags) of each factor that
-     * reads them, and the bits that read them as the other factors leave them.
+     * Items {@code 0} to {@code n - 1} in classes with the same bits: the class of each item, and the bits of each class
+     * (numbered in the order of their first item).
      */
-    private record Flags(int role, int[] combinations, BitSet readFlags) {
+    private record Partition(int[] classOf, BitSet[] bits) {
+        static Partition of(int n, IntFunction<BitSet> bitsOf) {
+            int[] classOf = new int[n];
+            Map<BitSet, Integer> numbered = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                classOf[i] = numbered.computeIfAbsent(bitsOf.apply(i), b -> numbered.size());
+            }
+            BitSet[] bits = new BitSet[numbered.size()];
+            numbered.forEach((b, c) -> bits[c] = b);
+            return new Partition(classOf, bits);
+        }
+    }
+
+    /** A role, and the combination (at the first set of flags) of each of its factors that read the flags. */
+    private record Combinations(int role, int[] combinations) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Flags f
-                    && f.role == role
-                    && Arrays.equals(f.combinations, combinations)
-                    && Objects.equals(f.readFlags, readFlags);
+            return o instanceof Combinations c && c.role == role && Arrays.equals(c.combinations, combinations);
         }
 
         @Override
         public int hashCode() {
-            return (role * 31 + Arrays.hashCode(combinations)) * 31 + Objects.hashCode(readFlags);
+            return role * 31 + Arrays.hashCode(combinations);
         }
     }
+
+    /**
+     * What decides a run's classes of flags: its role and combinations, and the bits that read the flags as the other
+     * factors leave them.
+     */
+    private record Flags(Combinations at, BitSet readFlags) {}
 }

@@ -58,8 +58,10 @@ final class StaleWords {
                         + words(after, m, m.was()) + "; these words may still say the old number:");
                 lines.addAll(grouped(found.values()));
             }
-            Period ending = m.answer().equals("daysElapsed") ? endsOn(before, m.was()) : null;
-            List<String> named = ending == null ? List.of() : alsoCalled(before, m.was() - 1);
+            // the plan of the last day of the period that ended on the old number, if one did
+            Evaluation last = m.answer().equals("daysElapsed") && m.was() > 0 ? evaluate(before, m.was() - 1) : null;
+            Period ending = endsOn(before, last, m.was());
+            List<String> named = ending == null ? List.of() : alsoCalled(before, last);
             List<Place> naming = named.isEmpty()
                     ? List.of()
                     : said(after, named).entrySet().stream()
@@ -79,26 +81,24 @@ final class StaleWords {
     }
 
     /**
-     * The period that ends on this day under these rules (the day before is in it, this day is not), for a partner
-     * who knows and will talk, with no safety concern; null when no period ends there.
+     * The period that ends on this day under these rules (the day before, whose plan is {@code dayBefore}, is in it;
+     * this day is not), for a partner who knows and will talk, with no safety concern; null when no period ends there.
      */
-    private static Period endsOn(RuleSet rules, int day) {
-        Period last = day > 0 ? period(rules, day - 1) : null;
-        return last != null && last != period(rules, day) ? last : null;
+    private static Period endsOn(RuleSet rules, Evaluation dayBefore, int day) {
+        Period last = period(dayBefore);
+        return last != null && last != period(evaluate(rules, day)) ? last : null;
     }
 
-    private static Period period(RuleSet rules, int days) {
-        Evaluation evaluation = evaluate(rules, days);
+    private static Period period(Evaluation evaluation) {
         return evaluation == null ? null : evaluation.plan().classification().period();
     }
 
     /**
-     * The words that name the period of this day without a number, as the rule that decides it gives them ({@code
+     * The words that name the period of this plan without a number, as the rule that decides it gives them ({@code
      * @alsoCalled} in {@code situation/periods.drl.csv}): when the edge it ends on moves, they may no longer fit it
      * ("these first days" of a period of three weeks).
      */
-    private static List<String> alsoCalled(RuleSet rules, int days) {
-        Evaluation evaluation = evaluate(rules, days);
+    private static List<String> alsoCalled(RuleSet rules, Evaluation evaluation) {
         return evaluation == null
                 ? List.of()
                 : evaluation.firedRules().stream()
