@@ -1,7 +1,5 @@
 package org.trustrepair.advisor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,6 +32,9 @@ import picocli.CommandLine.Spec;
                     + " their reasons and help lines, what is not advised now and why.",
             "Answers are name=value, as in the API: role=BROKE_TRUST relationship=ROMANTIC breach=INFIDELITY"
                     + " readiness=NEEDS_SPACE daysElapsed=20 apologiesMade=2 safety=I_FEAR_THEM,VIOLENCE_BY_THEM",
+            "A value may also be written in the questionnaire's own words, whole or words found in one answer alone, in quotes, and in"
+                    + " any case: relationship=\"a friend\" readiness=\"not ready to talk\" stillHappening=yes"
+                    + " safety=\"They are afraid of me\" safety=\"I have hurt or threatened them\"",
             "Each step, and each thing not to do now, shows its id after its title, like [id: apologize-again]"
                     + " (the page does not): the id is what a sample's steps, absentSteps and withheld name, and"
                     + " where its words are in advice.yaml. Two steps may share a title (never in one plan), never an id.",
@@ -43,8 +44,6 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 a plan, 1 no plan (the rules say why), 2 bad answers or no rules folder."
         })
 public final class PreviewCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -79,28 +78,13 @@ public final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        ObjectNode given = JSON.createObjectNode();
-        for (String answer : answers) {
-            int eq = answer.indexOf('=');
-            if (eq <= 0) {
-                err.println("advisor preview: write each answer as name=value (\"" + answer + "\" has no =). Names: "
-                        + String.join(", ", AnswersReader.FIELDS));
-                err.flush();
-                return 2;
-            }
-            String name = answer.substring(0, eq).trim();
-            String value = answer.substring(eq + 1).trim();
-            if (name.equals("safety")) {
-                ArrayNode flags = given.putArray(name);
-                for (String flag : value.split(",")) {
-                    if (!flag.isBlank()) {
-                        flags.add(flag.trim());
-                    }
-                }
-            } else {
-                given.put(name, value);
-            }
+        TypedAnswers.Read typed = TypedAnswers.of(rules.rules).read(answers);
+        if (typed.problem() != null) {
+            err.println("advisor preview: " + typed.problem());
+            err.flush();
+            return 2;
         }
+        ObjectNode given = typed.answers();
         AnswersReader.Result read = AnswersReader.textual().read(given);
         if (!read.ok()) {
             read.problems().forEach(p -> err.println("advisor preview: " + p));

@@ -121,8 +121,72 @@ class PreviewCommandTest {
         Run run = run("--rules", RulesFolder.FIXTURE.toString(), "role=BROKE_TRUST", "relationship=ROMANTC");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("relationship").contains("ROMANTIC, WORKPLACE, FAMILY, FRIENDSHIP");
+        assertThat(run.err())
+                .contains("relationship: \"ROMANTC\" is not one of its answers")
+                .contains("ROMANTIC (", "WORKPLACE (", "FAMILY (", "FRIENDSHIP (");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void answersInTheQuestionnairesOwnWordsGiveTheSamePlanAsItsValues() {
+        Run byValues = halfTruthsAfterTwoApologies();
+        Run byWords = run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=i broke someone's trust",
+                "Relationship=\"A partner, spouse or someone I was dating.\"",
+                "breach=half-truths",
+                "readiness=not ready to talk",
+                "daysElapsed=20",
+                "apologiesMade=2",
+                "stillHappening=no");
+
+        assertThat(byWords.code()).as(byWords.err()).isZero();
+        assertThat(byWords.out()).isEqualTo(byValues.out());
+    }
+
+    @Test
+    void safetyAnswersMayBeGivenOneByOneInTheirWordsEvenWithACommaInThem() {
+        Run byWords = run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=INFIDELITY",
+                "readiness=WILLING_TO_TALK",
+                "daysElapsed=20",
+                "safety=Yes, an order that protects me from them",
+                "safety=i am afraid of them");
+        Run byValues = run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=INFIDELITY",
+                "readiness=WILLING_TO_TALK",
+                "daysElapsed=20",
+                "safety=ORDER_PROTECTING_ME,I_FEAR_THEM");
+
+        assertThat(byWords.code()).as(byWords.err()).isZero();
+        assertThat(byWords.out()).isEqualTo(byValues.out());
+    }
+
+    @Test
+    void wordsThatFitSeveralAnswersOrNoneNameTheFieldAndEachAnswerWithItsWords() {
+        Run several = run("--rules", RulesFolder.FIXTURE.toString(), "role=BROKE_TRUST", "relationship=someone");
+        Run none = run("--rules", RulesFolder.FIXTURE.toString(), "role=BROKE_TRUST", "relationship=a neighbour");
+
+        assertThat(several.code()).isEqualTo(2);
+        assertThat(several.err())
+                .contains("relationship: \"someone\" could be more than one answer")
+                .contains("ROMANTIC (\"A partner, spouse or someone I was dating\")")
+                .contains("WORKPLACE (\"Someone at work\")")
+                .doesNotContain("FAMILY");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err())
+                .contains("relationship: \"a neighbour\" is not one of its answers")
+                .contains("FRIENDSHIP (\"A friend\")");
+        assertThat(several.out() + none.out()).isEmpty();
     }
 
     @Test

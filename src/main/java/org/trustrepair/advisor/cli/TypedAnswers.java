@@ -1,0 +1,150 @@
+package org.trustrepair.advisor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.trustrepair.advisor.advice.AnswersReader;
+import org.trustrepair.advisor.advice.Questionnaire;
+import org.trustrepair.advisor.advice.Questionnaire.Choice;
+import org.trustrepair.advisor.advice.Questionnaire.Question;
+import org.trustrepair.advisor.advice.engine.YamlErrors;
+
+/**
+ * Answers typed on the command line as a counsellor would type them ({@code preview}): {@code name=value}, where the
+ * value is a value of the contract in any case ({@code romantic}), or the words of one of its choices in {@code
+ * questionnaire.yaml} ({@code "A friend"}), or words found in exactly one of them ({@code "not ready to talk"});
+ * yes or no for a yes/no question; the safety answers one after another ({@code safety="They are afraid of me"
+ * safety="I have hurt or threatened them"}) or as a comma-separated list of values. The names are those of the API, in
+ * any case. What names no answer is passed on as typed, for {@link AnswersReader} to say what is allowed.
+ */
+final class TypedAnswers {
+
+    private final List<Question> questions;
+
+    private TypedAnswers(List<Question> questions) {
+        this.questions = questions;
+    }
+
+    /** The answers as this rules folder's questionnaire words them (as typed, when it has none that can be read). */
+    static TypedAnswers of(Path rules) {
+        try {
+            Questionnaire q = YamlErrors.mapper()
+                    .readValue(Files.readString(rules.resolve("questionnaire.yaml")), Questionnaire.class);
+            return new TypedAnswers(q.questions());
+        } catch (IOException | RuntimeException e) {
+            return new TypedAnswers(List.of()); // building the rules says what is wrong with the file
+        }
+    }
+
+    /** The answers as the API takes them, or a problem that names the field and what it allows. */
+    record Read(ObjectNode answers, String problem) {}
+
+    /** Reads {@code name=value} answers; the first that cannot be read is the problem. */
+    Read read(List<String> typed) {
+        ObjectNode answers = JsonNodeFactory.instance.objectNode();
+        for (String answer : typed) {
+            int eq = answer.indexOf('=');
+            if (eq <= 0) {
+                return new Read(
+                        null,
+                        "write each answer as name=value (\"" + answer + "\" has no =). Names: "
+                                + String.join(", ", AnswersReader.FIELDS));
+            }
+            String name = field(answer.substring(0, eq).trim());
+            String value = answer.substring(eq + 1).trim();
+            if (!name.equals("safety")) {
+                Choices found = value(name, value);
+                if (found.problem() != null) {
+                    return new Read(null, found.problem());
+                }
+                answers.put(
+                        name, found.values().isEmpty() ? value : found.values().get(0));
+                continue;
+            }
+            ArrayNode flags = answers.has(name) ? (ArrayNode) answers.get(name) : answers.putArray(name);
+            Choices whole = value(name, value); // a choice's words may hold a comma
+            List<String> parts = whole.values().isEmpty() ? List.of(value.split(",")) : List.of(value);
+            for (String part : parts) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Choices found = value(name, part.trim());
+                if (found.problem() != null) {
+                    return new Read(null, found.problem());
+                }
+                flags.add(
+                        found.values().isEmpty() ? part.trim() : found.values().get(0));
+            }
+        }
+        return new Read(answers, null);
+    }
+
+    /** The API's name of a field typed in any case (as typed when it is none). */
+    private static String field(String typed) {
+        return AnswersReader.FIELDS.stream()
+                .filter(f -> f.equalsIgnoreCase(typed))
+                .findFirst()
+                .orElse(typed);
+    }
+
+    /** The values a typed answer names (none: pass it on as typed), or why it names more than one. */
+    private record Choices(List<String> values, String problem) {}
+
+    private Choices value(String field, String typed) {
+        List<Question> asking =
+                questions.stream().filter(q -> q.field().equals(field)).toList();
+        if (asking.stream().anyMatch(q -> "yesno".equals(q.type()))) {
+            String word = typed.toLowerCase(Locale.ROOT);
+            return new Choices(
+                    word.equals("yes") ? List.of("true") : word.equals("no") ? List.of("false") : List.of(), null);
+        }
+        List<Choice> choices =
+                asking.stream().flatMap(q -> q.choices().stream()).toList();
+        String words = words(typed);
+        for (Choice c : choices) {
+            if (c.value().equalsIgnoreCase(typed)
+                    || (c.label() != null && words(c.label()).equals(words))) {
+                return new Choices(List.of(c.value()), null);
+            }
+        }
+        List<Choice> naming = words.isEmpty()
+                ? List.of()
+                : choices.stream()
+                        .filter(c -> c.label() != null && (" " + words(c.label()) + " ").contains(" " + words + " "))
+                        .toList();
+        if (naming.size() > 1) {
+            return new Choices(
+                    List.of(),
+                    field + ": \"" + typed + "\" could be more than one answer: "
+                            + naming.stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
+        }
+        if (naming.isEmpty() && !choices.isEmpty()) {
+            return new Choices(
+                    List.of(),
+                    field + ": \"" + typed + "\" is not one of its answers; write the value or the words of one of: "
+                            + choices.stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
+        }
+        return new Choices(naming.stream().map(Choice::value).toList(), null);
+    }
+
+    /** A choice as a problem lists it: its value, and its words in the questionnaire. */
+    private static String described(Choice c) {
+        return c.value() + " (\"" + c.label() + "\")";
+    }
+
+    /** Words compared without case, quotes, punctuation or runs of spaces. */
+    private static String words(String text) {
+        return String.join(
+                " ",
+                text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}']+", " ")
+                        .trim()
+                        .split(" "));
+    }
+}
