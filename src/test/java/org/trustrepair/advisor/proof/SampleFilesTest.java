@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustrepair.advisor.advice.RulesFolder;
+import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /** A sample a counsellor edited by hand and broke is named with the line, the column and what to do. */
 class SampleFilesTest {
@@ -39,6 +41,25 @@ class SampleFilesTest {
                 .contains("remove that comma")
                 .doesNotContain("the reader says")
                 .doesNotContain("code 93");
+    }
+
+    @Test
+    void aStepNamedOnlyInASampleThatCannotBeReadIsNotAlsoCalledUnprotected() throws IOException {
+        RuleSet rules = RulesFolder.fixture();
+        List<String> none = Samples.unprotected(rules, Samples.read(dir));
+        String step = none.get(0);
+        Files.writeString(dir.resolve("case.json"), """
+                {"id": "x",
+                 "answers": {"role": "BROKE_TRUST", "relationship": "ROMANTIC"},
+                 "expected": {"steps": ["%s",
+                                        ]}}
+                """.formatted(step));
+
+        // the sample is reported as failed, with its line: that is the one thing to mend
+        assertThat(Samples.read(dir).unreadable()).hasSize(1);
+        assertThat(Samples.unprotected(rules, Samples.read(dir)))
+                .doesNotContain(step)
+                .containsExactlyElementsOf(none.subList(1, none.size()));
     }
 
     @Test
