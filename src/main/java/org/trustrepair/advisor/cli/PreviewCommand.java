@@ -64,6 +64,14 @@ public final class PreviewCommand implements Callable<Integer> {
                     + " now.")
     boolean facts;
 
+    @Option(
+            names = "--draft",
+            paramLabel = "ID",
+            description = "After the plan, a draft of a new step with this id for these answers: its rule (the when"
+                    + " filled in, to loosen), its advice.yaml entry and a sample that protects it, to copy into the"
+                    + " files and finish by hand. Nothing is written.")
+    String draft;
+
     @Override
     public Integer call() {
         try (Quiet quiet = verbosity.logs()) {
@@ -95,22 +103,28 @@ public final class PreviewCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return 2;
         }
-        return print(ruleSet, read.answers(), facts, out);
+        return print(ruleSet, read.answers(), facts, draft, out);
     }
 
     /** Prints the plan for these answers as {@link #text} writes it: exit code 0, or 1 with why there is none. */
     static int print(RuleSet ruleSet, Answers answers, PrintWriter out) {
-        return print(ruleSet, answers, false, out);
+        return print(ruleSet, answers, false, null, out);
     }
 
-    /** As {@link #print(RuleSet, Answers, PrintWriter)}, and with {@code facts} what {@link PreviewFacts} adds. */
-    static int print(RuleSet ruleSet, Answers answers, boolean facts, PrintWriter out) {
+    /**
+     * As {@link #print(RuleSet, Answers, PrintWriter)}, and with {@code facts} what {@link PreviewFacts} adds, with a
+     * {@code draft} id what {@link StepDraft} drafts.
+     */
+    static int print(RuleSet ruleSet, Answers answers, boolean facts, String draft, PrintWriter out) {
         try {
             List<Object> derived = new ArrayList<>();
             AdvicePlan plan = ruleSet.evaluate(answers, derived).plan();
             out.print(text(plan));
             if (facts) {
                 out.print(PreviewFacts.text(ruleSet, answers, plan, derived));
+            }
+            if (draft != null) {
+                out.print(StepDraft.text(ruleSet, answers, plan, derived, draft));
             }
             out.flush();
             return 0;

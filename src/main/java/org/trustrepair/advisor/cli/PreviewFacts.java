@@ -75,12 +75,17 @@ final class PreviewFacts {
 
     /** {@code Situation( role == Role.BROKE_TRUST, … )}, each answer asked in the questionnaire's order, wrapped. */
     static String situation(Questionnaire questionnaire, Answers answers) {
+        return situation(questionnaire, answers, Set.of());
+    }
+
+    /** As {@link #situation(Questionnaire, Answers)}, without tests of the {@code left} fields. */
+    static String situation(Questionnaire questionnaire, Answers answers, Set<String> left) {
         Map<String, Object> given = byName(answers);
         List<String> tests = new ArrayList<>();
         Set<String> done = new HashSet<>();
         for (Questionnaire.Question q : questionnaire.questions()) {
             // the safety questions share one field, asked one danger at a time: its tests are written once
-            if (q.appliesTo(given) && done.add(q.field())) {
+            if (q.appliesTo(given) && !left.contains(q.field()) && done.add(q.field())) {
                 tests.addAll(tests(q.field(), given.get(q.field())));
             }
         }
@@ -130,7 +135,7 @@ final class PreviewFacts {
     }
 
     /** The answers by field name, as the Situation's conditions name them (the same names as the API's). */
-    private static Map<String, Object> byName(Answers answers) {
+    static Map<String, Object> byName(Answers answers) {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (RecordComponent c : Answers.class.getRecordComponents()) {
             try {
