@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trustrepair.advisor.advice.RulesFolder;
 import picocli.CommandLine;
@@ -78,15 +80,7 @@ class PreviewCommandTest {
 
     @Test
     void safetyFlagsAreACommaSeparatedListAndHelpLinesAreShown() {
-        Run run = run(
-                "--rules",
-                RulesFolder.FIXTURE.toString(),
-                "role=BROKE_TRUST",
-                "relationship=ROMANTIC",
-                "breach=INFIDELITY",
-                "readiness=WILLING_TO_TALK",
-                "daysElapsed=20",
-                "safety=MY_SELF_HARM,I_FEAR_THEM");
+        Run run = infidelityWillingToTalk("safety=MY_SELF_HARM,I_FEAR_THEM");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Samaritans").contains("116 123");
@@ -145,27 +139,25 @@ class PreviewCommandTest {
         assertThat(byWords.out()).isEqualTo(byValues.out());
     }
 
+    /** Infidelity, a partner willing to talk, 20 days on, in the fixture's rules, with these safety answers. */
+    private static Run infidelityWillingToTalk(String... safety) {
+        List<String> args = new ArrayList<>(List.of(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=ROMANTIC",
+                "breach=INFIDELITY",
+                "readiness=WILLING_TO_TALK",
+                "daysElapsed=20"));
+        args.addAll(List.of(safety));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void safetyAnswersMayBeGivenOneByOneInTheirWordsEvenWithACommaInThem() {
-        Run byWords = run(
-                "--rules",
-                RulesFolder.FIXTURE.toString(),
-                "role=BROKE_TRUST",
-                "relationship=ROMANTIC",
-                "breach=INFIDELITY",
-                "readiness=WILLING_TO_TALK",
-                "daysElapsed=20",
-                "safety=Yes, an order that protects me from them",
-                "safety=i am afraid of them");
-        Run byValues = run(
-                "--rules",
-                RulesFolder.FIXTURE.toString(),
-                "role=BROKE_TRUST",
-                "relationship=ROMANTIC",
-                "breach=INFIDELITY",
-                "readiness=WILLING_TO_TALK",
-                "daysElapsed=20",
-                "safety=ORDER_PROTECTING_ME,I_FEAR_THEM");
+        Run byWords = infidelityWillingToTalk(
+                "safety=Yes, an order that protects me from them", "safety=i am afraid of them");
+        Run byValues = infidelityWillingToTalk("safety=ORDER_PROTECTING_ME,I_FEAR_THEM");
 
         assertThat(byWords.code()).as(byWords.err()).isZero();
         assertThat(byWords.out()).isEqualTo(byValues.out());
