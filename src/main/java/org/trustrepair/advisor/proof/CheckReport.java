@@ -134,7 +134,7 @@ public final class CheckReport {
                             "guardrail broken in %s: %s (example above: %s)",
                             Counts.of(n, "situation"),
                             g.promise().trim(),
-                            s.firstViolation().get(g).problem()));
+                            s.examples().get(g).get(0).problem()));
                 }
             });
             if (s.errors() > 0) {

@@ -29,7 +29,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 public record ProofFiles(Path folder, String code) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int KEPT = 100;
 
     /** What is kept of one sweep. */
@@ -41,7 +41,7 @@ public record ProofFiles(Path folder, String code) {
             long situations,
             long elapsedMillis,
             Map<String, Long> violations,
-            Map<String, Kept> firstViolation,
+            Map<String, List<Kept>> examples,
             long errors,
             Kept firstError,
             Map<String, Long> situationsPerRule,
@@ -90,15 +90,15 @@ public record ProofFiles(Path folder, String code) {
             }
             // Same decisions and same code make the same space. It is worked out only to place the examples of a
             // sweep that found something; a fleet's replica taking up a proof that holds skips it (about a second).
-            AnswerSpace placed = s.firstViolation().isEmpty() && s.firstError() == null ? null : AnswerSpace.of(rules);
+            AnswerSpace placed = s.examples().isEmpty() && s.firstError() == null ? null : AnswerSpace.of(rules);
             Supplier<AnswerSpace> space = placed != null ? () -> placed : () -> AnswerSpace.of(rules);
             Map<Guardrail, Long> violations = new LinkedHashMap<>();
-            Map<Guardrail, Sweep.Example> first = new LinkedHashMap<>();
+            Map<Guardrail, List<Sweep.Example>> examples = new LinkedHashMap<>();
             for (Guardrail g : Guardrails.of(rules).all()) {
                 violations.put(g, s.violations().getOrDefault(g.id(), 0L));
-                Kept k = s.firstViolation().get(g.id());
-                if (k != null) {
-                    first.put(g, k.in(placed));
+                List<Kept> kept = s.examples().get(g.id());
+                if (kept != null) {
+                    examples.put(g, kept.stream().map(k -> k.in(placed)).toList());
                 }
             }
             Sweep.Example firstError =
@@ -108,7 +108,7 @@ public record ProofFiles(Path folder, String code) {
                     s.situations(),
                     Duration.ofMillis(s.elapsedMillis()),
                     violations,
-                    first,
+                    examples,
                     s.errors(),
                     firstError,
                     new TreeMap<>(s.situationsPerRule()),
@@ -125,8 +125,9 @@ public record ProofFiles(Path folder, String code) {
     void write(RuleSet rules, Sweep.Result r) {
         Map<String, Long> violations = new LinkedHashMap<>();
         r.violations().forEach((g, n) -> violations.put(g.id(), n));
-        Map<String, Kept> first = new LinkedHashMap<>();
-        r.firstViolation().forEach((g, e) -> first.put(g.id(), Kept.of(e)));
+        Map<String, List<Kept>> examples = new LinkedHashMap<>();
+        r.examples()
+                .forEach((g, e) -> examples.put(g.id(), e.stream().map(Kept::of).toList()));
         Kept firstError = r.firstError() == null ? null : Kept.of(r.firstError());
         Stored s = new Stored(
                 FORMAT,
@@ -136,7 +137,7 @@ public record ProofFiles(Path folder, String code) {
                 r.situations(),
                 r.elapsed().toMillis(),
                 violations,
-                first,
+                examples,
                 r.errors(),
                 firstError,
                 r.situationsPerRule(),

@@ -14,7 +14,8 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 /**
  * Evaluates every situation of the {@link AnswerSpace} and checks every guardrail of {@code rules/guardrails.yaml} on each plan. Splits the
  * space between threads, each with its own session. The result keeps counts and, for each broken guardrail, the
- * first situation (in space order) that breaks it, so the outcome does not depend on thread timing.
+ * first situations (in space order) that break it with different plans, so the outcome does not depend on thread
+ * timing.
  */
 public final class Sweep {
 
@@ -28,7 +29,8 @@ public final class Sweep {
             long situations,
             Duration elapsed,
             Map<Guardrail, Long> violations,
-            Map<Guardrail, Example> firstViolation,
+            /* for each broken guardrail, the first situations in space order that break it, each with its own plan */
+            Map<Guardrail, List<Example>> examples,
             long errors,
             Example firstError,
             Map<String, Long> situationsPerRule,
@@ -57,7 +59,7 @@ public final class Sweep {
                     situations,
                     elapsed,
                     violations,
-                    firstViolation,
+                    examples,
                     errors,
                     firstError,
                     situationsPerRule,
@@ -227,7 +229,7 @@ public final class Sweep {
                 total.situations,
                 Duration.ofNanos(System.nanoTime() - start),
                 total.violations,
-                total.firstViolation,
+                total.examples(),
                 total.errors,
                 total.firstError,
                 perRule,

@@ -69,15 +69,17 @@ public final class SweepReport {
             }
             out.append(n == 0 ? "  holds   " : "  BROKEN  ").append(g.description(number));
             if (n > 0) {
-                Sweep.Example e = r.firstViolation().get(g);
+                List<Sweep.Example> examples = r.examples().get(g);
                 out.append(String.format(
-                        "%n          guardrail %s in guardrails.yaml; %s, for example:%n%s          %s"
-                                + "%n          read that plan: %s",
+                        "%n          guardrail %s in guardrails.yaml; %s, for example%s:",
                         g.id(),
                         Counts.of(n, "situation"),
-                        situation(e.answers(), questionnaire),
-                        e.problem(),
-                        previewCommand(e.answers())));
+                        examples.size() > 1 ? " (" + examples.size() + " different plans)" : ""));
+                for (Sweep.Example e : examples) {
+                    out.append(String.format(
+                            "%n%s          %s%n          read that plan: %s",
+                            situation(e.answers(), questionnaire), e.problem(), previewCommand(e.answers())));
+                }
             }
             out.append('\n');
         }

@@ -2,12 +2,14 @@ package org.trustrepair.advisor.proof;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Evaluation;
@@ -15,15 +17,21 @@ import org.trustrepair.advisor.advice.EvaluationException;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
- * One thread's counts in a {@link Sweep}: the situations, the guardrails broken and the first situation (in space
- * order) that breaks each, the errors, and how many situations each rule fired for. Merged at the end, so the outcome
- * does not depend on thread timing.
+ * One thread's counts in a {@link Sweep}: the situations, the guardrails broken and, for each, the first situations (in
+ * space order) that break it with different plans, the errors, and how many situations each rule fired for. Merged at
+ * the end, so the outcome does not depend on thread timing (a thread takes its situations in space order).
  */
 final class SweepTally {
     private final Guardrails guardrails;
 
     final Map<Guardrail, Long> violations = new LinkedHashMap<>();
-    final Map<Guardrail, Sweep.Example> firstViolation = new LinkedHashMap<>();
+    /** The examples of a broken guardrail: at most this many, each with a plan of its own. */
+    static final int EXAMPLES = 3;
+
+    /** An example, and what tells its plan apart: its kind, or the rules that fired for it. */
+    private record Found(Sweep.Example example, Object plan) {}
+
+    private final Map<Guardrail, List<Found>> examples = new LinkedHashMap<>();
     final Map<String, long[]> fired = new HashMap<>();
     /** The rules of the classification's reasons of the situation last evaluated ({@link #evaluate}). */
     final List<String> classifiedBy = new ArrayList<>();
@@ -45,12 +53,8 @@ final class SweepTally {
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
         Evaluation evaluation = evaluate(index, answers, evaluator);
         if (evaluation != null) {
-            record(
-                    index,
-                    i -> answers,
-                    guardrails.problems(answers, evaluation.plan()),
-                    new HashSet<>(evaluation.firedRules()),
-                    1);
+            Set<String> fired = new HashSet<>(evaluation.firedRules());
+            record(index, i -> answers, guardrails.problems(answers, evaluation.plan()), fired, fired, 1);
         }
     }
 
@@ -79,7 +83,12 @@ final class SweepTally {
      * rules that fired for them (each once); their answers are made only for an example.
      */
     private void record(
-            long index, LongFunction<Answers> answersOf, String[] problems, Collection<String> firedRules, int count) {
+            long index,
+            LongFunction<Answers> answersOf,
+            String[] problems,
+            Collection<String> firedRules,
+            Object plan,
+            int count) {
         situations += count;
         List<Guardrail> all = guardrails.all();
         for (int i = 0; problems != null && i < problems.length; i++) {
@@ -87,9 +96,10 @@ final class SweepTally {
             String problem = problems[i];
             if (problem != null) {
                 violations.merge(g, (long) count, Long::sum);
-                Sweep.Example first = firstViolation.get(g);
-                if (first == null || index < first.index()) {
-                    firstViolation.put(g, new Sweep.Example(index, answersOf.apply(index), problem));
+                List<Found> found = examples.computeIfAbsent(g, x -> new ArrayList<>());
+                if (found.size() < EXAMPLES
+                        && found.stream().noneMatch(f -> f.plan().equals(plan))) {
+                    found.add(new Found(new Sweep.Example(index, answersOf.apply(index), problem), plan));
                 }
             }
         }
@@ -104,12 +114,20 @@ final class SweepTally {
      */
     void record(
             long index, LongFunction<Answers> answersOf, String[] problems, AlikeSituations.SameRules kind, int count) {
-        record(index, answersOf, problems, List.of(), count);
+        record(index, answersOf, problems, List.of(), kind, count);
         if (kind != lastKind) {
             lastKind = kind;
             last = ofKind.computeIfAbsent(kind, k -> new long[1]);
         }
         last[0] += count;
+    }
+
+    /** The examples of each broken guardrail, in space order, each with a plan of its own. */
+    Map<Guardrail, List<Sweep.Example>> examples() {
+        Map<Guardrail, List<Sweep.Example>> result = new LinkedHashMap<>();
+        examples.forEach(
+                (g, found) -> result.put(g, found.stream().map(Found::example).toList()));
+        return result;
     }
 
     /** Adds up the rules fired by situations counted by kind. */
@@ -122,8 +140,18 @@ final class SweepTally {
 
     void merge(SweepTally other) {
         other.violations.forEach((g, n) -> violations.merge(g, n, Long::sum));
-        other.firstViolation.forEach(
-                (g, e) -> firstViolation.merge(g, e, (mine, theirs) -> theirs.index() < mine.index() ? theirs : mine));
+        // each thread's first examples of each plan, in space order: together, the first of all
+        other.examples.forEach((g, theirs) -> {
+            List<Found> both = new ArrayList<>(examples.getOrDefault(g, List.of()));
+            both.addAll(theirs);
+            both.sort(Comparator.comparingLong(f -> f.example().index()));
+            List<Found> first = new ArrayList<>();
+            both.stream()
+                    .filter(f -> first.stream().noneMatch(k -> k.plan().equals(f.plan())))
+                    .limit(EXAMPLES)
+                    .forEach(first::add);
+            examples.put(g, first);
+        });
         other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
         errors += other.errors;
         situations += other.situations;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +55,7 @@ class AlikeSituationsTest {
         for (Sweep.Result r : new Sweep.Result[] {alike}) {
             assertThat(r.situations()).isEqualTo(every.situations());
             assertThat(r.violations()).isEqualTo(every.violations());
-            assertThat(r.firstViolation()).isEqualTo(every.firstViolation());
+            assertThat(r.examples()).isEqualTo(every.examples());
             assertThat(r.errors()).isEqualTo(every.errors());
             assertThat(r.firstError()).isEqualTo(every.firstError());
             assertThat(r.situationsPerRule()).isEqualTo(every.situationsPerRule());
@@ -78,8 +80,19 @@ class AlikeSituationsTest {
                 "readiness == Readiness.MOVED_ON, " + "apologiesMade == 0, !safetyConcern",
                 "readiness in ( Readiness.MOVED_ON, Readiness.NO_CONTACT ), " + "apologiesMade == 0, !safetyConcern");
         // the sample holds situations where the guardrail is broken (the check and the reload tests sweep it whole)
-        assertThat(assertSameAsEvaluatingEverySituation(rules).violations().values())
-                .anyMatch(n -> n > 0);
+        Sweep.Result swept = assertSameAsEvaluatingEverySituation(rules);
+        assertThat(swept.violations().values()).anyMatch(n -> n > 0);
+        // each broken guardrail is shown by its first situations, in space order, each with a plan of its own
+        swept.examples().forEach((g, examples) -> {
+            assertThat(examples).hasSizeBetween(1, SweepTally.EXAMPLES);
+            assertThat(examples).isSortedAccordingTo(Comparator.comparingLong(Sweep.Example::index));
+            assertThat(examples.stream()
+                            .map(e -> Set.copyOf(rules.evaluate(e.answers()).firedRules()))
+                            .distinct())
+                    .as("the rules that fired for each example of %s", g.id())
+                    .hasSameSizeAs(examples);
+        });
+        assertThat(swept.examples().values()).anyMatch(examples -> examples.size() > 1);
     }
 
     @Test

@@ -58,7 +58,7 @@ class ProofFilesTest {
                 .isFalse();
 
         assertThat(first.holds()).isFalse();
-        assertThat(first.firstViolation()).containsKey(noContact(rules));
+        assertThat(first.examples()).containsKey(noContact(rules));
         try (var kept = Files.list(folder)) {
             String text = Files.readString(
                     kept.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow());
@@ -77,7 +77,7 @@ class ProofFilesTest {
         assertThat(read.elapsed())
                 .isEqualTo(java.time.Duration.ofMillis(first.elapsed().toMillis()));
         assertThat(read.violations()).isEqualTo(first.violations());
-        assertThat(read.firstViolation()).isEqualTo(first.firstViolation());
+        assertThat(read.examples()).isEqualTo(first.examples());
         assertThat(read.errors()).isEqualTo(first.errors());
         assertThat(read.situationsPerRule()).isEqualTo(first.situationsPerRule());
         assertThat(read.rulesNeverFired()).isEqualTo(first.rulesNeverFired());
@@ -86,7 +86,7 @@ class ProofFilesTest {
         assertThat(SweepReport.text(read, reworded.questionnaire()))
                 .contains("Not swept again", rules.version())
                 .contains(SweepReport.previewCommand(
-                        first.firstViolation().get(noContact(rules)).answers()));
+                        first.examples().get(noContact(rules)).get(0).answers()));
 
         // another build of the code does not trust it
         new ProofFiles(folder, "code-2").reusing(sweeper).apply(reworded);
