@@ -71,6 +71,7 @@ public record Case(String id, String description, Answers answers, Expectation e
                                 "track",
                                 "nature",
                                 "severity",
+                                "period",
                                 "phases",
                                 "absentPhases",
                                 "steps",

@@ -12,7 +12,7 @@ import org.trustrepair.advisor.advice.engine.Catalogue;
  *
  * <pre>
  * "expected": {
- *   "track": "STEP_BACK", "nature": "INTEGRITY", "severity": "SERIOUS",
+ *   "track": "STEP_BACK", "nature": "INTEGRITY", "severity": "SERIOUS", "period": "FIRST_TWO_WEEKS",
  *   "phases": ["REFLECT", "STEP_BACK"], "absentPhases": ["APOLOGIZE"],
  *   "steps": ["act-instead-of-apologizing"], "absentSteps": ["apologize-fully"],
  *   "order": ["REFLECT before STEP_BACK", "end-it-completely before apologize-fully"],
@@ -27,6 +27,8 @@ public record Expectation(
         Track track,
         Nature nature,
         Severity severity,
+        /* the period the sample was written for: it fails when a period edge moves it into another */
+        Period period,
         List<Phase> phases,
         List<Phase> absentPhases,
         List<String> steps,
@@ -73,6 +75,10 @@ public record Expectation(
         }
         if (severity != null && severity != c.severity()) {
             failures.add("severity should be " + severity + " but is " + c.severity());
+        }
+        if (period != null && period != c.period()) {
+            failures.add("period should be " + period + " but is " + c.period() + " (if a period edge moved, give the"
+                    + " sample a number of days inside the period it was written for, or write the new period)");
         }
         List<Phase> present =
                 plan.steps().stream().map(AdvicePlan.Step::phase).distinct().toList();

@@ -14,7 +14,7 @@ class ExpectationTest {
                     .withStillHappening(true));
 
     private static Expectation only(Track track, List<String> steps, List<String> order, List<String> withheld) {
-        return new Expectation(track, null, null, null, null, steps, null, order, withheld, null);
+        return new Expectation(track, null, null, null, null, null, steps, null, order, withheld, null);
     }
 
     @Test
@@ -75,6 +75,7 @@ class ExpectationTest {
                 null,
                 null,
                 null,
+                null,
                 List.of("respect-their-decision"),
                 List.of("respect-their-decision-after-a-mistake"),
                 null,
@@ -90,6 +91,22 @@ class ExpectationTest {
     }
 
     @Test
+    void aSampleWrittenForOnePeriodFailsWhenItsDaysFallInAnotherAndSaysWhatToDo() {
+        AdvicePlan dayTen =
+                advisor.advise(Answers.of(Relationship.ROMANTIC, Breach.INFIDELITY, Readiness.NEEDS_SPACE, 10));
+        Expectation firstWeeks =
+                new Expectation(null, null, null, Period.FIRST_TWO_WEEKS, null, null, null, null, null, null, null);
+        Expectation laterOn =
+                new Expectation(null, null, null, Period.UP_TO_THREE_MONTHS, null, null, null, null, null, null, null);
+
+        assertThat(firstWeeks.failures(dayTen, advisor.ruleSet().catalogue())).isEmpty();
+        assertThat(laterOn.failures(dayTen, advisor.ruleSet().catalogue()))
+                .containsExactly("period should be UP_TO_THREE_MONTHS but is FIRST_TWO_WEEKS (if a period edge moved,"
+                        + " give the sample a number of days inside the period it was written for, or write the new"
+                        + " period)");
+    }
+
+    @Test
     void namesAnIdNoAdviceHasAsSuch() {
         // a misspelt id in a sample has no words: the failure says so, so the counsellor looks at the sample
         assertThat(only(null, List.of("apologise-fully"), null, null)
@@ -100,6 +117,7 @@ class ExpectationTest {
     @Test
     void checksTheFirstStepAndAbsences() {
         var e = new Expectation(
+                null,
                 null,
                 null,
                 null,
