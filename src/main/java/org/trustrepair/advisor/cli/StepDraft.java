@@ -28,7 +28,7 @@ final class StepDraft {
 
     /** The draft of step {@code id} for these answers. */
     static String text(RuleSet rules, Answers answers, AdvicePlan plan, List<Object> derived, String id) {
-        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!id.matches("[a-z0-9-]+") || id.startsWith("-") || id.endsWith("-") || id.contains("--")) {
             return "\nA draft needs an id in small letters and hyphens, such as write-down-your-questions, not \"" + id
                     + "\".\n";
         }
