@@ -3,7 +3,6 @@ package org.trustrepair.advisor.cli;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,15 +79,12 @@ final class PreviewFacts {
 
     /** As {@link #situation(Questionnaire, Answers)}, without tests of the {@code left} fields. */
     static String situation(Questionnaire questionnaire, Answers answers, Set<String> left) {
-        Map<String, Object> given = byName(answers);
         List<String> tests = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        for (Questionnaire.Question q : questionnaire.questions()) {
-            // the safety questions share one field, asked one danger at a time: its tests are written once
-            if (q.appliesTo(given) && !left.contains(q.field()) && done.add(q.field())) {
-                tests.addAll(tests(q.field(), given.get(q.field())));
+        asked(questionnaire, answers).forEach((field, value) -> {
+            if (!left.contains(field)) {
+                tests.addAll(tests(field, value));
             }
-        }
+        });
         String opening = "  Situation( ";
         StringBuilder out = new StringBuilder(opening);
         int column = opening.length();
@@ -134,8 +130,23 @@ final class PreviewFacts {
         return List.of(field + " == " + value);
     }
 
+    /**
+     * The answers the questionnaire asks of these answers, by field, in its order (null where one was left blank); the
+     * safety questions share one field, asked one danger at a time, which comes once.
+     */
+    static Map<String, Object> asked(Questionnaire questionnaire, Answers answers) {
+        Map<String, Object> given = byName(answers);
+        Map<String, Object> asked = new LinkedHashMap<>();
+        for (Questionnaire.Question q : questionnaire.questions()) {
+            if (q.appliesTo(given) && !asked.containsKey(q.field())) {
+                asked.put(q.field(), given.get(q.field()));
+            }
+        }
+        return asked;
+    }
+
     /** The answers by field name, as the Situation's conditions name them (the same names as the API's). */
-    static Map<String, Object> byName(Answers answers) {
+    private static Map<String, Object> byName(Answers answers) {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (RecordComponent c : Answers.class.getRecordComponents()) {
             try {

@@ -1,12 +1,9 @@
 package org.trustrepair.advisor.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
@@ -22,7 +19,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
  */
 final class StepDraft {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StepDraft() {}
 
@@ -37,67 +34,67 @@ final class StepDraft {
                     + rules.catalogue().named(id) + ". Choose a new id for a new step.\n";
         }
         boolean hurt = plan.classification().track() == Track.HURT_PARTY;
-        StringBuilder out = new StringBuilder("\nA draft of the new step " + id + ", for these answers\n");
-        out.append("  1. The rule, into the .drl of the folder of its phase")
-                .append(hurt ? " (for the person who was hurt: hurt-party/hurt-party.drl)" : "")
-                .append(". Loosen its when: keep only\n")
-                .append("     the tests that matter, and delete the lines of the findings it does not need.")
-                .append(" Choose its phase and\n")
-                .append("     rank (rules/README.md, \"Choosing a phase, a rank and kinds for a new step\").\n\n");
-        out.append("rule \"Say in a few words what this step is for\"\n")
-                .append("  @id(\"")
-                .append(id)
-                .append("\")\n")
-                .append("  @reason(\"Why this step fits them, in words the person reads.\")\n")
-                .append("  @sources(\"A KEY OF rules/sources.yaml\")\n")
-                .append("when\n");
+        StringBuilder when = new StringBuilder();
         // how long ago is tested by its period (PeriodIs below), never as a number of days
-        out.append(PreviewFacts.situation(rules.questionnaire(), answers, Set.of("daysElapsed")));
+        when.append(PreviewFacts.situation(rules.questionnaire(), answers, Set.of("daysElapsed")));
         PreviewFacts.derivedLines(derived)
-                .forEach(line -> out.append("  ").append(line).append('\n'));
-        out.append("then\n")
-                .append("  insert( new Advice( \"")
-                .append(id)
-                .append("\", Phase.REFLECT, 1 ) );")
-                .append("  // the phase and rank you chose\n")
-                .append("end\n\n");
-        out.append("  2. The words, into the advice.yaml beside that .drl (texts in double quotes or after >-;")
-                .append(" kinds: the same section).\n\n")
-                .append(id)
-                .append(":\n")
-                .append("  title: \"The step's title, as the person reads it\"\n")
-                .append("  detail: >-\n")
-                .append("    What to do, in a few sentences.\n")
-                .append("  kinds: [reflection]\n\n");
+                .forEach(line -> when.append("  ").append(line).append('\n'));
         ObjectNode sample = JSON.createObjectNode();
         sample.put("id", id);
         sample.put("description", "Who this is, what happened, and why the plan must give " + id + ".");
-        sample.set("answers", asked(rules.questionnaire(), answers));
+        sample.set("answers", sampleAnswers(rules.questionnaire(), answers));
         sample.putObject("expected").putArray("steps").add(id);
-        out.append("  3. The sample, as samples/")
-                .append(id)
-                .append(".json: it protects the step from later edits")
-                .append(" (rules/README.md, \"Samples\").\n\n");
-        try {
-            out.append(JSON.writeValueAsString(sample)).append('\n');
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e); // a tree of plain values always writes
-        }
-        out.append("\nThen ./advisor check rules: it compiles the rule, runs the sample and proves every promise.\n");
-        return out.toString();
+        return DRAFT.formatted(
+                id,
+                hurt ? " (for the person who was hurt: hurt-party/hurt-party.drl)" : "",
+                id,
+                when,
+                id,
+                id,
+                id,
+                sample.toPrettyString());
     }
 
+    /** The draft, for {@link String#formatted}: the id, the folder for the hurt party, the when, the sample. */
+    private static final String DRAFT = """
+
+            A draft of the new step %s, for these answers
+              1. The rule, into the .drl of the folder of its phase%s. Loosen its when: keep only
+                 the tests that matter, and delete the lines of the findings it does not need. Choose its phase and
+                 rank (rules/README.md, "Choosing a phase, a rank and kinds for a new step").
+
+            rule "Say in a few words what this step is for"
+              @id("%s")
+              @reason("Why this step fits them, in words the person reads.")
+              @sources("A KEY OF rules/sources.yaml")
+            when
+            %sthen
+              insert( new Advice( "%s", Phase.REFLECT, 1 ) );  // the phase and rank you chose
+            end
+
+              2. The words, into the advice.yaml beside that .drl (texts in double quotes or after >-; kinds: the same section).
+
+            %s:
+              title: "The step's title, as the person reads it"
+              detail: >-
+                What to do, in a few sentences.
+              kinds: [reflection]
+
+              3. The sample, as samples/%s.json: it protects the step from later edits (rules/README.md, "Samples").
+
+            %s
+
+            Then ./advisor check rules: it compiles the rule, runs the sample and proves every promise.
+            """;
+
     /** The answers the questionnaire asks of these answers, as a sample writes them (the API's JSON). */
-    private static ObjectNode asked(Questionnaire questionnaire, Answers answers) {
-        Map<String, Object> given = PreviewFacts.byName(answers);
-        ObjectNode asked = JSON.createObjectNode();
-        for (Questionnaire.Question q : questionnaire.questions()) {
-            Object value = given.get(q.field());
-            boolean none = value == null || (value instanceof Collection<?> c && c.isEmpty());
-            if (q.appliesTo(given) && !none && !asked.has(q.field())) {
-                asked.set(q.field(), JSON.valueToTree(value));
+    private static ObjectNode sampleAnswers(Questionnaire questionnaire, Answers answers) {
+        ObjectNode sample = JSON.createObjectNode();
+        PreviewFacts.asked(questionnaire, answers).forEach((field, value) -> {
+            if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
+                sample.set(field, JSON.valueToTree(value));
             }
-        }
-        return asked;
+        });
+        return sample;
     }
 }

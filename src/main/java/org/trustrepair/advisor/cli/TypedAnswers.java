@@ -59,27 +59,28 @@ final class TypedAnswers {
             String name = field(answer.substring(0, eq).trim());
             String value = answer.substring(eq + 1).trim();
             if (!name.equals("safety")) {
-                Choices found = value(name, value);
+                Named found = value(name, value);
                 if (found.problem() != null) {
                     return new Read(null, found.problem());
                 }
-                answers.put(
-                        name, found.values().isEmpty() ? value : found.values().get(0));
+                answers.put(name, found.value());
                 continue;
             }
             ArrayNode flags = answers.has(name) ? (ArrayNode) answers.get(name) : answers.putArray(name);
-            Choices whole = value(name, value); // a choice's words may hold a comma
-            List<String> parts = whole.values().isEmpty() ? List.of(value.split(",")) : List.of(value);
-            for (String part : parts) {
+            Named whole = value(name, value); // a choice's words may hold a comma: the whole first, then each part
+            if (whole.problem() == null) {
+                flags.add(whole.value());
+                continue;
+            }
+            for (String part : value.split(",")) {
                 if (part.isBlank()) {
                     continue;
                 }
-                Choices found = value(name, part.trim());
+                Named found = value(name, part.trim());
                 if (found.problem() != null) {
                     return new Read(null, found.problem());
                 }
-                flags.add(
-                        found.values().isEmpty() ? part.trim() : found.values().get(0));
+                flags.add(found.value());
             }
         }
         return new Read(answers, null);
@@ -93,24 +94,26 @@ final class TypedAnswers {
                 .orElse(typed);
     }
 
-    /** The values a typed answer names (none: pass it on as typed), or why it names more than one. */
-    private record Choices(List<String> values, String problem) {}
+    /** The value a typed answer stands for (as typed where its question has no words to match), or why it has none. */
+    private record Named(String value, String problem) {}
 
-    private Choices value(String field, String typed) {
+    private Named value(String field, String typed) {
         List<Question> asking =
                 questions.stream().filter(q -> q.field().equals(field)).toList();
         if (asking.stream().anyMatch(q -> "yesno".equals(q.type()))) {
             String word = typed.toLowerCase(Locale.ROOT);
-            return new Choices(
-                    word.equals("yes") ? List.of("true") : word.equals("no") ? List.of("false") : List.of(), null);
+            return new Named(word.equals("yes") ? "true" : word.equals("no") ? "false" : typed, null);
         }
         List<Choice> choices =
                 asking.stream().flatMap(q -> q.choices().stream()).toList();
+        if (choices.isEmpty()) {
+            return new Named(typed, null);
+        }
         String words = words(typed);
         for (Choice c : choices) {
             if (c.value().equalsIgnoreCase(typed)
                     || (c.label() != null && words(c.label()).equals(words))) {
-                return new Choices(List.of(c.value()), null);
+                return new Named(c.value(), null);
             }
         }
         List<Choice> naming = words.isEmpty()
@@ -118,19 +121,17 @@ final class TypedAnswers {
                 : choices.stream()
                         .filter(c -> c.label() != null && (" " + words(c.label()) + " ").contains(" " + words + " "))
                         .toList();
-        if (naming.size() > 1) {
-            return new Choices(
-                    List.of(),
-                    field + ": \"" + typed + "\" could be more than one answer: "
-                            + naming.stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
+        if (naming.size() == 1) {
+            return new Named(naming.get(0).value(), null);
         }
-        if (naming.isEmpty() && !choices.isEmpty()) {
-            return new Choices(
-                    List.of(),
-                    field + ": \"" + typed + "\" is not one of its answers; write the value or the words of one of: "
-                            + choices.stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
-        }
-        return new Choices(naming.stream().map(Choice::value).toList(), null);
+        return new Named(
+                null,
+                field + ": \"" + typed + "\" "
+                        + (naming.isEmpty()
+                                ? "is not one of its answers; write the value or the words of one of: "
+                                : "could be more than one answer: ")
+                        + (naming.isEmpty() ? choices : naming)
+                                .stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
     }
 
     /** A choice as a problem lists it: its value, and its words in the questionnaire. */

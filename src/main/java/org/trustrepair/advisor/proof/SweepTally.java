@@ -97,8 +97,7 @@ final class SweepTally {
             if (problem != null) {
                 violations.merge(g, (long) count, Long::sum);
                 List<Found> found = examples.computeIfAbsent(g, x -> new ArrayList<>());
-                if (found.size() < EXAMPLES
-                        && found.stream().noneMatch(f -> f.plan().equals(plan))) {
+                if (wants(found, plan)) { // the answers are made only for an example kept
                     found.add(new Found(new Sweep.Example(index, answersOf.apply(index), problem), plan));
                 }
             }
@@ -120,6 +119,11 @@ final class SweepTally {
             last = ofKind.computeIfAbsent(kind, k -> new long[1]);
         }
         last[0] += count;
+    }
+
+    /** Whether these examples take one more of this plan: they are not full, and none has the same plan. */
+    private static boolean wants(List<Found> found, Object plan) {
+        return found.size() < EXAMPLES && found.stream().noneMatch(f -> f.plan().equals(plan));
     }
 
     /** The examples of each broken guardrail, in space order, each with a plan of its own. */
@@ -146,10 +150,7 @@ final class SweepTally {
             both.addAll(theirs);
             both.sort(Comparator.comparingLong(f -> f.example().index()));
             List<Found> first = new ArrayList<>();
-            both.stream()
-                    .filter(f -> first.stream().noneMatch(k -> k.plan().equals(f.plan())))
-                    .limit(EXAMPLES)
-                    .forEach(first::add);
+            both.stream().filter(f -> wants(first, f.plan())).forEach(first::add);
             examples.put(g, first);
         });
         other.fired.forEach((rule, n) -> fired.computeIfAbsent(rule, r -> new long[1])[0] += n[0]);
