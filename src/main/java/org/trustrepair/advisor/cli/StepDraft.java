@@ -44,45 +44,41 @@ final class StepDraft {
         sample.put("description", "Who this is, what happened, and why the plan must give " + id + ".");
         sample.set("answers", sampleAnswers(rules.questionnaire(), answers));
         sample.putObject("expected").putArray("steps").add(id);
-        return DRAFT.formatted(
-                id,
-                hurt ? " (for the person who was hurt: hurt-party/hurt-party.drl)" : "",
-                id,
-                when,
-                id,
-                id,
-                id,
-                sample.toPrettyString());
+        // the id first: what replaces the other names holds no name in braces
+        return DRAFT.replace("{id}", id)
+                .replace("{hurt}", hurt ? " (for the person who was hurt: hurt-party/hurt-party.drl)" : "")
+                .replace("{when}", when)
+                .replace("{sample}", sample.toPrettyString());
     }
 
-    /** The draft, for {@link String#formatted}: the id, the folder for the hurt party, the when, the sample. */
+    /** The draft, with its names in braces to fill in: the id, the hurt party's folder, the when, the sample. */
     private static final String DRAFT = """
 
-            A draft of the new step %s, for these answers
-              1. The rule, into the .drl of the folder of its phase%s. Loosen its when: keep only
+            A draft of the new step {id}, for these answers
+              1. The rule, into the .drl of the folder of its phase{hurt}. Loosen its when: keep only
                  the tests that matter, and delete the lines of the findings it does not need. Choose its phase and
                  rank (rules/README.md, "Choosing a phase, a rank and kinds for a new step").
 
             rule "Say in a few words what this step is for"
-              @id("%s")
+              @id("{id}")
               @reason("Why this step fits them, in words the person reads.")
               @sources("A KEY OF rules/sources.yaml")
             when
-            %sthen
-              insert( new Advice( "%s", Phase.REFLECT, 1 ) );  // the phase and rank you chose
+            {when}then
+              insert( new Advice( "{id}", Phase.REFLECT, 1 ) );  // the phase and rank you chose
             end
 
               2. The words, into the advice.yaml beside that .drl (texts in double quotes or after >-; kinds: the same section).
 
-            %s:
+            {id}:
               title: "The step's title, as the person reads it"
               detail: >-
                 What to do, in a few sentences.
               kinds: [reflection]
 
-              3. The sample, as samples/%s.json: it protects the step from later edits (rules/README.md, "Samples").
+              3. The sample, as samples/{id}.json: it protects the step from later edits (rules/README.md, "Samples").
 
-            %s
+            {sample}
 
             Then ./advisor check rules: it compiles the rule, runs the sample and proves every promise.
             """;
