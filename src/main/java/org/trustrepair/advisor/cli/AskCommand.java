@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Asks the questionnaire's questions in the terminal, as the web page asks them (only those that apply),"
-                    + " then prints the plan as preview does. Answer a list by its number or its value; Enter keeps"
+                    + " then prints the plan as preview does. Answer a list by its number, its value or its words; Enter keeps"
                     + " the default or leaves a question blank. Answers can be piped in, one a line.",
             "Exit code: 0 a plan, 1 no plan (the rules say why), 2 the answers ended early or no usable rules folder."
         })
@@ -150,8 +150,10 @@ public final class AskCommand implements Callable<Integer> {
                 ? "; Enter for \"" + shown(q, q.defaultValue()) + "\""
                 : q.requiredWhen() == null ? "; Enter to leave it blank" : "";
         return switch (q.type()) {
-            case "choice" -> "(a number from 1 to " + q.choices().size() + ", or the value in brackets" + enter + ")";
-            case "choices" -> "(any of the numbers or values, separated by commas; Enter for none)";
+            case "choice" ->
+                "(a number from 1 to " + q.choices().size() + ", the value in brackets, or a few of the answer's words"
+                        + enter + ")";
+            case "choices" -> "(any of the numbers, values or answers' words, separated by commas; Enter for none)";
             case "yesno" -> "(yes or no" + enter + ")";
             case "number" ->
                 "(a number" + (q.min() != null && q.max() != null ? " from " + q.min() + " to " + q.max() : "") + enter
@@ -177,14 +179,30 @@ public final class AskCommand implements Callable<Integer> {
             return Optional.of(List.of());
         }
         switch (q.type()) {
-            case "choice", "choices" -> {
+            case "choice" -> {
+                return choice(q, line).map(List::of);
+            }
+            case "choices" -> {
+                // the whole line one answer (its words may hold a comma); else each part between commas is one, or
+                // numbers and values separated by spaces ("1 3")
+                Optional<String> one = choice(q, line);
+                if (one.isPresent()) {
+                    return Optional.of(List.of(one.get()));
+                }
                 List<String> values = new ArrayList<>();
-                for (String part : line.split("[,\\s]+")) {
-                    Optional<String> value = choice(q, part);
-                    if (value.isEmpty() || ("choice".equals(q.type()) && !values.isEmpty())) {
-                        return Optional.empty();
+                for (String part : line.split(",")) {
+                    Optional<String> whole = choice(q, part.strip());
+                    if (whole.isPresent()) {
+                        values.add(whole.get());
+                        continue;
                     }
-                    values.add(value.get());
+                    for (String word : part.strip().split("\\s+")) {
+                        Optional<String> value = choice(q, word);
+                        if (value.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        values.add(value.get());
+                    }
                 }
                 return Optional.of(values);
             }
@@ -204,7 +222,10 @@ public final class AskCommand implements Callable<Integer> {
         }
     }
 
-    /** The choice a number (1 first) or a value (in any case) names. */
+    /**
+     * The choice a number (1 first), a value (in any case), its words, or words found in its words alone name
+     * ({@link TypedAnswers#naming}: "not ready" for "They are hurt or angry and not ready to talk").
+     */
     private static Optional<String> choice(Question q, String typed) {
         List<Choice> choices = q.choices();
         if (typed.matches("\\d{1,3}")) {
@@ -213,9 +234,7 @@ public final class AskCommand implements Callable<Integer> {
                     ? Optional.of(choices.get(n - 1).value())
                     : Optional.empty();
         }
-        return choices.stream()
-                .map(Choice::value)
-                .filter(v -> v.equalsIgnoreCase(typed))
-                .findFirst();
+        List<Choice> naming = TypedAnswers.naming(choices, typed);
+        return naming.size() == 1 ? Optional.of(naming.get(0).value()) : Optional.empty();
     }
 }

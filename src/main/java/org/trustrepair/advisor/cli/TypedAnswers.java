@@ -109,18 +109,7 @@ final class TypedAnswers {
         if (choices.isEmpty()) {
             return new Named(typed, null);
         }
-        String words = words(typed);
-        for (Choice c : choices) {
-            if (c.value().equalsIgnoreCase(typed)
-                    || (c.label() != null && words(c.label()).equals(words))) {
-                return new Named(c.value(), null);
-            }
-        }
-        List<Choice> naming = words.isEmpty()
-                ? List.of()
-                : choices.stream()
-                        .filter(c -> c.label() != null && (" " + words(c.label()) + " ").contains(" " + words + " "))
-                        .toList();
+        List<Choice> naming = naming(choices, typed);
         if (naming.size() == 1) {
             return new Named(naming.get(0).value(), null);
         }
@@ -132,6 +121,25 @@ final class TypedAnswers {
                                 : "could be more than one answer: ")
                         + (naming.isEmpty() ? choices : naming)
                                 .stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * The choices these typed words may name: the one whose value (in any case) or whole words they are; else every
+     * one whose words hold them (one is an answer, several are a question to ask back).
+     */
+    static List<Choice> naming(List<Choice> choices, String typed) {
+        String words = words(typed);
+        for (Choice c : choices) {
+            if (c.value().equalsIgnoreCase(typed)
+                    || (c.label() != null && words(c.label()).equals(words))) {
+                return List.of(c);
+            }
+        }
+        return words.isEmpty()
+                ? List.of()
+                : choices.stream()
+                        .filter(c -> c.label() != null && (" " + words(c.label()) + " ").contains(" " + words + " "))
+                        .toList();
     }
 
     /** A choice as a problem lists it: its value, and its words in the questionnaire. */

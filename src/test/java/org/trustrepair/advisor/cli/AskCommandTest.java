@@ -79,6 +79,45 @@ class AskCommandTest {
     }
 
     @Test
+    void answersMayBeTheQuestionnairesOwnWords() {
+        PreviewCommandTest.Run asked = ask(
+                "I broke someone's trust", // the words whole
+                "a friend", // in any case
+                "half-truths", // words found in one answer alone
+                "found out",
+                "they", // words in every answer: not one of them, so asked again
+                "not ready to talk",
+                "20",
+                "",
+                "no",
+                "2",
+                "",
+                "",
+                "They are afraid of me", // a safety answer by its words
+                "",
+                "",
+                "",
+                "");
+        PreviewCommandTest.Run previewed = PreviewCommandTest.run(
+                "--rules",
+                RulesFolder.FIXTURE.toString(),
+                "role=BROKE_TRUST",
+                "relationship=FRIENDSHIP",
+                "breach=HALF_TRUTHS",
+                "disclosure=DISCOVERED",
+                "readiness=NEEDS_SPACE",
+                "daysElapsed=20",
+                "apologiesMade=2",
+                "safety=THEY_FEAR_ME");
+
+        assertThat(asked.code()).as(asked.out() + asked.err()).isZero();
+        assertThat(previewed.code()).as(previewed.err()).isZero();
+        assertThat(asked.out())
+                .contains("\"they\" is not an answer to this question.")
+                .endsWith(previewed.out());
+    }
+
+    @Test
     void answersThatEndEarlyAreRefusedAndNoPlanIsPrinted() {
         PreviewCommandTest.Run asked = ask("1", "1");
 
