@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * A set of situations said in a few lines instead of thousands: as a union of boxes, a box being, for each answer,
@@ -34,15 +35,14 @@ record Boxes(AnswerSpace space) {
      * The boxes whose union is exactly the given situations (by index in the space), each within one role; one box,
      * "every situation", for the whole space.
      */
-    List<Box> of(BitSet situations) {
-        if (situations.cardinality() == space.size()) {
+    List<Box> of(RoaringBitmap situations) {
+        if (situations.getLongCardinality() == space.size()) {
             return List.of(everySituation());
         }
         List<Box> result = new ArrayList<>();
         for (int role = 0; role < space.roleCount(); role++) {
-            int from = (int) space.start(role);
-            int[] points = situations.get(from, (int) space.start(role + 1)).stream()
-                    .map(p -> p + from)
+            int[] points = RoaringBitmap.and(
+                            situations, RoaringBitmap.bitmapOfRange(space.start(role), space.start(role + 1)))
                     .toArray();
             if (points.length > 0) {
                 result.addAll(merge(cover(role, points)));

@@ -1,9 +1,9 @@
 package org.trustrepair.advisor.proof;
 
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 
@@ -73,7 +73,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         int[] flagsPair = x.classOf().clone();
         int pairs = RunReader.refine(flagsPair, x.classes(), y.classOf());
         // the changes each pair of classes shares, once known
-        BitSet[][] shared = new BitSet[pairs][];
+        RoaringBitmap[][] shared = new RoaringBitmap[pairs][];
         for (int s = 0; s < sets; s++) {
             int p = flagsPair[s];
             if (!Sweep.sampled(start + s, stride)) {
@@ -91,7 +91,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
      * Situation {@code index}, compared: its changes when they hold for every situation of its two kinds (they do not
      * depend on the answers), else null.
      */
-    private BitSet[] takeOne(long index) {
+    private RoaringBitmap[] takeOne(long index) {
         if (!Sweep.sampled(index, stride)) {
             return null;
         }
@@ -121,7 +121,7 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
     }
 
     /** The changes between the plans of two kinds, filled with the answers of situation {@code index}. */
-    private BitSet[] changes(KindPlan before, KindPlan after, long index) {
+    private RoaringBitmap[] changes(KindPlan before, KindPlan after, long index) {
         return partial.sets(Change.between(filled(before, was, index), filled(after, is, index)));
     }
 
@@ -150,38 +150,38 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
      * null when the answers matter. A diff holds about a million of these: the changes' words are kept once, as the
      * keys of {@link Partial#bySituations}.
      */
-    private record Known(BitSet[] sets) {}
+    private record Known(RoaringBitmap[] sets) {}
 
     static final class Partial {
-        final Map<Change, BitSet> bySituations = new HashMap<>();
-        final BitSet changed = new BitSet();
+        final Map<Change, RoaringBitmap> bySituations = new HashMap<>();
+        final RoaringBitmap changed = new RoaringBitmap();
         long errorsBefore;
         long errorsAfter;
         long evaluatedBefore;
         long evaluatedAfter;
 
         /** The set of situations of each change. */
-        BitSet[] sets(List<Change> changes) {
+        RoaringBitmap[] sets(List<Change> changes) {
             return changes.stream()
-                    .map(c -> bySituations.computeIfAbsent(c, k -> new BitSet()))
-                    .toArray(BitSet[]::new);
+                    .map(c -> bySituations.computeIfAbsent(c, k -> new RoaringBitmap()))
+                    .toArray(RoaringBitmap[]::new);
         }
 
         /** A situation, whether it has a plan under each rule set, and its changes (the set of situations of each). */
-        void add(int index, boolean noPlanBefore, boolean noPlanAfter, BitSet[] sets) {
+        void add(int index, boolean noPlanBefore, boolean noPlanAfter, RoaringBitmap[] sets) {
             errorsBefore += noPlanBefore ? 1 : 0;
             errorsAfter += noPlanAfter ? 1 : 0;
             if (sets.length > 0) {
-                changed.set(index);
+                changed.add(index);
             }
-            for (BitSet set : sets) {
-                set.set(index);
+            for (RoaringBitmap set : sets) {
+                set.add(index);
             }
         }
 
         void merge(Partial other) {
             other.bySituations.forEach((c, set) ->
-                    bySituations.computeIfAbsent(c, k -> new BitSet()).or(set));
+                    bySituations.computeIfAbsent(c, k -> new RoaringBitmap()).or(set));
             changed.or(other.changed);
             errorsBefore += other.errorsBefore;
             errorsAfter += other.errorsAfter;

@@ -3,12 +3,12 @@ package org.trustrepair.advisor.proof;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
@@ -90,9 +90,9 @@ public record DiffView(
                 !afterLabel.equals("rules") && Files.isDirectory(Path.of(afterLabel)) ? " --rules=" + afterLabel : "";
         DiffWords words =
                 new DiffWords(r.after().questionnaire(), space, RulesRead.safetyFlagClasses(r.before(), r.after()));
-        BitSet different = new BitSet();
-        BitSet newWords = new BitSet();
-        Map<Change.Kind, BitSet> byKind = new EnumMap<>(Change.Kind.class);
+        RoaringBitmap different = new RoaringBitmap();
+        RoaringBitmap newWords = new RoaringBitmap();
+        Map<Change.Kind, RoaringBitmap> byKind = new EnumMap<>(Change.Kind.class);
         Map<Change.Kind, List<Section>> sections = new EnumMap<>(Change.Kind.class);
         Boxes boxes = new Boxes(space);
         List<Boxes.Box> differentBoxes = new ArrayList<>();
@@ -106,22 +106,23 @@ public record DiffView(
                 different.or(g.situations());
                 differentBoxes.addAll(found);
             }
-            byKind.computeIfAbsent(g.change().kind(), k -> new BitSet()).or(g.situations());
+            byKind.computeIfAbsent(g.change().kind(), k -> new RoaringBitmap()).or(g.situations());
             sections.computeIfAbsent(g.change().kind(), k -> new ArrayList<>())
                     .add(section(r, g, found, boxes, words, rulesOption));
         }
         newWords.andNot(different);
-        long renamed = r.changed().cardinality() - different.cardinality() - newWords.cardinality();
+        long renamed =
+                r.changed().getLongCardinality() - different.getLongCardinality() - newWords.getLongCardinality();
         List<KindSection> kinds = sections.entrySet().stream()
                 .map(e -> new KindSection(
                         capital(e.getKey().title),
-                        Counts.of(byKind.get(e.getKey()).cardinality(), "situation"),
+                        Counts.of(byKind.get(e.getKey()).getLongCardinality(), "situation"),
                         e.getValue()))
                 .toList();
         List<Charts.Bar> kindBars = byKind.entrySet().stream()
                 .map(e -> new Charts.Bar(
                         capital(e.getKey().title),
-                        e.getValue().cardinality(),
+                        e.getValue().getLongCardinality(),
                         KIND_COLOURS.getOrDefault(e.getKey(), "#4a6fa5")))
                 .toList();
         List<Charts.Bar> roleBars = new ArrayList<>();
@@ -129,10 +130,8 @@ public record DiffView(
             int from = (int) space.start(role);
             int to = (int) space.start(role + 1);
             String who = words.value(role, AnswerSpace.ROLE, role).get(0);
-            roleBars.add(new Charts.Bar(
-                    who + ": different advice", different.get(from, to).cardinality(), "#b8322a"));
-            roleBars.add(
-                    new Charts.Bar(who + ": new words", newWords.get(from, to).cardinality(), "#4a6fa5"));
+            roleBars.add(new Charts.Bar(who + ": different advice", different.rangeCardinality(from, to), "#b8322a"));
+            roleBars.add(new Charts.Bar(who + ": new words", newWords.rangeCardinality(from, to), "#4a6fa5"));
         }
         boolean nothingEvaluated = r.evaluatedBefore() == 0 && r.evaluatedAfter() == 0 && space.size() > 0;
         boolean shortcut =
@@ -147,12 +146,12 @@ public record DiffView(
                 different.isEmpty() && newWords.isEmpty(),
                 DiffHeadline.lines(
                         space.size(),
-                        different.cardinality(),
+                        different.getLongCardinality(),
                         DiffHeadline.shared(differentBoxes, words),
-                        newWords.cardinality(),
+                        newWords.getLongCardinality(),
                         DiffHeadline.shared(wordsBoxes, words),
                         renamed,
-                        listed(r) > r.changed().cardinality()),
+                        listed(r) > r.changed().getLongCardinality()),
                 r.errorsBefore() + r.errorsAfter() > 0
                         ? String.format(
                                 "Situations without a plan: %,d before, %,d after.", r.errorsBefore(), r.errorsAfter())
@@ -196,7 +195,9 @@ public record DiffView(
 
     /** How many situations the report lists, a situation once under each change it has. */
     private static long listed(RuleDiff.Result r) {
-        return r.groups().stream().mapToLong(g -> g.situations().cardinality()).sum();
+        return r.groups().stream()
+                .mapToLong(g -> g.situations().getLongCardinality())
+                .sum();
     }
 
     /** These answers' plan under these rules, or null when the rules give none. */
@@ -252,7 +253,7 @@ public record DiffView(
         }
         return new Section(
                 first.what(),
-                Counts.of(g.situations().cardinality(), "situation"),
+                Counts.of(g.situations().getLongCardinality(), "situation"),
                 first.words(),
                 where,
                 more,
@@ -264,17 +265,16 @@ public record DiffView(
      * one with the fewest unusual answers ({@link #unusual}); then the most ordinary of those with another relationship
      * or role, if any, for variety.
      */
-    private static int[] picks(BitSet set, AnswerSpace space) {
-        int step = Math.max(1, set.cardinality() / 1000);
+    private static int[] picks(RoaringBitmap set, AnswerSpace space) {
+        int count = set.getCardinality();
+        int step = Math.max(1, count / 1000);
         List<Answers> tried = new ArrayList<>();
         Map<Answers, Integer> index = new HashMap<>();
-        int n = 0;
-        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
-            if (n++ % step == 0) {
-                Answers a = space.get(i);
-                tried.add(a);
-                index.putIfAbsent(a, i);
-            }
+        for (int n = 0; n < count; n += step) {
+            int i = set.select(n);
+            Answers a = space.get(i);
+            tried.add(a);
+            index.putIfAbsent(a, i);
         }
         Comparator<Answers> ordinary = Comparator.comparingInt(DiffView::unusual);
         Answers first = tried.stream().min(ordinary).orElseThrow();

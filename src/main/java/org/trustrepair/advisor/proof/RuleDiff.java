@@ -1,11 +1,11 @@
 package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.roaringbitmap.RoaringBitmap;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.engine.RuleSet;
 
@@ -25,7 +25,7 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 public final class RuleDiff {
 
     /** A change and the exact situations (indexes in the space) it applies to. */
-    record Group(Change change, BitSet situations) {}
+    record Group(Change change, RoaringBitmap situations) {}
 
     /**
      * What the comparison found. {@code evaluatedBefore} and {@code evaluatedAfter}: how many times the engine ran under
@@ -35,7 +35,7 @@ public final class RuleDiff {
             RuleSet before,
             RuleSet after,
             AnswerSpace space,
-            BitSet changed,
+            RoaringBitmap changed,
             List<Group> groups,
             long errorsBefore,
             long errorsAfter,
@@ -91,10 +91,13 @@ public final class RuleDiff {
             Parallel.over(runs, threads, "rule-diff", () -> new DiffPart(space, old, now, sameWords, stride))
                     .forEach(total::merge);
         }
+        // long stretches of neighbouring situations share a change: kept as runs, the sets take far less memory
+        total.changed.runOptimize();
+        total.bySituations.values().forEach(RoaringBitmap::runOptimize);
         List<Group> groups = total.bySituations.entrySet().stream()
                 .map(e -> new Group(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing((Group g) -> g.change().kind())
-                        .thenComparing(g -> -g.situations().cardinality())
+                        .thenComparing(g -> -g.situations().getLongCardinality())
                         .thenComparing(g -> g.change().text()))
                 .toList();
         return new Result(

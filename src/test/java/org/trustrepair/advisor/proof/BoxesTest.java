@@ -2,11 +2,11 @@ package org.trustrepair.advisor.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.BitSet;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Readiness;
 import org.trustrepair.advisor.advice.Role;
@@ -27,20 +27,20 @@ class BoxesTest {
         return parts.isEmpty() ? "every situation" : String.join("; ", parts);
     }
 
-    private BitSet where(Predicate<Answers> test) {
-        BitSet set = new BitSet();
+    private RoaringBitmap where(Predicate<Answers> test) {
+        RoaringBitmap set = new RoaringBitmap();
         for (long i : LongStream.range(0, space.size())
                 .parallel()
                 .filter(i -> test.test(space.get(i)))
                 .toArray()) {
-            set.set((int) i);
+            set.add((int) i);
         }
         return set;
     }
 
     /** Every situation of the set is in a box, and the boxes hold no other (their counts add up to the set's). */
-    private void assertExact(BitSet set, List<Boxes.Box> found) {
-        assertThat(found.stream().mapToLong(boxes::count).sum()).isEqualTo(set.cardinality());
+    private void assertExact(RoaringBitmap set, List<Boxes.Box> found) {
+        assertThat(found.stream().mapToLong(boxes::count).sum()).isEqualTo(set.getLongCardinality());
         int[] c = new int[AnswerSpace.DIMENSIONS.size()];
         set.stream().forEach(i -> {
             space.coordinates(i, c);
@@ -58,7 +58,7 @@ class BoxesTest {
 
     @Test
     void oneBoxIsSaidByTheAnswersItFixes() {
-        BitSet set = where(a -> a.role() == Role.BROKE_TRUST
+        RoaringBitmap set = where(a -> a.role() == Role.BROKE_TRUST
                 && a.apologiesMade() == 2
                 && a.safety().isEmpty());
 
@@ -74,7 +74,7 @@ class BoxesTest {
 
     @Test
     void numbersAreSaidAsTheRangesTheyStandForAndStandInsAsTheValuesTheyCover() {
-        BitSet set = where(a -> a.daysElapsed() >= 14
+        RoaringBitmap set = where(a -> a.daysElapsed() >= 14
                 && a.daysElapsed() < 365
                 && a.apologiesMade() >= 2
                 && a.relationship() == org.trustrepair.advisor.advice.Relationship.FAMILY);
@@ -93,7 +93,7 @@ class BoxesTest {
 
     @Test
     void aUnionIsSplitIntoFewBoxesThatHoldExactlyIt() {
-        BitSet set = where(a -> (a.readiness() == Readiness.NEEDS_SPACE && a.apologiesMade() == 1)
+        RoaringBitmap set = where(a -> (a.readiness() == Readiness.NEEDS_SPACE && a.apologiesMade() == 1)
                 || (a.role() == Role.WAS_HURT && a.readiness() == null));
 
         List<Boxes.Box> found = boxes.of(set);
@@ -111,8 +111,8 @@ class BoxesTest {
 
     @Test
     void theWholeSpaceIsEverySituation() {
-        BitSet all = new BitSet();
-        all.set(0, (int) space.size());
+        RoaringBitmap all = new RoaringBitmap();
+        all.add(0L, space.size());
 
         List<Boxes.Box> found = boxes.of(all);
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Answers;
 import org.trustrepair.advisor.advice.Breach;
@@ -105,11 +106,11 @@ class DiffWordsTest {
                     .contains("How many days ago did they find out: 10 days");
 
             Boxes boxes = new Boxes(SPACE);
-            java.util.BitSet untoldRecently = new java.util.BitSet();
+            RoaringBitmap untoldRecently = new RoaringBitmap();
             for (int i = 0; i < SPACE.start(1); i++) {
                 Answers s = SPACE.get(i);
                 if (s.disclosure() == Disclosure.UNDISCLOSED && s.daysElapsed() < 14) {
-                    untoldRecently.set(i);
+                    untoldRecently.add(i);
                 }
             }
             assertThat(WORDS.where(boxes.of(untoldRecently).get(0)))
@@ -124,11 +125,11 @@ class DiffWordsTest {
     void severalAnswersToOneQuestionAreEachInQuotes() {
         // "I told them everything myself or They found out (or were told…)": which words are whose?
         Boxes boxes = new Boxes(SPACE);
-        java.util.BitSet told = new java.util.BitSet();
+        RoaringBitmap told = new RoaringBitmap();
         for (int i = 0; i < SPACE.start(1); i++) {
             Disclosure d = SPACE.get(i).disclosure();
             if (d == Disclosure.CONFESSED || d == Disclosure.DISCOVERED) {
-                told.set(i);
+                told.add(i);
             }
         }
 
@@ -141,11 +142,11 @@ class DiffWordsTest {
     void answersLeftOutAreNamedWhenFewerAndQuestionsLeftOpenAreSaid() {
         // three of four answers: "anything but" the fourth
         Boxes boxes = new Boxes(SPACE);
-        java.util.BitSet known = new java.util.BitSet();
+        RoaringBitmap known = new RoaringBitmap();
         for (int i = 0; i < SPACE.start(1); i++) {
             if (SPACE.get(i).disclosure() != Disclosure.UNDISCLOSED
                     && SPACE.get(i).apologiesMade() == 0) {
-                known.set(i);
+                known.add(i);
             }
         }
         Boxes.Box box = boxes.of(known).get(0);
@@ -205,10 +206,10 @@ class DiffWordsTest {
         @Test
         void whereAChangeAppliesSaysThemSoToo() {
             Boxes boxes = new Boxes(SPACE);
-            java.util.BitSet safe = new java.util.BitSet();
+            RoaringBitmap safe = new RoaringBitmap();
             for (int i = 0; i < SPACE.start(1); i++) {
                 if (SPACE.get(i).safety().isEmpty() && SPACE.get(i).apologiesMade() == 0) {
-                    safe.set(i);
+                    safe.add(i);
                 }
             }
 

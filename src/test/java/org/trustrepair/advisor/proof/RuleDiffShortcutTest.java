@@ -83,8 +83,8 @@ class RuleDiffShortcutTest {
     /** Each group's change and how many situations it covers, in the report's order. */
     private static List<String> counts(RuleDiff.Result r) {
         List<String> counts = new ArrayList<>();
-        counts.add("changed: " + r.changed().cardinality());
-        r.groups().forEach(g -> counts.add(g.change() + ": " + g.situations().cardinality()));
+        counts.add("changed: " + r.changed().getLongCardinality());
+        r.groups().forEach(g -> counts.add(g.change() + ": " + g.situations().getLongCardinality()));
         return counts;
     }
 
@@ -99,7 +99,7 @@ class RuleDiffShortcutTest {
 
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
-        assertThat(diff.changed().cardinality()).isPositive();
+        assertThat(diff.changed().getLongCardinality()).isPositive();
         assertThat(diff.groups()).extracting(g -> g.change().kind()).contains(Change.Kind.STEP_ADDED);
     }
 
@@ -154,7 +154,7 @@ class RuleDiffShortcutTest {
 
         RuleDiff.Result diff = assertSameAsEvaluatingEverySituation(RulesFolder.fixture(), build(edited));
 
-        assertThat(diff.changed().cardinality()).isPositive();
+        assertThat(diff.changed().getLongCardinality()).isPositive();
         assertThat(DiffView.of(diff, "rules", "edited").text())
                 .as("new words for the same advice are told apart from different advice")
                 .containsPattern("\nDifferent advice: 0 situations of [\\d,]+\\.\nSame advice, new words:"
