@@ -188,11 +188,6 @@ final class AlikeSituations {
         private final SameRules[] recentKinds = new SameRules[2 * RECENT];
         private int recentCount;
 
-        /** The patterns last looked up that had no kind yet, and the rules they fire (for {@link #remember}). */
-        private long lastPatterns = -1;
-
-        private BitSet lastClosure;
-
         /**
          * The guardrails' verdicts on the situations of class {@code c} of a run ({@link PatternTables}), which fires these rules, in
          * file order (null where it holds), or null when all hold: a guardrail is broken where the plan breaks its
@@ -228,9 +223,7 @@ final class AlikeSituations {
             long patterns = run.patterns(c);
             SameRules found = recentKinds[place(patterns)];
             if (found == null) {
-                lastPatterns = patterns;
-                lastClosure = firings.closure(run.bits(c));
-                found = byRules.get(lastClosure);
+                found = byRules.get(firings.closure(run.bits(c)));
                 remember(patterns, found);
             }
             return found;
@@ -243,7 +236,7 @@ final class AlikeSituations {
          */
         SameRules remember(RunReader.Run run, int c, Evaluation evaluation, Guardrail.Words words) {
             long patterns = run.patterns(c);
-            BitSet closure = patterns == lastPatterns ? lastClosure : firings.closure(run.bits(c));
+            BitSet closure = firings.closure(run.bits(c));
             BitSet fired = firings.rulesNamed(evaluation.firedRules());
             if (fired == null || !fired.equals(closure)) {
                 throw new Mismatch();

@@ -12,10 +12,6 @@ public final class CheckReport {
 
     private CheckReport() {}
 
-    public static String text(RuleCheck.Outcome o) {
-        return text(o, true);
-    }
-
     /** The report; without {@code everyPromise}, the promises that hold are counted on one line. */
     public static String text(RuleCheck.Outcome o, boolean everyPromise) {
         StringBuilder out = new StringBuilder();

@@ -38,8 +38,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         this.space = space;
         this.stride = stride;
         this.sameWords = sameWords;
-        this.was = old.newPart(this::answers, space.safetySetCount());
-        this.is = now.newPart(this::answers, space.safetySetCount());
+        this.was = old.newPart(this::answers);
+        this.is = now.newPart(this::answers);
     }
 
     /** The situation's answers, made at most once per situation, and only when needed. */

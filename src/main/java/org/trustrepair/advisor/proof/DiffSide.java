@@ -15,16 +15,19 @@ final class DiffSide {
     private final RuleSet rules;
     private final AlikeSituations alike;
     private final Map<AlikeSituations.SameRules, KindPlan> plans = new ConcurrentHashMap<>();
+    /** How many situations a run holds ({@link RunReader.Run}): one for each set of safety flags. */
+    private final int sets;
 
     /** The side of these rules, with the shortcut ({@link AlikeSituations}) when asked for and the rules allow it. */
     DiffSide(RuleSet rules, AnswerSpace space, int threads, boolean shortcut) {
         this.rules = rules;
+        this.sets = space.safetySetCount();
         this.alike = shortcut ? AlikeSituations.of(rules, space, threads, true).orElse(null) : null;
     }
 
-    /** A part for one thread, in a space of runs of {@code sets} situations ({@link RunReader.Run}). */
-    Part newPart(LongFunction<Answers> answersOf, int sets) {
-        return new Part(answersOf, sets);
+    /** A part for one thread. */
+    Part newPart(LongFunction<Answers> answersOf) {
+        return new Part(answersOf);
     }
 
     /** One thread's use of the side: its own session, and the kinds' plans it has looked up. */
@@ -32,16 +35,14 @@ final class DiffSide {
         private final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
         private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
         private final LongFunction<Answers> answersOf;
-        private final int sets;
         private final List<String> classifiedBy = new ArrayList<>();
         /** The outcome of the situation last looked up, when the engine evaluated it. */
         RuleDiff.Outcome outcome;
         /** How many times the engine ran. */
         long evaluated;
 
-        private Part(LongFunction<Answers> answersOf, int sets) {
+        private Part(LongFunction<Answers> answersOf) {
             this.answersOf = answersOf;
-            this.sets = sets;
         }
 
         /** The classes of run {@code run} under these rules ({@link RunReader.Run}); null without the shortcut. */

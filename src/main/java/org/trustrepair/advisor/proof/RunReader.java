@@ -108,6 +108,8 @@ final class RunReader {
     /**
      * A number for each set of situation patterns among the bits that do not read the flags, and for each among those
      * that do: the two never overlap, so two classes have the same patterns exactly when they have the same two numbers.
+     * Never emptied, unlike the maps above: the finder's memo of recent kinds ({@link AlikeSituations.Finder}) is keyed
+     * by these numbers, so a number must mean the same patterns for the whole sweep.
      */
     private final Map<BitSet, Integer> baseNumbers = new HashMap<>();
 

@@ -186,7 +186,7 @@ public final class Sweep {
                             // no plan: each of the others is evaluated, as without the shortcut
                             if (evaluation == null) {
                                 for (int s = first + 1; s < classOf.length; s++) {
-                                    if (classOf[s] == classOf[first] && sampled(start + s, stride)) {
+                                    if (classOf[s] == c && sampled(start + s, stride)) {
                                         partial.check(start + s, space.get(start + s), evaluator);
                                     }
                                 }

@@ -14,11 +14,6 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    /** The report, each example situation in the words of {@code questionnaire} (the swept rules'), every promise. */
-    public static String text(Sweep.Result r, Questionnaire questionnaire) {
-        return text(r, questionnaire, true);
-    }
-
     /**
      * The report; without {@code everyPromise}, the promises that hold are one line, not one each (a counsellor's
      * trial scrolled past about ninety "holds" to find what a one-word edit had done), and each broken one is listed

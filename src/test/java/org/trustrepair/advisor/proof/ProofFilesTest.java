@@ -83,7 +83,7 @@ class ProofFilesTest {
         assertThat(read.rulesNeverFired()).isEqualTo(first.rulesNeverFired());
         assertThat(read.proof()).isEqualTo(first.proof());
         assertThat(read.space().get().describe()).isEqualTo(first.space().get().describe());
-        assertThat(SweepReport.text(read, reworded.questionnaire()))
+        assertThat(SweepReport.text(read, reworded.questionnaire(), true))
                 .contains("Not swept again", rules.version())
                 .contains(SweepReport.previewCommand(
                         first.examples().get(noContact(rules)).get(0).answers()));
