@@ -25,6 +25,15 @@ class AskCommandTest {
         return new PreviewCommandTest.Run(code, out.toString(), err.toString());
     }
 
+    /** The plan {@code preview} prints for these answers, with the test rules. */
+    private static PreviewCommandTest.Run preview(String... answers) {
+        String[] args = new String[answers.length + 2];
+        args[0] = "--rules";
+        args[1] = RulesFolder.FIXTURE.toString();
+        System.arraycopy(answers, 0, args, 2, answers.length);
+        return PreviewCommandTest.run(args);
+    }
+
     @Test
     void walksTheQuestionsThatApplyAndPrintsThePlanAsPreviewDoes() {
         PreviewCommandTest.Run asked = ask(
@@ -46,9 +55,7 @@ class AskCommandTest {
                 "",
                 "",
                 "");
-        PreviewCommandTest.Run previewed = PreviewCommandTest.run(
-                "--rules",
-                RulesFolder.FIXTURE.toString(),
+        PreviewCommandTest.Run previewed = preview(
                 "role=BROKE_TRUST",
                 "relationship=ROMANTIC",
                 "breach=HALF_TRUTHS",
@@ -98,9 +105,7 @@ class AskCommandTest {
                 "",
                 "",
                 "");
-        PreviewCommandTest.Run previewed = PreviewCommandTest.run(
-                "--rules",
-                RulesFolder.FIXTURE.toString(),
+        PreviewCommandTest.Run previewed = preview(
                 "role=BROKE_TRUST",
                 "relationship=FRIENDSHIP",
                 "breach=HALF_TRUTHS",
