@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.trustrepair.advisor.advice.AdvicePlan;
 import org.trustrepair.advisor.advice.Evaluation;
 import org.trustrepair.advisor.advice.engine.RuleSet;
@@ -97,19 +96,15 @@ final class AlikeSituations {
     }
 
     /**
-     * The closure ({@link SameFirings#closure}) disagreed with the engine on the rules that fired: the rules are not
-     * what the shortcut takes them to be, and the sweep must evaluate every situation with the engine.
+     * The closure ({@link SameFirings#closure}) disagreed with the engine on the rules that fired, or (in a diff) a
+     * kind's plan filled with a situation's answers is not the engine's plan for it: the rules are not what the
+     * shortcut takes them to be, and the sweep or the diff must evaluate every situation with the engine.
      */
     static final class Mismatch extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
         Mismatch() {
-            super("the rules that fired differ from those the shortcut expected");
-        }
-
-        /** Whether this, or what a thread of a parallel run threw, is a mismatch. */
-        static boolean in(Throwable e) {
-            return Stream.iterate(e, Objects::nonNull, Throwable::getCause).anyMatch(t -> t instanceof Mismatch);
+            super("the rules are not what the shortcut takes them to be");
         }
     }
 

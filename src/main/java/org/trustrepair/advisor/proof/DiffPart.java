@@ -96,11 +96,11 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
             return null;
         }
         int i = (int) index;
-        KindPlan b = was.look(index);
-        KindPlan a = is.look(index);
+        KindPlan b = was.known(index);
+        KindPlan a = is.known(index);
         if (b == null || a == null) {
-            RuleDiff.Outcome x = b == null ? was.outcome : new RuleDiff.Outcome(filled(b, was, index), null);
-            RuleDiff.Outcome y = a == null ? is.outcome : new RuleDiff.Outcome(filled(a, is, index), null);
+            RuleDiff.Outcome x = b == null ? was.evaluate(index) : new RuleDiff.Outcome(filled(b, was, index), null);
+            RuleDiff.Outcome y = a == null ? is.evaluate(index) : new RuleDiff.Outcome(filled(a, is, index), null);
             partial.add(i, x.plan() == null, y.plan() == null, partial.sets(Change.between(x, y)));
             return null;
         }

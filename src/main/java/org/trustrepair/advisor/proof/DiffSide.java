@@ -35,9 +35,6 @@ final class DiffSide {
         private final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
         private final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
         private final LongFunction<Answers> answersOf;
-        private final List<String> classifiedBy = new ArrayList<>();
-        /** The outcome of the situation last looked up, when the engine evaluated it. */
-        RuleDiff.Outcome outcome;
         /** How many times the engine ran. */
         long evaluated;
 
@@ -55,55 +52,61 @@ final class DiffSide {
         }
 
         /**
-         * The kind of situation {@code index} when one of its kind was evaluated before; else null, and the engine
-         * evaluates it ({@link #outcome}). Situations that get no plan are of no kind: each is evaluated.
+         * The kind of situation {@code index} when one of its kind has been evaluated and described; else null, and
+         * the caller {@link #evaluate}s it. Situations that get no plan are of no kind: each is evaluated.
          */
-        KindPlan look(long index) {
+        KindPlan known(long index) {
             if (kinds == null) {
-                evaluate(answersOf.apply(index));
                 return null;
             }
             // the kind of each class of a run is kept with the run, once known
             RunReader.Run run = kinds.run(index / sets);
             int c = run.classOf()[(int) (index % sets)];
-            if (run.found(c) != null) {
-                return (KindPlan) run.found(c);
-            }
-            AlikeSituations.SameRules kind = kinds.find(run, c);
-            KindPlan known = kind == null ? null : plans.get(kind);
-            if (known != null && known.refills()) {
+            if (run.found(c) == null) {
+                AlikeSituations.SameRules kind = kinds.find(run, c);
+                KindPlan known = kind == null ? null : plans.get(kind);
+                if (known == null) {
+                    return null;
+                }
                 run.remember(c, known);
-                return known;
             }
+            return (KindPlan) run.found(c);
+        }
+
+        /** The engine's outcome for situation {@code index}; with the shortcut, its kind is described if it is new. */
+        RuleDiff.Outcome evaluate(long index) {
             Answers answers = answersOf.apply(index);
-            Evaluation evaluation = evaluate(answers);
-            if (evaluation == null || known != null) {
-                return null; // no plan, or a kind whose plan does not refill
+            List<String> classifiedBy = new ArrayList<>();
+            evaluated++;
+            Evaluation evaluation;
+            try {
+                evaluation = evaluator.evaluate(answers, classifiedBy);
+            } catch (EvaluationException e) {
+                return new RuleDiff.Outcome(null, e.getMessage());
             }
+            if (kinds != null) {
+                describe(index, answers, evaluation, classifiedBy);
+            }
+            return new RuleDiff.Outcome(evaluation.plan(), null);
+        }
+
+        /**
+         * The kind of a situation the engine evaluated, new or evaluated by another thread but not yet described: its
+         * plan, which must give the engine's plan when filled with the situation's answers (else {@link
+         * AlikeSituations.Mismatch}, and the diff evaluates every situation).
+         */
+        private void describe(long index, Answers answers, Evaluation evaluation, List<String> classifiedBy) {
+            RunReader.Run run = kinds.run(index / sets);
+            int c = run.classOf()[(int) (index % sets)];
+            AlikeSituations.SameRules kind = kinds.find(run, c);
             if (kind == null) {
                 kind = kinds.remember(run, c, evaluation, null); // no guardrail is checked in a diff
             }
-            // a new kind, or one another thread has evaluated but not yet described: its plan, checked to refill
-            KindPlan made = new KindPlan(kind.plan(), alike.shared(List.copyOf(classifiedBy)), true);
+            KindPlan made = new KindPlan(kind.plan(), alike.shared(List.copyOf(classifiedBy)));
             if (!made.filledFor(rules, answers).equals(evaluation.plan())) {
-                made = new KindPlan(kind.plan(), made.classifiedBy(), false);
+                throw new AlikeSituations.Mismatch();
             }
             plans.putIfAbsent(kind, made);
-            return null;
-        }
-
-        /** The engine's outcome for these answers; the evaluation, or null when there is no plan. */
-        private Evaluation evaluate(Answers answers) {
-            evaluated++;
-            classifiedBy.clear();
-            try {
-                Evaluation evaluation = evaluator.evaluate(answers, classifiedBy);
-                outcome = new RuleDiff.Outcome(evaluation.plan(), null);
-                return evaluation;
-            } catch (EvaluationException e) {
-                outcome = new RuleDiff.Outcome(null, e.getMessage());
-                return null;
-            }
         }
 
         @Override

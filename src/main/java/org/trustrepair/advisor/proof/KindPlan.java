@@ -17,11 +17,10 @@ import org.trustrepair.advisor.advice.engine.RuleSet;
 
 /**
  * A kind of situation under one rule set: its plan as made for one of its situations, and the rules the
- * classification's reasons come from. {@code refills} is false if filling the plan with a situation's answers did
- * not give the engine's plan for it (never seen; then the kind's situations are all evaluated by the engine). Compared
- * by identity: each kind has one, and comparing plans would cost a diff more than it saves.
+ * classification's reasons come from. Compared by identity: each kind has one, and comparing plans would cost a diff
+ * more than it saves.
  */
-record KindPlan(AdvicePlan plan, List<String> classifiedBy, boolean refills) {
+record KindPlan(AdvicePlan plan, List<String> classifiedBy) {
 
     @Override
     public boolean equals(Object other) {

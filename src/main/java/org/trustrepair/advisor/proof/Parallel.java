@@ -68,6 +68,9 @@ final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown; // as the part threw it (the sweep and the diff catch AlikeSituations.Mismatch)
+            }
             throw new IllegalStateException(name + " failed", e.getCause());
         } finally {
             pool.shutdownNow();

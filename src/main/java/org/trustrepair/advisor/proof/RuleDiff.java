@@ -67,10 +67,7 @@ public final class RuleDiff {
     public Result compare(RuleSet before, RuleSet after) {
         try {
             return compare(before, after, shortcut);
-        } catch (IllegalStateException e) {
-            if (!shortcut || !AlikeSituations.Mismatch.in(e)) {
-                throw e;
-            }
+        } catch (AlikeSituations.Mismatch e) {
             // the rules are not what the shortcut takes them to be: every situation with the engine, as without it
             return compare(before, after, false);
         }

@@ -118,10 +118,7 @@ public final class Sweep {
                 shortcut ? AlikeSituations.of(rules, space, threads, false).orElse(null) : null;
         try {
             return sweep(space, stride, alike);
-        } catch (IllegalStateException e) {
-            if (alike == null || !AlikeSituations.Mismatch.in(e)) {
-                throw e;
-            }
+        } catch (AlikeSituations.Mismatch e) {
             log.warn(
                     "The sweep's shortcut does not hold for rules {} ({}): every situation is evaluated instead",
                     rules.version(),
