@@ -59,6 +59,9 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
      */
     @Override
     public void take(long run) {
+        if (!Sweep.sampled(run, stride)) {
+            return;
+        }
         int sets = space.safetySetCount();
         long start = run * sets;
         RunReader.Run x = was.run(run);
@@ -76,9 +79,6 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         RoaringBitmap[][] shared = new RoaringBitmap[pairs][];
         for (int s = 0; s < sets; s++) {
             int p = flagsPair[s];
-            if (!Sweep.sampled(start + s, stride)) {
-                continue;
-            }
             if (shared[p] != null) {
                 partial.add((int) (start + s), false, false, shared[p]);
             } else {
@@ -92,9 +92,6 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
      * depend on the answers), else null.
      */
     private RoaringBitmap[] takeOne(long index) {
-        if (!Sweep.sampled(index, stride)) {
-            return null;
-        }
         int i = (int) index;
         KindPlan b = was.known(index);
         KindPlan a = is.known(index);

@@ -55,7 +55,7 @@ public final class RuleDiff {
     /**
      * A diff that evaluates, under each rule set, one situation of each kind when the rules allow it
      * ({@link AlikeSituations}), or, with {@code shortcut} false, every situation with the engine (for comparing the
-     * two); on the situations {@link Sweep#sampled} with this stride only (1 for all: only that is a diff; more, for
+     * two); on the runs {@link Sweep#sampled} with this stride only (1 for all: only that is a diff; more, for
      * tests of the diff).
      */
     RuleDiff(int threads, boolean shortcut, int stride) {

@@ -102,16 +102,17 @@ public final class Sweep {
     }
 
     /**
-     * Whether a sample with this stride takes situation {@code index}: every {@code stride}-th situation (every one for
-     * stride 1). A stride that shares no factor with the sizes of the answers spreads the sample over all of them.
+     * Whether a sample with this stride takes run {@code run} (the situations that differ only in their safety flags):
+     * every {@code stride}-th run (every one for stride 1). A stride that shares no factor with the sizes of the answers
+     * spreads the sample over all of them.
      */
-    static boolean sampled(long index, int stride) {
-        return index % stride == 0;
+    static boolean sampled(long run, int stride) {
+        return run % stride == 0;
     }
 
     /**
-     * Evaluates the situations {@link #sampled} with this stride (1 for all of them: only that is a proof; a larger
-     * stride gives a quick look, for tests of the sweep itself).
+     * Evaluates the runs {@link #sampled} with this stride (1 for all of them: only that is a proof; a larger stride
+     * gives a quick look, for tests of the sweep itself).
      */
     public Result run(AnswerSpace space, int stride) {
         AlikeSituations alike =
@@ -127,89 +128,14 @@ public final class Sweep {
         }
     }
 
-    /** The sweep itself, of the situations {@link #sampled} with this stride. */
+    /** The sweep itself, of the runs {@link #sampled} with this stride. */
     private Result sweep(AnswerSpace space, int stride, AlikeSituations alike) {
         long start = System.nanoTime();
-        int sets = space.safetySetCount();
-        // a run: the situations that differ only in their safety flags, one after the other in the space
-        List<SweepTally> parts =
-                Parallel.over(space.size() / sets, threads, "guardrail-sweep", () -> new Parallel.Part<>() {
-                    final SweepTally partial = new SweepTally(guardrails);
-                    final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
-                    final AlikeSituations.Finder kinds = alike == null ? null : alike.newFinder();
-
-                    @Override
-                    public void take(long run) {
-                        long start = run * sets;
-                        if (kinds == null) {
-                            for (long index = start; index < start + sets; index++) {
-                                if (sampled(index, stride)) {
-                                    partial.check(index, space.get(index), evaluator);
-                                }
-                            }
-                            return;
-                        }
-                        RunReader.Run classes = kinds.run(run);
-                        int[] first = classes.first();
-                        int[] size = classes.size();
-                        if (stride > 1) { // the situations of each class this sample takes
-                            first = new int[classes.classes()];
-                            size = new int[classes.classes()];
-                            for (int s = 0; s < sets; s++) {
-                                int c = classes.classOf()[s];
-                                if (sampled(start + s, stride) && size[c]++ == 0) {
-                                    first[c] = s;
-                                }
-                            }
-                        }
-                        for (int c = 0; c < classes.classes(); c++) {
-                            if (size[c] > 0) {
-                                take(start, first[c], size[c], classes, c);
-                            }
-                        }
-                    }
-
-                    /**
-                     * The {@code size} situations of one class of a run (the same bits, so the same rules fire and the same
-                     * guardrails' conditions hold), the first of which is {@code start + first}.
-                     */
-                    private void take(long start, int first, int size, RunReader.Run classes, int c) {
-                        long index = start + first;
-                        int[] classOf = classes.classOf();
-                        AlikeSituations.SameRules kind = (AlikeSituations.SameRules) classes.found(c);
-                        kind = kind != null ? kind : kinds.find(classes, c);
-                        if (kind == null) {
-                            Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
-                            // no plan: each of the others is evaluated, as without the shortcut
-                            if (evaluation == null) {
-                                for (int s = first + 1; s < classOf.length; s++) {
-                                    if (classOf[s] == c && sampled(start + s, stride)) {
-                                        partial.check(start + s, space.get(start + s), evaluator);
-                                    }
-                                }
-                                return;
-                            }
-                            kind = kinds.remember(
-                                    classes,
-                                    c,
-                                    evaluation,
-                                    guardrails.wordsWithoutAnswers(
-                                            evaluation.plan(), partial.classifiedBy, rules.rules()));
-                        }
-                        classes.remember(c, kind);
-                        partial.record(index, space::get, kinds.problems(kind, classes, c), kind, size);
-                    }
-
-                    @Override
-                    public SweepTally result() {
-                        return partial.done();
-                    }
-
-                    @Override
-                    public void close() {
-                        evaluator.close();
-                    }
-                });
+        List<SweepTally> parts = Parallel.over(
+                space.size() / space.safetySetCount(),
+                threads,
+                "guardrail-sweep",
+                () -> new SweepPart(space, stride, alike));
         SweepTally total = new SweepTally(guardrails);
         parts.forEach(total::merge);
         Map<String, Long> perRule = new TreeMap<>();
@@ -235,5 +161,81 @@ public final class Sweep {
                 null,
                 total.evaluated,
                 threads);
+    }
+
+    /** One thread's share of the sweep: its own session and counts, and its lookups of kinds. */
+    private final class SweepPart implements Parallel.Part<SweepTally> {
+        private final AnswerSpace space;
+        private final int sets;
+        private final int stride;
+        private final SweepTally partial = new SweepTally(guardrails);
+        private final RuleSet.Evaluator evaluator = rules.newProofEvaluator();
+        private final AlikeSituations.Finder finder;
+
+        SweepPart(AnswerSpace space, int stride, AlikeSituations alike) {
+            this.space = space;
+            this.sets = space.safetySetCount();
+            this.stride = stride;
+            this.finder = alike == null ? null : alike.newFinder();
+        }
+
+        /** The situations of run {@code runIndex}: by class with the shortcut, else each by the engine. */
+        @Override
+        public void take(long runIndex) {
+            if (!sampled(runIndex, stride)) {
+                return;
+            }
+            long start = runIndex * sets;
+            if (finder == null) {
+                for (long index = start; index < start + sets; index++) {
+                    partial.check(index, space.get(index), evaluator);
+                }
+                return;
+            }
+            RunReader.Run run = finder.run(runIndex);
+            for (int c = 0; c < run.classes(); c++) {
+                takeClass(start, run, c);
+            }
+        }
+
+        /**
+         * The situations of class {@code c} of a run (the same bits, so the same rules fire and the same guardrails'
+         * conditions hold), the first of which is {@code start + run.first()[c]}: one kind, evaluated once.
+         */
+        private void takeClass(long start, RunReader.Run run, int c) {
+            long index = start + run.first()[c];
+            AlikeSituations.SameRules kind = (AlikeSituations.SameRules) run.found(c);
+            kind = kind != null ? kind : finder.find(run, c);
+            if (kind == null) {
+                Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
+                // no plan: each of the others is evaluated, as without the shortcut
+                if (evaluation == null) {
+                    int[] classOf = run.classOf();
+                    for (int s = run.first()[c] + 1; s < classOf.length; s++) {
+                        if (classOf[s] == c) {
+                            partial.check(start + s, space.get(start + s), evaluator);
+                        }
+                    }
+                    return;
+                }
+                kind = finder.remember(
+                        run,
+                        c,
+                        evaluation,
+                        guardrails.wordsWithoutAnswers(evaluation.plan(), partial.classifiedBy, rules.rules()));
+            }
+            run.remember(c, kind);
+            partial.record(index, space::get, finder.problems(kind, run, c), kind, run.size()[c]);
+        }
+
+        @Override
+        public SweepTally result() {
+            return partial.done();
+        }
+
+        @Override
+        public void close() {
+            evaluator.close();
+        }
     }
 }
