@@ -89,7 +89,7 @@ public final class AskCommand implements Callable<Integer> {
                 }
                 out.println("  \"" + line.strip() + "\" is not an answer to this question. "
                         + (values.isEmpty()
-                                ? answers(question)
+                                ? answers(question, line.strip())
                                 : String.join(
                                         " ",
                                         problems.stream()
@@ -132,16 +132,30 @@ public final class AskCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The answers a list or a yes/no question takes, spelt out. */
-    private static String answers(Question q) {
+    /**
+     * The answers a list or a yes/no question takes, spelt out as {@link #put} lists them: several that these words
+     * may name, or the nearest to them first ({@link TypedAnswers#near}), then all of them.
+     */
+    private static String answers(Question q, String typed) {
         if ("yesno".equals(q.type())) {
             return "Answer yes or no.";
         }
-        List<String> each = new ArrayList<>();
-        for (int i = 0; i < q.choices().size(); i++) {
-            each.add((i + 1) + " or " + q.choices().get(i).value());
-        }
-        return "The answers are: " + String.join(", ", each) + ".";
+        List<Choice> naming = TypedAnswers.naming(q.choices(), typed);
+        String first = naming.size() > 1
+                ? "It could be more than one: " + numbered(q, naming) + ". "
+                : TypedAnswers.near(q.choices(), typed).isEmpty()
+                        ? ""
+                        : "Did you mean " + numbered(q, TypedAnswers.near(q.choices(), typed)) + "? ";
+        return first + "The answers are: " + numbered(q, q.choices()) + ".";
+    }
+
+    private static String numbered(Question q, List<Choice> choices) {
+        return String.join(
+                "; ",
+                choices.stream()
+                        .map(c -> (q.choices().indexOf(c) + 1) + ". " + (c.label() == null ? c.value() : c.label())
+                                + " [" + c.value() + "]")
+                        .toList());
     }
 
     /** What may be typed, and what Enter does. */
@@ -153,7 +167,8 @@ public final class AskCommand implements Callable<Integer> {
             case "choice" ->
                 "(a number from 1 to " + q.choices().size() + ", the value in brackets, or a few of the answer's words"
                         + enter + ")";
-            case "choices" -> "(any of the numbers, values or answers' words, separated by commas; Enter for none)";
+            case "choices" ->
+                "(any of the numbers, values or answers' words, separated by commas; Enter or \"none\" for none)";
             case "yesno" -> "(yes or no" + enter + ")";
             case "number" ->
                 "(a number" + (q.min() != null && q.max() != null ? " from " + q.min() + " to " + q.max() : "") + enter
@@ -183,6 +198,9 @@ public final class AskCommand implements Callable<Integer> {
                 return choice(q, line).map(List::of);
             }
             case "choices" -> {
+                if (TypedAnswers.none(line)) {
+                    return Optional.of(List.of());
+                }
                 // the whole line one answer (its words may hold a comma); else each part between commas is one, or
                 // numbers and values separated by spaces ("1 3")
                 Optional<String> one = choice(q, line);

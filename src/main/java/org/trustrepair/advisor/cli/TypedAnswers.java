@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,7 +21,7 @@ import org.trustrepair.advisor.advice.engine.YamlErrors;
  * value is a value of the contract in any case ({@code romantic}), or the words of one of its choices in {@code
  * questionnaire.yaml} ({@code "A friend"}), or words found in exactly one of them ({@code "not ready to talk"});
  * yes or no for a yes/no question; the safety answers one after another ({@code safety="They are afraid of me"
- * safety="I have hurt or threatened them"}) or as a comma-separated list of values. The names are those of the API, in
+ * safety="I have hurt or threatened them"}) or as a comma-separated list of values ({@code safety=none} for none). The names are those of the API, in
  * any case. What names no answer is passed on as typed, for {@link AnswersReader} to say what is allowed.
  */
 final class TypedAnswers {
@@ -72,6 +73,9 @@ final class TypedAnswers {
                 flags.add(whole.value());
                 continue;
             }
+            if (none(value)) {
+                continue; // no safety answer ticked
+            }
             for (String part : value.split(",")) {
                 if (part.isBlank()) {
                     continue;
@@ -113,14 +117,59 @@ final class TypedAnswers {
         if (naming.size() == 1) {
             return new Named(naming.get(0).value(), null);
         }
+        if (!naming.isEmpty()) {
+            return new Named(null, field + ": \"" + typed + "\" could be more than one answer: " + listed(naming));
+        }
+        List<Choice> near = near(choices, typed);
         return new Named(
                 null,
-                field + ": \"" + typed + "\" "
-                        + (naming.isEmpty()
-                                ? "is not one of its answers; write the value or the words of one of: "
-                                : "could be more than one answer: ")
-                        + (naming.isEmpty() ? choices : naming)
-                                .stream().map(TypedAnswers::described).collect(Collectors.joining(", ")));
+                field + ": \"" + typed + "\" is not one of its answers; "
+                        + (near.isEmpty() ? "" : "did you mean " + listed(near) + "? ")
+                        + "write the value or the words of one of: " + listed(choices));
+    }
+
+    private static String listed(List<Choice> choices) {
+        return choices.stream().map(TypedAnswers::described).collect(Collectors.joining(", "));
+    }
+
+    /** Whether these typed words mean "none of these" for a question whose answers are ticked. */
+    static boolean none(String typed) {
+        return List.of("none", "no", "nothing", "neither", "none of these", "none of them")
+                .contains(words(typed));
+    }
+
+    /**
+     * The choices that share the most words with words that name none: "broke a promise" for "Breaking a promise"
+     * (a word of four letters or more alike, or one of five or more that begins as the other does: "cheated",
+     * "Cheating"). Offered back as a question, never taken as the answer.
+     */
+    static List<Choice> near(List<Choice> choices, String typed) {
+        List<String> mine = List.of(words(typed).split(" "));
+        int best = 0;
+        List<Choice> nearest = List.of();
+        for (Choice c : choices) {
+            List<String> theirs =
+                    c.label() == null ? List.of() : List.of(words(c.label()).split(" "));
+            int shared = (int) mine.stream()
+                    .filter(w -> theirs.stream().anyMatch(t -> alike(w, t)))
+                    .count();
+            if (shared > best) {
+                best = shared;
+                nearest = new ArrayList<>(List.of(c));
+            } else if (shared == best && shared > 0) {
+                nearest.add(c);
+            }
+        }
+        return nearest;
+    }
+
+    /** Words too common in the answers to tell one from another. */
+    private static final List<String> COMMON =
+            List.of("they", "them", "their", "this", "that", "have", "with", "what", "were", "been", "from", "will");
+
+    private static boolean alike(String a, String b) {
+        return a.length() >= 4 && !COMMON.contains(a) && a.equals(b)
+                || a.length() >= 5 && b.length() >= 5 && a.regionMatches(0, b, 0, 5);
     }
 
     /**

@@ -67,7 +67,8 @@ class AskCommandTest {
         assertThat(previewed.code()).isZero();
         assertThat(asked.out())
                 .contains("1 of ", "What is the relationship?", "Where does the other person stand now?")
-                .contains("\"9\" is not an answer to this question. The answers are: 1 or NO_CONTACT, 2 or NEEDS_SPACE")
+                .contains("\"9\" is not an answer to this question. The answers are: 1. They asked for no contact")
+                .contains("[NO_CONTACT]; 2. They are hurt or angry and not ready to talk [NEEDS_SPACE]")
                 .contains("\"soon\" is not")
                 .doesNotContain("How has the person who broke your trust responded?")
                 .endsWith(previewed.out());
@@ -118,7 +119,45 @@ class AskCommandTest {
         assertThat(asked.code()).as(asked.out() + asked.err()).isZero();
         assertThat(previewed.code()).as(previewed.err()).isZero();
         assertThat(asked.out())
-                .contains("\"they\" is not an answer to this question.")
+                .contains("\"they\" is not an answer to this question. It could be more than one: 1. They asked for")
+                .endsWith(previewed.out());
+    }
+
+    @Test
+    void wordsCloseToOneAnswerAreOfferedBackAndNoneTicksNoSafetyAnswer() {
+        PreviewCommandTest.Run asked = ask(
+                "I broke someone's trust",
+                "a friend",
+                "broke a promise", // close to one answer's words: offered back, not taken for it
+                "breaking a promise",
+                "I told them everything myself",
+                "talking",
+                "20",
+                "no",
+                "no",
+                "2",
+                "no",
+                "no",
+                "none", // the five safety questions, as a person would say none of them
+                "None of these",
+                "no",
+                "nothing",
+                "neither");
+        PreviewCommandTest.Run previewed = preview(
+                "role=BROKE_TRUST",
+                "relationship=FRIENDSHIP",
+                "breach=BROKEN_PROMISE",
+                "disclosure=CONFESSED",
+                "readiness=WILLING_TO_TALK",
+                "daysElapsed=20",
+                "apologiesMade=2");
+
+        assertThat(asked.code()).as(asked.out() + asked.err()).isZero();
+        assertThat(asked.out())
+                .contains("\"broke a promise\" is not an answer to this question. Did you mean 6. Breaking a promise"
+                        + " [BROKEN_PROMISE]? The answers are: 1. Cheating or an affair [INFIDELITY]; ")
+                .contains("Enter or \"none\" for none")
+                .doesNotContain("\"none\" is not an answer", "\"no\" is not an answer")
                 .endsWith(previewed.out());
     }
 

@@ -182,6 +182,20 @@ class PreviewCommandTest {
     }
 
     @Test
+    void wordsCloseToOneAnswerAreOfferedBackAndSafetyNoneIsNoSafetyAnswer() {
+        Run near = run("--rules", RulesFolder.FIXTURE.toString(), "role=BROKE_TRUST", "breach=broke a promise");
+        Run none = infidelityWillingToTalk("safety=none");
+        Run without = infidelityWillingToTalk();
+
+        assertThat(near.code()).isEqualTo(2);
+        assertThat(near.err())
+                .contains("breach: \"broke a promise\" is not one of its answers; did you mean BROKEN_PROMISE"
+                        + " (\"Breaking a promise\")? write the value or the words of one of: INFIDELITY");
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.out()).isEqualTo(without.out());
+    }
+
+    @Test
     void anAnswerWithoutAnEqualsSignIsBadUsage() {
         Run run = run("--rules", RulesFolder.FIXTURE.toString(), "BROKE_TRUST");
 
