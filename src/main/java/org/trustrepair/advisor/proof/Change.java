@@ -36,8 +36,8 @@ record Change(Kind kind, String subject, String text) {
         WITHHELD_OTHER_REASON("advice held back for another reason"),
         SUMMARY("the plan's opening sentence reworded"),
         DISCLAIMER("disclaimer reworded"),
-        STEP_RENAMED("steps given by a renamed rule"),
-        WITHHELD_RENAMED("advice held back by a renamed rule");
+        STEP_RENAMED("steps given by a rule of another name"),
+        WITHHELD_RENAMED("advice held back by a rule of another name");
 
         final String title;
 
@@ -49,7 +49,7 @@ record Change(Kind kind, String subject, String text) {
     static final String REASONS_REWORDED = "the reasons for the classification are reworded";
 
     /** Only the name of the rule that gives a step or withholds an item changes: not counted as a change. */
-    static final String RENAMED = "given by a renamed rule";
+    static final String RENAMED = "given by a rule of another name";
 
     /** A part of a classification, step or withheld item that {@link #between} compares, by the name it is said by. */
     record Part<T>(String name, Function<T, Object> of) {}

@@ -124,7 +124,7 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
 
     /**
      * Some values of a choice or yes/no answer, in words; several each in quotes (an answer may hold a comma of its
-     * own), and as "anything but …" when the values left out are fewer (and two or more are taken).
+     * own), and as "anything but …" ({@link #noneOf}) when the values left out are fewer (and two or more are taken).
      */
     private String choices(int role, int d, BitSet values) {
         List<String> said =
@@ -138,11 +138,9 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
             return join(said, "or");
         }
         boolean shorter = !others.isEmpty() && others.size() < said.size();
-        return (shorter ? "anything but " : "")
-                + join(
-                        (shorter ? others : said)
-                                .stream().map(w -> "“" + w + "”").toList(),
-                        "or");
+        List<String> quoted =
+                (shorter ? others : said).stream().map(w -> "“" + w + "”").toList();
+        return shorter ? noneOf(quoted) : join(quoted, "or");
     }
 
     /** One value index of a choice or yes/no answer, in words: each value it stands for. */
@@ -247,6 +245,18 @@ record DiffWords(Questionnaire questionnaire, AnswerSpace space, Map<Set<SafetyF
     }
 
     /** "a", "a or b", "a, b or c" (with {@code last} "or"). */
+    /**
+     * Answers left out, said so that they cannot be read two ways: "anything but “A”", "neither “A” nor “B”", "none
+     * of “A”, “B” or “C”" (a counsellor's trial read "anything but “A” or “B”" as "anything but A, or B").
+     */
+    static String noneOf(List<String> quoted) {
+        return switch (quoted.size()) {
+            case 1 -> "anything but " + quoted.get(0);
+            case 2 -> "neither " + quoted.get(0) + " nor " + quoted.get(1);
+            default -> "none of " + join(quoted, "or");
+        };
+    }
+
     static String join(List<String> words, String last) {
         int n = words.size();
         return n <= 1

@@ -146,11 +146,14 @@ record SafetyWords(Questionnaire questionnaire) {
         if (!oneOf.isEmpty()) {
             said.add(DiffWords.join(oneOf.stream().map(this::quote).toList(), "or"));
         }
-        String without = DiffWords.join(never.stream().map(this::quote).toList(), "or");
+        List<String> without = never.stream().map(this::quote).toList();
         if (said.isEmpty()) {
-            return never.isEmpty() ? "any answer to the safety questions" : "anything but " + without;
+            return never.isEmpty() ? "any answer to the safety questions" : DiffWords.noneOf(without);
         }
-        return String.join(", and ", said) + (never.isEmpty() ? "" : ", but not " + without)
+        return String.join(", and ", said)
+                + (never.isEmpty()
+                        ? ""
+                        : without.size() == 1 ? ", but not " + without.get(0) : ", but " + DiffWords.noneOf(without))
                 + ", whatever else is ticked";
     }
 

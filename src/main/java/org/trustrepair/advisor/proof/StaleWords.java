@@ -306,7 +306,8 @@ final class StaleWords {
             (place.counsellorsOnly() ? unseen : read).add("  - " + place.line());
         }
         if (!unseen.isEmpty()) {
-            read.add("  and, seen only by counsellors (rule names that give no step, notes, guardrails):");
+            read.add("  " + (read.isEmpty() ? "Seen" : "and, seen")
+                    + " only by counsellors (rule names that give no step, notes, guardrails):");
             read.addAll(unseen);
         }
         return read;

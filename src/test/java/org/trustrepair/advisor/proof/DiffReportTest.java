@@ -101,7 +101,7 @@ class DiffReportTest {
                 .contains("== Steps reworded (")
                 .contains("The step “Stop saying sorry; act instead” (Step back): title reworded (")
                 .contains("      title: “Stop apologizing in words; act instead” → “Stop saying sorry; act instead”\n")
-                .contains("== Steps given by a renamed rule (")
+                .contains("== Steps given by a rule of another name (")
                 .contains("is given by the rule “Leave one door open, and step back” (was “Leave one door open, then"
                         + " step back”)")
                 .containsPattern(

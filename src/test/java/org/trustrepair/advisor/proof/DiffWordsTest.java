@@ -199,7 +199,7 @@ class DiffWordsTest {
                     .isEqualTo("“you have had thoughts of self-harm” or “they have spoken of self-harm”, whatever else"
                             + " is ticked");
             assertThat(WORDS.safety(0, noSelfHarm))
-                    .isEqualTo("anything but “you have had thoughts of self-harm” or “they have spoken of self-harm”");
+                    .isEqualTo("neither “you have had thoughts of self-harm” nor “they have spoken of self-harm”");
             assertThat(WORDS.safety(0, concern)).isEqualTo("any safety concern");
         }
 

@@ -177,6 +177,31 @@ class StaleWordsTest {
     }
 
     @Test
+    void whenOnlyCounsellorsSeeTheOldNumberTheListSaysSoFirst() throws IOException {
+        // a counsellor's trial read a list that began "and, seen only by counsellors", with nothing before the "and"
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        threeApologiesAreEnough(rules);
+        RulesCopy.edit(
+                rules,
+                "step-back/step-back.drl",
+                "rule \"Stop apologizing in words after two",
+                "rule \"Stop apologizing in words once enough");
+        RulesCopy.edit(
+                rules,
+                "guardrails.yaml",
+                "promise: \"No contact, direct or indirect, after a no-contact request,",
+                "promise: \"No contact, direct or indirect, not even after two apologies, after a no-contact request,");
+        RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
+
+        List<String> lines = StaleWords.of(RulesFolder.fixture(), after);
+
+        assertThat(lines)
+                .contains("  Seen only by counsellors (rule names that give no step, notes, guardrails):")
+                .noneMatch(line -> line.startsWith("  and, seen only"))
+                .anyMatch(line -> line.startsWith("  - the guardrail “no-contact-after-no-contact”"));
+    }
+
+    @Test
     void aNoteSaysANumberOfDaysOrApologiesButNotTwiceOrTwoTimes() {
         assertThat(StaleWords.inNotes(StaleWords.phrases("apologiesMade", 2)))
                 .contains("2 apolog", "two apolog", "two full apolog", "2 times")
