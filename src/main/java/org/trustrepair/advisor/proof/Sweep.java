@@ -1,6 +1,7 @@
 package org.trustrepair.advisor.proof;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -207,7 +208,8 @@ public final class Sweep {
             AlikeSituations.SameRules kind = (AlikeSituations.SameRules) run.found(c);
             kind = kind != null ? kind : finder.find(run, c);
             if (kind == null) {
-                Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator);
+                List<String> classifiedBy = new ArrayList<>();
+                Evaluation evaluation = partial.evaluate(index, space.get(index), evaluator, classifiedBy);
                 // no plan: each of the others is evaluated, as without the shortcut
                 if (evaluation == null) {
                     int[] classOf = run.classOf();
@@ -222,7 +224,7 @@ public final class Sweep {
                         run,
                         c,
                         evaluation,
-                        guardrails.wordsWithoutAnswers(evaluation.plan(), partial.classifiedBy, rules.rules()));
+                        guardrails.wordsWithoutAnswers(evaluation.plan(), classifiedBy, rules.rules()));
             }
             run.remember(c, kind);
             partial.record(index, space::get, finder.problems(kind, run, c), kind, run.size()[c]);

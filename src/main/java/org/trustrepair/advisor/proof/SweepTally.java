@@ -33,10 +33,8 @@ final class SweepTally {
 
     private final Map<Guardrail, List<Found>> examples = new LinkedHashMap<>();
     final Map<String, long[]> fired = new HashMap<>();
-    /** The rules of the classification's reasons of the situation last evaluated ({@link #evaluate}). */
-    final List<String> classifiedBy = new ArrayList<>();
     /** Kinds are their own identity ({@link AlikeSituations.SameRules}). */
-    final Map<AlikeSituations.SameRules, long[]> ofKind = new IdentityHashMap<>();
+    private final Map<AlikeSituations.SameRules, long[]> ofKind = new IdentityHashMap<>();
 
     private AlikeSituations.SameRules lastKind;
     private long[] last;
@@ -51,7 +49,7 @@ final class SweepTally {
     }
 
     void check(long index, Answers answers, RuleSet.Evaluator evaluator) {
-        Evaluation evaluation = evaluate(index, answers, evaluator);
+        Evaluation evaluation = evaluate(index, answers, evaluator, new ArrayList<>());
         if (evaluation != null) {
             Set<String> fired = new HashSet<>(evaluation.firedRules());
             record(index, i -> answers, guardrails.problems(answers, evaluation.plan()), fired, fired, 1);
@@ -59,12 +57,11 @@ final class SweepTally {
     }
 
     /**
-     * The situation evaluated by the engine, with the rules of its classification's reasons in {@link
-     * #classifiedBy}; null, counted as an error, when it gets no plan.
+     * The situation evaluated by the engine, with the rules of its classification's reasons added to {@code
+     * classifiedBy}; null, counted as an error, when it gets no plan.
      */
-    Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator) {
+    Evaluation evaluate(long index, Answers answers, RuleSet.Evaluator evaluator, List<String> classifiedBy) {
         evaluated++;
-        classifiedBy.clear();
         try {
             return evaluator.evaluate(answers, classifiedBy);
         } catch (EvaluationException e) {
