@@ -67,8 +67,8 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
         RunReader.Run x = was.run(run);
         RunReader.Run y = is.run(run);
         if (x == null || y == null) {
-            for (long index = start; index < start + sets; index++) {
-                takeOne(index);
+            for (int s = 0; s < sets; s++) {
+                takeOne(start, s, x, y); // a side without the shortcut has no classes: the engine on each
             }
             return;
         }
@@ -82,23 +82,29 @@ final class DiffPart implements Parallel.Part<DiffPart.Partial> {
             if (shared[p] != null) {
                 partial.add((int) (start + s), false, false, shared[p]);
             } else {
-                shared[p] = takeOne(start + s);
+                shared[p] = takeOne(start, s, x, y);
             }
         }
     }
 
     /**
-     * Situation {@code index}, compared: its changes when they hold for every situation of its two kinds (they do not
-     * depend on the answers), else null.
+     * Situation {@code s} of the run that starts at {@code start}, compared (its classes under each rule set in
+     * {@code x} and {@code y}, null without the shortcut): its changes when they hold for every situation of its two
+     * kinds (they do not depend on the answers), else null.
      */
-    private RoaringBitmap[] takeOne(long index) {
+    private RoaringBitmap[] takeOne(long start, int s, RunReader.Run x, RunReader.Run y) {
+        long index = start + s;
         int i = (int) index;
-        KindPlan b = was.known(index);
-        KindPlan a = is.known(index);
+        int cx = x == null ? -1 : x.classOf()[s];
+        int cy = y == null ? -1 : y.classOf()[s];
+        KindPlan b = was.known(x, cx);
+        KindPlan a = is.known(y, cy);
         if (b == null || a == null) {
-            RuleDiff.Outcome x = b == null ? was.evaluate(index) : new RuleDiff.Outcome(filled(b, was, index), null);
-            RuleDiff.Outcome y = a == null ? is.evaluate(index) : new RuleDiff.Outcome(filled(a, is, index), null);
-            partial.add(i, x.plan() == null, y.plan() == null, partial.sets(Change.between(x, y)));
+            RuleDiff.Outcome before =
+                    b == null ? was.evaluate(index, x, cx) : new RuleDiff.Outcome(filled(b, was, index), null);
+            RuleDiff.Outcome after =
+                    a == null ? is.evaluate(index, y, cy) : new RuleDiff.Outcome(filled(a, is, index), null);
+            partial.add(i, before.plan() == null, after.plan() == null, partial.sets(Change.between(before, after)));
             return null;
         }
         // neighbours in the space are often of the same pair of kinds

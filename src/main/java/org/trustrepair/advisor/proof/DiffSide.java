@@ -15,13 +15,10 @@ final class DiffSide {
     private final RuleSet rules;
     private final AlikeSituations alike;
     private final Map<AlikeSituations.SameRules, KindPlan> plans = new ConcurrentHashMap<>();
-    /** How many situations a run holds ({@link RunReader.Run}): one for each set of safety flags. */
-    private final int sets;
 
     /** The side of these rules, with the shortcut ({@link AlikeSituations}) when asked for and the rules allow it. */
     DiffSide(RuleSet rules, AnswerSpace space, int threads, boolean shortcut) {
         this.rules = rules;
-        this.sets = space.safetySetCount();
         this.alike = shortcut ? AlikeSituations.of(rules, space, threads, true).orElse(null) : null;
     }
 
@@ -52,16 +49,15 @@ final class DiffSide {
         }
 
         /**
-         * The kind of situation {@code index} when one of its kind has been evaluated and described; else null, and
-         * the caller {@link #evaluate}s it. Situations that get no plan are of no kind: each is evaluated.
+         * The kind of the situations of class {@code c} of {@code run} when one of its kind has been evaluated and
+         * described; else null (always without the shortcut, {@code run} null), and the caller {@link #evaluate}s one.
+         * Situations that get no plan are of no kind: each is evaluated.
          */
-        KindPlan known(long index) {
-            if (kinds == null) {
+        KindPlan known(RunReader.Run run, int c) {
+            if (run == null) {
                 return null;
             }
             // the kind of each class of a run is kept with the run, once known
-            RunReader.Run run = kinds.run(index / sets);
-            int c = run.classOf()[(int) (index % sets)];
             if (run.found(c) == null) {
                 AlikeSituations.SameRules kind = kinds.find(run, c);
                 KindPlan known = kind == null ? null : plans.get(kind);
@@ -73,8 +69,11 @@ final class DiffSide {
             return (KindPlan) run.found(c);
         }
 
-        /** The engine's outcome for situation {@code index}; with the shortcut, its kind is described if it is new. */
-        RuleDiff.Outcome evaluate(long index) {
+        /**
+         * The engine's outcome for situation {@code index}, of class {@code c} of {@code run}; with the shortcut, its
+         * kind is described if it is new.
+         */
+        RuleDiff.Outcome evaluate(long index, RunReader.Run run, int c) {
             Answers answers = answersOf.apply(index);
             List<String> classifiedBy = new ArrayList<>();
             evaluated++;
@@ -84,8 +83,8 @@ final class DiffSide {
             } catch (EvaluationException e) {
                 return new RuleDiff.Outcome(null, e.getMessage());
             }
-            if (kinds != null) {
-                describe(index, answers, evaluation, classifiedBy);
+            if (run != null) {
+                describe(run, c, answers, evaluation, classifiedBy);
             }
             return new RuleDiff.Outcome(evaluation.plan(), null);
         }
@@ -95,9 +94,8 @@ final class DiffSide {
          * plan, which must give the engine's plan when filled with the situation's answers (else {@link
          * AlikeSituations.Mismatch}, and the diff evaluates every situation).
          */
-        private void describe(long index, Answers answers, Evaluation evaluation, List<String> classifiedBy) {
-            RunReader.Run run = kinds.run(index / sets);
-            int c = run.classOf()[(int) (index % sets)];
+        private void describe(
+                RunReader.Run run, int c, Answers answers, Evaluation evaluation, List<String> classifiedBy) {
             AlikeSituations.SameRules kind = kinds.find(run, c);
             if (kind == null) {
                 kind = kinds.remember(run, c, evaluation, null); // no guardrail is checked in a diff

@@ -115,9 +115,6 @@ final class RunReader {
 
     private final Map<BitSet, Integer> flagNumbers = new HashMap<>();
 
-    private long lastRun = -1;
-    private Run last;
-
     RunReader(PatternTables read) {
         this.read = read;
         int roles = read.tables.length;
@@ -140,10 +137,6 @@ final class RunReader {
 
     /** The run numbered {@code run} (situations {@code run * sets} to {@code run * sets + sets - 1}). */
     Run run(long run) {
-        if (run == lastRun) {
-            return last;
-        }
-        lastRun = run;
         int sets = read.space.safetySetCount();
         read.space.coordinates(run * sets, coords);
         int role = coords[AnswerSpace.ROLE];
@@ -163,9 +156,9 @@ final class RunReader {
         }
         Flags key = new Flags(new Combinations(role, combinations), all);
         Bits bits = new Bits(base, key);
-        last = runs.get(bits);
-        if (last != null) {
-            return last;
+        Run known = runs.get(bits);
+        if (known != null) {
+            return known;
         }
         Run flags = classes.get(key);
         if (flags == null) {
@@ -180,12 +173,12 @@ final class RunReader {
         for (int k = 0; k < kinds.length; k++) {
             kinds[k] = number | flags.kinds()[k];
         }
-        last = flags.withBase(base, kinds);
+        Run made = flags.withBase(base, kinds);
         if (runs.size() >= REMEMBERED) {
             runs.clear();
         }
-        runs.put(bits, last);
-        return last;
+        runs.put(bits, made);
+        return made;
     }
 
     /**
