@@ -19,42 +19,53 @@ import java.util.stream.IntStream;
  */
 final class RunReader {
     /**
-     * The situations of one run (the same answers but their safety flags), in classes with the same bits: the bits
-     * that do not read the flags ({@code base}, the same for all) and, for each class, those that do ({@code
-     * flagBits}; the two never overlap), its first set of flags and how many sets it has; the class of each set of
-     * flags; for each class, the first class with the same situation patterns ({@code samePatterns}); and, by those,
-     * what the caller found ({@code found}), and the number of those patterns ({@code kinds}). The classes of flags
-     * kept for many runs use this record too, with an empty base, numbers for their patterns alone, and no {@code
-     * found}.
+     * The sets of flags of a run, in classes with the same bits among those that read the flags ({@code flagBits}), as
+     * decided by the run's role, combinations and base ({@link Flags}): kept for many runs. For each class, its first
+     * set of flags and how many sets it has; the class of each set of flags; for each class, the first class with the
+     * same situation patterns ({@code patternsOf}), and for each of those a number for its patterns ({@code
+     * flagNumbers}).
      */
-    record Run(
-            BitSet base,
-            BitSet[] flagBits,
-            int[] first,
-            int[] size,
-            int[] classOf,
-            int[] samePatterns,
-            long[] kinds,
-            Object[] found) {
+    record FlagClasses(
+            BitSet[] flagBits, int[] first, int[] size, int[] classOf, int[] patternsOf, long[] flagNumbers) {}
+
+    /**
+     * The situations of one run (the same answers but their safety flags), in classes with the same bits: the bits
+     * that do not read the flags ({@code base}, the same for all; they never overlap the flag bits) and, for each
+     * class, those of its {@link FlagClasses}. By the classes' situation patterns: their numbers in this run ({@code
+     * patternNumbers}: the base's and the flags' together) and what the caller found for them ({@code found}).
+     */
+    record Run(BitSet base, FlagClasses flags, long[] patternNumbers, Object[] found) {
         int classes() {
-            return flagBits.length;
+            return flags.flagBits().length;
+        }
+
+        int[] classOf() {
+            return flags.classOf();
+        }
+
+        int[] first() {
+            return flags.first();
+        }
+
+        int[] size() {
+            return flags.size();
         }
 
         /** The bits of class {@code c}: those all its sets share and those of its flags (a new set each time). */
         BitSet bits(int c) {
-            BitSet bits = (BitSet) flagBits[c].clone();
+            BitSet bits = (BitSet) flags.flagBits()[c].clone();
             bits.or(base);
             return bits;
         }
 
         /** Whether any of these bits is set for class {@code c}, as in {@link #bits}. */
         boolean holdsAny(int c, BitSet any) {
-            return base.intersects(any) || flagBits[c].intersects(any);
+            return base.intersects(any) || flags.flagBits()[c].intersects(any);
         }
 
         /** Whether bit {@code bit} is set for class {@code c}, as in {@link #bits}. */
         boolean holds(int c, int bit) {
-            return base.get(bit) || flagBits[c].get(bit);
+            return base.get(bit) || flags.flagBits()[c].get(bit);
         }
 
         /**
@@ -63,16 +74,11 @@ final class RunReader {
          * only on the class's situation patterns (its kind), not on the guardrails' bits.
          */
         Object found(int c) {
-            return found[samePatterns[c]];
+            return found[flags.patternsOf()[c]];
         }
 
         void remember(int c, Object what) {
-            found[samePatterns[c]] = what;
-        }
-
-        /** These classes of flags in a run whose other bits are {@code base}, numbered {@code kinds}. */
-        Run withBase(BitSet base, long[] kinds) {
-            return new Run(base, flagBits, first, size, classOf, samePatterns, kinds, new Object[kinds.length]);
+            found[flags.patternsOf()[c]] = what;
         }
 
         /**
@@ -81,7 +87,7 @@ final class RunReader {
          * one-to-one map that keeps numbers apart, so that a hash map keyed by them finds them quickly.)
          */
         long patterns(int c) {
-            long x = kinds[samePatterns[c]];
+            long x = patternNumbers[flags.patternsOf()[c]];
             x = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
             x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
             return x ^ (x >>> 33);
@@ -102,7 +108,7 @@ final class RunReader {
     /** The classes of the sets of flags by every bit that reads them, by role and combinations ({@link #everyFlagBit}). */
     private final Map<Combinations, Partition> everyFlagBit = new HashMap<>();
     /** The classes of the sets of flags, by what decides them ({@link Flags}). */
-    private final Map<Flags, Run> classes = new HashMap<>();
+    private final Map<Flags, FlagClasses> classes = new HashMap<>();
     /** The runs read lately, by their bits: those that do not read the flags, and what decides the others. */
     private final Map<Bits, Run> runs = new HashMap<>();
     /**
@@ -160,7 +166,7 @@ final class RunReader {
         if (known != null) {
             return known;
         }
-        Run flags = classes.get(key);
+        FlagClasses flags = classes.get(key);
         if (flags == null) {
             flags = classesOfFlags(key);
             if (classes.size() >= REMEMBERED) {
@@ -169,11 +175,11 @@ final class RunReader {
             classes.put(key, flags);
         }
         long number = (long) baseNumbers.computeIfAbsent(base.get(0, read.patterns), k -> baseNumbers.size()) << 32;
-        long[] kinds = new long[flags.kinds().length];
-        for (int k = 0; k < kinds.length; k++) {
-            kinds[k] = number | flags.kinds()[k];
+        long[] numbers = new long[flags.flagNumbers().length];
+        for (int k = 0; k < numbers.length; k++) {
+            numbers[k] = number | flags.flagNumbers()[k];
         }
-        Run made = flags.withBase(base, kinds);
+        Run made = new Run(base, flags, numbers, new Object[numbers.length]);
         if (runs.size() >= REMEMBERED) {
             runs.clear();
         }
@@ -185,7 +191,7 @@ final class RunReader {
      * The classes of the sets of flags of runs with this key: the bits that read the flags, as the base leaves them
      * ({@code readFlags}) and each factor that reads the flags gives them.
      */
-    private Run classesOfFlags(Flags key) {
+    private FlagClasses classesOfFlags(Flags key) {
         Partition unmasked = everyFlagBit.computeIfAbsent(key.at(), this::everyFlagBit);
         // classes of every flag bit whose bits agree on those the base leaves set are one
         Partition merged = Partition.of(unmasked.bits().length, u -> {
@@ -204,15 +210,15 @@ final class RunReader {
                 first[classOf[s]] = s;
             }
         }
-        int[] samePatterns = new int[count];
+        int[] patternsOf = new int[count];
         Map<Integer, Integer> byPatterns = new HashMap<>();
         for (int c = 0; c < count; c++) {
             int number = flagNumbers.computeIfAbsent(bits[c].get(0, read.patterns), k -> flagNumbers.size());
-            samePatterns[c] = byPatterns.computeIfAbsent(number, k -> byPatterns.size());
+            patternsOf[c] = byPatterns.computeIfAbsent(number, k -> byPatterns.size());
         }
-        long[] kinds = new long[byPatterns.size()];
-        byPatterns.forEach((number, k) -> kinds[k] = number);
-        return new Run(new BitSet(), bits, first, size, classOf, samePatterns, kinds, null);
+        long[] numbers = new long[byPatterns.size()];
+        byPatterns.forEach((number, k) -> numbers[k] = number);
+        return new FlagClasses(bits, first, size, classOf, patternsOf, numbers);
     }
 
     /**

@@ -60,7 +60,7 @@ class RunReaderTest {
             for (int b = 0; b < run.classes(); b++) {
                 boolean samePatterns =
                         run.bits(a).get(0, tables.patterns).equals(run.bits(b).get(0, tables.patterns));
-                assertThat(run.samePatterns()[a] == run.samePatterns()[b])
+                assertThat(run.flags().patternsOf()[a] == run.flags().patternsOf()[b])
                         .as("run %d: classes %d and %d share a kind exactly when their patterns are the same", r, a, b)
                         .isEqualTo(samePatterns);
                 assertThat(run.patterns(a) == run.patterns(b))
