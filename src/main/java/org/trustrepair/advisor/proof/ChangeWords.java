@@ -225,18 +225,18 @@ final class ChangeWords {
             if (name.equals("sources")) {
                 Object rule = part(all, "rule").apply(t);
                 Object was = part(all, "rule").apply(s);
-                // where another rule gives it now, no source was edited: the two rules cite different ones
-                boolean sameRule = rule.equals(was);
-                String added = sameRule
-                        ? " added to the rule “" + rule + "”"
-                        : " cited by the rule “" + rule + "”, not by the rule “" + was + "”";
-                String dropped = sameRule
-                        ? " no longer cited by the rule “" + rule + "”"
-                        : " cited by the rule “" + was + "”, not by the rule “" + rule + "”";
+                if (!rule.equals(was)) {
+                    // another rule gives it now: no source was edited, the two rules cite their own (keys only: a
+                    // counsellor's trial read a dozen long lines of titles here as noise)
+                    words.add("sources: " + keys(y) + " (the rule before cited " + keys(x) + ")");
+                    continue;
+                }
                 cited((List<?>) y, (List<?>) x)
-                        .forEach(k -> words.add("source " + k + added + ": “" + sources.get(k) + "”"));
+                        .forEach(k -> words.add(
+                                "source " + k + " added to the rule “" + rule + "”: “" + sources.get(k) + "”"));
                 cited((List<?>) x, (List<?>) y)
-                        .forEach(k -> words.add("source " + k + dropped + ": “" + sources.get(k) + "”"));
+                        .forEach(k -> words.add("source " + k + " no longer cited by the rule “" + rule + "”: “"
+                                + sources.get(k) + "”"));
             } else if (name.equals("why") || name.equals("reason")) {
                 before.add(name + ": “" + x + "”");
                 after.add(name + ": “" + y + "”");
@@ -247,6 +247,11 @@ final class ChangeWords {
             }
         }
         return new Said(what, words, before, after);
+    }
+
+    private static String keys(Object sources) {
+        return String.join(
+                ", ", ((List<?>) sources).stream().map(String::valueOf).toList());
     }
 
     private static <T> Function<T, Object> part(List<Change.Part<T>> all, String name) {

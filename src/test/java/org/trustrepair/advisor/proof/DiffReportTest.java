@@ -218,6 +218,30 @@ class DiffReportTest {
     }
 
     @Test
+    void anItemHeldBackByAnotherRuleSaysEachRulesSourcesOnOneLine() throws IOException {
+        // a counsellor's trial read a dozen lines of source titles under "Held back for another reason"
+        Path edited = RulesCopy.of(dir.resolve("rules-with-another-rule"));
+        RulesCopy.edit(
+                edited,
+                "apologize/apologize.drl",
+                "rule \"No repeated apology when they need space\"\n  @id(\"apologize-withhold-needs-space\")\n  @reason(\"You"
+                        + " have apologized and they need space. Repeating the apology now would crowd them and sound like"
+                        + " a plea.\")\n  @sources(\"SEED, EMB\")",
+                "rule \"No apology again while they need space\"\n  @id(\"apologize-withhold-needs-space\")\n  @reason(\"You"
+                        + " have apologized and they need space. Repeating the apology now would crowd them and sound like"
+                        + " a plea.\")\n  @sources(\"TH22\")");
+        RuleDiff.Result diff = new RuleDiff(2, true, STRIDE)
+                .compare(RulesFolder.fixture(), new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(edited)));
+
+        String text = DiffView.of(diff, "rules", "edited").text();
+
+        assertThat(text)
+                .contains("  Held back for another reason: “Apologize again”")
+                .contains("      sources: TH22 (the rule before cited SEED, EMB)\n")
+                .doesNotContain("not by the rule");
+    }
+
+    @Test
     void aMovedPeriodEdgeNamesThePeriodsByTheirPlaceNotByTheirOldDays() throws IOException {
         Path edited = RulesCopy.of(dir.resolve("rules-with-three-weeks"));
         RulesCopy.edit(edited, "situation/periods.drl.csv", ",,14,FIRST_TWO_WEEKS,", ",,21,FIRST_TWO_WEEKS,");
