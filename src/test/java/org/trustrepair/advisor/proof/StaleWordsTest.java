@@ -148,11 +148,7 @@ class StaleWordsTest {
                         + " to what they already know.\n"
                         + "rule \"No further apology once two have been made\"");
         threeApologiesAreEnough(rules);
-        RulesCopy.edit(
-                rules,
-                "guardrails.yaml",
-                "promise: \"No contact, direct or indirect, after a no-contact request,",
-                "promise: \"No contact, direct or indirect, not even after two apologies, after a no-contact request,");
+        aGuardrailSaysTwoApologies(rules);
         RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
 
         List<String> lines = StaleWords.of(RulesFolder.fixture(), after);
@@ -186,11 +182,7 @@ class StaleWordsTest {
                 "step-back/step-back.drl",
                 "rule \"Stop apologizing in words after two",
                 "rule \"Stop apologizing in words once enough");
-        RulesCopy.edit(
-                rules,
-                "guardrails.yaml",
-                "promise: \"No contact, direct or indirect, after a no-contact request,",
-                "promise: \"No contact, direct or indirect, not even after two apologies, after a no-contact request,");
+        aGuardrailSaysTwoApologies(rules);
         RuleSet after = new RuleSetBuilder(10_000).build(RuleFiles.fromDirectory(rules));
 
         List<String> lines = StaleWords.of(RulesFolder.fixture(), after);
@@ -228,6 +220,14 @@ class StaleWordsTest {
     }
 
     /** The fixture's "No further apology" rule moved from two apologies to three. */
+    private static void aGuardrailSaysTwoApologies(Path rules) throws IOException {
+        RulesCopy.edit(
+                rules,
+                "guardrails.yaml",
+                "promise: \"No contact, direct or indirect, after a no-contact request,",
+                "promise: \"No contact, direct or indirect, not even after two apologies, after a no-contact request,");
+    }
+
     private static void threeApologiesAreEnough(Path rules) throws IOException {
         RulesCopy.edit(
                 rules,
