@@ -141,11 +141,10 @@ public final class AskCommand implements Callable<Integer> {
             return "Answer yes or no.";
         }
         List<Choice> naming = TypedAnswers.naming(q.choices(), typed);
+        List<Choice> near = naming.size() > 1 ? List.of() : TypedAnswers.near(q.choices(), typed);
         String first = naming.size() > 1
                 ? "It could be more than one: " + numbered(q, naming) + ". "
-                : TypedAnswers.near(q.choices(), typed).isEmpty()
-                        ? ""
-                        : "Did you mean " + numbered(q, TypedAnswers.near(q.choices(), typed)) + "? ";
+                : near.isEmpty() ? "" : "Did you mean " + numbered(q, near) + "? ";
         return first + "The answers are: " + numbered(q, q.choices()) + ".";
     }
 

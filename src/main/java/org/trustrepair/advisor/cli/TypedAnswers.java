@@ -21,8 +21,9 @@ import org.trustrepair.advisor.advice.engine.YamlErrors;
  * value is a value of the contract in any case ({@code romantic}), or the words of one of its choices in {@code
  * questionnaire.yaml} ({@code "A friend"}), or words found in exactly one of them ({@code "not ready to talk"});
  * yes or no for a yes/no question; the safety answers one after another ({@code safety="They are afraid of me"
- * safety="I have hurt or threatened them"}) or as a comma-separated list of values ({@code safety=none} for none). The names are those of the API, in
- * any case. What names no answer is passed on as typed, for {@link AnswersReader} to say what is allowed.
+ * safety="I have hurt or threatened them"}) or as a comma-separated list of values ({@code safety=none} for none).
+ * The names are those of the API, in any case. What names no answer is passed on as typed, for {@link AnswersReader}
+ * to say what is allowed.
  */
 final class TypedAnswers {
 
