@@ -12,9 +12,9 @@ import org.trustrepair.advisor.advice.engine.Catalogue.AdviceText;
  * capitals), or one detail that holds another's whole. {@code check} warns of each pair, and refuses nothing: a step
  * that repeats another's words says the same thing twice where both are given, and an edit of one leaves the other
  * behind. A counsellor trial found nothing flagged a new step that copied another's words. Two ids with the same
- * title are variants (one text for work, one for home), never given in one plan (the guardrail
- * {@code each-thing-said-once-per-plan} proves it): a variant that keeps the other's words and adds its own is how they are
- * written, and is not warned of.
+ * title, or one whose title keeps the other's whole and adds to it ("…; telling others can wait"), are variants (one
+ * text for work, one for home), never given in one plan (the guardrail {@code each-thing-said-once-per-plan} proves
+ * it): a variant that keeps the other's words and adds its own is how they are written, and is not warned of.
  */
 final class RepeatedDetails {
 
@@ -43,8 +43,8 @@ final class RepeatedDetails {
                 if (a.isEmpty() || b.isEmpty()) {
                     continue; // a missing detail is refused when the rules are read
                 }
-                if (titles.get(ids.get(i)).equals(titles.get(ids.get(j)))) {
-                    continue; // variants of one step
+                if (variants(titles.get(ids.get(i)), titles.get(ids.get(j)))) {
+                    continue;
                 }
                 if (a.equals(b) || a.contains(b)) {
                     pairs.add(pair(catalogue, ids.get(i), ids.get(j), a.equals(b)));
@@ -54,6 +54,11 @@ final class RepeatedDetails {
             }
         }
         return pairs;
+    }
+
+    /** Whether two titles (in their same-words form) are a step's variants: the same, or one holding the other. */
+    private static boolean variants(String title, String other) {
+        return !title.isEmpty() && !other.isEmpty() && (title.contains(other) || other.contains(title));
     }
 
     private static Pair pair(Catalogue catalogue, String id, String other, boolean same) {

@@ -65,6 +65,19 @@ class RepeatedDetailsTest {
         assertThat(report(rules)).doesNotContain("Said twice");
     }
 
+    @Test
+    void aVariantWhoseTitleKeepsTheOthersWholeAndAddsToItIsNotWarnedOf() throws IOException {
+        Path rules = RulesCopy.of(dir.resolve("rules"));
+        holdOfferAFixWhole(rules);
+        RulesCopy.edit(
+                rules,
+                "apologize/advice.yaml",
+                "title: Fill in what your apology left out, once",
+                "title: Offer a concrete fix; with it, what your apology left out");
+
+        assertThat(report(rules)).doesNotContain("Said twice");
+    }
+
     /** complete-the-apology's detail made to hold offer-a-fix-plan's whole. */
     private static void holdOfferAFixWhole(Path rules) throws IOException {
         RulesCopy.edit(
