@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.trustrepair.advisor.advice.RulesCopy;
 import org.trustrepair.advisor.advice.RulesFolder;
 import org.trustrepair.advisor.advice.engine.RuleFiles;
@@ -51,29 +53,15 @@ class RepeatedDetailsTest {
                 .contains("VERDICT: the rules compile and the samples hold");
     }
 
-    @Test
-    void variantsOfOneStepSharingATitleAreNotWarnedOf() throws IOException {
+    /** A variant keeps the other's title, whole or with words added to it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Offer a concrete fix", "Offer a concrete fix; with it, what your apology left out"})
+    void variantsOfOneStepKeepingItsTitleAreNotWarnedOf(String title) throws IOException {
         Path rules = RulesCopy.of(dir.resolve("rules"));
-        // complete-the-apology holds offer-a-fix-plan's detail whole, as above, but here under the same title
+        // complete-the-apology holds offer-a-fix-plan's detail whole, as above, but here under its title
         holdOfferAFixWhole(rules);
         RulesCopy.edit(
-                rules,
-                "apologize/advice.yaml",
-                "title: Fill in what your apology left out, once",
-                "title: Offer a concrete fix");
-
-        assertThat(report(rules)).doesNotContain("Said twice");
-    }
-
-    @Test
-    void aVariantWhoseTitleKeepsTheOthersWholeAndAddsToItIsNotWarnedOf() throws IOException {
-        Path rules = RulesCopy.of(dir.resolve("rules"));
-        holdOfferAFixWhole(rules);
-        RulesCopy.edit(
-                rules,
-                "apologize/advice.yaml",
-                "title: Fill in what your apology left out, once",
-                "title: Offer a concrete fix; with it, what your apology left out");
+                rules, "apologize/advice.yaml", "title: Fill in what your apology left out, once", "title: " + title);
 
         assertThat(report(rules)).doesNotContain("Said twice");
     }
